@@ -1,0 +1,13 @@
+# mandate_add_test(<ClassName> SOURCES <files...> LIBRARIES <targets...> [LABELS <labels...>])
+# One QtTest executable per class under test, registered with ctest under the class name.
+function(mandate_add_test name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES;LABELS" ${ARGN})
+    set(target "tst_${name}")
+    add_executable(${target} ${ARG_SOURCES})
+    target_link_libraries(${target} PRIVATE mandate_settings Qt6::Test ${ARG_LIBRARIES})
+    add_test(NAME ${name} COMMAND ${target})
+    set_tests_properties(${name} PROPERTIES
+        LABELS "${ARG_LABELS}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
+        TIMEOUT 300)
+endfunction()

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "Money.h"
+#include "ReasonCode.h"
+#include "Sensitivity.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mandate {
+
+enum class ApprovalKind
+{
+    StepUp,
+    DualControl
+};
+enum class ApprovalStatus
+{
+    Pending,
+    Approved,
+    Denied,
+    Expired
+};
+enum class ApprovalVerdict
+{
+    Approve,
+    Deny
+};
+
+QString approvalKindToString(ApprovalKind kind);
+std::optional<ApprovalKind> approvalKindFromString(QStringView text);
+QString approvalStatusToString(ApprovalStatus status);
+std::optional<ApprovalStatus> approvalStatusFromString(QStringView text);
+QString approvalVerdictToString(ApprovalVerdict verdict);
+std::optional<ApprovalVerdict> approvalVerdictFromString(QStringView text);
+
+struct ApprovalRequestDetails
+{
+    QString action;
+    QString resource;
+    std::optional<Money> amount;
+    std::optional<QString> destination;
+    std::optional<Sensitivity> sensitivity;
+
+    friend bool operator==(const ApprovalRequestDetails &, const ApprovalRequestDetails &) = default;
+};
+
+struct PartyRef
+{
+    QString id;
+    QString name;
+    QString spiffeId; // agents only
+
+    friend bool operator==(const PartyRef &, const PartyRef &) = default;
+};
+
+struct ApprovalDecisionRecord
+{
+    PartyRef user;
+    ApprovalVerdict verdict = ApprovalVerdict::Approve;
+    QString reason;
+    QDateTime at;
+
+    friend bool operator==(const ApprovalDecisionRecord &, const ApprovalDecisionRecord &) = default;
+};
+
+// A step-up or dual-control request waiting for (or resolved by) people.
+struct Approval
+{
+    QString id;
+    ApprovalKind kind = ApprovalKind::StepUp;
+    ApprovalStatus status = ApprovalStatus::Pending;
+    QString delegationId;
+    PartyRef agent;
+    PartyRef customer;
+    ApprovalRequestDetails request;
+    ReasonCode reason = ReasonCode::StepUpThreshold;
+    QString summary;
+    int requiredApprovals = 1;
+    QList<ApprovalDecisionRecord> decisions;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    std::optional<QDateTime> resolvedAt;
+    bool consumed = false;
+
+    friend bool operator==(const Approval &, const Approval &) = default;
+};
+
+} // namespace mandate

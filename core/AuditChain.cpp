@@ -1,0 +1,65 @@
+#include "AuditChain.h"
+
+#include "AuditEventCodec.h"
+#include "CanonicalJson.h"
+
+#include <QCryptographicHash>
+
+#include <limits>
+
+namespace mandate {
+
+QString AuditChain::genesisHash()
+{
+    return QString(64, u'0');
+}
+
+QString AuditChain::computeHash(const AuditEvent &event)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(event.prevHash.toLatin1());
+    hash.addData(CanonicalJson::serialize(AuditEventCodec::toJson(event, false)));
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+AuditEvent AuditChain::seal(AuditEvent event, const QString &prevHash)
+{
+    event.prevHash = prevHash;
+    event.hash = computeHash(event);
+    return event;
+}
+
+bool AuditChain::Verifier::add(const AuditEvent &event)
+{
+    ++m_result.events;
+    if (!m_result.ok) {
+        return false;
+    }
+
+    // The first event has no predecessor to say which seq it should carry, so it names itself.
+    std::optional<qint64> expectedSeq;
+    if (m_prevSeq && *m_prevSeq < std::numeric_limits<qint64>::max()) {
+        expectedSeq = *m_prevSeq + 1;
+    }
+    const bool seqInOrder = m_prevSeq ? expectedSeq == event.seq : event.seq >= 1;
+
+    if (!seqInOrder || event.prevHash != m_prevHash || event.hash != computeHash(event)) {
+        m_result.ok = false;
+        m_result.firstBadSeq = m_prevSeq ? expectedSeq.value_or(*m_prevSeq) : event.seq;
+        return false;
+    }
+    m_prevSeq = event.seq;
+    m_prevHash = event.hash;
+    return true;
+}
+
+AuditChain::Verification AuditChain::verify(const QList<AuditEvent> &events)
+{
+    Verifier verifier;
+    for (const AuditEvent &event : events) {
+        verifier.add(event);
+    }
+    return verifier.result();
+}
+
+} // namespace mandate

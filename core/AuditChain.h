@@ -1,0 +1,47 @@
+#pragma once
+
+#include "AuditEvent.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace mandate {
+
+// The tamper-evident chain: each event's hash covers the previous hash and the event itself, so
+// changing, removing or reordering any event breaks every hash after it.
+class AuditChain
+{
+public:
+    // prev_hash of the first event: 64 zeros.
+    static QString genesisHash();
+    // SHA-256(prev_hash ‖ canonical JSON of the event without "hash"), lowercase hex.
+    static QString computeHash(const AuditEvent &event);
+    // Sets prev_hash and hash.
+    static AuditEvent seal(AuditEvent event, const QString &prevHash);
+
+    struct Verification
+    {
+        bool ok = true;
+        qint64 events = 0;
+        std::optional<qint64> firstBadSeq;
+    };
+
+    // Streaming verification, so a server can check millions of events page by page.
+    class Verifier
+    {
+    public:
+        // Returns false once the chain is broken (later events are still counted).
+        bool add(const AuditEvent &event);
+        Verification result() const { return m_result; }
+
+    private:
+        Verification m_result;
+        QString m_prevHash = genesisHash();
+        std::optional<qint64> m_prevSeq;
+    };
+
+    static Verification verify(const QList<AuditEvent> &events);
+};
+
+} // namespace mandate

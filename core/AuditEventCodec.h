@@ -1,0 +1,28 @@
+#pragma once
+
+#include "AuditEvent.h"
+#include "Expected.h"
+#include "FieldError.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace mandate {
+
+// JSON codec for audit events (API.md "Audit"). The reader is strict like every other codec: an
+// exported event read back and written again must give the same bytes, or its hash breaks.
+class AuditEventCodec
+{
+public:
+    // With includeHash false the "hash" field is left out: that is the form the hash covers.
+    static QJsonObject toJson(const AuditEvent &event, bool includeHash = true);
+    static Expected<AuditEvent, FieldErrors> fromJson(const QJsonObject &json);
+
+    // "user", "agent", "system".
+    static QString actorKindToString(AuditEvent::ActorKind kind);
+    static std::optional<AuditEvent::ActorKind> actorKindFromString(QStringView text);
+};
+
+} // namespace mandate

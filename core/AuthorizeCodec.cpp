@@ -1,0 +1,149 @@
+#include "AuthorizeCodec.h"
+
+#include "ActionCatalog.h"
+#include "DelegationCodec.h"
+#include "JsonReader.h"
+#include "ResourcePattern.h"
+
+namespace mandate {
+
+namespace {
+
+constexpr qsizetype MaxContextKeys = 32;
+
+QJsonValue stringOrNull(const std::optional<QString> &text)
+{
+    return text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null);
+}
+
+// A resource or destination is named like a scope's pattern ("account:acc_1", "payee:*").
+std::optional<QString> checkedPattern(JsonReader &reader, QStringView key, std::optional<QString> text)
+{
+    if (!text)
+        return std::nullopt;
+    const auto pattern = ResourcePattern::parse(*text);
+    if (!pattern) {
+        reader.addError(key, pattern.error());
+        return std::nullopt;
+    }
+    return text;
+}
+
+// A flat object of strings, numbers and booleans: enough to pin an agent's environment for
+// revoke_on.context_change, too little to smuggle documents through.
+QJsonObject readContext(JsonReader &reader)
+{
+    const auto context = reader.optionalRawObject(u"context");
+    if (!context)
+        return {};
+    const QString path = reader.pathOf(u"context");
+    if (context->size() > MaxContextKeys) {
+        reader.addError(u"context", QStringLiteral("must have at most %1 keys").arg(MaxContextKeys));
+        return {};
+    }
+    for (auto it = context->constBegin(); it != context->constEnd(); ++it) {
+        const QString field = path + QLatin1Char('.') + it.key();
+        if (JsonReader::codePointCount(it.key()) > JsonReader::DefaultMaxStringLength) {
+            reader.addError(
+                u"context",
+                QStringLiteral("keys must be at most %1 characters").arg(JsonReader::DefaultMaxStringLength));
+        } else if (it->isString()) {
+            if (JsonReader::codePointCount(it->toString()) > JsonReader::DefaultMaxStringLength) {
+                reader.errors()->append(FieldError{
+                    field,
+                    QStringLiteral("must be at most %1 characters").arg(JsonReader::DefaultMaxStringLength)});
+            }
+        } else if (!it->isDouble() && !it->isBool()) {
+            reader.errors()->append(FieldError{field, QStringLiteral("must be a string, number or boolean")});
+        }
+    }
+    return *context;
+}
+
+} // namespace
+
+QJsonObject AuthorizeCodec::requestToJson(const AuthorizeRequest &request)
+{
+    return {
+        {QStringLiteral("delegation_id"), request.delegationId},
+        {QStringLiteral("action"), request.action},
+        {QStringLiteral("resource"), request.resource},
+        {QStringLiteral("amount"), DelegationCodec::moneyToJson(request.amount)},
+        {QStringLiteral("destination"), stringOrNull(request.destination)},
+        {QStringLiteral("sensitivity"), request.sensitivity
+                                            ? QJsonValue(sensitivityToString(*request.sensitivity))
+                                            : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("context"), request.context},
+        {QStringLiteral("approval_id"), stringOrNull(request.approvalId)},
+    };
+}
+
+Expected<AuthorizeRequest, FieldErrors> AuthorizeCodec::requestFromJson(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, QString(), &errors);
+    AuthorizeRequest request;
+    request.delegationId = reader.requiredNonEmptyString(u"delegation_id").value_or(QString());
+    if (const auto action = reader.requiredString(u"action")) {
+        if (ActionCatalog::isWellFormed(*action))
+            request.action = *action;
+        else
+            reader.addError(
+                u"action",
+                QStringLiteral("must be an action name of the form domain.verb, such as payments.initiate"));
+    }
+    request.resource =
+        checkedPattern(reader, u"resource", reader.requiredString(u"resource")).value_or(QString());
+    request.amount = reader.optionalMoney(u"amount");
+    request.destination = checkedPattern(reader, u"destination", reader.optionalString(u"destination"));
+    request.sensitivity = reader.optionalSensitivity(u"sensitivity");
+    request.context = readContext(reader);
+    request.approvalId = reader.optionalString(u"approval_id");
+    reader.finish();
+
+    if (!errors.isEmpty())
+        return unexpected(std::move(errors));
+    return request;
+}
+
+QJsonObject AuthorizeCodec::decisionToJson(const Decision &decision)
+{
+    return {
+        {QStringLiteral("decision"), decisionOutcomeToString(decision.outcome)},
+        {QStringLiteral("reason"), reasonCodeToString(decision.reason)},
+        {QStringLiteral("message"), decision.message},
+        {QStringLiteral("approval_id"), stringOrNull(decision.approvalId)},
+        {QStringLiteral("decision_id"), decision.decisionId},
+    };
+}
+
+Expected<Decision, FieldErrors> AuthorizeCodec::decisionFromJson(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, QString(), &errors);
+    Decision decision;
+    if (const auto outcome = reader.requiredString(u"decision")) {
+        if (const auto parsed = decisionOutcomeFromString(*outcome))
+            decision.outcome = *parsed;
+        else
+            reader.addError(
+                u"decision",
+                QStringLiteral("must be one of allow, deny, step_up_required, dual_control_required"));
+    }
+    if (const auto reason = reader.requiredString(u"reason")) {
+        if (const auto code = reasonCodeFromString(*reason))
+            decision.reason = *code;
+        else
+            reader.addError(u"reason", QStringLiteral("is not a known reason code"));
+    }
+    decision.message = reader.requiredString(u"message").value_or(QString());
+    decision.approvalId = reader.optionalString(u"approval_id");
+    decision.decisionId = reader.requiredNonEmptyString(u"decision_id").value_or(QString());
+    reader.finish();
+
+    if (!errors.isEmpty())
+        return unexpected(std::move(errors));
+    return decision;
+}
+
+} // namespace mandate

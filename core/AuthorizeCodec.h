@@ -1,0 +1,22 @@
+#pragma once
+
+#include "AuthorizeRequest.h"
+#include "Decision.h"
+#include "Expected.h"
+#include "FieldError.h"
+
+#include <QJsonObject>
+
+namespace mandate {
+
+// POST /v1/authorize: the agent's request and the server's decision.
+class AuthorizeCodec
+{
+public:
+    static QJsonObject requestToJson(const AuthorizeRequest &request);
+    static Expected<AuthorizeRequest, FieldErrors> requestFromJson(const QJsonObject &json);
+    static QJsonObject decisionToJson(const Decision &decision);
+    static Expected<Decision, FieldErrors> decisionFromJson(const QJsonObject &json);
+};
+
+} // namespace mandate

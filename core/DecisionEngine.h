@@ -1,0 +1,80 @@
+#pragma once
+
+#include "Approval.h"
+#include "AuthorizeRequest.h"
+#include "Decision.h"
+#include "Delegation.h"
+
+#include <QDateTime>
+#include <QList>
+
+#include <optional>
+
+namespace mandate {
+
+// Everything a decision depends on. The engine reads nothing else: no store, no clock of its own.
+struct DecisionInput
+{
+    const Delegation *delegation = nullptr;
+    QList<const Delegation *> ancestors; // nearest parent first, root customer grant last
+    QString callerAgentId;
+    bool agentSuspended = false;
+    const AuthorizeRequest *request = nullptr;
+    // The approval named by request.approvalId, when the store found one for this delegation.
+    const Approval *approval = nullptr;
+    QDateTime now;
+};
+
+// What an allow reserves: one use and the amount on the governing scope of the delegation and of
+// every ancestor, so caps hold across a whole delegation tree.
+struct ScopeCharge
+{
+    QString delegationId;
+    int scopeIndex = 0;
+    std::optional<Money> amount;
+
+    friend bool operator==(const ScopeCharge &, const ScopeCharge &) = default;
+};
+
+struct EngineResult
+{
+    DecisionOutcome outcome = DecisionOutcome::Deny;
+    ReasonCode reason = ReasonCode::DelegationNotActive;
+    QString message; // one plain sentence for the agent's logs and the audit trail
+
+    // Set with StepUpRequired/DualControlRequired and no usable approval: the server creates one
+    // (or returns the pending one for the same request) with this kind and summary.
+    std::optional<ApprovalKind> approvalNeeded;
+    QString approvalSummary;
+    // The request's approval when the decision rests on it: the one an allow consumes, or the
+    // pending one the agent must keep waiting for (echoed so no second approval is created).
+    std::optional<QString> approvalId;
+    bool consumeApproval = false; // allow via an approval: mark it consumed in the same transaction
+
+    QList<ScopeCharge> charges; // only on Allow
+
+    // Side effects the server must persist with the decision.
+    bool bindContext = false;                   // first request under revoke_on.context_change
+    bool revokeForContextChange = false;        // a bound key differs
+    std::optional<DelegationStatus> markStatus; // Expired when expiry or idle timeout passed
+    QString expiredDelegationId;                // which delegation of the chain expired
+};
+
+// The request-time decision: a pure function of its input. Checks run in API.md's order:
+// status and expiry → agent → context change → action → resource → destination → sensitivity →
+// per-action limit → cumulative limits and uses (the delegation's and every ancestor's) →
+// dual control → step-up → allow.
+class DecisionEngine
+{
+public:
+    static EngineResult decide(const DecisionInput &input);
+
+    // Does this approval authorize exactly this request now? Approved when it is approved,
+    // unexpired, unconsumed, of a kind that satisfies `required`, for the same delegation, and
+    // names the same action, resource, amount and destination; otherwise the reason it does not.
+    static ReasonCode matchApproval(const Approval &approval, const QString &delegationId,
+                                    const AuthorizeRequest &request, ApprovalKind required,
+                                    const QDateTime &now);
+};
+
+} // namespace mandate

@@ -1,0 +1,44 @@
+#include "Delegation.h"
+
+#include <array>
+
+namespace mandate {
+
+namespace {
+
+constexpr std::array kStatuses{DelegationStatus::Active, DelegationStatus::Revoked, DelegationStatus::Expired,
+                               DelegationStatus::Completed};
+
+constexpr QStringView wireName(DelegationStatus status)
+{
+    switch (status) {
+    case DelegationStatus::Active:
+        return u"active";
+    case DelegationStatus::Revoked:
+        return u"revoked";
+    case DelegationStatus::Expired:
+        return u"expired";
+    case DelegationStatus::Completed:
+        return u"completed";
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+} // namespace
+
+std::optional<DelegationStatus> delegationStatusFromString(QStringView text)
+{
+    for (const DelegationStatus status : kStatuses) {
+        if (wireName(status) == text)
+            return status;
+    }
+    return std::nullopt;
+}
+
+QString delegationStatusToString(DelegationStatus status)
+{
+    return wireName(status).toString();
+}
+
+} // namespace mandate

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "Delegation.h"
+#include "FieldError.h"
+
+#include <QDateTime>
+
+namespace mandate {
+
+// The limits every grant must satisfy beyond its shape: at least one scope, every limit positive,
+// expiry in the future and at most 90 days ahead, purpose ≤ 500 characters, known actions.
+class GrantValidator
+{
+public:
+    static constexpr qint64 MaxLifetimeDays = 90;
+    static constexpr qsizetype MaxPurposeLength = 500;
+    static constexpr qsizetype MaxScopes = 64;
+    static constexpr qsizetype MaxDestinations = 256;
+
+    static FieldErrors validate(const DelegationGrant &grant, const QDateTime &now);
+};
+
+} // namespace mandate

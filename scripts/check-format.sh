@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Fails when any tracked C++ file differs from what .clang-format would write.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find app ui models client server core tests bench -name '*.cpp' -o -name '*.h')
+[ ${#files[@]} -eq 0 ] && exit 0
+bad=()
+for f in "${files[@]}"; do
+  [ -f "$f" ] || continue
+  clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || bad+=("$f")
+done
+if [ ${#bad[@]} -gt 0 ]; then
+  echo "These files are not formatted per .clang-format (fix with: clang-format -i FILE):" >&2
+  printf '  %s\n' "${bad[@]}" >&2
+  exit 1
+fi
+echo "clang-format: ${#files[@]} files formatted"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds Mandate and starts the demo: mandate-server with the demo
+# organisation on a private data dir, and the console signed-in screen pointing at it.
+# Ctrl+C (or closing the console) stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+
+bin=build/release/app
+if [ ! -x "$bin/mandate-server" ]; then
+  echo "Built the core library and its tests; mandate-server and the console are not part of this build yet." >&2
+  echo "Run ./scripts/test.sh to see the decision engine at work." >&2
+  exit 0
+fi
+
+data_dir=${MANDATE_DEMO_DIR:-"${XDG_DATA_HOME:-$HOME/.local/share}/mandate-demo"}
+mkdir -p "$data_dir"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+fifo=$(mktemp -u); mkfifo "$fifo"
+"$bin/mandate-server" --listen 127.0.0.1:0 --data-dir "$data_dir" --demo >"$fifo" &
+pids+=($!)
+read -r line <"$fifo"
+url=${line#listening on }
+cat "$fifo" >/dev/null &
+rm -f "$fifo"
+echo "mandate-server: $url (data in $data_dir)"
+echo "Demo people (password mandate-demo): alice, bob (customers), carol, dave (approvers), sam (support), ada (admin)"
+
+if [ -x "$bin/mandate-agent" ]; then
+  ( while true; do "$bin/mandate-agent" --server "$url" scenario || sleep 5; sleep 20; done ) &
+  pids+=($!)
+fi
+
+if [ -x "$bin/mandate-console" ]; then
+  "$bin/mandate-console" --server "$url"
+else
+  echo "Server running; press Ctrl+C to stop."
+  wait "${pids[0]}"
+fi

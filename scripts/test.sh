@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds and runs every test: the dev build (warnings as errors), the core and server tests again
+# under AddressSanitizer + UndefinedBehaviorSanitizer, and a short libFuzzer run over the codecs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+
+./scripts/check-format.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run_suite() { # preset
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1"
+  ctest --preset "$1" 2>&1 | tee -a "$log"
+}
+
+run_suite dev
+run_suite asan
+run_suite fuzz
+
+# One closing line over all three suites.
+awk '/tests passed, [0-9]+ tests? failed out of/ {
+       for (i = 1; i <= NF; i++) { if ($i == "of") total += $(i + 1); if ($i == "failed") failed += $(i - 2) }
+     }
+     END { printf "%d passed, %d failed\n", total - failed, failed }' "$log"

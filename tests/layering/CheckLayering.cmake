@@ -1,0 +1,50 @@
+# Fails when a layer can see (include path) or includes (source) a module it must never use.
+#   core   → QtCore only
+#   server → never client/, models/, ui/
+#   client → never server/
+#   models → never widgets
+file(READ "${COMPILE_COMMANDS}" commands)
+string(JSON count LENGTH "${commands}")
+math(EXPR last "${count} - 1")
+set(failures "")
+
+function(forbid_in_commands layer_dir patterns)
+    foreach(i RANGE ${last})
+        string(JSON file GET "${commands}" ${i} file)
+        string(JSON command GET "${commands}" ${i} command)
+        if(file MATCHES "^${SOURCE_DIR}/${layer_dir}/")
+            foreach(p IN LISTS patterns)
+                if(command MATCHES "${p}")
+                    set(failures "${failures}\n${file}: compiled with '${p}' on its include path" PARENT_SCOPE)
+                endif()
+            endforeach()
+        endif()
+    endforeach()
+    set(failures "${failures}" PARENT_SCOPE)
+endfunction()
+
+function(forbid_in_sources layer_dir patterns)
+    file(GLOB_RECURSE sources "${SOURCE_DIR}/${layer_dir}/*.h" "${SOURCE_DIR}/${layer_dir}/*.cpp")
+    foreach(src IN LISTS sources)
+        file(STRINGS "${src}" includes REGEX "^#include")
+        foreach(line IN LISTS includes)
+            foreach(p IN LISTS patterns)
+                if(line MATCHES "${p}")
+                    set(failures "${failures}\n${src}: '${line}' crosses a layer boundary" PARENT_SCOPE)
+                endif()
+            endforeach()
+        endforeach()
+    endforeach()
+    set(failures "${failures}" PARENT_SCOPE)
+endfunction()
+
+forbid_in_commands(core "QtNetwork;QtSql;QtGui;QtWidgets;QtHttpServer")
+forbid_in_sources(core "<QtNetwork;<QtSql;<QtGui;<QtWidgets;<QNetwork;<QSql;<QTcp;<QWidget")
+forbid_in_sources(server "\"(client|models|ui)/;<QWidget;<QtWidgets")
+forbid_in_sources(client "\"server/;<QHttpServer;<QWidget;<QtWidgets")
+forbid_in_sources(models "<QWidget;<QtWidgets;<QNetworkAccessManager;<QSqlDatabase")
+
+if(failures)
+    message(FATAL_ERROR "Layering violations:${failures}")
+endif()
+message(STATUS "Layering rules hold for ${count} compiled files")
