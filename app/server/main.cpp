@@ -1,0 +1,43 @@
+#include "MandateServer.h"
+#include "ServerOptions.h"
+#include "SignalWatcher.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mandate-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MANDATE_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        std::fputs(qPrintable(mandate::server::ServerOptions::usage()), stdout);
+        return 0;
+    }
+    auto options = mandate::server::ServerOptions::parse(arguments);
+    if (!options) {
+        std::fprintf(stderr, "mandate-server: %s\n", qPrintable(options.error()));
+        return 2;
+    }
+
+    mandate::SystemClock clock;
+    mandate::server::MandateServer server(*options, clock);
+    mandate::server::SignalWatcher signals;
+    QObject::connect(&signals, &mandate::server::SignalWatcher::terminationRequested, &server,
+                     [&server] { server.shutdown(); });
+    QObject::connect(&server, &mandate::server::MandateServer::stopped, &app, &QCoreApplication::quit);
+
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "mandate-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    // Scripts and tests wait for exactly this line on standard output.
+    std::printf("listening on %s\n", qPrintable(server.url()));
+    std::fflush(stdout);
+    return app.exec();
+}

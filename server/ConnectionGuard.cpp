@@ -1,0 +1,144 @@
+#include "ConnectionGuard.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
+
+namespace mandate::server {
+
+namespace {
+
+constexpr auto LingerTime = std::chrono::seconds(2);
+
+} // namespace
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_framer(limits)
+{
+    m_phaseTimer.start();
+    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_phase == Phase::Idle)
+            m_phaseTimer.restart();
+    });
+}
+
+ConnectionGuard *ConnectionGuard::of(const QTcpSocket *socket)
+{
+    return socket ? socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    if (!m_socket || m_closing)
+        return;
+    // peek, not read: the bytes stay for the HTTP parser, whose slot runs after this one.
+    const QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
+    const HttpRequestFramer::Rejection rejection = m_framer.feed(fresh);
+    switch (rejection) {
+    case HttpRequestFramer::Rejection::None:
+        break;
+    case HttpRequestFramer::Rejection::HeadersTooLarge:
+        reject(431, "payload_too_large",
+               tr("The request headers exceed %1 bytes.").arg(m_limits.maxHeaderBytes));
+        return;
+    case HttpRequestFramer::Rejection::TooManyHeaders:
+        reject(431, "payload_too_large",
+               tr("The request has more than %1 header fields.").arg(m_limits.maxHeaderCount));
+        return;
+    case HttpRequestFramer::Rejection::BodyTooLarge:
+        reject(413, "payload_too_large", tr("The request body exceeds %1 bytes.").arg(m_limits.maxBodyBytes));
+        return;
+    case HttpRequestFramer::Rejection::MalformedFraming:
+        reject(400, "validation", tr("The request's length or chunk framing is malformed or ambiguous."));
+        return;
+    case HttpRequestFramer::Rejection::UnsupportedEncoding:
+        reject(501, "validation", tr("Only the chunked transfer coding is supported."));
+        return;
+    }
+
+    const Phase phase = m_framer.isIdle() ? Phase::Idle : m_framer.inHeaders() ? Phase::Headers : Phase::Body;
+    if (phase != m_phase || phase == Phase::Idle) {
+        m_phase = phase;
+        m_phaseTimer.restart();
+    }
+}
+
+void ConnectionGuard::checkTimeouts()
+{
+    if (!m_socket || m_closing)
+        return;
+    const auto elapsed = std::chrono::milliseconds(m_phaseTimer.elapsed());
+    switch (m_phase) {
+    case Phase::Headers:
+        if (elapsed > m_limits.headerTimeout)
+            reject(408, "validation", tr("The request headers did not arrive in time."));
+        break;
+    case Phase::Body:
+        if (elapsed > m_limits.bodyTimeout)
+            reject(408, "validation", tr("The request body did not arrive in time."));
+        break;
+    case Phase::Idle:
+        if (!m_streaming && elapsed > m_limits.idleTimeout)
+            m_socket->disconnectFromHost();
+        break;
+    }
+}
+
+void ConnectionGuard::reject(int status, const QByteArray &kind, const QString &detail)
+{
+    m_closing = true;
+    const QJsonObject problem{
+        {QStringLiteral("type"), QString(QStringLiteral("urn:mandate:problem:") + QString::fromLatin1(kind))},
+        {QStringLiteral("title"), QStringLiteral("Request refused")},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("detail"), detail},
+    };
+    const QByteArray body = QJsonDocument(problem).toJson(QJsonDocument::Compact);
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) +
+                          " Refused\r\n"
+                          "Content-Type: application/problem+json\r\n"
+                          "Content-Length: " +
+                          QByteArray::number(body.size()) +
+                          "\r\n"
+                          "Connection: close\r\n\r\n" +
+                          body;
+
+    // Take the socket away from the HTTP parser so nothing more of this request is buffered.
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::discardInput);
+    discardInput();
+
+    m_socket->write(response);
+    m_socket->flush();
+    // A lingering close: send FIN after the answer but keep draining what the client is still
+    // sending for a moment, so its TCP stack does not reset the connection before it reads the
+    // answer (closing with unread input sends RST).
+    if (m_socket->socketDescriptor() >= 0 && m_socket->bytesToWrite() == 0)
+        ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
+    QTimer::singleShot(LingerTime, m_socket, [socket = m_socket] {
+        if (socket)
+            socket->abort();
+    });
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_socket && m_socket->bytesToWrite() == 0 && m_socket->socketDescriptor() >= 0)
+            ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
+    });
+}
+
+void ConnectionGuard::discardInput()
+{
+    if (!m_socket)
+        return;
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->skip(m_socket->bytesAvailable());
+}
+
+} // namespace mandate::server

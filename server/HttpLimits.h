@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <chrono>
+
+namespace mandate::server {
+
+// What one client may cost the server. Qt 6.4's HTTP server enforces none of these itself, so the
+// connection guard applies them to the raw bytes before the HTTP parser sees them.
+struct HttpLimits
+{
+    qint64 maxBodyBytes = 1024 * 1024;
+    qsizetype maxHeaderBytes = 16 * 1024;
+    int maxHeaderCount = 100;
+    int maxConnections = 1024;
+    // From the first byte of a request to the end of its headers (slowloris).
+    std::chrono::milliseconds headerTimeout{10'000};
+    // From the end of the headers to the end of the body (slow uploads).
+    std::chrono::milliseconds bodyTimeout{30'000};
+    // A keep-alive connection with no request in flight.
+    std::chrono::milliseconds idleTimeout{60'000};
+};
+
+} // namespace mandate::server

@@ -1,0 +1,244 @@
+#include "HttpRequestFramer.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace mandate::server {
+
+namespace {
+
+constexpr qsizetype MaxChunkLineBytes = 1024;
+constexpr QByteArrayView HeaderEnd = "\r\n\r\n";
+
+bool isDigits(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+std::optional<qint64> parseHex(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 15)
+        return std::nullopt;
+    qint64 value = 0;
+    for (char c : text) {
+        int digit = 0;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        else
+            return std::nullopt;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+} // namespace
+
+HttpRequestFramer::Rejection HttpRequestFramer::feed(QByteArrayView bytes)
+{
+    qsizetype pos = 0;
+    while (pos < bytes.size()) {
+        switch (m_state) {
+        case State::Dead:
+            return Rejection::MalformedFraming;
+        case State::Idle:
+            // RFC 9112 §2.2: empty lines before a request line are ignored.
+            if (bytes[pos] == '\r' || bytes[pos] == '\n') {
+                ++pos;
+                break;
+            }
+            m_state = State::Headers;
+            m_line.clear();
+            break;
+        case State::Headers: {
+            const qsizetype searchFrom = qMax<qsizetype>(0, m_line.size() - 3);
+            const qsizetype room = m_limits.maxHeaderBytes + HeaderEnd.size() - m_line.size();
+            const qsizetype take = qMin(room, bytes.size() - pos);
+            m_line.append(bytes.sliced(pos, take));
+            const qsizetype end = m_line.indexOf(HeaderEnd, searchFrom);
+            if (end < 0) {
+                if (m_line.size() >= m_limits.maxHeaderBytes + HeaderEnd.size()) {
+                    m_state = State::Dead;
+                    return Rejection::HeadersTooLarge;
+                }
+                pos += take;
+                break;
+            }
+            const qsizetype blockSize = end + HeaderEnd.size();
+            if (blockSize > m_limits.maxHeaderBytes + HeaderEnd.size()) {
+                m_state = State::Dead;
+                return Rejection::HeadersTooLarge;
+            }
+            // Only the part of this feed that belongs to the header block is consumed here.
+            pos += take - (m_line.size() - blockSize);
+            m_line.truncate(end);
+            if (const Rejection r = onHeadersComplete(); r != Rejection::None) {
+                m_state = State::Dead;
+                return r;
+            }
+            break;
+        }
+        case State::Body: {
+            const qint64 take = qMin<qint64>(m_remaining, bytes.size() - pos);
+            m_remaining -= take;
+            pos += take;
+            if (m_remaining == 0)
+                finishMessage();
+            break;
+        }
+        case State::ChunkSize: {
+            bool done = false;
+            if (const Rejection r = feedLine(bytes, pos, done); r != Rejection::None)
+                return r;
+            if (!done)
+                break;
+            const qsizetype semicolon = m_line.indexOf(';');
+            const QByteArray sizeText = (semicolon < 0 ? m_line : m_line.left(semicolon)).trimmed();
+            const std::optional<qint64> size = parseHex(sizeText);
+            m_line.clear();
+            if (!size) {
+                m_state = State::Dead;
+                return Rejection::MalformedFraming;
+            }
+            if (*size == 0) {
+                m_state = State::Trailers;
+                m_trailerLines = 0;
+                break;
+            }
+            m_bodyBytes += *size;
+            if (m_bodyBytes > m_limits.maxBodyBytes) {
+                m_state = State::Dead;
+                return Rejection::BodyTooLarge;
+            }
+            m_remaining = *size;
+            m_state = State::ChunkData;
+            break;
+        }
+        case State::ChunkData: {
+            const qint64 take = qMin<qint64>(m_remaining, bytes.size() - pos);
+            m_remaining -= take;
+            pos += take;
+            if (m_remaining == 0)
+                m_state = State::ChunkDataEnd;
+            break;
+        }
+        case State::ChunkDataEnd:
+        case State::Trailers: {
+            bool done = false;
+            if (const Rejection r = feedLine(bytes, pos, done); r != Rejection::None)
+                return r;
+            if (!done)
+                break;
+            const bool empty = m_line.trimmed().isEmpty();
+            m_line.clear();
+            if (m_state == State::ChunkDataEnd) {
+                if (!empty) {
+                    m_state = State::Dead;
+                    return Rejection::MalformedFraming;
+                }
+                m_state = State::ChunkSize;
+            } else if (empty) {
+                finishMessage();
+            } else if (++m_trailerLines > m_limits.maxHeaderCount) {
+                m_state = State::Dead;
+                return Rejection::TooManyHeaders;
+            }
+            break;
+        }
+        }
+    }
+    return Rejection::None;
+}
+
+HttpRequestFramer::Rejection HttpRequestFramer::feedLine(QByteArrayView bytes, qsizetype &pos, bool &lineDone)
+{
+    const qsizetype newline = bytes.indexOf('\n', pos);
+    const qsizetype end = newline < 0 ? bytes.size() : newline;
+    m_line.append(bytes.sliced(pos, end - pos));
+    pos = newline < 0 ? bytes.size() : newline + 1;
+    lineDone = newline >= 0;
+    if (m_line.size() > MaxChunkLineBytes) {
+        m_state = State::Dead;
+        return Rejection::MalformedFraming;
+    }
+    return Rejection::None;
+}
+
+HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
+{
+    const QList<QByteArray> lines = m_line.split('\n');
+    m_line.clear();
+    if (lines.size() - 1 > m_limits.maxHeaderCount)
+        return Rejection::TooManyHeaders;
+
+    std::optional<qint64> contentLength;
+    bool chunked = false;
+    bool hasTransferEncoding = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QByteArray line = lines[i];
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            continue;
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            return Rejection::MalformedFraming; // obsolete line folding (RFC 9112 §5.2)
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return Rejection::MalformedFraming;
+        const QByteArray name = line.left(colon).toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            if (!isDigits(value) || value.size() > 18)
+                return Rejection::MalformedFraming;
+            const qint64 length = value.toLongLong();
+            if (contentLength && *contentLength != length)
+                return Rejection::MalformedFraming;
+            contentLength = length;
+        } else if (name == "transfer-encoding") {
+            hasTransferEncoding = true;
+            const QByteArray coding = value.toLower();
+            if (coding != "chunked")
+                return Rejection::UnsupportedEncoding;
+            chunked = true;
+        }
+    }
+    if (hasTransferEncoding && contentLength)
+        return Rejection::MalformedFraming;
+
+    if (chunked) {
+        m_bodyBytes = 0;
+        m_state = State::ChunkSize;
+        return Rejection::None;
+    }
+    const qint64 length = contentLength.value_or(0);
+    if (length > m_limits.maxBodyBytes)
+        return Rejection::BodyTooLarge;
+    if (length == 0) {
+        finishMessage();
+        return Rejection::None;
+    }
+    m_remaining = length;
+    m_state = State::Body;
+    return Rejection::None;
+}
+
+void HttpRequestFramer::finishMessage()
+{
+    m_state = State::Idle;
+    m_line.clear();
+    m_remaining = 0;
+    m_bodyBytes = 0;
+    ++m_completed;
+}
+
+} // namespace mandate::server

@@ -1,0 +1,206 @@
+#include "MandateServer.h"
+
+#include "AgentAuthenticator.h"
+#include "AgentCredentials.h"
+#include "AgentRoutes.h"
+#include "ApprovalRoutes.h"
+#include "AuditRoutes.h"
+#include "AuthorizeRoutes.h"
+#include "BearerAuthenticator.h"
+#include "DelegationRoutes.h"
+#include "DemoSeeder.h"
+#include "EventHub.h"
+#include "EventRoutes.h"
+#include "GuardedTcpServer.h"
+#include "HttpApiServer.h"
+#include "IdentityRoutes.h"
+#include "OperationsRoutes.h"
+#include "SessionAuthenticator.h"
+#include "SessionRoutes.h"
+#include "Store.h"
+#include "SubDelegationRoutes.h"
+#include "Sweeper.h"
+#include "WriteBatcher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSslKey>
+#include <QTimer>
+
+#include <sodium.h>
+
+namespace mandate::server {
+
+MandateServer::MandateServer(ServerOptions options, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(clock)
+    , m_log(stderr, m_options.accessLog)
+    , m_throttle(clock)
+{}
+
+MandateServer::~MandateServer() = default;
+
+QString MandateServer::url() const
+{
+    return m_listener ? m_options.urlFor(m_listener->serverPort()) : QString();
+}
+
+bool MandateServer::start(QString *error)
+{
+    if (sodium_init() < 0) {
+        *error = QStringLiteral("libsodium could not initialise");
+        return false;
+    }
+    m_store = Store::openSqlite(m_options.dataDir, error);
+    if (!m_store)
+        return false;
+    if (m_options.demo && !DemoSeeder::seedIfEmpty(*m_store, m_clock, error))
+        return false;
+
+    m_writes = std::make_unique<WriteBatcher>(*m_store, m_clock, m_metrics);
+    if (!setUpIdentity(error))
+        return false;
+    m_events = std::make_unique<EventHub>();
+    connect(m_writes.get(), &WriteBatcher::committed, m_events.get(), &EventHub::deliver);
+    m_sessionAuthenticator = std::make_unique<SessionAuthenticator>(*m_store, m_clock);
+    m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials);
+    m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator);
+
+    m_sessionRoutes =
+        std::make_unique<SessionRoutes>(*m_store, m_clock, *m_writes, m_throttle, m_options.sessionSeconds);
+    m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_writes);
+    m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_writes);
+    m_auditRoutes = std::make_unique<AuditRoutes>(*m_store);
+    m_operationsRoutes = std::make_unique<OperationsRoutes>(*m_store, m_metrics);
+    m_authorizeRoutes =
+        std::make_unique<AuthorizeRoutes>(m_clock, *m_writes, m_metrics, m_options.approvalTtlSeconds);
+    m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_writes);
+    m_identityRoutes = std::make_unique<IdentityRoutes>(*m_store, m_clock, *m_writes, *m_credentials,
+                                                        m_options.trustBundle.isEmpty());
+    m_subDelegationRoutes = std::make_unique<SubDelegationRoutes>(m_clock, *m_writes);
+    m_eventRoutes = std::make_unique<EventRoutes>(*m_store, *m_events, m_options.eventHeartbeat);
+    m_sessionRoutes->registerRoutes(m_router);
+    m_agentRoutes->registerRoutes(m_router);
+    m_delegationRoutes->registerRoutes(m_router);
+    m_auditRoutes->registerRoutes(m_router);
+    m_operationsRoutes->registerRoutes(m_router);
+    m_authorizeRoutes->registerRoutes(m_router);
+    m_approvalRoutes->registerRoutes(m_router);
+    m_identityRoutes->registerRoutes(m_router);
+    m_subDelegationRoutes->registerRoutes(m_router);
+    m_eventRoutes->registerRoutes(m_router);
+    m_sweeper = std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval);
+
+    const std::optional<QSslConfiguration> tls = tlsConfiguration(error);
+    if (!m_options.tlsCertificate.isEmpty() && !tls)
+        return false;
+
+    m_http = new HttpApiServer(m_router, *m_authenticator, m_metrics, m_log, this);
+    m_listener = new GuardedTcpServer(m_options.limits, tls);
+    if (!m_listener->listen(m_options.host, m_options.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_options.host.toString())
+                     .arg(m_options.port)
+                     .arg(m_listener->errorString());
+        delete m_listener;
+        m_listener = nullptr;
+        return false;
+    }
+    m_http->bind(m_listener);
+    m_metrics.addGauge(
+        QStringLiteral("mandate_approvals_pending"), QStringLiteral("Approvals waiting for a decision."),
+        [store = m_store.get()] { return static_cast<double>(store->approvals().countPending()); });
+    m_metrics.addGauge(QStringLiteral("mandate_event_streams"),
+                       QStringLiteral("Open Server-Sent Event streams."),
+                       [hub = m_events.get()] { return hub->subscriberCount(); });
+    m_metrics.addGauge(QStringLiteral("mandate_http_open_connections"),
+                       QStringLiteral("Client connections open now."),
+                       [listener = QPointer<GuardedTcpServer>(m_listener)] {
+                           return listener ? listener->openConnections() : 0.0;
+                       });
+    m_log.event(QStringLiteral("started"), url());
+    return true;
+}
+
+bool MandateServer::setUpIdentity(QString *error)
+{
+    // The embedded trust domain's key lives with the data; created 0600 on first start.
+    auto key =
+        SigningKey::loadOrCreate(QDir(m_options.dataDir).filePath(QStringLiteral("signing-key.pem")), error);
+    if (!key)
+        return false;
+    VerificationKeys bundle;
+    if (!m_options.trustBundle.isEmpty()) {
+        auto loaded = VerificationKeys::loadFile(m_options.trustBundle, error);
+        if (!loaded)
+            return false;
+        bundle = std::move(*loaded);
+    }
+    m_credentials = std::make_unique<AgentCredentials>(
+        std::move(*key), std::move(bundle),
+        AgentCredentials::Settings{m_options.trustDomain, QStringLiteral("spiffe://") + m_options.trustDomain,
+                                   m_options.audience},
+        m_clock);
+    return true;
+}
+
+std::optional<QSslConfiguration> MandateServer::tlsConfiguration(QString *error) const
+{
+    if (m_options.tlsCertificate.isEmpty())
+        return std::nullopt;
+    QFile certFile(m_options.tlsCertificate);
+    QFile keyFile(m_options.tlsKey);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the TLS certificate or key");
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        *error = QStringLiteral("the TLS certificate or key is not valid PEM");
+        return std::nullopt;
+    }
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
+}
+
+void MandateServer::sweepNow()
+{
+    if (m_sweeper)
+        m_sweeper->sweepNow();
+}
+
+void MandateServer::shutdown(std::chrono::milliseconds grace)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_log.event(QStringLiteral("draining"));
+    if (m_listener)
+        m_listener->close();
+    if (!m_http || (m_http->requestsInFlight() == 0 && m_writes->isIdle())) {
+        QTimer::singleShot(0, this, &MandateServer::finishShutdown);
+        return;
+    }
+    connect(m_http, &HttpApiServer::drained, this, &MandateServer::finishShutdown);
+    QTimer::singleShot(grace, this, &MandateServer::finishShutdown);
+}
+
+void MandateServer::finishShutdown()
+{
+    if (!m_stopping || m_stopped)
+        return;
+    m_stopped = true;
+    m_log.event(QStringLiteral("stopped"));
+    Q_EMIT stopped();
+}
+
+} // namespace mandate::server

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "AccessLog.h"
+#include "Clock.h"
+#include "LoginThrottle.h"
+#include "Metrics.h"
+#include "Router.h"
+#include "ServerOptions.h"
+
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <memory>
+
+namespace mandate::server {
+
+class AgentAuthenticator;
+class AgentCredentials;
+class AgentRoutes;
+class ApprovalRoutes;
+class AuditRoutes;
+class AuthorizeRoutes;
+class BearerAuthenticator;
+class EventHub;
+class EventRoutes;
+class IdentityRoutes;
+class SubDelegationRoutes;
+class Sweeper;
+class DelegationRoutes;
+class GuardedTcpServer;
+class HttpApiServer;
+class OperationsRoutes;
+class SessionAuthenticator;
+class SessionRoutes;
+class Store;
+class WriteBatcher;
+
+// The whole backend, composed: store, group committer, authentication, routes and the guarded
+// HTTP listener. Owns everything it creates; nothing is reachable globally.
+class MandateServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    MandateServer(ServerOptions options, const Clock &clock, QObject *parent = nullptr);
+    ~MandateServer() override;
+
+    bool start(QString *error);
+    QString url() const;
+    // Stops accepting connections, lets requests in flight finish (at most `grace` long), then
+    // emits stopped().
+    void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(10));
+
+    Store &store() { return *m_store; }
+    // Applies expiry and idle timeouts now (tests drive time with a mock clock).
+    void sweepNow();
+    const Router &router() const { return m_router; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void finishShutdown();
+    bool setUpIdentity(QString *error);
+    std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
+
+    ServerOptions m_options;
+    const Clock &m_clock;
+    AccessLog m_log;
+    Metrics m_metrics;
+    Router m_router;
+    LoginThrottle m_throttle;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<WriteBatcher> m_writes;
+    std::unique_ptr<AgentCredentials> m_credentials;
+    std::unique_ptr<SessionAuthenticator> m_sessionAuthenticator;
+    std::unique_ptr<AgentAuthenticator> m_agentAuthenticator;
+    std::unique_ptr<BearerAuthenticator> m_authenticator;
+    std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<Sweeper> m_sweeper;
+    std::unique_ptr<SessionRoutes> m_sessionRoutes;
+    std::unique_ptr<AgentRoutes> m_agentRoutes;
+    std::unique_ptr<DelegationRoutes> m_delegationRoutes;
+    std::unique_ptr<AuditRoutes> m_auditRoutes;
+    std::unique_ptr<OperationsRoutes> m_operationsRoutes;
+    std::unique_ptr<AuthorizeRoutes> m_authorizeRoutes;
+    std::unique_ptr<ApprovalRoutes> m_approvalRoutes;
+    std::unique_ptr<IdentityRoutes> m_identityRoutes;
+    std::unique_ptr<SubDelegationRoutes> m_subDelegationRoutes;
+    std::unique_ptr<EventRoutes> m_eventRoutes;
+    HttpApiServer *m_http = nullptr;
+    GuardedTcpServer *m_listener = nullptr;
+    bool m_stopping = false;
+    bool m_stopped = false;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,159 @@
+#include "ServerOptions.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace mandate::server {
+
+QString ServerOptions::urlFor(quint16 boundPort) const
+{
+    const QString scheme = tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https");
+    const QString hostText =
+        host.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + host.toString() + u']' : host.toString();
+    return scheme + QStringLiteral("://") + hostText + u':' + QString::number(boundPort);
+}
+
+QString ServerOptions::usage()
+{
+    return QStringLiteral(
+        "Usage: mandate-server [--listen HOST:PORT] [--data-dir DIR] [--demo]\n"
+        "                      [--tls-cert FILE --tls-key FILE] [--insecure-listen]\n"
+        "                      [--session-ttl SECONDS] [--approval-ttl SECONDS] [--no-access-log]\n"
+        "                      [--max-connections N] [--header-timeout S] [--idle-timeout S]\n"
+        "                      [--trust-domain TD] [--trust-bundle FILE] [--audience AUD]\n"
+        "\n"
+        "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8787; port 0 picks a free one)\n"
+        "  --data-dir DIR       where the SQLite store lives (default: the user's data location)\n"
+        "  --demo               seed a demo organisation into an empty data dir\n"
+        "  --tls-cert, --tls-key  serve HTTPS with this PEM certificate and key\n"
+        "  --insecure-listen    allow plain HTTP on a non-loopback address (use a TLS proxy instead)\n"
+        "  --max-connections N  refuse client connections beyond N (default 1024)\n"
+        "  --header-timeout S   close a client whose request headers take longer than S seconds (default "
+        "10)\n"
+        "  --idle-timeout S     close keep-alive connections idle for S seconds (default 60)\n"
+        "  --trust-domain TD    the SPIFFE trust domain of the agents (default mandate.local;\n"
+        "                       demo.mandate.local with --demo)\n"
+        "  --trust-bundle FILE  accept JWT-SVIDs signed by this JWKS (an external SPIFFE issuer)\n"
+        "  --audience AUD       the audience agent tokens must name (default mandate)\n"
+        "  --approval-ttl S     how long a step-up or dual-control request waits (default 900)\n"
+        "  --sweep-interval S   how often expiry and idle timeouts are applied (default 5)\n"
+        "  --event-heartbeat S  keep-alive comment interval on idle event streams (default 15)\n");
+}
+
+Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &arguments)
+{
+    ServerOptions options;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments[i];
+        const auto value = [&]() -> std::optional<QString> {
+            if (i + 1 >= arguments.size())
+                return std::nullopt;
+            return arguments[++i];
+        };
+        const auto seconds = [&](qint64 *out) -> bool {
+            const auto text = value();
+            bool ok = false;
+            const qint64 n = text ? text->toLongLong(&ok) : 0;
+            if (!ok || n <= 0)
+                return false;
+            *out = n;
+            return true;
+        };
+        if (arg == QStringLiteral("--listen")) {
+            const auto text = value();
+            if (!text)
+                return unexpected(QStringLiteral("--listen needs HOST:PORT"));
+            const qsizetype colon = text->lastIndexOf(u':');
+            QString hostText = text->left(colon);
+            if (hostText.startsWith(u'[') && hostText.endsWith(u']'))
+                hostText = hostText.mid(1, hostText.size() - 2);
+            bool ok = false;
+            const uint port = text->mid(colon + 1).toUInt(&ok);
+            if (colon <= 0 || !ok || port > 65535)
+                return unexpected(QStringLiteral("--listen needs HOST:PORT, got %1").arg(*text));
+            if (hostText == QStringLiteral("localhost"))
+                hostText = QStringLiteral("127.0.0.1");
+            if (!options.host.setAddress(hostText))
+                return unexpected(QStringLiteral("--listen: %1 is not an IP address").arg(hostText));
+            options.port = static_cast<quint16>(port);
+        } else if (arg == QStringLiteral("--data-dir")) {
+            const auto text = value();
+            if (!text || text->isEmpty())
+                return unexpected(QStringLiteral("--data-dir needs a directory"));
+            options.dataDir = *text;
+        } else if (arg == QStringLiteral("--demo")) {
+            options.demo = true;
+        } else if (arg == QStringLiteral("--insecure-listen")) {
+            options.insecureListen = true;
+        } else if (arg == QStringLiteral("--no-access-log")) {
+            options.accessLog = false;
+        } else if (arg == QStringLiteral("--tls-cert")) {
+            options.tlsCertificate = value().value_or(QString());
+        } else if (arg == QStringLiteral("--tls-key")) {
+            options.tlsKey = value().value_or(QString());
+        } else if (arg == QStringLiteral("--session-ttl")) {
+            if (!seconds(&options.sessionSeconds))
+                return unexpected(QStringLiteral("--session-ttl needs a positive number of seconds"));
+        } else if (arg == QStringLiteral("--max-connections")) {
+            qint64 n = 0;
+            if (!seconds(&n) || n > 100'000)
+                return unexpected(QStringLiteral("--max-connections needs a number from 1 to 100000"));
+            options.limits.maxConnections = static_cast<int>(n);
+        } else if (arg == QStringLiteral("--header-timeout")) {
+            qint64 n = 0;
+            if (!seconds(&n))
+                return unexpected(QStringLiteral("--header-timeout needs a positive number of seconds"));
+            options.limits.headerTimeout = std::chrono::seconds(n);
+            options.limits.bodyTimeout = std::chrono::seconds(n * 3);
+        } else if (arg == QStringLiteral("--idle-timeout")) {
+            qint64 n = 0;
+            if (!seconds(&n))
+                return unexpected(QStringLiteral("--idle-timeout needs a positive number of seconds"));
+            options.limits.idleTimeout = std::chrono::seconds(n);
+        } else if (arg == QStringLiteral("--trust-domain")) {
+            options.trustDomain = value().value_or(QString());
+            if (options.trustDomain.isEmpty())
+                return unexpected(QStringLiteral("--trust-domain needs a SPIFFE trust domain"));
+        } else if (arg == QStringLiteral("--trust-bundle")) {
+            options.trustBundle = value().value_or(QString());
+            if (options.trustBundle.isEmpty())
+                return unexpected(QStringLiteral("--trust-bundle needs a JWKS file"));
+        } else if (arg == QStringLiteral("--audience")) {
+            options.audience = value().value_or(QString());
+            if (options.audience.isEmpty())
+                return unexpected(QStringLiteral("--audience needs a value"));
+        } else if (arg == QStringLiteral("--sweep-interval")) {
+            qint64 n = 0;
+            if (!seconds(&n))
+                return unexpected(QStringLiteral("--sweep-interval needs a positive number of seconds"));
+            options.sweepInterval = std::chrono::seconds(n);
+        } else if (arg == QStringLiteral("--event-heartbeat")) {
+            qint64 n = 0;
+            if (!seconds(&n))
+                return unexpected(QStringLiteral("--event-heartbeat needs a positive number of seconds"));
+            options.eventHeartbeat = std::chrono::seconds(n);
+        } else if (arg == QStringLiteral("--approval-ttl")) {
+            if (!seconds(&options.approvalTtlSeconds))
+                return unexpected(QStringLiteral("--approval-ttl needs a positive number of seconds"));
+        } else {
+            return unexpected(QStringLiteral("unknown option %1\n\n%2").arg(arg, usage()));
+        }
+    }
+    if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
+        return unexpected(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (!options.host.isLoopback() && options.tlsCertificate.isEmpty() && !options.insecureListen) {
+        return unexpected(QStringLiteral("refusing to serve plain HTTP on %1: give --tls-cert/--tls-key, or "
+                                         "--insecure-listen when a TLS proxy sits in front")
+                              .arg(options.host.toString()));
+    }
+    if (options.trustDomain.isEmpty())
+        options.trustDomain =
+            options.demo ? QStringLiteral("demo.mandate.local") : QStringLiteral("mandate.local");
+    if (options.dataDir.isEmpty()) {
+        options.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                              .filePath(QStringLiteral("mandate-server"));
+    }
+    return options;
+}
+
+} // namespace mandate::server

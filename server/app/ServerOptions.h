@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Expected.h"
+#include "HttpLimits.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace mandate::server {
+
+// The command line of mandate-server (API.md, "Running the server").
+struct ServerOptions
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8787;
+    QString dataDir;
+    bool demo = false;
+    bool insecureListen = false;
+    QString tlsCertificate;
+    QString tlsKey;
+    qint64 sessionSeconds = 12 * 60 * 60;
+    qint64 approvalTtlSeconds = 15 * 60;
+    bool accessLog = true;
+    HttpLimits limits;
+    // Agent identity: the trust domain whose SVIDs this server accepts (and mints, unless a
+    // trust bundle names an external issuer), and the audience every agent token must carry.
+    QString trustDomain;
+    QString trustBundle;
+    QString audience = QStringLiteral("mandate");
+    std::chrono::milliseconds sweepInterval{5000};
+    std::chrono::milliseconds eventHeartbeat{15000};
+
+    // The text after "listening on": "http://127.0.0.1:8787", "https://[::1]:443".
+    QString urlFor(quint16 boundPort) const;
+
+    // Parses arguments (without the program name). The error is a message for standard error.
+    static Expected<ServerOptions, QString> parse(const QStringList &arguments);
+    static QString usage();
+};
+
+} // namespace mandate::server

@@ -1,0 +1,17 @@
+#include "BearerAuthenticator.h"
+
+#include "SessionAuthenticator.h"
+
+namespace mandate::server {
+
+std::optional<Principal> BearerAuthenticator::authenticate(const QByteArray &authorizationHeader)
+{
+    const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
+    if (token.isEmpty())
+        return std::nullopt;
+    if (token.startsWith(SessionAuthenticator::TokenPrefix.toLatin1()))
+        return m_sessions.authenticate(authorizationHeader);
+    return m_agents.authenticate(authorizationHeader);
+}
+
+} // namespace mandate::server

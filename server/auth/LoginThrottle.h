@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Clock.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mandate::server {
+
+// Slows password guessing: after too many failures within a window, for one username or from one
+// client address, sign-in answers 429 with Retry-After until the oldest failure leaves the window.
+class LoginThrottle
+{
+public:
+    struct Policy
+    {
+        int maxFailuresPerUsername = 5;
+        int maxFailuresPerAddress = 20;
+        qint64 windowSeconds = 15 * 60;
+        qsizetype maxTrackedKeys = 100'000; // bounds memory under a spray of usernames
+    };
+
+    explicit LoginThrottle(const Clock &clock)
+        : LoginThrottle(clock, Policy{})
+    {}
+    LoginThrottle(const Clock &clock, Policy policy)
+        : m_clock(clock)
+        , m_policy(policy)
+    {}
+
+    // Seconds to wait before another attempt is allowed, or nullopt when it is allowed now.
+    std::optional<int> retryAfter(const QString &username, const QString &address);
+    void recordFailure(const QString &username, const QString &address);
+    void recordSuccess(const QString &username);
+
+private:
+    std::optional<int> check(QHash<QString, QList<QDateTime>> &failures, const QString &key, int limit);
+    void record(QHash<QString, QList<QDateTime>> &failures, const QString &key);
+
+    const Clock &m_clock;
+    Policy m_policy;
+    QHash<QString, QList<QDateTime>> m_byUsername;
+    QHash<QString, QList<QDateTime>> m_byAddress;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,50 @@
+#include "SessionAuthenticator.h"
+
+#include "SecureRandom.h"
+#include "Store.h"
+
+#include <QCryptographicHash>
+
+namespace mandate::server {
+
+QString SessionAuthenticator::newToken()
+{
+    return TokenPrefix.toString() + QString::fromLatin1(SecureRandom::bytes(32).toBase64(
+                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QByteArray SessionAuthenticator::hashToken(QByteArrayView token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+QByteArray SessionAuthenticator::bearerToken(const QByteArray &authorizationHeader)
+{
+    const QByteArray header = authorizationHeader.trimmed();
+    if (header.size() < 7 || header.left(7).toLower() != "bearer ")
+        return QByteArray();
+    return header.mid(7).trimmed();
+}
+
+std::optional<Principal> SessionAuthenticator::authenticate(const QByteArray &authorizationHeader)
+{
+    const QByteArray token = bearerToken(authorizationHeader);
+    if (!token.startsWith(TokenPrefix.toLatin1()) || token.size() > 128)
+        return std::nullopt;
+    const QByteArray hash = hashToken(token);
+    const auto session = m_store.sessions().find(hash);
+    if (!session || session->expiresAt <= m_clock.now())
+        return std::nullopt;
+    const auto user = m_store.users().findById(session->userId);
+    if (!user)
+        return std::nullopt;
+    Principal principal;
+    principal.kind = Principal::Kind::User;
+    principal.id = user->id;
+    principal.name = user->displayName;
+    principal.roles = user->roles;
+    principal.sessionHash = hash;
+    return principal;
+}
+
+} // namespace mandate::server

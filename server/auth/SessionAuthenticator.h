@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Authenticator.h"
+#include "Clock.h"
+
+namespace mandate::server {
+
+class Store;
+
+// Authenticates people by session token ("mst_" + 256 random bits, base64url). Only the token's
+// SHA-256 is stored; lookup is by that hash, so no stored secret is ever compared byte by byte.
+class SessionAuthenticator final : public Authenticator
+{
+public:
+    static constexpr QStringView TokenPrefix = u"mst_";
+
+    SessionAuthenticator(Store &store, const Clock &clock)
+        : m_store(store)
+        , m_clock(clock)
+    {}
+
+    std::optional<Principal> authenticate(const QByteArray &authorizationHeader) override;
+
+    static QString newToken();
+    static QByteArray hashToken(QByteArrayView token);
+    // The token of "Bearer <token>", or empty.
+    static QByteArray bearerToken(const QByteArray &authorizationHeader);
+
+private:
+    Store &m_store;
+    const Clock &m_clock;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,44 @@
+#include "LiveEvents.h"
+
+#include "ApprovalCodec.h"
+#include "DelegationCodec.h"
+#include "ResourceJson.h"
+#include "Store.h"
+
+namespace mandate::server {
+
+bool LiveEvents::delegation(Store &store, const QString &type, const Delegation &delegation)
+{
+    LiveEvent event;
+    event.type = type;
+    event.audience = LiveEvent::Audience::Customer;
+    event.customerId = delegation.customerId;
+    event.payload = DelegationCodec::toJson(delegation);
+    event.at = QDateTime::currentDateTimeUtc();
+    return store.publish(std::move(event));
+}
+
+bool LiveEvents::approval(Store &store, const QString &type, const Approval &approval,
+                          ApprovalRepository::Route route)
+{
+    LiveEvent event;
+    event.type = type;
+    event.audience = route == ApprovalRepository::Route::Customer ? LiveEvent::Audience::Customer
+                                                                  : LiveEvent::Audience::Approvers;
+    event.customerId = approval.customer.id;
+    event.payload = ApprovalCodec::toJson(approval);
+    event.at = QDateTime::currentDateTimeUtc();
+    return store.publish(std::move(event));
+}
+
+bool LiveEvents::agent(Store &store, const AgentRecord &agent)
+{
+    LiveEvent event;
+    event.type = QStringLiteral("agent.updated");
+    event.audience = LiveEvent::Audience::Everyone;
+    event.payload = ResourceJson::agent(agent);
+    event.at = QDateTime::currentDateTimeUtc();
+    return store.publish(std::move(event));
+}
+
+} // namespace mandate::server

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "LiveEvent.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+
+class QTcpSocket;
+
+namespace mandate::server {
+
+// One client's Server-Sent Events stream over a kept-open HTTP response (chunked). It writes only
+// the events its principal may see, sends a heartbeat comment when idle, and drops the client
+// rather than buffer without bound when the client reads more slowly than events arrive.
+class SseStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 MaxBufferedBytes = 1024 * 1024;
+
+    SseStream(QTcpSocket *socket, Principal principal, std::chrono::milliseconds heartbeat);
+
+    const Principal &principal() const { return m_principal; }
+    qint64 lastSentId() const { return m_lastSentId; }
+    // Sends the event when the principal may see it and it is newer than what was sent.
+    void send(const LiveEvent &event);
+    // Tells the client it missed events it can no longer replay, so it reloads.
+    void sendResync();
+
+private:
+    void writeChunk(const QByteArray &text);
+
+    QPointer<QTcpSocket> m_socket;
+    Principal m_principal;
+    QTimer m_heartbeat;
+    qint64 m_lastSentId = 0;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,219 @@
+#include "HttpApiServer.h"
+
+#include "AccessLog.h"
+#include "Authenticator.h"
+#include "ChunkedResponseWriter.h"
+#include "Metrics.h"
+#include "Problem.h"
+#include "Router.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QTcpSocket>
+
+#include <memory>
+
+namespace mandate::server {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
+    }
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
+    }
+}
+
+bool isForm(const QByteArray &contentType)
+{
+    return contentType.split(';').first().trimmed().toLower() == "application/x-www-form-urlencoded";
+}
+
+bool isJson(const QByteArray &contentType)
+{
+    const QByteArray mediaType = contentType.split(';').first().trimmed().toLower();
+    return mediaType == "application/json";
+}
+
+} // namespace
+
+HttpApiServer::HttpApiServer(Router &router, Authenticator &authenticator, Metrics &metrics, AccessLog &log,
+                             QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_router(router)
+    , m_authenticator(authenticator)
+    , m_metrics(metrics)
+    , m_log(log)
+{}
+
+bool HttpApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    auto api = std::make_shared<ApiRequest>();
+    api->method = methodName(request.method());
+    api->path = request.url().path();
+    api->query = request.query();
+    for (const auto &[name, value] : request.headers())
+        api->headers.insert(name.toLower(), value);
+    api->body = request.body();
+    api->remoteAddress = request.remoteAddress();
+
+    const bool close = api->header("connection").toLower() == "close";
+    ++m_inFlight;
+    QElapsedTimer timer;
+    timer.start();
+    auto answered = std::make_shared<bool>(false);
+    Responder respond = [this, api, socket = QPointer<QTcpSocket>(socket), close, timer,
+                         answered](ApiResponse response) {
+        if (*answered)
+            return;
+        *answered = true;
+        const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+        m_metrics.observeRequest(api->method, api->route.isEmpty() ? QStringLiteral("unmatched") : api->route,
+                                 response.status, seconds);
+        m_log.request(*api, response.status, seconds);
+        if (socket && socket->isOpen())
+            write(socket, response, close);
+        if (--m_inFlight == 0)
+            Q_EMIT drained();
+    };
+    dispatch(*api, respond);
+    return true;
+}
+
+void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
+{
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (!match.route) {
+        if (!match.allowedMethods.isEmpty())
+            respond(Problem::methodNotAllowed(match.allowedMethods));
+        else
+            respond(Problem::notFound(QStringLiteral("There is no resource at %1.").arg(request.path)));
+        return;
+    }
+    request.route = match.route->pattern;
+    request.params = match.params;
+
+    if ((request.method == "POST" || request.method == "PUT" || request.method == "PATCH") &&
+        !request.body.isEmpty() && !isJson(request.header("content-type")) &&
+        !(match.route->acceptsForm && isForm(request.header("content-type")))) {
+        respond(Problem::unsupportedMediaType(QStringLiteral("Send the request body as application/json.")));
+        return;
+    }
+    if (request.header("idempotency-key").size() > 255) {
+        respond(Problem::validation(
+            {{QStringLiteral("Idempotency-Key"), QStringLiteral("must be at most 255 characters")}}));
+        return;
+    }
+
+    if (match.route->access != Router::Access::Public) {
+        const std::optional<Principal> principal =
+            m_authenticator.authenticate(request.header("authorization"));
+        if (!principal) {
+            respond(Problem::unauthenticated(
+                QStringLiteral("Sign in (or present valid agent credentials) first.")));
+            return;
+        }
+        const bool allowed = match.route->access == Router::Access::UserOrAgent ||
+                             (match.route->access == Router::Access::User && principal->isUser()) ||
+                             (match.route->access == Router::Access::Agent && principal->isAgent());
+        if (!allowed) {
+            respond(Problem::forbidden(principal->isAgent()
+                                           ? QStringLiteral("Agents cannot use this resource.")
+                                           : QStringLiteral("Only agents can use this resource.")));
+            return;
+        }
+        request.principal = *principal;
+    }
+    match.route->handler(request, respond);
+}
+
+void HttpApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    write(socket, Problem::notFound(QStringLiteral("There is no such resource.")), false);
+}
+
+void HttpApiServer::write(QTcpSocket *socket, const ApiResponse &response, bool close)
+{
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    if (!response.contentType.isEmpty())
+        head += "Content-Type: " + response.contentType + "\r\n";
+    if (response.stream || response.attach)
+        head += "Transfer-Encoding: chunked\r\n";
+    else
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    for (const auto &[name, value] : response.headers)
+        head += name + ": " + value + "\r\n";
+    if (close)
+        head += "Connection: close\r\n";
+    head += "\r\n";
+    if (response.attach) {
+        socket->write(head);
+        response.attach(socket);
+        return;
+    }
+    if (response.stream) {
+        socket->write(head);
+        new ChunkedResponseWriter(socket, response.stream, close);
+        return;
+    }
+    socket->write(head + response.body);
+    if (close)
+        socket->disconnectFromHost();
+}
+
+} // namespace mandate::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+
+#include <QAbstractHttpServer>
+#include <QPointer>
+
+class QTcpSocket;
+
+namespace mandate::server {
+
+class AccessLog;
+class Authenticator;
+class Metrics;
+class Router;
+
+// The HTTP front: turns each parsed request into an ApiRequest, resolves its route (404/405),
+// checks the media type and credentials the route needs, calls the handler and writes its
+// answer when it comes — possibly later, after a group commit — if the client is still there.
+class HttpApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    HttpApiServer(Router &router, Authenticator &authenticator, Metrics &metrics, AccessLog &log,
+                  QObject *parent = nullptr);
+
+    int requestsInFlight() const { return m_inFlight; }
+
+Q_SIGNALS:
+    void drained();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void dispatch(ApiRequest &request, const Responder &respond);
+    static void write(QTcpSocket *socket, const ApiResponse &response, bool close);
+
+    Router &m_router;
+    Authenticator &m_authenticator;
+    Metrics &m_metrics;
+    AccessLog &m_log;
+    int m_inFlight = 0;
+};
+
+} // namespace mandate::server

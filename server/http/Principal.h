@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace mandate::server {
+
+// Who is calling: a signed-in person (with roles) or an agent (a SPIFFE workload identity).
+struct Principal
+{
+    enum class Kind
+    {
+        Anonymous,
+        User,
+        Agent
+    };
+
+    Kind kind = Kind::Anonymous;
+    QString id;
+    QString name;
+    QStringList roles;
+    QString spiffeId;
+    QByteArray sessionHash; // the session that authenticated a user, for sign-out
+    // Agents: a JIT credential is good for one delegation only; empty for a JWT-SVID.
+    QString boundDelegationId;
+    bool agentSuspended = false;
+
+    static Principal user(QString id, QString name, QStringList roles)
+    {
+        Principal principal;
+        principal.kind = Kind::User;
+        principal.id = std::move(id);
+        principal.name = std::move(name);
+        principal.roles = std::move(roles);
+        return principal;
+    }
+
+    bool isUser() const { return kind == Kind::User; }
+    bool isAgent() const { return kind == Kind::Agent; }
+    bool hasRole(QStringView role) const { return roles.contains(role); }
+    // May this agent principal act on the delegation? (a JIT credential names the one it may)
+    bool mayUseDelegation(const QString &delegationId) const
+    {
+        return isAgent() && (boundDelegationId.isEmpty() || boundDelegationId == delegationId);
+    }
+    bool isStaff() const { return hasRole(u"support") || hasRole(u"admin"); }
+    // The key idempotency records are kept under.
+    QString idempotencyScope() const
+    {
+        return (isAgent() ? QStringLiteral("agent:") : QStringLiteral("user:")) + id;
+    }
+};
+
+} // namespace mandate::server

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace mandate::server {
+
+// Maps METHOD + path pattern ("/v1/delegations/{id}/revoke") to a handler. An unknown path is a
+// 404; a known path with another method is a 405 listing the methods it has.
+class Router
+{
+public:
+    enum class Access
+    {
+        Public, // no credentials (sign-in, health)
+        User,   // a signed-in person
+        Agent,  // an agent's JWT-SVID or JIT credential
+        UserOrAgent,
+    };
+    using Handler = std::function<void(ApiRequest &, Responder)>;
+
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+        QStringList segments;
+        Access access = Access::User;
+        Handler handler;
+        bool acceptsForm = false; // application/x-www-form-urlencoded as well as JSON (RFC 7662)
+    };
+
+    struct Match
+    {
+        const Route *route = nullptr;
+        QStringList params;
+        QByteArray allowedMethods; // for 405, "GET, POST"
+    };
+
+    void add(const QByteArray &method, const QString &pattern, Access access, Handler handler);
+    void acceptForm(const QString &pattern);
+    Match match(const QByteArray &method, const QString &path) const;
+    const QList<Route> &routes() const { return m_routes; }
+
+private:
+    static bool matches(const Route &route, const QStringList &segments, QStringList *params);
+
+    QList<Route> m_routes;
+};
+
+} // namespace mandate::server

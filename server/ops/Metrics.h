@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QMap>
+#include <QString>
+
+#include <array>
+#include <functional>
+
+namespace mandate::server {
+
+// Prometheus counters and histograms for what operators watch: requests by route and status
+// with latency, decisions by outcome, store commit latency and group-commit batch sizes.
+class Metrics
+{
+public:
+    void observeRequest(const QByteArray &method, const QString &route, int status, double seconds);
+    void observeCommit(double seconds, int batchSize);
+    void countDecision(const QString &outcome);
+    // Values read at scrape time (pending approvals, open connections).
+    void addGauge(const QString &name, const QString &help, std::function<double()> read);
+
+    // Prometheus text exposition format 0.0.4.
+    QByteArray render() const;
+
+private:
+    static constexpr std::array<double, 12> LatencyBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                           0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+    static constexpr std::array<double, 8> BatchBuckets{1, 2, 4, 8, 16, 32, 64, 128};
+
+    template <std::size_t N>
+    struct Histogram
+    {
+        std::array<quint64, N> buckets{};
+        quint64 count = 0;
+        double sum = 0;
+        void observe(const std::array<double, N> &bounds, double value);
+    };
+    template <std::size_t N>
+    static void renderHistogram(QByteArray &out, const QByteArray &name, const QByteArray &labels,
+                                const std::array<double, N> &bounds, const Histogram<N> &histogram);
+
+    QMap<QString, quint64> m_requests;                         // label set → count
+    QMap<QString, Histogram<LatencyBuckets.size()>> m_latency; // route label set → histogram
+    Histogram<LatencyBuckets.size()> m_commitLatency;
+    Histogram<BatchBuckets.size()> m_batchSize;
+    QMap<QString, quint64> m_decisions;
+    struct Gauge
+    {
+        QString help;
+        std::function<double()> read;
+    };
+    QMap<QString, Gauge> m_gauges;
+};
+
+} // namespace mandate::server

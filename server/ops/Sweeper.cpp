@@ -1,0 +1,67 @@
+#include "Sweeper.h"
+
+#include "ApprovalLedger.h"
+#include "AuditTrail.h"
+#include "LiveEvents.h"
+#include "Problem.h"
+#include "Store.h"
+#include "WriteBatcher.h"
+
+namespace mandate::server {
+
+namespace {
+
+constexpr qint64 IdempotencyWindowSeconds = 24 * 60 * 60;
+
+} // namespace
+
+Sweeper::Sweeper(Store &store, const Clock &clock, WriteBatcher &writes, std::chrono::milliseconds interval,
+                 QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_writes(writes)
+{
+    m_timer.setInterval(interval);
+    connect(&m_timer, &QTimer::timeout, this, &Sweeper::sweepNow);
+    m_timer.start();
+}
+
+void Sweeper::sweepNow()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_writes.submit(
+        {QString(), QString(), QByteArray(), false},
+        [this](Store &store) {
+            const QDateTime now = m_clock.now();
+            ApprovalLedger ledger(store, m_clock, 0);
+            for (const Approval &approval : store.approvals().pendingExpiredBy(now, BatchLimit)) {
+                if (!ledger.expire(approval))
+                    return Problem::internal();
+            }
+            AuditTrail audit(store, m_clock);
+            for (const QString &id : store.delegations().activeLapsedBy(now, BatchLimit)) {
+                auto delegation = store.delegations().find(id);
+                if (!delegation)
+                    continue;
+                const bool idle = delegation->expiresAt > now;
+                delegation->status = DelegationStatus::Expired;
+                if (!store.delegations().setStatus(id, DelegationStatus::Expired) ||
+                    !audit.record(QStringLiteral("delegation.expired"), Principal{}, *delegation,
+                                  {{QStringLiteral("cause"),
+                                    idle ? QStringLiteral("idle") : QStringLiteral("lifetime")}}) ||
+                    !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation))
+                    return Problem::internal();
+            }
+            if (!store.liveEvents().prune() ||
+                !store.idempotency().purgeBefore(now.addSecs(-IdempotencyWindowSeconds)) ||
+                !store.sessions().removeExpired(now))
+                return Problem::internal();
+            return ApiResponse::noContent();
+        },
+        [this](const ApiResponse &) { m_running = false; });
+}
+
+} // namespace mandate::server

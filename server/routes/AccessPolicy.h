@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Delegation.h"
+#include "Principal.h"
+
+namespace mandate::server {
+
+// Object-level authorization, in one place so it can be read and tested as a whole (the
+// role × route × own/other matrix). An object the caller may not see answers 404, never 403;
+// an action on an object they may see but not do answers 403.
+class AccessPolicy
+{
+public:
+    enum class Visibility
+    {
+        All,
+        OwnAsCustomer,
+        None
+    };
+
+    static bool canSeeDelegation(const Principal &principal, const Delegation &delegation);
+    static bool canRevokeDelegation(const Principal &principal, const Delegation &delegation);
+    static Visibility delegationList(const Principal &principal);
+    static bool canGrant(const Principal &principal) { return principal.hasRole(u"customer"); }
+    static bool canRegisterAgents(const Principal &principal) { return principal.hasRole(u"admin"); }
+    static bool canSuspendAgents(const Principal &principal) { return principal.isStaff(); }
+    static bool canRevokeAllOfCustomer(const Principal &principal) { return principal.isStaff(); }
+    static Visibility auditTrail(const Principal &principal);
+    static bool canVerifyAudit(const Principal &principal) { return principal.isStaff(); }
+};
+
+} // namespace mandate::server

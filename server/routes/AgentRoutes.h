@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "Clock.h"
+
+namespace mandate::server {
+
+class Router;
+class Store;
+class WriteBatcher;
+
+// The agent registry: list and read (every signed-in person), register (admin),
+// suspend (support, admin) — the kill switch that revokes every active delegation of the agent.
+class AgentRoutes
+{
+public:
+    AgentRoutes(Store &store, const Clock &clock, WriteBatcher &writes)
+        : m_store(store)
+        , m_clock(clock)
+        , m_writes(writes)
+    {}
+
+    void registerRoutes(Router &router);
+
+private:
+    void list(ApiRequest &request, const Responder &respond);
+    void get(ApiRequest &request, const Responder &respond);
+    void registerAgent(ApiRequest &request, const Responder &respond);
+    void suspend(ApiRequest &request, const Responder &respond);
+
+    Store &m_store;
+    const Clock &m_clock;
+    WriteBatcher &m_writes;
+};
+
+} // namespace mandate::server

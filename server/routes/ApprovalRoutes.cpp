@@ -1,0 +1,195 @@
+#include "ApprovalRoutes.h"
+
+#include "ApprovalCodec.h"
+#include "ApprovalLedger.h"
+#include "ApprovalStateMachine.h"
+#include "AuditTrail.h"
+#include "LiveEvents.h"
+#include "Problem.h"
+#include "RequestParsing.h"
+#include "Router.h"
+#include "Store.h"
+#include "Timestamp.h"
+#include "WriteBatcher.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mandate::server {
+
+namespace {
+
+ApiResponse notFound(const QString &id)
+{
+    return Problem::notFound(QStringLiteral("There is no approval %1.").arg(id));
+}
+
+// 409 carries the approval as it stands, so the console can say who resolved it and how.
+ApiResponse conflict(const Approval &approval, const QString &detail)
+{
+    ApiResponse response = Problem::conflict(detail);
+    QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    body.insert(QStringLiteral("approval"), ApprovalCodec::toJson(approval));
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+ApiResponse refusal(ApprovalStateMachine::Error error, const Approval &approval)
+{
+    const QString message = ApprovalStateMachine::errorMessage(error);
+    switch (error) {
+    case ApprovalStateMachine::Error::NotPending:
+    case ApprovalStateMachine::Error::Expired:
+        return conflict(approval, message);
+    case ApprovalStateMachine::Error::ReasonRequired:
+        return Problem::validation({{QStringLiteral("reason"), message}});
+    default:
+        return Problem::forbidden(message);
+    }
+}
+
+} // namespace
+
+bool ApprovalRoutes::canSee(const Principal &principal, const Approval &approval,
+                            ApprovalRepository::Route route)
+{
+    if (principal.isStaff())
+        return true;
+    if (route == ApprovalRepository::Route::Approvers)
+        return principal.hasRole(u"approver");
+    return principal.hasRole(u"customer") && approval.customer.id == principal.id;
+}
+
+void ApprovalRoutes::registerRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("/v1/approvals"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { list(r, respond); });
+    router.add("GET", QStringLiteral("/v1/approvals/{id}"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { get(r, respond); });
+    router.add("POST", QStringLiteral("/v1/approvals/{id}/decisions"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { decide(r, respond); });
+}
+
+void ApprovalRoutes::list(ApiRequest &request, const Responder &respond)
+{
+    const auto page = RequestParsing::page(request);
+    if (!page) {
+        respond(page.error());
+        return;
+    }
+    ApprovalRepository::Query query;
+    query.limit = page->limit + 1;
+    query.after = page->after;
+    for (const auto &[name, field] : {std::pair{QStringLiteral("status"), &query.status},
+                                      std::pair{QStringLiteral("kind"), &query.kind}}) {
+        const auto value = RequestParsing::text(request, name);
+        if (!value) {
+            respond(value.error());
+            return;
+        }
+        *field = *value;
+    }
+    if (query.status && !approvalStatusFromString(*query.status)) {
+        respond(Problem::validation({{QStringLiteral("status"),
+                                      QStringLiteral("must be one of pending, approved, denied, expired")}}));
+        return;
+    }
+    if (query.kind && !approvalKindFromString(*query.kind)) {
+        respond(Problem::validation(
+            {{QStringLiteral("kind"), QStringLiteral("must be step_up or dual_control")}}));
+        return;
+    }
+    const Principal &principal = request.principal;
+    QJsonArray items;
+    QJsonValue next = QJsonValue::Null;
+    bool visible = true;
+    if (!principal.isStaff()) {
+        if (principal.hasRole(u"approver"))
+            query.onlyRoute = ApprovalRepository::Route::Approvers;
+        else if (principal.hasRole(u"customer"))
+            query.onlyCustomerId = principal.id;
+        else
+            visible = false;
+    }
+    if (visible) {
+        const QList<Approval> found = m_store.approvals().list(query);
+        for (qsizetype i = 0; i < qMin<qsizetype>(found.size(), page->limit); ++i)
+            items.append(ApprovalCodec::toJson(found[i]));
+        if (found.size() > page->limit) {
+            const Approval &last = found[page->limit - 1];
+            next = PageCursor{formatTimestamp(last.createdAt), last.id}.encode();
+        }
+    }
+    respond(
+        ApiResponse::json(200, {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
+}
+
+void ApprovalRoutes::get(ApiRequest &request, const Responder &respond)
+{
+    const auto approval = m_store.approvals().find(request.param(0));
+    const auto route = m_store.approvals().routeOf(request.param(0));
+    if (!approval || !route || !canSee(request.principal, *approval, *route)) {
+        respond(notFound(request.param(0)));
+        return;
+    }
+    respond(ApiResponse::json(200, ApprovalCodec::toJson(*approval)));
+}
+
+void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
+{
+    const QString id = request.param(0);
+    {
+        const auto approval = m_store.approvals().find(id);
+        const auto route = m_store.approvals().routeOf(id);
+        if (!approval || !route || !canSee(request.principal, *approval, *route)) {
+            respond(notFound(id));
+            return;
+        }
+    }
+    auto body = RequestParsing::jsonObject(request);
+    if (!body) {
+        respond(body.error());
+        return;
+    }
+    const auto decisionBody = ApprovalCodec::decisionBodyFromJson(*body);
+    if (!decisionBody) {
+        respond(Problem::validation(decisionBody.error()));
+        return;
+    }
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, id, body = *decisionBody, actor = request.principal](Store &store) {
+            // Read again inside the transaction: a decision that raced this one is already applied.
+            auto approval = store.approvals().find(id);
+            const auto route = store.approvals().routeOf(id);
+            const auto delegation =
+                approval ? store.delegations().find(approval->delegationId) : std::nullopt;
+            if (!approval || !route || !delegation)
+                return notFound(id);
+            const QDateTime now = m_clock.now();
+            ApprovalLedger ledger(store, m_clock, 0);
+            if (approval->status == ApprovalStatus::Pending && approval->expiresAt <= now) {
+                if (!ledger.expire(*approval))
+                    return Problem::internal();
+                approval = store.approvals().find(id);
+            }
+            const Decider decider{actor.id, actor.name, actor.roles};
+            auto decided = ApprovalStateMachine::decide(*approval, ApprovalLedger::stepUpRouting(*delegation),
+                                                        decider, body.verdict, body.reason, now);
+            if (!decided)
+                return refusal(decided.error(), *approval);
+            if (!store.approvals().update(*decided) ||
+                !AuditTrail(store, m_clock)
+                     .record(QStringLiteral("approval.decided"), actor, *delegation,
+                             {{QStringLiteral("approval_id"), id},
+                              {QStringLiteral("decision"), approvalVerdictToString(body.verdict)},
+                              {QStringLiteral("reason"), body.reason},
+                              {QStringLiteral("status"), approvalStatusToString(decided->status)}}) ||
+                !LiveEvents::approval(store, QStringLiteral("approval.updated"), *decided, *route))
+                return Problem::internal();
+            return ApiResponse::json(200, ApprovalCodec::toJson(*decided));
+        },
+        respond);
+}
+
+} // namespace mandate::server

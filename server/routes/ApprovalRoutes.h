@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "Approval.h"
+#include "ApprovalRepository.h"
+#include "Clock.h"
+
+namespace mandate::server {
+
+class Router;
+class Store;
+class WriteBatcher;
+
+// The approvals inbox: list and read what the caller may see (customers their own step-ups,
+// approvers what is routed to approvers, support and admins everything, read-only) and decide.
+class ApprovalRoutes
+{
+public:
+    ApprovalRoutes(Store &store, const Clock &clock, WriteBatcher &writes)
+        : m_store(store)
+        , m_clock(clock)
+        , m_writes(writes)
+    {}
+
+    void registerRoutes(Router &router);
+
+    static bool canSee(const Principal &principal, const Approval &approval, ApprovalRepository::Route route);
+
+private:
+    void list(ApiRequest &request, const Responder &respond);
+    void get(ApiRequest &request, const Responder &respond);
+    void decide(ApiRequest &request, const Responder &respond);
+
+    Store &m_store;
+    const Clock &m_clock;
+    WriteBatcher &m_writes;
+};
+
+} // namespace mandate::server

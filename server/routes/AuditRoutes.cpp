@@ -1,0 +1,229 @@
+#include "AuditRoutes.h"
+
+#include "AccessPolicy.h"
+#include "AuditChain.h"
+#include "AuditEventCodec.h"
+#include "Problem.h"
+#include "RequestParsing.h"
+#include "Router.h"
+#include "Store.h"
+#include "Timestamp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <memory>
+
+namespace mandate::server {
+
+namespace {
+
+constexpr int DefaultAuditPage = 100;
+constexpr int ExportPage = 500;
+
+QByteArray csvCell(const QString &value)
+{
+    QString cell = value;
+    // Spreadsheets execute cells that start like a formula; an investigator's export must not.
+    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
+        cell.prepend(u'\'');
+    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r'))
+        cell = u'"' + cell.replace(u'"', QStringLiteral("\"\"")) + u'"';
+    return cell.toUtf8();
+}
+
+QByteArray csvRow(const QJsonObject &event)
+{
+    const auto compact = [](const QJsonValue &value) {
+        return value.isArray()
+                   ? QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact))
+                   : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    };
+    const QJsonObject actor = event.value(QStringLiteral("actor")).toObject();
+    const QList<QByteArray> cells{
+        QByteArray::number(event.value(QStringLiteral("seq")).toInteger()),
+        csvCell(event.value(QStringLiteral("at")).toString()),
+        csvCell(event.value(QStringLiteral("type")).toString()),
+        csvCell(actor.value(QStringLiteral("kind")).toString()),
+        csvCell(actor.value(QStringLiteral("id")).toString()),
+        csvCell(event.value(QStringLiteral("delegation_id")).toString()),
+        csvCell(compact(event.value(QStringLiteral("chain")))),
+        csvCell(compact(event.value(QStringLiteral("data")))),
+        csvCell(event.value(QStringLiteral("prev_hash")).toString()),
+        csvCell(event.value(QStringLiteral("hash")).toString()),
+    };
+    return cells.join(',') + "\r\n";
+}
+
+} // namespace
+
+void AuditRoutes::registerRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("/v1/audit"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { list(r, respond); });
+    router.add("GET", QStringLiteral("/v1/audit/verify"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { verify(r, respond); });
+    router.add("GET", QStringLiteral("/v1/audit/export"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { exportTrail(r, respond); });
+}
+
+Expected<std::optional<AuditRepository::Filter>, ApiResponse>
+AuditRoutes::filterFor(const ApiRequest &request) const
+{
+    AuditRepository::Filter filter;
+    for (const auto &[name, field] : {std::pair{QStringLiteral("delegation_id"), &filter.delegationId},
+                                      std::pair{QStringLiteral("agent_id"), &filter.agentId},
+                                      std::pair{QStringLiteral("customer_id"), &filter.customerId},
+                                      std::pair{QStringLiteral("type"), &filter.type}}) {
+        const auto value = RequestParsing::text(request, name);
+        if (!value)
+            return unexpected(value.error());
+        *field = *value;
+    }
+    if (const auto after = request.queryValue(QStringLiteral("after_seq"))) {
+        bool ok = false;
+        filter.afterSeq = after->toLongLong(&ok);
+        if (!ok || filter.afterSeq < 0)
+            return unexpected(Problem::validation(
+                {{QStringLiteral("after_seq"), QStringLiteral("must be a whole number ≥ 0")}}));
+    }
+    switch (AccessPolicy::auditTrail(request.principal)) {
+    case AccessPolicy::Visibility::None:
+        return unexpected(Problem::forbidden(
+            QStringLiteral("Only customers (their own trail) and support staff read the audit trail.")));
+    case AccessPolicy::Visibility::OwnAsCustomer:
+        if (filter.customerId && *filter.customerId != request.principal.id)
+            return std::optional<AuditRepository::Filter>();
+        filter.customerId = request.principal.id;
+        break;
+    case AccessPolicy::Visibility::All:
+        break;
+    }
+    return std::optional<AuditRepository::Filter>(filter);
+}
+
+void AuditRoutes::list(ApiRequest &request, const Responder &respond)
+{
+    auto filter = filterFor(request);
+    if (!filter) {
+        respond(filter.error());
+        return;
+    }
+    int limit = DefaultAuditPage;
+    if (const auto text = request.queryValue(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = text->toInt(&ok);
+        if (!ok || limit < 1 || limit > RequestParsing::MaxPageSize) {
+            respond(Problem::validation(
+                {{QStringLiteral("limit"), QStringLiteral("must be a whole number from 1 to 500")}}));
+            return;
+        }
+    }
+    QJsonArray items;
+    QJsonValue next = QJsonValue::Null;
+    if (*filter) {
+        (*filter)->limit = limit;
+        const auto rows = m_store.audit().list(**filter);
+        if (!rows) {
+            respond(Problem::internal());
+            return;
+        }
+        for (const AuditRepository::Row &row : *rows) {
+            if (!row.event) {
+                respond(Problem::make(
+                    500, QStringLiteral("internal"), QStringLiteral("Audit trail damaged"),
+                    QStringLiteral("Audit event %1 can no longer be read; run /v1/audit/verify.")
+                        .arg(row.seq)));
+                return;
+            }
+            items.append(AuditEventCodec::toJson(*row.event));
+        }
+        if (rows->size() == limit)
+            next = QString::number(rows->last().seq);
+    }
+    respond(
+        ApiResponse::json(200, {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
+}
+
+void AuditRoutes::verify(ApiRequest &request, const Responder &respond)
+{
+    if (!AccessPolicy::canVerifyAudit(request.principal)) {
+        respond(Problem::forbidden(
+            QStringLiteral("Only support staff and administrators verify the whole audit chain.")));
+        return;
+    }
+    AuditChain::Verifier verifier;
+    const bool read = m_store.audit().forEach({}, [&verifier](const AuditRepository::Row &row) {
+        if (row.event) {
+            verifier.add(*row.event);
+        } else {
+            AuditEvent unreadable;
+            unreadable.seq = row.seq;
+            verifier.add(unreadable);
+        }
+        return true;
+    });
+    if (!read) {
+        respond(Problem::internal());
+        return;
+    }
+    const AuditChain::Verification result = verifier.result();
+    QJsonObject body{{QStringLiteral("ok"), result.ok}, {QStringLiteral("events"), result.events}};
+    if (result.firstBadSeq)
+        body.insert(QStringLiteral("first_bad_seq"), *result.firstBadSeq);
+    respond(ApiResponse::json(200, body));
+}
+
+void AuditRoutes::exportTrail(ApiRequest &request, const Responder &respond)
+{
+    const QString format = request.queryValue(QStringLiteral("format")).value_or(QStringLiteral("jsonl"));
+    if (format != QStringLiteral("jsonl") && format != QStringLiteral("csv")) {
+        respond(Problem::validation({{QStringLiteral("format"), QStringLiteral("must be jsonl or csv")}}));
+        return;
+    }
+    auto filter = filterFor(request);
+    if (!filter) {
+        respond(filter.error());
+        return;
+    }
+    const bool csv = format == QStringLiteral("csv");
+    ApiResponse response =
+        ApiResponse::text(200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson", {});
+    response.headers.emplaceBack("Content-Disposition", csv ? "attachment; filename=\"mandate-audit.csv\""
+                                                            : "attachment; filename=\"mandate-audit.jsonl\"");
+    struct State
+    {
+        std::optional<AuditRepository::Filter> filter;
+        bool headerSent = false;
+        bool finished = false;
+    };
+    auto state = std::make_shared<State>(State{*filter, false, !filter->has_value()});
+    response.stream = [store = &m_store, state, csv]() -> QByteArray {
+        QByteArray piece;
+        if (csv && !state->headerSent) {
+            state->headerSent = true;
+            piece = "seq,at,type,actor_kind,actor_id,delegation_id,chain,data,prev_hash,hash\r\n";
+        }
+        // Loop so that a page of unreadable rows does not end the body early.
+        while (piece.isEmpty() && !state->finished) {
+            state->filter->limit = ExportPage;
+            const auto rows = store->audit().list(*state->filter);
+            if (!rows || rows->size() < ExportPage)
+                state->finished = true;
+            if (!rows)
+                break;
+            for (const AuditRepository::Row &row : *rows) {
+                if (!row.event)
+                    continue; // verification names damaged events; an export carries what still reads
+                const QJsonObject json = AuditEventCodec::toJson(*row.event);
+                piece += csv ? csvRow(json) : QJsonDocument(json).toJson(QJsonDocument::Compact) + '\n';
+            }
+            if (!rows->isEmpty())
+                state->filter->afterSeq = rows->last().seq;
+        }
+        return piece;
+    };
+    respond(response);
+}
+
+} // namespace mandate::server

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "AuditRepository.h"
+#include "Expected.h"
+
+namespace mandate::server {
+
+class Router;
+class Store;
+
+// The audit trail for investigators: filtered listing, chain verification, and streaming export
+// as JSON Lines (byte-faithful) or CSV (for spreadsheets).
+class AuditRoutes
+{
+public:
+    explicit AuditRoutes(Store &store)
+        : m_store(store)
+    {}
+
+    void registerRoutes(Router &router);
+
+private:
+    void list(ApiRequest &request, const Responder &respond);
+    void verify(ApiRequest &request, const Responder &respond);
+    void exportTrail(ApiRequest &request, const Responder &respond);
+    // The filter a request asks for, narrowed to what its caller may see; nullopt when the
+    // caller may see nothing, an error response on bad parameters.
+    Expected<std::optional<AuditRepository::Filter>, ApiResponse> filterFor(const ApiRequest &request) const;
+
+    Store &m_store;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,176 @@
+#include "AuthorizeRoutes.h"
+
+#include "ApprovalLedger.h"
+#include "AuditTrail.h"
+#include "AuthorizeCodec.h"
+#include "DecisionEngine.h"
+#include "DelegationTree.h"
+#include "LiveEvents.h"
+#include "Metrics.h"
+#include "Problem.h"
+#include "RequestParsing.h"
+#include "Revocations.h"
+#include "Router.h"
+#include "SecureRandom.h"
+#include "Store.h"
+#include "WriteBatcher.h"
+
+namespace mandate::server {
+
+namespace {
+
+// Adds `amount` to the per-currency totals; false on overflow.
+bool addSpent(QList<Money> &spent, const Money &amount)
+{
+    for (Money &total : spent) {
+        if (total.currency() == amount.currency()) {
+            auto sum = total.plus(amount);
+            if (!sum)
+                return false;
+            total = *sum;
+            return true;
+        }
+    }
+    spent.append(amount);
+    return true;
+}
+
+// Reserves one use and the amount on each charged scope, in the same transaction as the decision.
+bool applyCharges(Store &store, DelegationTree &tree, const QList<ScopeCharge> &charges, const QDateTime &now)
+{
+    for (const ScopeCharge &charge : charges) {
+        Delegation *target = tree.delegation.id == charge.delegationId ? &tree.delegation : nullptr;
+        for (Delegation &ancestor : tree.ancestors) {
+            if (ancestor.id == charge.delegationId)
+                target = &ancestor;
+        }
+        if (!target || charge.scopeIndex < 0 || charge.scopeIndex >= target->scopeUsage.size())
+            return false;
+        ScopeUsage &scope = target->scopeUsage[charge.scopeIndex];
+        ++scope.uses;
+        ++target->usage.uses;
+        target->usage.lastUsedAt = now;
+        if (charge.amount &&
+            (!addSpent(scope.spent, *charge.amount) || !addSpent(target->usage.spent, *charge.amount)))
+            return false;
+        if (!store.delegations().saveUsage(*target))
+            return false;
+    }
+    return true;
+}
+
+QJsonObject requestForAudit(const AuthorizeRequest &request)
+{
+    QJsonObject json = AuthorizeCodec::requestToJson(request);
+    json.remove(QStringLiteral("delegation_id"));
+    return json;
+}
+
+} // namespace
+
+void AuthorizeRoutes::registerRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/v1/authorize"), Router::Access::Agent,
+               [this](ApiRequest &r, Responder respond) { authorize(r, respond); });
+}
+
+void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
+{
+    auto body = RequestParsing::jsonObject(request);
+    if (!body) {
+        respond(body.error());
+        return;
+    }
+    auto parsed = AuthorizeCodec::requestFromJson(*body);
+    if (!parsed) {
+        respond(Problem::validation(parsed.error()));
+        return;
+    }
+    if (!request.principal.mayUseDelegation(parsed->delegationId)) {
+        respond(Problem::forbidden(QStringLiteral("This credential is bound to another delegation.")));
+        return;
+    }
+
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, req = *parsed, actor = request.principal](Store &store) {
+            auto tree = DelegationTree::load(store, req.delegationId);
+            if (!tree)
+                return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(req.delegationId));
+            const QDateTime now = m_clock.now();
+            const auto agent = store.agents().find(actor.id);
+
+            std::optional<Approval> approval;
+            if (req.approvalId) {
+                approval = store.approvals().find(*req.approvalId);
+                if (approval && approval->delegationId != tree->delegation.id)
+                    approval.reset();
+            }
+            const QList<const Delegation *> ancestors = tree->ancestorPointers();
+            DecisionInput input;
+            input.delegation = &tree->delegation;
+            input.ancestors = ancestors;
+            input.callerAgentId = actor.id;
+            input.agentSuspended = !agent || agent->status != QStringLiteral("active");
+            input.request = &req;
+            input.approval = approval ? &*approval : nullptr;
+            input.now = now;
+            const EngineResult result = DecisionEngine::decide(input);
+
+            Decision decision{result.outcome, result.reason, result.message, result.approvalId,
+                              SecureRandom::id(u"dec_")};
+            AuditTrail audit(store, m_clock);
+            if (result.bindContext && !store.delegations().saveBoundContext(tree->delegation.id, req.context))
+                return Problem::internal();
+            if (result.revokeForContextChange &&
+                !Revocations::revoke(
+                    store, m_clock, DelegationRepository::Roots::Delegation, tree->delegation.id, actor,
+                    QStringLiteral("The agent's context changed."), QStringLiteral("context_changed")))
+                return Problem::internal();
+            if (result.markStatus) {
+                auto lapsed = store.delegations().find(result.expiredDelegationId);
+                if (lapsed && lapsed->status == DelegationStatus::Active) {
+                    lapsed->status = *result.markStatus;
+                    if (!store.delegations().setStatus(lapsed->id, *result.markStatus) ||
+                        !audit.record(QStringLiteral("delegation.expired"), Principal{}, *lapsed, {}) ||
+                        !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *lapsed))
+                        return Problem::internal();
+                }
+            }
+            if (result.approvalNeeded) {
+                const auto opened = ApprovalLedger(store, m_clock, m_approvalTtlSeconds)
+                                        .requestFor(tree->delegation, req, result);
+                if (!opened)
+                    return Problem::internal();
+                decision.approvalId = opened->id;
+            }
+            if (result.consumeApproval && approval) {
+                approval->consumed = true;
+                const auto route = store.approvals().routeOf(approval->id);
+                if (!route || !store.approvals().update(*approval) ||
+                    !LiveEvents::approval(store, QStringLiteral("approval.updated"), *approval, *route))
+                    return Problem::internal();
+            }
+            if (result.outcome == DecisionOutcome::Allow && !applyCharges(store, *tree, result.charges, now))
+                return Problem::internal();
+
+            QJsonObject data{
+                {QStringLiteral("decision_id"), decision.decisionId},
+                {QStringLiteral("decision"), decisionOutcomeToString(decision.outcome)},
+                {QStringLiteral("reason"), reasonCodeToString(decision.reason)},
+                {QStringLiteral("request"), requestForAudit(req)},
+            };
+            if (decision.approvalId)
+                data.insert(QStringLiteral("approval_id"), *decision.approvalId);
+            if (!audit.record(QStringLiteral("decision.made"), actor, tree->delegation, data))
+                return Problem::internal();
+            if (result.outcome == DecisionOutcome::Allow &&
+                !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), tree->delegation))
+                return Problem::internal();
+            m_metrics.countDecision(decisionOutcomeToString(decision.outcome));
+            return ApiResponse::json(200, AuthorizeCodec::decisionToJson(decision));
+        },
+        respond);
+}
+
+} // namespace mandate::server

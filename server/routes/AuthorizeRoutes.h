@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "Clock.h"
+
+namespace mandate::server {
+
+class Metrics;
+class Router;
+class Store;
+class WriteBatcher;
+
+// POST /v1/authorize: the request-time decision. The decision, its reservation of amount and use
+// on the delegation and every ancestor, any approval it opens or consumes, and its audit event
+// commit together in the group-commit transaction, and the answer leaves only after the commit.
+class AuthorizeRoutes
+{
+public:
+    AuthorizeRoutes(const Clock &clock, WriteBatcher &writes, Metrics &metrics, qint64 approvalTtlSeconds)
+        : m_clock(clock)
+        , m_writes(writes)
+        , m_metrics(metrics)
+        , m_approvalTtlSeconds(approvalTtlSeconds)
+    {}
+
+    void registerRoutes(Router &router);
+
+private:
+    void authorize(ApiRequest &request, const Responder &respond);
+
+    const Clock &m_clock;
+    WriteBatcher &m_writes;
+    Metrics &m_metrics;
+    qint64 m_approvalTtlSeconds;
+};
+
+} // namespace mandate::server

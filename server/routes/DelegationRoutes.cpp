@@ -1,0 +1,237 @@
+#include "DelegationRoutes.h"
+
+#include "AccessPolicy.h"
+#include "AuditTrail.h"
+#include "DelegationCodec.h"
+#include "GrantValidator.h"
+#include "LiveEvents.h"
+#include "Problem.h"
+#include "RequestParsing.h"
+#include "Revocations.h"
+#include "Router.h"
+#include "SecureRandom.h"
+#include "Store.h"
+#include "Timestamp.h"
+#include "WriteBatcher.h"
+
+#include <QJsonArray>
+
+namespace mandate::server {
+
+namespace {
+
+ApiResponse notFound(const QString &id)
+{
+    return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(id));
+}
+
+QString searchText(const Delegation &d, const AgentRecord &agent, const UserRecord &customer)
+{
+    return QStringList{d.id, d.purpose, agent.name, agent.spiffeId, customer.displayName, customer.username}
+        .join(u' ');
+}
+
+} // namespace
+
+void DelegationRoutes::registerRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/v1/delegations"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { grant(r, respond); });
+    router.add("GET", QStringLiteral("/v1/delegations"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { list(r, respond); });
+    router.add("GET", QStringLiteral("/v1/delegations/{id}"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { get(r, respond); });
+    router.add("POST", QStringLiteral("/v1/delegations/{id}/revoke"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { revoke(r, respond); });
+    router.add("POST", QStringLiteral("/v1/customers/{id}/revoke-all"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { revokeAllOfCustomer(r, respond); });
+}
+
+void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)
+{
+    if (!AccessPolicy::canGrant(request.principal)) {
+        respond(Problem::forbidden(QStringLiteral("Only customers grant delegations.")));
+        return;
+    }
+    auto body = RequestParsing::jsonObject(request);
+    if (!body) {
+        respond(body.error());
+        return;
+    }
+    auto grant = DelegationCodec::grantFromJson(*body, DelegationCodec::GrantKind::Customer);
+    if (!grant) {
+        respond(Problem::validation(grant.error()));
+        return;
+    }
+    if (const FieldErrors errors = GrantValidator::validate(*grant, m_clock.now()); !errors.isEmpty()) {
+        respond(Problem::validation(errors));
+        return;
+    }
+
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, grant = *grant, actor = request.principal](Store &store) {
+            const auto agent = store.agents().find(grant.agentId);
+            if (!agent)
+                return Problem::validation(
+                    {{QStringLiteral("agent_id"), QStringLiteral("is not a registered agent")}});
+            if (agent->status != QStringLiteral("active"))
+                return Problem::validation({{QStringLiteral("agent_id"), QStringLiteral("is suspended")}});
+            const auto customer = store.users().findById(actor.id);
+            if (!customer)
+                return Problem::internal();
+
+            Delegation d;
+            d.id = SecureRandom::id(u"dlg_");
+            d.customerId = actor.id;
+            d.agentId = agent->id;
+            d.purpose = grant.purpose.trimmed();
+            d.status = DelegationStatus::Active;
+            d.createdAt = m_clock.now();
+            d.expiresAt = grant.expiresAt;
+            d.scopes = grant.scopes;
+            d.stepUp = grant.stepUp;
+            d.dualControl = grant.dualControl;
+            d.revokeOn = grant.revokeOn;
+            d.scopeUsage = QList<ScopeUsage>(d.scopes.size());
+            d.chain = {ChainLink{ChainLink::Kind::Customer, customer->id, customer->displayName, QString()},
+                       ChainLink{ChainLink::Kind::Agent, agent->id, agent->name, agent->spiffeId}};
+            if (!store.delegations().insert(d, 1, searchText(d, *agent, *customer)) ||
+                !AuditTrail(store, m_clock)
+                     .record(QStringLiteral("delegation.granted"), actor, d,
+                             {{QStringLiteral("grant"),
+                               DelegationCodec::grantToJson(grant, DelegationCodec::GrantKind::Customer)}}) ||
+                !LiveEvents::delegation(store, QStringLiteral("delegation.created"), d))
+                return Problem::internal();
+            return ApiResponse::json(201, DelegationCodec::toJson(d));
+        },
+        respond);
+}
+
+void DelegationRoutes::list(ApiRequest &request, const Responder &respond)
+{
+    const auto page = RequestParsing::page(request);
+    if (!page) {
+        respond(page.error());
+        return;
+    }
+    DelegationRepository::Query query;
+    query.limit = page->limit + 1;
+    query.after = page->after;
+    for (const auto &[name, field] : {std::pair{QStringLiteral("status"), &query.status},
+                                      std::pair{QStringLiteral("agent_id"), &query.agentId},
+                                      std::pair{QStringLiteral("customer_id"), &query.customerId},
+                                      std::pair{QStringLiteral("q"), &query.text}}) {
+        const auto value = RequestParsing::text(request, name);
+        if (!value) {
+            respond(value.error());
+            return;
+        }
+        *field = *value;
+    }
+    if (query.status && !delegationStatusFromString(*query.status)) {
+        respond(
+            Problem::validation({{QStringLiteral("status"),
+                                  QStringLiteral("must be one of active, revoked, expired, completed")}}));
+        return;
+    }
+
+    QJsonArray items;
+    QJsonValue next = QJsonValue::Null;
+    switch (AccessPolicy::delegationList(request.principal)) {
+    case AccessPolicy::Visibility::None:
+        query.limit = 0;
+        break;
+    case AccessPolicy::Visibility::OwnAsCustomer:
+        query.onlyCustomerId = request.principal.id;
+        break;
+    case AccessPolicy::Visibility::All:
+        break;
+    }
+    if (query.limit > 0) {
+        const QList<Delegation> found = m_store.delegations().list(query);
+        for (qsizetype i = 0; i < qMin<qsizetype>(found.size(), page->limit); ++i)
+            items.append(DelegationCodec::toJson(found[i]));
+        if (found.size() > page->limit) {
+            const Delegation &last = found[page->limit - 1];
+            next = PageCursor{formatTimestamp(last.createdAt), last.id}.encode();
+        }
+    }
+    respond(
+        ApiResponse::json(200, {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
+}
+
+void DelegationRoutes::get(ApiRequest &request, const Responder &respond)
+{
+    const auto delegation = m_store.delegations().find(request.param(0));
+    if (!delegation || !AccessPolicy::canSeeDelegation(request.principal, *delegation)) {
+        respond(notFound(request.param(0)));
+        return;
+    }
+    respond(ApiResponse::json(200, DelegationCodec::toJson(*delegation)));
+}
+
+void DelegationRoutes::revoke(ApiRequest &request, const Responder &respond)
+{
+    const QString id = request.param(0);
+    const auto delegation = m_store.delegations().find(id);
+    if (!delegation || !AccessPolicy::canSeeDelegation(request.principal, *delegation)) {
+        respond(notFound(id));
+        return;
+    }
+    if (!AccessPolicy::canRevokeDelegation(request.principal, *delegation)) {
+        respond(Problem::forbidden(
+            QStringLiteral("Only the customer who granted it and support staff revoke a delegation.")));
+        return;
+    }
+    const auto reason = RequestParsing::reason(request);
+    if (!reason) {
+        respond(reason.error());
+        return;
+    }
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, id, reason = *reason, actor = request.principal](Store &store) {
+            // Revoking a delegation that is no longer active changes nothing and says so.
+            if (!Revocations::revoke(store, m_clock, DelegationRepository::Roots::Delegation, id, actor,
+                                     reason, QStringLiteral("revoked")))
+                return Problem::internal();
+            const auto current = store.delegations().find(id);
+            return current ? ApiResponse::json(200, DelegationCodec::toJson(*current)) : notFound(id);
+        },
+        respond);
+}
+
+void DelegationRoutes::revokeAllOfCustomer(ApiRequest &request, const Responder &respond)
+{
+    if (!AccessPolicy::canRevokeAllOfCustomer(request.principal)) {
+        respond(Problem::forbidden(
+            QStringLiteral("Only support staff and administrators revoke all of a customer's delegations.")));
+        return;
+    }
+    const QString customerId = request.param(0);
+    const auto customer = m_store.users().findById(customerId);
+    if (!customer || !customer->roles.contains(QStringLiteral("customer"))) {
+        respond(Problem::notFound(QStringLiteral("There is no customer %1.").arg(customerId)));
+        return;
+    }
+    const auto reason = RequestParsing::reason(request);
+    if (!reason) {
+        respond(reason.error());
+        return;
+    }
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, customerId, reason = *reason, actor = request.principal](Store &store) {
+            const auto revoked =
+                Revocations::revoke(store, m_clock, DelegationRepository::Roots::Customer, customerId, actor,
+                                    reason, QStringLiteral("customer_revoke_all"));
+            if (!revoked)
+                return Problem::internal();
+            return ApiResponse::json(200,
+                                     {{QStringLiteral("revoked"), static_cast<qint64>(revoked->size())}});
+        },
+        respond);
+}
+
+} // namespace mandate::server

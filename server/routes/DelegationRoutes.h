@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "Clock.h"
+#include "Delegation.h"
+
+namespace mandate::server {
+
+class Router;
+class Store;
+class WriteBatcher;
+
+// Granting, reading and revoking delegations, and revoking all of one customer's.
+class DelegationRoutes
+{
+public:
+    DelegationRoutes(Store &store, const Clock &clock, WriteBatcher &writes)
+        : m_store(store)
+        , m_clock(clock)
+        , m_writes(writes)
+    {}
+
+    void registerRoutes(Router &router);
+
+private:
+    void grant(ApiRequest &request, const Responder &respond);
+    void list(ApiRequest &request, const Responder &respond);
+    void get(ApiRequest &request, const Responder &respond);
+    void revoke(ApiRequest &request, const Responder &respond);
+    void revokeAllOfCustomer(ApiRequest &request, const Responder &respond);
+
+    Store &m_store;
+    const Clock &m_clock;
+    WriteBatcher &m_writes;
+};
+
+} // namespace mandate::server

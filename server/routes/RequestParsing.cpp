@@ -1,0 +1,80 @@
+#include "RequestParsing.h"
+
+#include "JsonReader.h"
+#include "Problem.h"
+#include "StrictJson.h"
+
+namespace mandate::server {
+
+Expected<QJsonObject, ApiResponse> RequestParsing::jsonObject(const ApiRequest &request)
+{
+    if (request.body.isEmpty())
+        return unexpected(
+            Problem::badRequest(QStringLiteral("The request needs a JSON object as its body.")));
+    auto parsed = StrictJson::parseObject(request.body);
+    if (!parsed) {
+        return unexpected(Problem::badRequest(
+            QStringLiteral("The body is not valid JSON: %1").arg(parsed.error().message)));
+    }
+    return parsed.value();
+}
+
+Expected<RequestParsing::Page, ApiResponse> RequestParsing::page(const ApiRequest &request)
+{
+    Page page;
+    if (const auto limit = request.queryValue(QStringLiteral("limit"))) {
+        bool ok = false;
+        const int value = limit->toInt(&ok);
+        if (!ok || value < 1 || value > MaxPageSize) {
+            return unexpected(Problem::validation(
+                {{QStringLiteral("limit"),
+                  QStringLiteral("must be a whole number from 1 to %1").arg(MaxPageSize)}}));
+        }
+        page.limit = value;
+    }
+    if (const auto cursor = request.queryValue(QStringLiteral("cursor")); cursor && !cursor->isEmpty()) {
+        page.after = PageCursor::decode(*cursor);
+        if (!page.after) {
+            return unexpected(Problem::validation(
+                {{QStringLiteral("cursor"), QStringLiteral("is not a cursor this server handed out")}}));
+        }
+    }
+    return page;
+}
+
+Expected<std::optional<QString>, ApiResponse> RequestParsing::text(const ApiRequest &request,
+                                                                   const QString &name, qsizetype maxLength)
+{
+    const std::optional<QString> value = request.queryValue(name);
+    if (!value || value->isEmpty())
+        return std::optional<QString>();
+    if (value->size() > maxLength) {
+        return unexpected(
+            Problem::validation({{name, QStringLiteral("must be at most %1 characters").arg(maxLength)}}));
+    }
+    return value;
+}
+
+Expected<QString, ApiResponse> RequestParsing::reason(const ApiRequest &request)
+{
+    auto body = jsonObject(request);
+    if (!body)
+        return unexpected(body.error());
+    FieldErrors errors;
+    JsonReader reader(*body, QString(), &errors);
+    const std::optional<QString> reason = reader.requiredString(u"reason", 1000);
+    reader.finish();
+    if (reason && reason->trimmed().isEmpty())
+        errors.append({QStringLiteral("reason"), QStringLiteral("must not be empty")});
+    if (!errors.isEmpty())
+        return unexpected(Problem::validation(errors));
+    return reason->trimmed();
+}
+
+WriteBatcher::Idempotency RequestParsing::idempotency(const ApiRequest &request)
+{
+    return {request.principal.idempotencyScope(), QString::fromUtf8(request.header("idempotency-key")),
+            WriteBatcher::hashRequest(request.method, request.path, request.body), true};
+}
+
+} // namespace mandate::server

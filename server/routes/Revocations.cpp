@@ -1,0 +1,29 @@
+#include "Revocations.h"
+
+#include "AuditTrail.h"
+#include "LiveEvents.h"
+#include "Store.h"
+
+namespace mandate::server {
+
+std::optional<QStringList> Revocations::revoke(Store &store, const Clock &clock,
+                                               DelegationRepository::Roots roots, const QString &key,
+                                               const Principal &actor, const QString &reason,
+                                               const QString &cause)
+{
+    const auto revoked = store.delegations().revokeTrees(roots, key, actor.id, reason, clock.now());
+    if (!revoked)
+        return std::nullopt;
+    AuditTrail audit(store, clock);
+    for (const QString &id : *revoked) {
+        const auto delegation = store.delegations().find(id);
+        if (!delegation ||
+            !audit.record(QStringLiteral("delegation.revoked"), actor, *delegation,
+                          {{QStringLiteral("reason"), reason}, {QStringLiteral("cause"), cause}}) ||
+            !LiveEvents::delegation(store, QStringLiteral("delegation.revoked"), *delegation))
+            return std::nullopt;
+    }
+    return revoked;
+}
+
+} // namespace mandate::server

@@ -1,0 +1,131 @@
+#include "SessionRoutes.h"
+
+#include "JsonReader.h"
+#include "LoginThrottle.h"
+#include "PasswordHasher.h"
+#include "Problem.h"
+#include "RequestParsing.h"
+#include "ResourceJson.h"
+#include "Router.h"
+#include "SessionAuthenticator.h"
+#include "Store.h"
+#include "Timestamp.h"
+#include "WriteBatcher.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+namespace mandate::server {
+
+namespace {
+
+ApiResponse badCredentials()
+{
+    return Problem::unauthenticated(QStringLiteral("The username or password is not right."));
+}
+
+} // namespace
+
+SessionRoutes::SessionRoutes(Store &store, const Clock &clock, WriteBatcher &writes, LoginThrottle &throttle,
+                             qint64 sessionSeconds, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_writes(writes)
+    , m_throttle(throttle)
+    , m_sessionSeconds(sessionSeconds)
+{}
+
+void SessionRoutes::registerRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/v1/sessions"), Router::Access::Public,
+               [this](ApiRequest &r, Responder respond) { signIn(r, respond); });
+    router.add("DELETE", QStringLiteral("/v1/sessions/current"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { signOut(r, respond); });
+    router.add("GET", QStringLiteral("/v1/me"), Router::Access::User,
+               [this](ApiRequest &r, Responder respond) { me(r, respond); });
+}
+
+void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
+{
+    auto body = RequestParsing::jsonObject(request);
+    if (!body) {
+        respond(body.error());
+        return;
+    }
+    FieldErrors errors;
+    JsonReader reader(*body, QString(), &errors);
+    const std::optional<QString> username = reader.requiredString(u"username", 64);
+    const std::optional<QString> password = reader.requiredString(u"password", 1024);
+    reader.finish();
+    if (!errors.isEmpty()) {
+        respond(Problem::validation(errors));
+        return;
+    }
+
+    const QString address = request.remoteAddress.toString();
+    if (const std::optional<int> wait = m_throttle.retryAfter(*username, address)) {
+        respond(Problem::rateLimited(
+            *wait, QStringLiteral("Too many failed sign-ins; try again in %1 seconds.").arg(*wait)));
+        return;
+    }
+
+    const std::optional<UserRecord> user = m_store.users().findByUsername(*username);
+    const QString hash = user ? user->passwordHash : PasswordHasher::decoyHash();
+    const QString userId = user ? user->id : QString();
+    // Argon2id takes tens of milliseconds and 64 MiB: never on the event loop.
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this,
+            [this, watcher, username = *username, address, userId, respond] {
+                watcher->deleteLater();
+                finishSignIn(username, address, userId, watcher->result() && !userId.isEmpty(), respond);
+            });
+    watcher->setFuture(QtConcurrent::run(
+        [hash, password = password->toUtf8()] { return PasswordHasher::verify(hash, password); }));
+}
+
+void SessionRoutes::finishSignIn(const QString &username, const QString &address, const QString &userId,
+                                 bool passwordOk, const Responder &respond)
+{
+    if (!passwordOk) {
+        m_throttle.recordFailure(username, address);
+        respond(badCredentials());
+        return;
+    }
+    m_throttle.recordSuccess(username);
+    const QString token = SessionAuthenticator::newToken();
+    const QDateTime now = m_clock.now();
+    const QDateTime expiresAt = now.addSecs(m_sessionSeconds);
+    // The answer holds the only copy of the token, so it is never kept for idempotent replay.
+    m_writes.submit(
+        {QString(), QString(), QByteArray(), false},
+        [token, userId, now, expiresAt](Store &store) {
+            const auto user = store.users().findById(userId);
+            if (!user || !store.sessions().insert(SessionAuthenticator::hashToken(token.toLatin1()), userId,
+                                                  now, expiresAt))
+                return Problem::internal();
+            return ApiResponse::json(201, {{QStringLiteral("token"), token},
+                                           {QStringLiteral("expires_at"), formatTimestamp(expiresAt)},
+                                           {QStringLiteral("user"), ResourceJson::user(*user)}});
+        },
+        respond);
+}
+
+void SessionRoutes::signOut(ApiRequest &request, const Responder &respond)
+{
+    m_writes.submit(
+        {QString(), QString(), QByteArray(), false},
+        [hash = request.principal.sessionHash](Store &store) {
+            return store.sessions().remove(hash) ? ApiResponse::noContent() : Problem::internal();
+        },
+        respond);
+}
+
+void SessionRoutes::me(ApiRequest &request, const Responder &respond)
+{
+    const auto user = m_store.users().findById(request.principal.id);
+    respond(user ? ApiResponse::json(200, ResourceJson::user(*user))
+                 : Problem::unauthenticated(QStringLiteral("This account no longer exists.")));
+}
+
+} // namespace mandate::server

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "Clock.h"
+
+#include <QObject>
+
+namespace mandate::server {
+
+class LoginThrottle;
+class Router;
+class Store;
+class WriteBatcher;
+
+// POST /v1/sessions, DELETE /v1/sessions/current, GET /v1/me.
+class SessionRoutes : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionRoutes(Store &store, const Clock &clock, WriteBatcher &writes, LoginThrottle &throttle,
+                  qint64 sessionSeconds, QObject *parent = nullptr);
+
+    void registerRoutes(Router &router);
+
+private:
+    void signIn(ApiRequest &request, const Responder &respond);
+    void finishSignIn(const QString &username, const QString &address, const QString &userId, bool passwordOk,
+                      const Responder &respond);
+    void signOut(ApiRequest &request, const Responder &respond);
+    void me(ApiRequest &request, const Responder &respond);
+
+    Store &m_store;
+    const Clock &m_clock;
+    WriteBatcher &m_writes;
+    LoginThrottle &m_throttle;
+    qint64 m_sessionSeconds;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,149 @@
+#include "SubDelegationRoutes.h"
+
+#include "Attenuation.h"
+#include "AuditTrail.h"
+#include "DelegationCodec.h"
+#include "DelegationTree.h"
+#include "GrantValidator.h"
+#include "LiveEvents.h"
+#include "Problem.h"
+#include "RequestParsing.h"
+#include "Revocations.h"
+#include "Router.h"
+#include "SecureRandom.h"
+#include "Store.h"
+#include "WriteBatcher.h"
+
+namespace mandate::server {
+
+namespace {
+
+ApiResponse notFound(const QString &id)
+{
+    return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(id));
+}
+
+// Only the agent a delegation was granted to may use it; to anyone else it does not exist.
+bool holds(const Principal &agent, const Delegation &delegation)
+{
+    return agent.mayUseDelegation(delegation.id) && delegation.agentId == agent.id;
+}
+
+} // namespace
+
+void SubDelegationRoutes::registerRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/v1/delegations/{id}/subdelegations"), Router::Access::Agent,
+               [this](ApiRequest &r, Responder respond) { subdelegate(r, respond); });
+    router.add("POST", QStringLiteral("/v1/delegations/{id}/complete"), Router::Access::Agent,
+               [this](ApiRequest &r, Responder respond) { complete(r, respond); });
+}
+
+void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &respond)
+{
+    auto body = RequestParsing::jsonObject(request);
+    if (!body) {
+        respond(body.error());
+        return;
+    }
+    auto grant = DelegationCodec::grantFromJson(*body, DelegationCodec::GrantKind::SubDelegation);
+    if (!grant) {
+        respond(Problem::validation(grant.error()));
+        return;
+    }
+    if (const FieldErrors errors = GrantValidator::validate(*grant, m_clock.now()); !errors.isEmpty()) {
+        respond(Problem::validation(errors));
+        return;
+    }
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, parentId = request.param(0), grant = *grant, actor = request.principal](Store &store) {
+            const auto tree = DelegationTree::load(store, parentId);
+            if (!tree || !holds(actor, tree->delegation))
+                return notFound(parentId);
+            if (actor.agentSuspended)
+                return Problem::forbidden(QStringLiteral("The agent is suspended."));
+            const QDateTime now = m_clock.now();
+            if (!tree->isUsable(now))
+                return Problem::conflict(
+                    QStringLiteral("The delegation (or one it derives from) is no longer active."));
+            const auto child = store.agents().findBySpiffeId(grant.agentSpiffeId);
+            if (!child)
+                return Problem::validation(
+                    {{QStringLiteral("agent_spiffe_id"), QStringLiteral("is not a registered agent")}});
+            if (child->status != QStringLiteral("active"))
+                return Problem::validation(
+                    {{QStringLiteral("agent_spiffe_id"), QStringLiteral("is suspended")}});
+            if (const FieldErrors widenings = Attenuation::check(tree->delegation, tree->depth(), grant);
+                !widenings.isEmpty()) {
+                return Problem::make(
+                    422, QStringLiteral("validation"), QStringLiteral("Not an attenuation"),
+                    QStringLiteral("A sub-delegation may only narrow what its parent allows."), widenings);
+            }
+
+            const Delegation &parent = tree->delegation;
+            Delegation d;
+            d.id = SecureRandom::id(u"dlg_");
+            d.customerId = parent.customerId;
+            d.agentId = child->id;
+            d.parentId = parent.id;
+            d.purpose = grant.purpose.trimmed();
+            d.createdAt = now;
+            d.expiresAt = grant.expiresAt;
+            d.scopes = grant.scopes;
+            d.stepUp = grant.stepUp;
+            d.dualControl = grant.dualControl;
+            d.revokeOn = grant.revokeOn;
+            d.scopeUsage = QList<ScopeUsage>(d.scopes.size());
+            d.chain = parent.chain;
+            d.chain.append(ChainLink{ChainLink::Kind::Agent, child->id, child->name, child->spiffeId});
+            const QString customerName = parent.chain.isEmpty() ? QString() : parent.chain.first().name;
+            const QString search =
+                QStringList{d.id, d.purpose, child->name, child->spiffeId, customerName}.join(u' ');
+            if (!store.delegations().insert(d, tree->depth() + 1, search) ||
+                !AuditTrail(store, m_clock)
+                     .record(QStringLiteral("delegation.granted"), actor, d,
+                             {{QStringLiteral("parent_id"), parent.id},
+                              {QStringLiteral("grant"),
+                               DelegationCodec::grantToJson(grant,
+                                                            DelegationCodec::GrantKind::SubDelegation)}}) ||
+                !LiveEvents::delegation(store, QStringLiteral("delegation.created"), d))
+                return Problem::internal();
+            return ApiResponse::json(201, DelegationCodec::toJson(d));
+        },
+        respond);
+}
+
+void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond)
+{
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, id = request.param(0), actor = request.principal](Store &store) {
+            auto delegation = store.delegations().find(id);
+            if (!delegation || !holds(actor, *delegation))
+                return notFound(id);
+            if (delegation->status == DelegationStatus::Active && delegation->revokeOn.taskComplete) {
+                // Completion ends this delegation for use, and with it everything delegated onwards.
+                for (const QString &childId : delegation->children) {
+                    if (!Revocations::revoke(store, m_clock, DelegationRepository::Roots::Delegation, childId,
+                                             actor,
+                                             QStringLiteral("The parent delegation's task is complete."),
+                                             QStringLiteral("parent_completed")))
+                        return Problem::internal();
+                }
+                if (!store.delegations().setStatus(id, DelegationStatus::Completed))
+                    return Problem::internal();
+                delegation->status = DelegationStatus::Completed;
+            }
+            if (!AuditTrail(store, m_clock)
+                     .record(QStringLiteral("delegation.completed"), actor, *delegation,
+                             {{QStringLiteral("ends_delegation"),
+                               delegation->status == DelegationStatus::Completed}}) ||
+                !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation))
+                return Problem::internal();
+            return ApiResponse::json(200, DelegationCodec::toJson(*delegation));
+        },
+        respond);
+}
+
+} // namespace mandate::server

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "Clock.h"
+
+namespace mandate::server {
+
+class Router;
+class Store;
+class WriteBatcher;
+
+// What an agent holding a delegation may do with it besides acting: delegate onwards to another
+// agent (only an attenuation, at most three deep) and declare its task complete.
+class SubDelegationRoutes
+{
+public:
+    SubDelegationRoutes(const Clock &clock, WriteBatcher &writes)
+        : m_clock(clock)
+        , m_writes(writes)
+    {}
+
+    void registerRoutes(Router &router);
+
+private:
+    void subdelegate(ApiRequest &request, const Responder &respond);
+    void complete(ApiRequest &request, const Responder &respond);
+
+    const Clock &m_clock;
+    WriteBatcher &m_writes;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,69 @@
+#include "AgentRepository.h"
+
+#include "Database.h"
+#include "Timestamp.h"
+
+namespace mandate::server {
+
+namespace {
+
+const QString Columns =
+    QStringLiteral("SELECT id, spiffe_id, name, description, status, created_at FROM agents ");
+
+AgentRecord readAgent(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(),
+            q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(), parseTimestamp(q.value(5).toString()).value_or(QDateTime())};
+}
+
+} // namespace
+
+std::optional<AgentRecord> AgentRepository::find(const QString &id)
+{
+    return one(QStringLiteral("WHERE id = ?"), id);
+}
+
+std::optional<AgentRecord> AgentRepository::findBySpiffeId(const QString &spiffeId)
+{
+    return one(QStringLiteral("WHERE spiffe_id = ?"), spiffeId);
+}
+
+std::optional<AgentRecord> AgentRepository::one(const QString &where, const QString &value)
+{
+    QSqlQuery *q = m_db.run(Columns + where, {value});
+    if (!q || !q->next())
+        return std::nullopt;
+    AgentRecord agent = readAgent(*q);
+    q->finish();
+    return agent;
+}
+
+QList<AgentRecord> AgentRepository::list(int limit, const std::optional<PageCursor> &after)
+{
+    QSqlQuery *q =
+        after ? m_db.run(Columns + QStringLiteral("WHERE created_at < ? OR (created_at = ? AND id < ?) "
+                                                  "ORDER BY created_at DESC, id DESC LIMIT ?"),
+                         {after->sortKey, after->sortKey, after->id, limit})
+              : m_db.run(Columns + QStringLiteral("ORDER BY created_at DESC, id DESC LIMIT ?"), {limit});
+    QList<AgentRecord> agents;
+    while (q && q->next())
+        agents.append(readAgent(*q));
+    return agents;
+}
+
+bool AgentRepository::insert(const AgentRecord &agent)
+{
+    return m_db.run(
+               QStringLiteral("INSERT INTO agents (id, spiffe_id, name, description, status, created_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?)"),
+               {agent.id, agent.spiffeId, agent.name, agent.description, agent.status,
+                formatTimestamp(agent.createdAt)}) != nullptr;
+}
+
+bool AgentRepository::setStatus(const QString &id, const QString &status)
+{
+    return m_db.run(QStringLiteral("UPDATE agents SET status = ? WHERE id = ?"), {status, id}) != nullptr;
+}
+
+} // namespace mandate::server

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "PageCursor.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mandate::server {
+
+class Database;
+
+struct AgentRecord
+{
+    QString id;
+    QString spiffeId;
+    QString name;
+    QString description;
+    QString status; // "active" | "suspended"
+    QDateTime createdAt;
+};
+
+class AgentRepository
+{
+public:
+    explicit AgentRepository(Database &db)
+        : m_db(db)
+    {}
+
+    std::optional<AgentRecord> find(const QString &id);
+    std::optional<AgentRecord> findBySpiffeId(const QString &spiffeId);
+    // Newest first; `after` continues a previous page.
+    QList<AgentRecord> list(int limit, const std::optional<PageCursor> &after);
+    bool insert(const AgentRecord &agent);
+    bool setStatus(const QString &id, const QString &status);
+
+private:
+    std::optional<AgentRecord> one(const QString &where, const QString &value);
+    Database &m_db;
+};
+
+} // namespace mandate::server

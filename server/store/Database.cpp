@@ -1,0 +1,158 @@
+#include "Database.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlError>
+
+namespace mandate::server {
+
+Q_LOGGING_CATEGORY(lcStore, "mandate.store")
+
+Database::Database(std::unique_ptr<SqlDialect> dialect, QString connectionName)
+    : m_dialect(std::move(dialect))
+    , m_connectionName(std::move(connectionName))
+{}
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::open(const QString &target, QString *error)
+{
+    if (m_dialect->driverName() == QStringLiteral("QSQLITE") && !QFile::exists(target)) {
+        // Create the file ourselves so it is never readable by other users, not even briefly.
+        QFile file(target);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            *error = QStringLiteral("cannot create %1: %2").arg(target, file.errorString());
+            return false;
+        }
+    }
+    m_db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
+    m_db.setDatabaseName(target);
+    if (!m_db.open()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    for (const QString &statement : m_dialect->connectionSetup()) {
+        if (!execute(statement)) {
+            *error = m_lastError;
+            return false;
+        }
+    }
+    return true;
+}
+
+void Database::close()
+{
+    m_statements.clear();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QSqlQuery *Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) {
+        (*it)->finish();
+        return it->get();
+    }
+    auto query = std::make_shared<QSqlQuery>(m_db);
+    if (!query->prepare(sql)) {
+        fail(QStringLiteral("prepare"), *query);
+        return nullptr;
+    }
+    m_statements.insert(sql, query);
+    return query.get();
+}
+
+QSqlQuery *Database::run(const QString &sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery *query = prepared(sql);
+    if (!query)
+        return nullptr;
+    int index = 0;
+    for (const QVariant &value : values)
+        query->bindValue(index++, value);
+    if (!query->exec()) {
+        fail(QStringLiteral("exec"), *query);
+        return nullptr;
+    }
+    return query;
+}
+
+QSqlQuery *Database::runList(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery *query = prepared(sql);
+    if (!query)
+        return nullptr;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query->bindValue(static_cast<int>(i), values[i]);
+    if (!query->exec()) {
+        fail(QStringLiteral("exec"), *query);
+        return nullptr;
+    }
+    return query;
+}
+
+bool Database::execute(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql)) {
+        fail(QStringLiteral("execute"), query);
+        return false;
+    }
+    return true;
+}
+
+bool Database::beginWrite()
+{
+    if (!execute(m_dialect->beginWrite()))
+        return false;
+    m_inTransaction = true;
+    return true;
+}
+
+bool Database::commit()
+{
+    const bool ok = execute(QStringLiteral("COMMIT"));
+    if (ok)
+        m_inTransaction = false;
+    else
+        rollback();
+    return ok;
+}
+
+void Database::rollback()
+{
+    execute(QStringLiteral("ROLLBACK"));
+    m_inTransaction = false;
+}
+
+bool Database::savepoint(const QString &name)
+{
+    return execute(QStringLiteral("SAVEPOINT ") + name);
+}
+
+bool Database::releaseSavepoint(const QString &name)
+{
+    return execute(QStringLiteral("RELEASE SAVEPOINT ") + name);
+}
+
+bool Database::rollbackToSavepoint(const QString &name)
+{
+    return execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
+}
+
+void Database::fail(const QString &what, const QSqlQuery &query)
+{
+    // The statement text is logged, never its bound values: they may hold hashes or personal data.
+    m_lastError = what + QStringLiteral(": ") + query.lastError().text();
+    qCWarning(lcStore).noquote() << m_lastError << "in" << query.lastQuery().left(200);
+}
+
+} // namespace mandate::server

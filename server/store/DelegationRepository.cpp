@@ -1,0 +1,205 @@
+#include "DelegationRepository.h"
+
+#include "Database.h"
+#include "DelegationCodec.h"
+#include "StoredDelegationCodec.h"
+#include "Timestamp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mandate::server {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "SELECT id, customer_id, agent_id, parent_id, purpose, status, created_at, expires_at, revoked_at, "
+    "revoked_by, revoke_reason, policy, chain, usage, bound_context FROM delegations ");
+
+std::optional<QString> optionalText(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
+}
+
+std::optional<Delegation> readDelegation(const QSqlQuery &q)
+{
+    Delegation d;
+    d.id = q.value(0).toString();
+    d.customerId = q.value(1).toString();
+    d.agentId = q.value(2).toString();
+    d.parentId = optionalText(q.value(3));
+    d.purpose = q.value(4).toString();
+    d.status = delegationStatusFromString(q.value(5).toString()).value_or(DelegationStatus::Revoked);
+    d.createdAt = parseTimestamp(q.value(6).toString()).value_or(QDateTime());
+    d.expiresAt = parseTimestamp(q.value(7).toString()).value_or(QDateTime());
+    if (const auto revokedAt = optionalText(q.value(8)))
+        d.revokedAt = parseTimestamp(*revokedAt);
+    d.revokedBy = optionalText(q.value(9));
+    d.revokeReason = optionalText(q.value(10));
+    if (!StoredDelegationCodec::readPolicy(q.value(11).toByteArray(), d) ||
+        !StoredDelegationCodec::readChain(q.value(12).toByteArray(), d) ||
+        !StoredDelegationCodec::readUsage(q.value(13).toByteArray(), d))
+        return std::nullopt;
+    if (const auto bound = optionalText(q.value(14)))
+        d.boundContext = QJsonDocument::fromJson(bound->toUtf8()).object();
+    return d;
+}
+
+// When an idle delegation lapses: its last use (or its grant) plus the idle allowance.
+QVariant idleDeadline(const Delegation &d)
+{
+    if (!d.revokeOn.idleSeconds)
+        return QVariant();
+    return formatTimestamp(d.usage.lastUsedAt.value_or(d.createdAt).addSecs(*d.revokeOn.idleSeconds));
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+bool DelegationRepository::insert(const Delegation &d, int depth, const QString &searchText)
+{
+    return m_db.run(QStringLiteral(
+                        "INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
+                        "status, created_at, expires_at, policy, chain, usage, search_text, idle_deadline) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {d.id, d.customerId, d.agentId, d.parentId ? QVariant(*d.parentId) : QVariant(), depth,
+                     d.purpose, delegationStatusToString(d.status), formatTimestamp(d.createdAt),
+                     formatTimestamp(d.expiresAt), StoredDelegationCodec::writePolicy(d),
+                     StoredDelegationCodec::writeChain(d), StoredDelegationCodec::writeUsage(d),
+                     searchText.toLower(), idleDeadline(d)}) != nullptr;
+}
+
+std::optional<Delegation> DelegationRepository::find(const QString &id)
+{
+    QSqlQuery *q = m_db.run(Columns + QStringLiteral("WHERE id = ?"), {id});
+    if (!q || !q->next())
+        return std::nullopt;
+    std::optional<Delegation> d = readDelegation(*q);
+    q->finish();
+    if (!d)
+        return std::nullopt;
+    QSqlQuery *children = m_db.run(
+        QStringLiteral("SELECT id FROM delegations WHERE parent_id = ? ORDER BY created_at, id"), {id});
+    while (children && children->next())
+        d->children.append(children->value(0).toString());
+    return d;
+}
+
+std::optional<int> DelegationRepository::depthOf(const QString &id)
+{
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT depth FROM delegations WHERE id = ?"), {id});
+    if (!q || !q->next())
+        return std::nullopt;
+    const int depth = q->value(0).toInt();
+    q->finish();
+    return depth;
+}
+
+QList<Delegation> DelegationRepository::list(const Query &query)
+{
+    QString where = QStringLiteral("WHERE 1 = 1");
+    QVariantList values;
+    const auto add = [&](const QString &clause, const QVariantList &clauseValues) {
+        where += QStringLiteral(" AND ") + clause;
+        values += clauseValues;
+    };
+    if (query.onlyCustomerId)
+        add(QStringLiteral("customer_id = ?"), {*query.onlyCustomerId});
+    if (query.customerId)
+        add(QStringLiteral("customer_id = ?"), {*query.customerId});
+    if (query.agentId)
+        add(QStringLiteral("agent_id = ?"), {*query.agentId});
+    if (query.status)
+        add(QStringLiteral("status = ?"), {*query.status});
+    if (query.text)
+        add(QStringLiteral("search_text LIKE ? ESCAPE '\\'"), {likePattern(*query.text)});
+    if (query.after) {
+        add(QStringLiteral("(created_at < ? OR (created_at = ? AND id < ?))"),
+            {query.after->sortKey, query.after->sortKey, query.after->id});
+    }
+    values.append(query.limit);
+    QSqlQuery *q =
+        m_db.runList(Columns + where + QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ?"), values);
+    QList<Delegation> result;
+    while (q && q->next()) {
+        if (std::optional<Delegation> d = readDelegation(*q))
+            result.append(std::move(*d));
+    }
+    return result;
+}
+
+std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const QString &key,
+                                                             const QString &by, const QString &reason,
+                                                             const QDateTime &at)
+{
+    QString rootClause;
+    switch (roots) {
+    case Roots::Delegation:
+        rootClause = QStringLiteral("id = ?");
+        break;
+    case Roots::Customer:
+        rootClause = QStringLiteral("customer_id = ?");
+        break;
+    case Roots::Agent:
+        rootClause = QStringLiteral("agent_id = ?");
+        break;
+    }
+    const QString sql =
+        QStringLiteral("WITH RECURSIVE tree(id) AS (SELECT id FROM delegations WHERE ") + rootClause +
+        QStringLiteral(
+            " UNION SELECT d.id FROM delegations d JOIN tree t ON d.parent_id = t.id) "
+            "UPDATE delegations SET status = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ? "
+            "WHERE status = 'active' AND id IN (SELECT id FROM tree) RETURNING id");
+    QSqlQuery *q = m_db.run(sql, {key, formatTimestamp(at), by, reason});
+    if (!q)
+        return std::nullopt;
+    QStringList ids;
+    while (q->next())
+        ids.append(q->value(0).toString());
+    return ids;
+}
+
+bool DelegationRepository::saveUsage(const Delegation &d)
+{
+    return m_db.run(QStringLiteral(
+                        "UPDATE delegations SET usage = ?, last_used_at = ?, idle_deadline = ? WHERE id = ?"),
+                    {StoredDelegationCodec::writeUsage(d),
+                     d.usage.lastUsedAt ? QVariant(formatTimestamp(*d.usage.lastUsedAt)) : QVariant(),
+                     idleDeadline(d), d.id}) != nullptr;
+}
+
+bool DelegationRepository::saveBoundContext(const QString &id, const QJsonObject &context)
+{
+    return m_db.run(QStringLiteral("UPDATE delegations SET bound_context = ? WHERE id = ?"),
+                    {QString::fromUtf8(QJsonDocument(context).toJson(QJsonDocument::Compact)), id}) !=
+           nullptr;
+}
+
+QStringList DelegationRepository::activeLapsedBy(const QDateTime &now, int limit)
+{
+    const QString at = formatTimestamp(now);
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("SELECT id FROM delegations WHERE status = 'active' AND "
+                                "(expires_at <= ? OR idle_deadline <= ?) ORDER BY expires_at LIMIT ?"),
+                 {at, at, limit});
+    QStringList ids;
+    while (q && q->next())
+        ids.append(q->value(0).toString());
+    return ids;
+}
+
+bool DelegationRepository::setStatus(const QString &id, DelegationStatus status)
+{
+    return m_db.run(QStringLiteral("UPDATE delegations SET status = ? WHERE id = ?"),
+                    {delegationStatusToString(status), id}) != nullptr;
+}
+
+} // namespace mandate::server

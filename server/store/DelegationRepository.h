@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Delegation.h"
+#include "PageCursor.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace mandate::server {
+
+class Database;
+
+class DelegationRepository
+{
+public:
+    struct Query
+    {
+        std::optional<QString> status;
+        std::optional<QString> agentId;
+        std::optional<QString> customerId;
+        std::optional<QString> text; // matched against purpose, agent, SPIFFE ID, customer, id
+        // Object-level authorization: when set, only this customer's delegations are visible.
+        std::optional<QString> onlyCustomerId;
+        int limit = 50;
+        std::optional<PageCursor> after;
+    };
+
+    // Which delegations a revocation starts from; every active descendant of each goes too.
+    enum class Roots
+    {
+        Delegation,
+        Customer,
+        Agent
+    };
+
+    explicit DelegationRepository(Database &db)
+        : m_db(db)
+    {}
+
+    bool insert(const Delegation &delegation, int depth, const QString &searchText);
+    std::optional<Delegation> find(const QString &id);
+    std::optional<int> depthOf(const QString &id);
+    QList<Delegation> list(const Query &query);
+    // Sets status revoked on every active delegation of the trees; returns the ids it changed.
+    std::optional<QStringList> revokeTrees(Roots roots, const QString &key, const QString &by,
+                                           const QString &reason, const QDateTime &at);
+    bool saveUsage(const Delegation &delegation);
+    bool saveBoundContext(const QString &id, const QJsonObject &context);
+    // Active delegations whose lifetime or idle allowance has run out by `now`.
+    QStringList activeLapsedBy(const QDateTime &now, int limit);
+    bool setStatus(const QString &id, DelegationStatus status);
+
+private:
+    Database &m_db;
+};
+
+} // namespace mandate::server

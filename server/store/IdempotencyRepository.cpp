@@ -1,0 +1,40 @@
+#include "IdempotencyRepository.h"
+
+#include "Database.h"
+#include "Timestamp.h"
+
+namespace mandate::server {
+
+std::optional<IdempotencyRepository::Entry>
+IdempotencyRepository::find(const QString &principal, const QString &key, const QDateTime &notBefore)
+{
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT request_hash, status, body FROM idempotency_keys "
+                                           "WHERE principal = ? AND idem_key = ? AND created_at >= ?"),
+                            {principal, key, formatTimestamp(notBefore)});
+    if (!q || !q->next())
+        return std::nullopt;
+    Entry entry{q->value(0).toByteArray(), q->value(1).toInt(), q->value(2).toByteArray()};
+    q->finish();
+    return entry;
+}
+
+bool IdempotencyRepository::store(const QString &principal, const QString &key, const Entry &entry,
+                                  const QDateTime &at)
+{
+    // An expired entry for the same key is replaced: the key is usable again after 24 hours.
+    return m_db.run(QStringLiteral(
+                        "INSERT INTO idempotency_keys (principal, idem_key, request_hash, status, body, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (principal, idem_key) DO UPDATE "
+                        "SET request_hash = excluded.request_hash, status = excluded.status, "
+                        "body = excluded.body, created_at = excluded.created_at"),
+                    {principal, key, entry.requestHash, entry.status, entry.body, formatTimestamp(at)}) !=
+           nullptr;
+}
+
+bool IdempotencyRepository::purgeBefore(const QDateTime &cutoff)
+{
+    return m_db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < ?"),
+                    {formatTimestamp(cutoff)}) != nullptr;
+}
+
+} // namespace mandate::server

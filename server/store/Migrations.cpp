@@ -1,0 +1,184 @@
+#include "Migrations.h"
+
+#include "Database.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace mandate::server {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char *ddl; // statements separated by ";\n"
+};
+
+// Portable DDL; {blob}, {bigint} and {serial_pk} are filled in by the dialect.
+// Times are RFC 3339 UTC strings with milliseconds, which sort chronologically as text.
+const Migration AllMigrations[] = {
+    {1, R"SQL(
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash {blob} PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    spiffe_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE delegations (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES users(id),
+    agent_id TEXT NOT NULL REFERENCES agents(id),
+    parent_id TEXT REFERENCES delegations(id),
+    depth INTEGER NOT NULL,
+    purpose TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT,
+    revoked_by TEXT,
+    revoke_reason TEXT,
+    policy TEXT NOT NULL,
+    chain TEXT NOT NULL,
+    usage TEXT NOT NULL,
+    last_used_at TEXT,
+    bound_context TEXT,
+    search_text TEXT NOT NULL
+);
+CREATE INDEX delegations_created ON delegations(created_at, id);
+CREATE INDEX delegations_customer ON delegations(customer_id, created_at, id);
+CREATE INDEX delegations_agent ON delegations(agent_id, status);
+CREATE INDEX delegations_parent ON delegations(parent_id);
+CREATE INDEX delegations_status_expiry ON delegations(status, expires_at);
+CREATE TABLE audit_events (
+    seq {serial_pk},
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    delegation_id TEXT,
+    agent_id TEXT,
+    customer_id TEXT,
+    event TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_delegation ON audit_events(delegation_id, seq);
+CREATE INDEX audit_agent ON audit_events(agent_id, seq);
+CREATE INDEX audit_customer ON audit_events(customer_id, seq);
+CREATE INDEX audit_type ON audit_events(type, seq);
+CREATE TABLE idempotency_keys (
+    principal TEXT NOT NULL,
+    idem_key TEXT NOT NULL,
+    request_hash {blob} NOT NULL,
+    status INTEGER NOT NULL,
+    body {blob} NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (principal, idem_key)
+);
+CREATE INDEX idempotency_created ON idempotency_keys(created_at)
+)SQL"},
+    {2, R"SQL(
+CREATE TABLE approvals (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    delegation_id TEXT NOT NULL REFERENCES delegations(id),
+    customer_id TEXT NOT NULL,
+    routed_to TEXT NOT NULL,
+    request_key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX approvals_pending ON approvals(status, expires_at);
+CREATE INDEX approvals_request ON approvals(delegation_id, request_key, status);
+CREATE INDEX approvals_customer ON approvals(customer_id, created_at, id);
+CREATE INDEX approvals_routed ON approvals(routed_to, created_at, id);
+ALTER TABLE delegations ADD COLUMN idle_deadline TEXT;
+CREATE INDEX delegations_idle ON delegations(status, idle_deadline);
+CREATE TABLE live_events (
+    id {serial_pk},
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    customer_id TEXT,
+    audience TEXT NOT NULL,
+    payload TEXT NOT NULL
+)
+)SQL"},
+};
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return std::end(AllMigrations)[-1].version;
+}
+
+bool Migrations::apply(Database &db, QString *error)
+{
+    if (!db.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                   "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")) ||
+        !db.beginWrite()) {
+        *error = db.lastError();
+        return false;
+    }
+    QSqlQuery *current = db.run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!current || !current->next()) {
+        *error = db.lastError();
+        db.rollback();
+        return false;
+    }
+    const int version = current->value(0).toInt();
+    current->finish();
+    if (version > latestVersion()) {
+        db.rollback();
+        *error = QStringLiteral("the database is at schema version %1, newer than this server (%2)")
+                     .arg(version)
+                     .arg(latestVersion());
+        return false;
+    }
+    for (const Migration &migration : AllMigrations) {
+        if (migration.version <= version)
+            continue;
+        const QStringList statements =
+            db.dialect().translateDdl(QString::fromUtf8(migration.ddl)).split(QStringLiteral(";\n"));
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!db.execute(statement)) {
+                *error = QStringLiteral("migration %1: %2").arg(migration.version).arg(db.lastError());
+                db.rollback();
+                return false;
+            }
+        }
+        if (!db.run(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+                    {migration.version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)})) {
+            *error = db.lastError();
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        *error = db.lastError();
+        return false;
+    }
+    return true;
+}
+
+} // namespace mandate::server

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "SqlDialect.h"
+
+namespace mandate::server {
+
+// SQLite in WAL mode with synchronous=FULL: an answered decision survives power loss.
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+    QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+    QString translateDdl(const QString &ddl) const override;
+    QStringList connectionSetup() const override;
+};
+
+} // namespace mandate::server

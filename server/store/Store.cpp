@@ -1,0 +1,59 @@
+#include "Store.h"
+
+#include "Migrations.h"
+#include "SqliteDialect.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace mandate::server {
+
+Store::Store(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+    , m_users(*m_db)
+    , m_sessions(*m_db)
+    , m_agents(*m_db)
+    , m_delegations(*m_db)
+    , m_audit(*m_db)
+    , m_idempotency(*m_db)
+    , m_approvals(*m_db)
+    , m_liveEvents(*m_db)
+{}
+
+bool Store::publish(LiveEvent event)
+{
+    auto stored = m_liveEvents.insert(std::move(event));
+    if (!stored)
+        return false;
+    m_outbox.append(std::move(*stored));
+    return true;
+}
+
+std::unique_ptr<Store> Store::openSqlite(const QString &dataDir, QString *error)
+{
+    QDir dir(dataDir);
+    if (!dir.exists() && !dir.mkpath(QStringLiteral("."))) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(dataDir);
+        return nullptr;
+    }
+    QFile::setPermissions(dir.absolutePath(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    static int connectionCounter = 0;
+    auto db = std::make_unique<Database>(std::make_unique<SqliteDialect>(),
+                                         QStringLiteral("mandate-store-%1").arg(++connectionCounter));
+    if (!db->open(dir.filePath(QStringLiteral("mandate.db")), error) || !Migrations::apply(*db, error))
+        return nullptr;
+    return std::unique_ptr<Store>(new Store(std::move(db)));
+}
+
+bool Store::isWritable()
+{
+    if (m_db->inTransaction())
+        return true;
+    if (!m_db->beginWrite())
+        return false;
+    m_db->rollback();
+    return true;
+}
+
+} // namespace mandate::server

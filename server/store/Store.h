@@ -1,0 +1,61 @@
+#pragma once
+
+#include "AgentRepository.h"
+#include "ApprovalRepository.h"
+#include "AuditRepository.h"
+#include "Database.h"
+#include "DelegationRepository.h"
+#include "IdempotencyRepository.h"
+#include "LiveEventRepository.h"
+#include "SessionRepository.h"
+#include "UserRepository.h"
+
+#include <memory>
+
+namespace mandate::server {
+
+// The server's persistent state: one database connection and the repositories over it.
+// The repositories speak SQL that SQLite and PostgreSQL both accept; what differs lives in the
+// connection's SqlDialect, so a PostgreSQL store is a new dialect, not a second copy of the queries.
+class Store
+{
+public:
+    // Opens (creating if needed) DIR/mandate.db and applies pending migrations.
+    static std::unique_ptr<Store> openSqlite(const QString &dataDir, QString *error);
+
+    Database &db() { return *m_db; }
+    UserRepository &users() { return m_users; }
+    SessionRepository &sessions() { return m_sessions; }
+    AgentRepository &agents() { return m_agents; }
+    DelegationRepository &delegations() { return m_delegations; }
+    AuditRepository &audit() { return m_audit; }
+    IdempotencyRepository &idempotency() { return m_idempotency; }
+    ApprovalRepository &approvals() { return m_approvals; }
+    LiveEventRepository &liveEvents() { return m_liveEvents; }
+
+    // Records a live event in the current transaction; it reaches subscribers only once that
+    // transaction commits (see WriteBatcher), and never if it rolls back.
+    bool publish(LiveEvent event);
+    qsizetype outboxMark() const { return m_outbox.size(); }
+    void rollbackOutbox(qsizetype mark) { m_outbox.resize(mark); }
+    QList<LiveEvent> takeOutbox() { return std::exchange(m_outbox, {}); }
+
+    // Can a write transaction be started right now? (/readyz)
+    bool isWritable();
+
+private:
+    explicit Store(std::unique_ptr<Database> db);
+
+    std::unique_ptr<Database> m_db;
+    UserRepository m_users;
+    SessionRepository m_sessions;
+    AgentRepository m_agents;
+    DelegationRepository m_delegations;
+    AuditRepository m_audit;
+    IdempotencyRepository m_idempotency;
+    ApprovalRepository m_approvals;
+    LiveEventRepository m_liveEvents;
+    QList<LiveEvent> m_outbox;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,56 @@
+#include "UserRepository.h"
+
+#include "Database.h"
+#include "Timestamp.h"
+
+namespace mandate::server {
+
+std::optional<UserRecord> UserRepository::findByUsername(const QString &username)
+{
+    return one(QStringLiteral("SELECT id, username, display_name, password_hash, roles, created_at "
+                              "FROM users WHERE username = ?"),
+               username);
+}
+
+std::optional<UserRecord> UserRepository::findById(const QString &id)
+{
+    return one(QStringLiteral("SELECT id, username, display_name, password_hash, roles, created_at "
+                              "FROM users WHERE id = ?"),
+               id);
+}
+
+std::optional<UserRecord> UserRepository::one(const QString &sql, const QString &value)
+{
+    QSqlQuery *q = m_db.run(sql, {value});
+    if (!q || !q->next())
+        return std::nullopt;
+    UserRecord user{q->value(0).toString(),
+                    q->value(1).toString(),
+                    q->value(2).toString(),
+                    q->value(3).toString(),
+                    q->value(4).toString().split(u',', Qt::SkipEmptyParts),
+                    parseTimestamp(q->value(5).toString()).value_or(QDateTime())};
+    q->finish();
+    return user;
+}
+
+bool UserRepository::insert(const UserRecord &user)
+{
+    return m_db.run(QStringLiteral(
+                        "INSERT INTO users (id, username, display_name, password_hash, roles, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)"),
+                    {user.id, user.username, user.displayName, user.passwordHash, user.roles.join(u','),
+                     formatTimestamp(user.createdAt)}) != nullptr;
+}
+
+qint64 UserRepository::count()
+{
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM users"));
+    if (!q || !q->next())
+        return -1;
+    const qint64 n = q->value(0).toLongLong();
+    q->finish();
+    return n;
+}
+
+} // namespace mandate::server

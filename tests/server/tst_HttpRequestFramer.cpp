@@ -1,0 +1,137 @@
+#include "HttpRequestFramer.h"
+
+#include <QTest>
+
+using mandate::server::HttpLimits;
+using mandate::server::HttpRequestFramer;
+using Rejection = HttpRequestFramer::Rejection;
+
+class TstHttpRequestFramer : public QObject
+{
+    Q_OBJECT
+
+private:
+    static HttpLimits limits()
+    {
+        HttpLimits l;
+        l.maxBodyBytes = 100;
+        l.maxHeaderBytes = 200;
+        l.maxHeaderCount = 5;
+        return l;
+    }
+
+    // Feeds the stream one byte at a time: framing must not depend on how TCP splits it.
+    static Rejection feedBytewise(HttpRequestFramer &framer, const QByteArray &stream)
+    {
+        for (char c : stream) {
+            if (const Rejection r = framer.feed(QByteArrayView(&c, 1)); r != Rejection::None)
+                return r;
+        }
+        return Rejection::None;
+    }
+
+private Q_SLOTS:
+    void framesRequests_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::addColumn<int>("rejection");
+        QTest::addColumn<int>("completed");
+        QTest::addColumn<bool>("idle");
+
+        const auto r = [](Rejection x) {
+            return static_cast<int>(x);
+        };
+        QTest::newRow("get") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n") << r(Rejection::None) << 1
+                             << true;
+        QTest::newRow("two pipelined")
+            << QByteArray("GET / HTTP/1.1\r\n\r\nGET /x HTTP/1.1\r\n\r\n") << r(Rejection::None) << 2 << true;
+        QTest::newRow("body within limit") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
+                                           << r(Rejection::None) << 1 << true;
+        QTest::newRow("body at limit")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n") + QByteArray(100, 'x')
+            << r(Rejection::None) << 1 << true;
+        QTest::newRow("declared body over limit")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n") << r(Rejection::BodyTooLarge) << 0
+            << false;
+        QTest::newRow("partial body") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+                                      << r(Rejection::None) << 0 << false;
+        QTest::newRow("chunked")
+            << QByteArray(
+                   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n0\r\n\r\n")
+            << r(Rejection::None) << 1 << true;
+        QTest::newRow("chunked with trailer")
+            << QByteArray(
+                   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: 1\r\n\r\n")
+            << r(Rejection::None) << 1 << true;
+        QTest::newRow("chunked over limit")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n") +
+                   QByteArray(64, 'x') + QByteArray("\r\n40\r\n")
+            << r(Rejection::BodyTooLarge) << 0 << false;
+        QTest::newRow("bad chunk size")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+            << r(Rejection::MalformedFraming) << 0 << false;
+        QTest::newRow("chunk without crlf")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhiXX\r\n")
+            << r(Rejection::MalformedFraming) << 0 << false;
+        QTest::newRow("length and chunked")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+            << r(Rejection::MalformedFraming) << 0 << false;
+        QTest::newRow("conflicting lengths")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n")
+            << r(Rejection::MalformedFraming) << 0 << false;
+        QTest::newRow("repeated equal lengths")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
+            << r(Rejection::None) << 1 << true;
+        QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n")
+                                         << r(Rejection::MalformedFraming) << 0 << false;
+        QTest::newRow("gzip coding") << QByteArray(
+                                            "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+                                     << r(Rejection::UnsupportedEncoding) << 0 << false;
+        QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nX-A: 1\r\n folded\r\n\r\n")
+                                  << r(Rejection::MalformedFraming) << 0 << false;
+        QTest::newRow("too many headers")
+            << QByteArray("GET / HTTP/1.1\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\n\r\n")
+            << r(Rejection::TooManyHeaders) << 0 << false;
+        QTest::newRow("headers too large") << QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(300, 'a')
+                                           << r(Rejection::HeadersTooLarge) << 0 << false;
+        QTest::newRow("leading empty lines")
+            << QByteArray("\r\n\r\nGET / HTTP/1.1\r\n\r\n") << r(Rejection::None) << 1 << true;
+    }
+
+    void framesRequests()
+    {
+        QFETCH(QByteArray, stream);
+        QFETCH(int, rejection);
+        QFETCH(int, completed);
+        QFETCH(bool, idle);
+
+        HttpRequestFramer whole(limits());
+        QCOMPARE(static_cast<int>(whole.feed(stream)), rejection);
+        HttpRequestFramer bytewise(limits());
+        QCOMPARE(static_cast<int>(feedBytewise(bytewise, stream)), rejection);
+        if (rejection == static_cast<int>(Rejection::None)) {
+            QCOMPARE(whole.completedRequests(), completed);
+            QCOMPARE(bytewise.completedRequests(), completed);
+            QCOMPARE(whole.isIdle(), idle);
+            QCOMPARE(bytewise.isIdle(), idle);
+        }
+    }
+
+    void rejectsDeclaredBodyBeforeItArrives()
+    {
+        // The verdict comes with the headers: nothing of the 50 MB needs to be read first.
+        HttpRequestFramer framer(limits());
+        QCOMPARE(framer.feed("POST /v1/delegations HTTP/1.1\r\nContent-Length: 52428800\r\n\r\n"),
+                 Rejection::BodyTooLarge);
+    }
+
+    void deadStreamStaysDead()
+    {
+        HttpRequestFramer framer(limits());
+        QCOMPARE(framer.feed("POST / HTTP/1.1\r\nContent-Length: 999\r\n\r\n"), Rejection::BodyTooLarge);
+        QVERIFY(framer.feed("GET / HTTP/1.1\r\n\r\n") != Rejection::None);
+    }
+};
+
+QTEST_APPLESS_MAIN(TstHttpRequestFramer)
+#include "tst_HttpRequestFramer.moc"

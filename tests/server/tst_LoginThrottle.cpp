@@ -1,0 +1,88 @@
+#include "LoginThrottle.h"
+#include "MockClock.h"
+
+#include <QTest>
+
+using mandate::server::LoginThrottle;
+using mandate::test::MockClock;
+
+class TstLoginThrottle : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void allowsUntilTheLimit()
+    {
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(!throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
+            throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        }
+        QVERIFY(!throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
+        throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        const auto wait = throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.2"));
+        QVERIFY(wait);
+        QVERIFY(*wait > 0 && *wait <= 15 * 60 + 1);
+    }
+
+    void usernamesAreCaseInsensitive()
+    {
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        for (int i = 0; i < 5; ++i)
+            throttle.recordFailure(QStringLiteral("Alice"), QStringLiteral("10.0.0.1"));
+        QVERIFY(throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.9")));
+    }
+
+    void windowSlides()
+    {
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        for (int i = 0; i < 5; ++i)
+            throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        const int wait = *throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        clock.advanceSeconds(wait - 2);
+        QVERIFY(throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
+        clock.advanceSeconds(2);
+        QVERIFY(!throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
+    }
+
+    void perAddressLimitCatchesSprays()
+    {
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        for (int i = 0; i < 20; ++i)
+            throttle.recordFailure(QStringLiteral("user%1").arg(i), QStringLiteral("10.6.6.6"));
+        QVERIFY(throttle.retryAfter(QStringLiteral("someone-new"), QStringLiteral("10.6.6.6")));
+        QVERIFY(!throttle.retryAfter(QStringLiteral("someone-new"), QStringLiteral("10.0.0.1")));
+    }
+
+    void successClearsTheUsername()
+    {
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        for (int i = 0; i < 4; ++i)
+            throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        throttle.recordSuccess(QStringLiteral("alice"));
+        throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        QVERIFY(!throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
+    }
+
+    void memoryIsBounded()
+    {
+        MockClock clock;
+        LoginThrottle::Policy policy;
+        policy.maxTrackedKeys = 100;
+        LoginThrottle throttle(clock, policy);
+        for (int i = 0; i < 10'000; ++i)
+            throttle.recordFailure(QStringLiteral("u%1").arg(i), QStringLiteral("a%1").arg(i));
+        // Still answers, and recent abuse of one key is still seen.
+        for (int i = 0; i < 5; ++i)
+            throttle.recordFailure(QStringLiteral("target"), QStringLiteral("a"));
+        QVERIFY(throttle.retryAfter(QStringLiteral("target"), QStringLiteral("b")));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstLoginThrottle)
+#include "tst_LoginThrottle.moc"

@@ -1,0 +1,91 @@
+#include "ApiClient.h"
+
+#include <QEventLoop>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace mandate::test {
+
+QByteArray ApiClient::Reply::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return QByteArray();
+}
+
+QString ApiClient::Reply::problemKind() const
+{
+    return json().value(QStringLiteral("type")).toString().remove(QStringLiteral("urn:mandate:problem:"));
+}
+
+QStringList ApiClient::Reply::errorFields() const
+{
+    QStringList fields;
+    for (const QJsonValue &error : json().value(QStringLiteral("errors")).toArray())
+        fields.append(error.toObject().value(QStringLiteral("field")).toString());
+    return fields;
+}
+
+ApiClient::Reply ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                                 const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(QUrl(m_baseUrl + path));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(30'000);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    if (reply->error() != QNetworkReply::NoError && result.status == 0)
+        result.networkError = reply->errorString();
+    reply->deleteLater();
+    return result;
+}
+
+ApiClient::Reply ApiClient::get(const QString &path)
+{
+    return send("GET", path);
+}
+
+ApiClient::Reply ApiClient::post(const QString &path, const QJsonObject &body,
+                                 const QByteArray &idempotencyKey)
+{
+    return postRaw(path, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
+                   idempotencyKey);
+}
+
+ApiClient::Reply ApiClient::postRaw(const QString &path, const QByteArray &body,
+                                    const QByteArray &contentType, const QByteArray &idempotencyKey)
+{
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", contentType}};
+    if (!idempotencyKey.isEmpty())
+        headers.append({"Idempotency-Key", idempotencyKey});
+    return send("POST", path, body, headers);
+}
+
+ApiClient::Reply ApiClient::del(const QString &path)
+{
+    return send("DELETE", path);
+}
+
+bool ApiClient::signIn(const QString &username, const QString &password)
+{
+    const Reply reply = post(QStringLiteral("/v1/sessions"), {{QStringLiteral("username"), username},
+                                                              {QStringLiteral("password"), password}});
+    if (reply.status != 201)
+        return false;
+    m_token = reply.json().value(QStringLiteral("token")).toString();
+    return !m_token.isEmpty();
+}
+
+} // namespace mandate::test

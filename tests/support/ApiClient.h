@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QPair>
+#include <QString>
+
+namespace mandate::test {
+
+// A blocking HTTP client for integration tests: one call, one answer, over a real socket.
+class ApiClient
+{
+public:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QString networkError;
+
+        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+        QByteArray header(const QByteArray &name) const;
+        // The "urn:mandate:problem:<kind>" suffix of a problem body.
+        QString problemKind() const;
+        // The field paths of a validation problem's errors[].
+        QStringList errorFields() const;
+    };
+
+    explicit ApiClient(QString baseUrl)
+        : m_baseUrl(std::move(baseUrl))
+    {}
+
+    void setToken(const QString &token) { m_token = token; }
+    const QString &token() const { return m_token; }
+
+    Reply get(const QString &path);
+    Reply post(const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey = {});
+    Reply postRaw(const QString &path, const QByteArray &body,
+                  const QByteArray &contentType = "application/json", const QByteArray &idempotencyKey = {});
+    Reply del(const QString &path);
+    Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+    // Signs in and keeps the token; the demo password unless told otherwise.
+    bool signIn(const QString &username, const QString &password = QStringLiteral("mandate-demo"));
+
+private:
+    QString m_baseUrl;
+    QString m_token;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace mandate::test

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "ApiClient.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace mandate::test {
+
+// Small builders over the seeded demo organisation, shared by the server integration tests.
+class DemoFixtures
+{
+public:
+    static QString agentId(ApiClient &client, const QString &name)
+    {
+        const auto reply = client.get(QStringLiteral("/v1/agents?limit=500"));
+        for (const QJsonValue &agent : reply.json().value(QStringLiteral("items")).toArray()) {
+            if (agent.toObject().value(QStringLiteral("name")).toString() == name)
+                return agent.toObject().value(QStringLiteral("id")).toString();
+        }
+        return QString();
+    }
+
+    static QString userId(ApiClient &client)
+    {
+        return client.get(QStringLiteral("/v1/me")).json().value(QStringLiteral("id")).toString();
+    }
+
+    // A client that speaks as the agent: signs in as ada, mints the agent a JWT-SVID, and uses it.
+    static std::unique_ptr<ApiClient> agentClient(const QString &baseUrl, const QString &agentName)
+    {
+        ApiClient ada(baseUrl);
+        if (!ada.signIn(QStringLiteral("ada")))
+            return nullptr;
+        const QString id = agentId(ada, agentName);
+        const auto svid = ada.post(QStringLiteral("/v1/agents/") + id + QStringLiteral("/svid"), {});
+        if (svid.status != 201)
+            return nullptr;
+        auto agent = std::make_unique<ApiClient>(baseUrl);
+        agent->setToken(svid.json().value(QStringLiteral("token")).toString());
+        return agent;
+    }
+
+    static QJsonObject authorizeRequest(const QString &delegationId, qint64 amountMinor,
+                                        const QString &destination = QStringLiteral("payee:landlord"))
+    {
+        return {{QStringLiteral("delegation_id"), delegationId},
+                {QStringLiteral("action"), QStringLiteral("payments.initiate")},
+                {QStringLiteral("resource"), QStringLiteral("account:acc_1")},
+                {QStringLiteral("amount"), money(amountMinor)},
+                {QStringLiteral("destination"), destination}};
+    }
+
+    static QJsonObject money(qint64 minor, const QString &currency = QStringLiteral("EUR"))
+    {
+        return {{QStringLiteral("amount_minor"), minor}, {QStringLiteral("currency"), currency}};
+    }
+
+    // A valid payments grant, expiring in `days` days.
+    static QJsonObject paymentGrant(const QString &agentId,
+                                    const QString &purpose = QStringLiteral("Pay the rent"), int days = 7)
+    {
+        return {
+            {QStringLiteral("agent_id"), agentId},
+            {QStringLiteral("purpose"), purpose},
+            {QStringLiteral("expires_at"),
+             QDateTime::currentDateTimeUtc().addDays(days).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("scopes"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("action"), QStringLiteral("payments.initiate")},
+                 {QStringLiteral("resource"), QStringLiteral("account:acc_1")},
+                 {QStringLiteral("max_per_action"), money(50000)},
+                 {QStringLiteral("max_total"), money(120000)},
+                 {QStringLiteral("destinations"), QJsonArray{QStringLiteral("payee:landlord")}},
+             }}},
+            {QStringLiteral("revoke_on"),
+             QJsonObject{{QStringLiteral("task_complete"), true}, {QStringLiteral("context_change"), false}}},
+        };
+    }
+};
+
+} // namespace mandate::test

@@ -1,0 +1,102 @@
+#include "TestServer.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+
+#include <csignal>
+
+namespace mandate::test {
+
+TestServer::TestServer(QStringList extraArguments)
+    : m_extraArguments(std::move(extraArguments))
+{}
+
+TestServer::~TestServer()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QString TestServer::binary()
+{
+    return QStringLiteral(MANDATE_SERVER_BINARY);
+}
+
+bool TestServer::start(QString *error)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(binary());
+    m_process->setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                        QStringLiteral("--data-dir"), m_dataDir.path(),
+                                        QStringLiteral("--no-access-log")} +
+                            m_extraArguments);
+    // The server's own warnings (and sanitizer reports) show up in the test's output.
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start();
+    const QDeadlineTimer deadline(30'000);
+    while (!deadline.hasExpired()) {
+        if (m_process->canReadLine()) {
+            const QByteArray line = m_process->readLine().trimmed();
+            if (line.startsWith("listening on ")) {
+                m_url = QString::fromUtf8(line.mid(13));
+                return true;
+            }
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+        m_process->waitForReadyRead(100);
+    }
+    if (error)
+        *error = QStringLiteral("mandate-server did not start: ") +
+                 QString::fromUtf8(m_process->readAllStandardError());
+    return false;
+}
+
+int TestServer::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return m_process ? m_process->exitCode() : -1;
+    ::kill(static_cast<pid_t>(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(15'000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        return -1;
+    }
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+void TestServer::kill()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        ::kill(static_cast<pid_t>(m_process->processId()), SIGKILL);
+        m_process->waitForFinished(5000);
+    }
+}
+
+bool TestServer::restart(QString *error)
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        stop();
+    return start(error);
+}
+
+qint64 TestServer::residentBytes() const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    }
+    return -1;
+}
+
+QByteArray TestServer::standardError() const
+{
+    return m_process ? m_process->readAllStandardError() : QByteArray();
+}
+
+} // namespace mandate::test

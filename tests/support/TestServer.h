@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace mandate::test {
+
+// A real mandate-server process on 127.0.0.1 with an ephemeral port and a throwaway data dir:
+// integration tests talk to exactly what operators run.
+class TestServer
+{
+public:
+    explicit TestServer(QStringList extraArguments = {QStringLiteral("--demo")});
+    ~TestServer();
+
+    // Starts the process and waits for its "listening on" line; false (with the reason) otherwise.
+    bool start(QString *error = nullptr);
+    // SIGTERM, then waits; returns the exit code (-1 when it had to be killed).
+    int stop();
+    // SIGKILL: no chance to flush or clean up.
+    void kill();
+    // Start again on the same data dir (a new port).
+    bool restart(QString *error = nullptr);
+
+    const QString &url() const { return m_url; }
+    QString dataDir() const { return m_dataDir.path(); }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    // Resident set size of the server process, in bytes (from /proc).
+    qint64 residentBytes() const;
+    QByteArray standardError() const;
+
+    static QString binary();
+
+private:
+    QStringList m_extraArguments;
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_url;
+};
+
+} // namespace mandate::test
