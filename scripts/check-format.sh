@@ -2,7 +2,11 @@
 # Fails when any tracked C++ file differs from what .clang-format would write.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find app ui models client server core tests bench -name '*.cpp' -o -name '*.h')
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  mapfile -t files < <(git ls-files '*.cpp' '*.h')
+else
+  mapfile -t files < <(find . -path ./build -prune -o \( -name '*.cpp' -o -name '*.h' \) -print)
+fi
 [ ${#files[@]} -eq 0 ] && exit 0
 bad=()
 for f in "${files[@]}"; do

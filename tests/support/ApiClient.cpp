@@ -78,6 +78,39 @@ ApiClient::Reply ApiClient::del(const QString &path)
     return send("DELETE", path);
 }
 
+QList<ApiClient::Reply> ApiClient::sendConcurrently(const QString &baseUrl, const QList<Call> &calls,
+                                                    int connections)
+{
+    // QNetworkAccessManager opens at most six connections per host; several managers give the
+    // server a real crowd.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    for (int i = 0; i < (connections + 5) / 6; ++i)
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+    QList<Reply> replies(calls.size());
+    qsizetype pending = calls.size();
+    QEventLoop loop;
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const Call &call = calls[i];
+        QNetworkRequest request(QUrl(baseUrl + call.path));
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        request.setRawHeader("Authorization", "Bearer " + call.token.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        QNetworkReply *reply = managers[static_cast<std::size_t>(i) % managers.size()]->sendCustomRequest(
+            request, call.method, QJsonDocument(call.body).toJson(QJsonDocument::Compact));
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, i] {
+            replies[i].status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            replies[i].body = reply->readAll();
+            replies[i].headers = reply->rawHeaderPairs();
+            reply->deleteLater();
+            if (--pending == 0)
+                loop.quit();
+        });
+    }
+    if (pending > 0)
+        loop.exec();
+    return replies;
+}
+
 bool ApiClient::signIn(const QString &username, const QString &password)
 {
     const Reply reply = post(QStringLiteral("/v1/sessions"), {{QStringLiteral("username"), username},

@@ -45,6 +45,18 @@ public:
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
+    struct Call
+    {
+        QString token;
+        QByteArray method;
+        QString path;
+        QJsonObject body;
+    };
+    // Sends every call at once over `connections` parallel connections and waits for all answers,
+    // which come back in the order of `calls`.
+    static QList<Reply> sendConcurrently(const QString &baseUrl, const QList<Call> &calls,
+                                         int connections = 32);
+
     // Signs in and keeps the token; the demo password unless told otherwise.
     bool signIn(const QString &username, const QString &password = QStringLiteral("mandate-demo"));
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Authorize throughput and latency against two baselines measured in the same run on the same
+# loopback: the same server's /healthz, and nginx answering a static "return 200".
+# Then the event-latency benchmark. Usage: bench/authorize-throughput.sh [SECONDS] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+connections=${2:-32}
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk nginx-light >/dev/null
+  else
+    echo "needs: apt-get install wrk nginx-light" >&2; exit 1
+  fi
+fi
+cmake --preset release >/dev/null
+cmake --build --preset release --target mandate-server bench_event_latency >/dev/null
+
+work=$(mktemp -d)
+cleanup() { kill "${server_pid:-}" "${nginx_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+build/release/app/mandate-server --listen 127.0.0.1:0 --data-dir "$work/data" --demo --no-access-log >"$work/server.out" &
+server_pid=$!
+for _ in $(seq 100); do grep -q "listening on" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+url=$(sed -n 's/^listening on //p' "$work/server.out")
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+post() { curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$3" "$url$2"; }
+alice=$(post "" /v1/sessions '{"username":"alice","password":"mandate-demo"}' | json "['token']")
+ada=$(post "" /v1/sessions '{"username":"ada","password":"mandate-demo"}' | json "['token']")
+agent=$(curl -sf -H "Authorization: Bearer $alice" "$url/v1/agents" |
+  python3 -c "import json,sys; print([a['id'] for a in json.load(sys.stdin)['items'] if a['name']=='Bill payer'][0])")
+expires=$(date -u -d '+7 days' +%Y-%m-%dT%H:%M:%SZ)
+export MANDATE_DELEGATION=$(post "$alice" /v1/delegations "{\"agent_id\":\"$agent\",\"purpose\":\"Benchmark\",\"expires_at\":\"$expires\",
+  \"scopes\":[{\"action\":\"payments.initiate\",\"resource\":\"account:acc_1\",\"max_per_action\":{\"amount_minor\":100,\"currency\":\"EUR\"},
+  \"destinations\":[\"payee:landlord\"]}]}" | json "['id']")
+export MANDATE_SVID=$(post "$ada" "/v1/agents/$agent/svid" '{}' | json "['token']")
+
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx;
+  server { listen 127.0.0.1:18999; location / { return 200 "ok"; } }
+}
+NGINX
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+nginx_pid=$!
+sleep 0.5
+
+run() { # name url [wrk args...]
+  local name=$1 target=$2; shift 2
+  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" "$target")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  printf '%-34s %12s req/s   p50 %8s   p99 %8s\n' "$name" "$rps" "$p50" "$p99"
+  echo "$rps" >"$work/$name.rps"
+}
+
+echo "wrk -t2 -c$connections -d${duration}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+run nginx-static http://127.0.0.1:18999/
+run healthz "$url/healthz"
+run authorize "$url/v1/authorize" -s bench/authorize.lua
+python3 - "$work" <<'PY'
+import sys, pathlib
+w = pathlib.Path(sys.argv[1])
+r = {n: float((w / f"{n}.rps").read_text()) for n in ("nginx-static", "healthz", "authorize")}
+print(f"authorize / healthz = {r['authorize'] / r['healthz']:.2f}   authorize / nginx = {r['authorize'] / r['nginx-static']:.2f}")
+PY
+echo "group-commit batch sizes (writes per transaction, cumulative buckets):"
+curl -sf "$url/metrics" | grep -E '^mandate_store_commit_batch_size_(bucket|count|sum)' | sed 's/^/  /'
+build/release/bench/bench_event_latency "$url" 200

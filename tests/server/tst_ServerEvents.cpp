@@ -1,0 +1,142 @@
+#include "ApiClient.h"
+#include "DemoFixtures.h"
+#include "SseClient.h"
+#include "TestServer.h"
+
+#include <QTest>
+
+using mandate::test::ApiClient;
+using mandate::test::DemoFixtures;
+using mandate::test::SseClient;
+using mandate::test::TestServer;
+
+// Live updates: each person's stream carries what they may see and nothing else, and a
+// reconnect with Last-Event-ID replays what was missed.
+class TstServerEvents : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server{{QStringLiteral("--demo"), QStringLiteral("--event-heartbeat"), QStringLiteral("1")}};
+    std::unique_ptr<ApiClient> m_alice;
+    std::unique_ptr<ApiClient> m_bob;
+    std::unique_ptr<ApiClient> m_carol;
+    std::unique_ptr<ApiClient> m_sam;
+    std::unique_ptr<ApiClient> m_payer;
+    QString m_payerId;
+
+    QString grant(ApiClient &customer, const QJsonObject &extra = {})
+    {
+        QJsonObject body = DemoFixtures::paymentGrant(m_payerId);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+        return customer.post(QStringLiteral("/v1/delegations"), body)
+            .json()
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
+    static auto withId(const QString &id)
+    {
+        return [id](const QJsonObject &data) {
+            return data.value(QStringLiteral("id")).toString() == id;
+        };
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        m_alice = std::make_unique<ApiClient>(m_server.url());
+        m_bob = std::make_unique<ApiClient>(m_server.url());
+        m_carol = std::make_unique<ApiClient>(m_server.url());
+        m_sam = std::make_unique<ApiClient>(m_server.url());
+        QVERIFY(m_alice->signIn(QStringLiteral("alice")));
+        QVERIFY(m_bob->signIn(QStringLiteral("bob")));
+        QVERIFY(m_carol->signIn(QStringLiteral("carol")));
+        QVERIFY(m_sam->signIn(QStringLiteral("sam")));
+        m_payerId = DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"));
+        m_payer = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
+        QVERIFY(m_payer);
+    }
+
+    void streamsCarryOnlyWhatEachPersonMaySee()
+    {
+        SseClient alice(m_server.url(), m_alice->token());
+        SseClient bob(m_server.url(), m_bob->token());
+        SseClient carol(m_server.url(), m_carol->token());
+        SseClient sam(m_server.url(), m_sam->token());
+        QVERIFY(alice.waitFor([&] { return alice.comments() > 0; }));
+
+        const QString bobs = grant(*m_bob);
+        const QString alices =
+            grant(*m_alice, {{QStringLiteral("dual_control"),
+                              QJsonObject{{QStringLiteral("above"), DemoFixtures::money(100)}}}});
+        const auto decision =
+            m_payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(alices, 500));
+        const QString approvalId = decision.json().value(QStringLiteral("approval_id")).toString();
+        QVERIFY(!approvalId.isEmpty());
+
+        QVERIFY(
+            bob.waitFor([&] { return bob.hasEvent(QStringLiteral("delegation.created"), withId(bobs)); }));
+        QVERIFY(alice.waitFor(
+            [&] { return alice.hasEvent(QStringLiteral("delegation.created"), withId(alices)); }));
+        QVERIFY(carol.waitFor(
+            [&] { return carol.hasEvent(QStringLiteral("approval.created"), withId(approvalId)); }));
+        QVERIFY(sam.waitFor([&] {
+            return sam.hasEvent(QStringLiteral("delegation.created"), withId(bobs)) &&
+                   sam.hasEvent(QStringLiteral("approval.created"), withId(approvalId));
+        }));
+        QTest::qWait(200);
+        QVERIFY(!alice.hasEvent(QStringLiteral("delegation.created"), withId(bobs)));
+        QVERIFY(!bob.hasEvent(QStringLiteral("delegation.created"), withId(alices)));
+        // Dual control is the approvers' business, not the customer's inbox.
+        QVERIFY(!alice.hasEvent(QStringLiteral("approval.created")));
+        QVERIFY(!carol.hasEvent(QStringLiteral("delegation.created")));
+        for (const auto *stream : {&alice, &bob, &carol, &sam}) {
+            for (qsizetype i = 1; i < stream->events().size(); ++i)
+                QVERIFY(stream->events()[i].id > stream->events()[i - 1].id);
+        }
+    }
+
+    void resumeReplaysWhatWasMissed()
+    {
+        qint64 lastSeen = 0;
+        {
+            SseClient alice(m_server.url(), m_alice->token());
+            const QString first = grant(*m_alice);
+            QVERIFY(alice.waitFor(
+                [&] { return alice.hasEvent(QStringLiteral("delegation.created"), withId(first)); }));
+            lastSeen = alice.events().last().id;
+        }
+        const QString missed1 = grant(*m_alice);
+        const QString missed2 = grant(*m_alice);
+        const QString bobs = grant(*m_bob);
+        SseClient resumed(m_server.url(), m_alice->token(), QByteArray::number(lastSeen));
+        QVERIFY(resumed.waitFor([&] {
+            return resumed.hasEvent(QStringLiteral("delegation.created"), withId(missed1)) &&
+                   resumed.hasEvent(QStringLiteral("delegation.created"), withId(missed2));
+        }));
+        QVERIFY(!resumed.hasEvent(QStringLiteral("delegation.created"), withId(bobs)));
+        for (const auto &event : resumed.events())
+            QVERIFY(event.id > lastSeen);
+    }
+
+    void heartbeatsKeepIdleStreamsAlive()
+    {
+        SseClient idle(m_server.url(), m_carol->token());
+        QVERIFY(idle.waitFor([&] { return idle.comments() >= 3; }, 6000));
+        QCOMPARE(idle.status(), 200);
+    }
+
+    void agentsHaveNoStream()
+    {
+        QCOMPARE(m_payer->get(QStringLiteral("/v1/events")).status, 403);
+        ApiClient anonymous(m_server.url());
+        QCOMPARE(anonymous.get(QStringLiteral("/v1/events")).status, 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstServerEvents)
+#include "tst_ServerEvents.moc"
