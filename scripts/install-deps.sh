@@ -11,7 +11,7 @@ packages=(
   qtkeychain-qt6-dev libssl-dev libsodium-dev libgl-dev libegl-dev libxkbcommon-dev
   clang libclang-rt-14-dev clang-format
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
-  sqlite3 curl procps
+  sqlite3 curl procps openssl
 )
 
 missing=()

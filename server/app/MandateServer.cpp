@@ -64,7 +64,7 @@ bool MandateServer::start(QString *error)
     m_events = std::make_unique<EventHub>();
     connect(m_writes.get(), &WriteBatcher::committed, m_events.get(), &EventHub::deliver);
     m_sessionAuthenticator = std::make_unique<SessionAuthenticator>(*m_store, m_clock);
-    m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials);
+    m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator);
 
     m_sessionRoutes =

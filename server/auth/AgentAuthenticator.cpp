@@ -3,24 +3,42 @@
 #include "SessionAuthenticator.h"
 #include "Store.h"
 
+#include <QCryptographicHash>
+
 namespace mandate::server {
+
+std::optional<AgentAuthenticator::VerifiedToken> AgentAuthenticator::verify(const QString &token)
+{
+    const QByteArray key = QCryptographicHash::hash(token.toLatin1(), QCryptographicHash::Sha256);
+    const QDateTime now = m_clock.now();
+    if (const auto it = m_verified.constFind(key); it != m_verified.cend()) {
+        if (it->expiresAt > now)
+            return *it;
+        m_verified.remove(key);
+    }
+    VerifiedToken verified;
+    if (const auto svid = m_credentials.verifySvid(token)) {
+        verified = {svid->agent.toString(), QString(), svid->expiresAt};
+    } else if (const auto jit = m_credentials.verifyJit(token)) {
+        verified = {jit->agent.toString(), jit->delegationId, jit->expiresAt};
+    } else {
+        return std::nullopt;
+    }
+    if (m_verified.size() >= MaxCachedTokens)
+        m_verified.clear();
+    m_verified.insert(key, verified);
+    return verified;
+}
 
 std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &authorizationHeader)
 {
     const QString token = QString::fromLatin1(SessionAuthenticator::bearerToken(authorizationHeader));
     if (token.isEmpty())
         return std::nullopt;
-    QString spiffeId;
-    QString boundDelegation;
-    if (const auto svid = m_credentials.verifySvid(token)) {
-        spiffeId = svid->agent.toString();
-    } else if (const auto jit = m_credentials.verifyJit(token)) {
-        spiffeId = jit->agent.toString();
-        boundDelegation = jit->delegationId;
-    } else {
+    const std::optional<VerifiedToken> verified = verify(token);
+    if (!verified)
         return std::nullopt;
-    }
-    const auto agent = m_store.agents().findBySpiffeId(spiffeId);
+    const auto agent = m_store.agents().findBySpiffeId(verified->spiffeId);
     if (!agent)
         return std::nullopt;
     Principal principal;
@@ -28,7 +46,7 @@ std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &auth
     principal.id = agent->id;
     principal.name = agent->name;
     principal.spiffeId = agent->spiffeId;
-    principal.boundDelegationId = boundDelegation;
+    principal.boundDelegationId = verified->boundDelegationId;
     principal.agentSuspended = agent->status != QStringLiteral("active");
     return principal;
 }

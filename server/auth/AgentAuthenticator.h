@@ -2,6 +2,9 @@
 
 #include "AgentCredentials.h"
 #include "Authenticator.h"
+#include "Clock.h"
+
+#include <QHash>
 
 namespace mandate::server {
 
@@ -13,16 +16,31 @@ class Store;
 class AgentAuthenticator final : public Authenticator
 {
 public:
-    AgentAuthenticator(Store &store, const AgentCredentials &credentials)
+    static constexpr qsizetype MaxCachedTokens = 10'000;
+
+    AgentAuthenticator(Store &store, const AgentCredentials &credentials, const Clock &clock)
         : m_store(store)
         , m_credentials(credentials)
+        , m_clock(clock)
     {}
 
     std::optional<Principal> authenticate(const QByteArray &authorizationHeader) override;
 
 private:
+    // A token's signature is checked once; later presentations of the same bytes are looked up
+    // by their SHA-256 until the token expires. Agent status is still read on every request.
+    struct VerifiedToken
+    {
+        QString spiffeId;
+        QString boundDelegationId;
+        QDateTime expiresAt;
+    };
+    std::optional<VerifiedToken> verify(const QString &token);
+
     Store &m_store;
     const AgentCredentials &m_credentials;
+    const Clock &m_clock;
+    QHash<QByteArray, VerifiedToken> m_verified;
 };
 
 } // namespace mandate::server

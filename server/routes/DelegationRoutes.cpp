@@ -3,7 +3,6 @@
 #include "AccessPolicy.h"
 #include "AuditTrail.h"
 #include "DelegationCodec.h"
-#include "GrantValidator.h"
 #include "LiveEvents.h"
 #include "Problem.h"
 #include "RequestParsing.h"
@@ -53,21 +52,11 @@ void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)
         respond(Problem::forbidden(QStringLiteral("Only customers grant delegations.")));
         return;
     }
-    auto body = RequestParsing::jsonObject(request);
-    if (!body) {
-        respond(body.error());
-        return;
-    }
-    auto grant = DelegationCodec::grantFromJson(*body, DelegationCodec::GrantKind::Customer);
+    const auto grant = RequestParsing::grant(request, DelegationCodec::GrantKind::Customer, m_clock.now());
     if (!grant) {
-        respond(Problem::validation(grant.error()));
+        respond(grant.error());
         return;
     }
-    if (const FieldErrors errors = GrantValidator::validate(*grant, m_clock.now()); !errors.isEmpty()) {
-        respond(Problem::validation(errors));
-        return;
-    }
-
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, grant = *grant, actor = request.principal](Store &store) {

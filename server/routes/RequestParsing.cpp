@@ -1,5 +1,6 @@
 #include "RequestParsing.h"
 
+#include "GrantValidator.h"
 #include "JsonReader.h"
 #include "Problem.h"
 #include "StrictJson.h"
@@ -69,6 +70,20 @@ Expected<QString, ApiResponse> RequestParsing::reason(const ApiRequest &request)
     if (!errors.isEmpty())
         return unexpected(Problem::validation(errors));
     return reason->trimmed();
+}
+
+Expected<DelegationGrant, ApiResponse>
+RequestParsing::grant(const ApiRequest &request, DelegationCodec::GrantKind kind, const QDateTime &now)
+{
+    auto body = jsonObject(request);
+    if (!body)
+        return unexpected(body.error());
+    auto grant = DelegationCodec::grantFromJson(*body, kind);
+    if (!grant)
+        return unexpected(Problem::validation(grant.error()));
+    if (const FieldErrors errors = GrantValidator::validate(*grant, now); !errors.isEmpty())
+        return unexpected(Problem::validation(errors));
+    return std::move(grant).value();
 }
 
 WriteBatcher::Idempotency RequestParsing::idempotency(const ApiRequest &request)

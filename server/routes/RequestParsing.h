@@ -2,6 +2,7 @@
 
 #include "ApiRequest.h"
 #include "ApiResponse.h"
+#include "DelegationCodec.h"
 #include "Expected.h"
 #include "PageCursor.h"
 #include "WriteBatcher.h"
@@ -33,6 +34,9 @@ public:
                                                               qsizetype maxLength = 256);
     // {"reason": "..."}: required, trimmed non-empty, at most 1000 characters.
     static Expected<QString, ApiResponse> reason(const ApiRequest &request);
+    // A grant body: shape (DelegationCodec), then the limits every grant must satisfy (GrantValidator).
+    static Expected<DelegationGrant, ApiResponse>
+    grant(const ApiRequest &request, DelegationCodec::GrantKind kind, const QDateTime &now);
     // The Idempotency-Key context of a POST for the group committer.
     static WriteBatcher::Idempotency idempotency(const ApiRequest &request);
 };

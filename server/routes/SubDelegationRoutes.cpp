@@ -4,7 +4,6 @@
 #include "AuditTrail.h"
 #include "DelegationCodec.h"
 #include "DelegationTree.h"
-#include "GrantValidator.h"
 #include "LiveEvents.h"
 #include "Problem.h"
 #include "RequestParsing.h"
@@ -41,18 +40,10 @@ void SubDelegationRoutes::registerRoutes(Router &router)
 
 void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &respond)
 {
-    auto body = RequestParsing::jsonObject(request);
-    if (!body) {
-        respond(body.error());
-        return;
-    }
-    auto grant = DelegationCodec::grantFromJson(*body, DelegationCodec::GrantKind::SubDelegation);
+    const auto grant =
+        RequestParsing::grant(request, DelegationCodec::GrantKind::SubDelegation, m_clock.now());
     if (!grant) {
-        respond(Problem::validation(grant.error()));
-        return;
-    }
-    if (const FieldErrors errors = GrantValidator::validate(*grant, m_clock.now()); !errors.isEmpty()) {
-        respond(Problem::validation(errors));
+        respond(grant.error());
         return;
     }
     m_writes.submit(

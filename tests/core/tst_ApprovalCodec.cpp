@@ -1,10 +1,14 @@
 #include "ApprovalCodec.h"
 #include "JsonPatch.h"
+#include "JsonTestHelpers.h"
 #include "StrictJson.h"
 #include "TestValues.h"
 
 #include <QJsonArray>
 #include <QTest>
+
+using mandate::test::describe;
+using mandate::test::parse;
 
 using namespace mandate;
 using namespace mandate::test;
@@ -68,22 +72,6 @@ const char *const DeniedDualControlJson = R"({
   "created_at": "2026-12-01T09:00:00.000Z", "expires_at": "2026-12-01T09:15:00.000Z",
   "resolved_at": "2026-12-01T09:04:30.000Z", "consumed": false
 })";
-
-QJsonObject parse(const QByteArray &json)
-{
-    auto parsed = StrictJson::parseObject(json);
-    if (!parsed)
-        qFatal("invalid test JSON: %s", qPrintable(parsed.error().message));
-    return parsed.value();
-}
-
-QStringList describe(const FieldErrors &errors)
-{
-    QStringList lines;
-    for (const FieldError &error : errors)
-        lines.append(error.field + QStringLiteral(": ") + error.message);
-    return lines;
-}
 
 } // namespace
 

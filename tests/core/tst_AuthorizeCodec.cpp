@@ -1,9 +1,13 @@
 #include "AuthorizeCodec.h"
 #include "JsonPatch.h"
+#include "JsonTestHelpers.h"
 #include "StrictJson.h"
 #include "TestValues.h"
 
 #include <QTest>
+
+using mandate::test::describe;
+using mandate::test::parse;
 
 using namespace mandate;
 using namespace mandate::test;
@@ -28,22 +32,6 @@ AuthorizeRequest exampleRequest()
     request.sensitivity = Sensitivity::Internal;
     request.context = QJsonObject{{QStringLiteral("agent_version"), QStringLiteral("1.4.2")}};
     return request;
-}
-
-QJsonObject parse(const QByteArray &json)
-{
-    auto parsed = StrictJson::parseObject(json);
-    if (!parsed)
-        qFatal("invalid test JSON: %s", qPrintable(parsed.error().message));
-    return parsed.value();
-}
-
-QStringList describe(const FieldErrors &errors)
-{
-    QStringList lines;
-    for (const FieldError &error : errors)
-        lines.append(error.field + QStringLiteral(": ") + error.message);
-    return lines;
 }
 
 } // namespace

@@ -1,12 +1,16 @@
 #include "DelegationBuilder.h"
 #include "DelegationCodec.h"
 #include "JsonPatch.h"
+#include "JsonTestHelpers.h"
 #include "ScopeBuilder.h"
 #include "StrictJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+using mandate::test::describe;
+using mandate::test::parse;
 
 using namespace mandate;
 using namespace mandate::test;
@@ -101,22 +105,6 @@ const char *const CustomerGrantJson = R"({
   "dual_control": {"above": {"amount_minor": 100000, "currency": "EUR"}, "actions": ["records.delete"]},
   "revoke_on": {"task_complete": true, "idle_seconds": 3600, "context_change": true}
 })";
-
-QJsonObject parse(const char *json)
-{
-    auto parsed = StrictJson::parseObject(json);
-    if (!parsed)
-        qFatal("invalid test JSON: %s", qPrintable(parsed.error().message));
-    return parsed.value();
-}
-
-QStringList describe(const FieldErrors &errors)
-{
-    QStringList lines;
-    for (const FieldError &error : errors)
-        lines.append(error.field + QStringLiteral(": ") + error.message);
-    return lines;
-}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "DelegationBuilder.h"
 #include "GrantValidator.h"
+#include "JsonTestHelpers.h"
 #include "MockClock.h"
 #include "ScopeBuilder.h"
 #include "SpiffeId.h"
@@ -7,6 +8,9 @@
 #include <QTest>
 
 #include <functional>
+
+using mandate::test::describe;
+using mandate::test::parse;
 
 using namespace mandate;
 using namespace mandate::test;
@@ -46,14 +50,6 @@ DelegationGrant changed(const std::function<void(DelegationGrant &)> &change)
 ResourcePattern unparsedPattern()
 {
     return ResourcePattern();
-}
-
-QStringList describe(const FieldErrors &errors)
-{
-    QStringList lines;
-    for (const FieldError &error : errors)
-        lines.append(error.field + QStringLiteral(": ") + error.message);
-    return lines;
 }
 
 } // namespace

@@ -1,32 +1,19 @@
 #include "JsonReader.h"
+#include "JsonTestHelpers.h"
 #include "StrictJson.h"
 
 #include <QTest>
 
 #include <limits>
 
+using mandate::test::describe;
+using mandate::test::parse;
+
 using namespace mandate;
 
 namespace {
 
 constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
-
-QJsonObject parse(const QByteArray &json)
-{
-    auto parsed = StrictJson::parseObject(json);
-    if (!parsed)
-        qFatal("invalid test JSON %s: %s", json.constData(), qPrintable(parsed.error().message));
-    return parsed.value();
-}
-
-// "path: message" per error, so a table row states exactly what a client would see.
-QStringList describe(const FieldErrors &errors)
-{
-    QStringList lines;
-    for (const FieldError &error : errors)
-        lines.append(error.field + QStringLiteral(": ") + error.message);
-    return lines;
-}
 
 } // namespace
 

@@ -67,7 +67,8 @@ private Q_SLOTS:
         SseClient bob(m_server.url(), m_bob->token());
         SseClient carol(m_server.url(), m_carol->token());
         SseClient sam(m_server.url(), m_sam->token());
-        QVERIFY(alice.waitFor([&] { return alice.comments() > 0; }));
+        for (SseClient *stream : {&alice, &bob, &carol, &sam})
+            QVERIFY(stream->waitFor([&] { return stream->status() == 200; }));
 
         const QString bobs = grant(*m_bob);
         const QString alices =
@@ -105,6 +106,8 @@ private Q_SLOTS:
         qint64 lastSeen = 0;
         {
             SseClient alice(m_server.url(), m_alice->token());
+            // The answer's head arrives only once the stream is subscribed.
+            QVERIFY(alice.waitFor([&] { return alice.status() == 200; }));
             const QString first = grant(*m_alice);
             QVERIFY(alice.waitFor(
                 [&] { return alice.hasEvent(QStringLiteral("delegation.created"), withId(first)); }));
