@@ -43,6 +43,15 @@ public:
     };
 
     void add(const QByteArray &method, const QString &pattern, Access access, Handler handler);
+    // The common case: a member function of the routes object that registers it.
+    template <typename Owner>
+    void add(const QByteArray &method, const QString &pattern, Access access, Owner *owner,
+             void (Owner::*handler)(ApiRequest &, const Responder &))
+    {
+        add(method, pattern, access, [owner, handler](ApiRequest &request, Responder respond) {
+            (owner->*handler)(request, respond);
+        });
+    }
     void acceptForm(const QString &pattern);
     Match match(const QByteArray &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }

@@ -19,14 +19,11 @@ namespace mandate::server {
 
 void AgentRoutes::registerRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("/v1/agents"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { list(r, respond); });
-    router.add("POST", QStringLiteral("/v1/agents"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { registerAgent(r, respond); });
-    router.add("GET", QStringLiteral("/v1/agents/{id}"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { get(r, respond); });
-    router.add("POST", QStringLiteral("/v1/agents/{id}/suspend"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { suspend(r, respond); });
+    router.add("GET", QStringLiteral("/v1/agents"), Router::Access::User, this, &AgentRoutes::list);
+    router.add("POST", QStringLiteral("/v1/agents"), Router::Access::User, this, &AgentRoutes::registerAgent);
+    router.add("GET", QStringLiteral("/v1/agents/{id}"), Router::Access::User, this, &AgentRoutes::get);
+    router.add("POST", QStringLiteral("/v1/agents/{id}/suspend"), Router::Access::User, this,
+               &AgentRoutes::suspend);
 }
 
 void AgentRoutes::list(ApiRequest &request, const Responder &respond)

@@ -62,12 +62,10 @@ bool ApprovalRoutes::canSee(const Principal &principal, const Approval &approval
 
 void ApprovalRoutes::registerRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("/v1/approvals"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { list(r, respond); });
-    router.add("GET", QStringLiteral("/v1/approvals/{id}"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { get(r, respond); });
-    router.add("POST", QStringLiteral("/v1/approvals/{id}/decisions"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { decide(r, respond); });
+    router.add("GET", QStringLiteral("/v1/approvals"), Router::Access::User, this, &ApprovalRoutes::list);
+    router.add("GET", QStringLiteral("/v1/approvals/{id}"), Router::Access::User, this, &ApprovalRoutes::get);
+    router.add("POST", QStringLiteral("/v1/approvals/{id}/decisions"), Router::Access::User, this,
+               &ApprovalRoutes::decide);
 }
 
 void ApprovalRoutes::list(ApiRequest &request, const Responder &respond)

@@ -59,12 +59,10 @@ QByteArray csvRow(const QJsonObject &event)
 
 void AuditRoutes::registerRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("/v1/audit"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { list(r, respond); });
-    router.add("GET", QStringLiteral("/v1/audit/verify"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { verify(r, respond); });
-    router.add("GET", QStringLiteral("/v1/audit/export"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { exportTrail(r, respond); });
+    router.add("GET", QStringLiteral("/v1/audit"), Router::Access::User, this, &AuditRoutes::list);
+    router.add("GET", QStringLiteral("/v1/audit/verify"), Router::Access::User, this, &AuditRoutes::verify);
+    router.add("GET", QStringLiteral("/v1/audit/export"), Router::Access::User, this,
+               &AuditRoutes::exportTrail);
 }
 
 Expected<std::optional<AuditRepository::Filter>, ApiResponse>

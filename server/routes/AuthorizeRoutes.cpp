@@ -70,8 +70,8 @@ QJsonObject requestForAudit(const AuthorizeRequest &request)
 
 void AuthorizeRoutes::registerRoutes(Router &router)
 {
-    router.add("POST", QStringLiteral("/v1/authorize"), Router::Access::Agent,
-               [this](ApiRequest &r, Responder respond) { authorize(r, respond); });
+    router.add("POST", QStringLiteral("/v1/authorize"), Router::Access::Agent, this,
+               &AuthorizeRoutes::authorize);
 }
 
 void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)

@@ -34,16 +34,15 @@ QString searchText(const Delegation &d, const AgentRecord &agent, const UserReco
 
 void DelegationRoutes::registerRoutes(Router &router)
 {
-    router.add("POST", QStringLiteral("/v1/delegations"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { grant(r, respond); });
-    router.add("GET", QStringLiteral("/v1/delegations"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { list(r, respond); });
-    router.add("GET", QStringLiteral("/v1/delegations/{id}"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { get(r, respond); });
-    router.add("POST", QStringLiteral("/v1/delegations/{id}/revoke"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { revoke(r, respond); });
-    router.add("POST", QStringLiteral("/v1/customers/{id}/revoke-all"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { revokeAllOfCustomer(r, respond); });
+    router.add("POST", QStringLiteral("/v1/delegations"), Router::Access::User, this,
+               &DelegationRoutes::grant);
+    router.add("GET", QStringLiteral("/v1/delegations"), Router::Access::User, this, &DelegationRoutes::list);
+    router.add("GET", QStringLiteral("/v1/delegations/{id}"), Router::Access::User, this,
+               &DelegationRoutes::get);
+    router.add("POST", QStringLiteral("/v1/delegations/{id}/revoke"), Router::Access::User, this,
+               &DelegationRoutes::revoke);
+    router.add("POST", QStringLiteral("/v1/customers/{id}/revoke-all"), Router::Access::User, this,
+               &DelegationRoutes::revokeAllOfCustomer);
 }
 
 void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)

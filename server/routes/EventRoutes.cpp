@@ -19,8 +19,7 @@ constexpr int ReplayPage = 1000;
 
 void EventRoutes::registerRoutes(Router &router)
 {
-    router.add("GET", QStringLiteral("/v1/events"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { stream(r, respond); });
+    router.add("GET", QStringLiteral("/v1/events"), Router::Access::User, this, &EventRoutes::stream);
 }
 
 void EventRoutes::stream(ApiRequest &request, const Responder &respond)

@@ -17,15 +17,15 @@ namespace mandate::server {
 
 void IdentityRoutes::registerRoutes(Router &router)
 {
-    router.add("POST", QStringLiteral("/v1/agents/{id}/svid"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { mintSvid(r, respond); });
+    router.add("POST", QStringLiteral("/v1/agents/{id}/svid"), Router::Access::User, this,
+               &IdentityRoutes::mintSvid);
     router.add(
         "GET", QStringLiteral("/v1/jwks"), Router::Access::Public,
         [this](ApiRequest &, Responder respond) { respond(ApiResponse::json(200, m_credentials.jwks())); });
-    router.add("POST", QStringLiteral("/v1/credentials"), Router::Access::Agent,
-               [this](ApiRequest &r, Responder respond) { issueCredential(r, respond); });
-    router.add("POST", QStringLiteral("/v1/introspect"), Router::Access::UserOrAgent,
-               [this](ApiRequest &r, Responder respond) { introspect(r, respond); });
+    router.add("POST", QStringLiteral("/v1/credentials"), Router::Access::Agent, this,
+               &IdentityRoutes::issueCredential);
+    router.add("POST", QStringLiteral("/v1/introspect"), Router::Access::UserOrAgent, this,
+               &IdentityRoutes::introspect);
     router.acceptForm(QStringLiteral("/v1/introspect"));
 }
 

@@ -38,12 +38,10 @@ SessionRoutes::SessionRoutes(Store &store, const Clock &clock, WriteBatcher &wri
 
 void SessionRoutes::registerRoutes(Router &router)
 {
-    router.add("POST", QStringLiteral("/v1/sessions"), Router::Access::Public,
-               [this](ApiRequest &r, Responder respond) { signIn(r, respond); });
-    router.add("DELETE", QStringLiteral("/v1/sessions/current"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { signOut(r, respond); });
-    router.add("GET", QStringLiteral("/v1/me"), Router::Access::User,
-               [this](ApiRequest &r, Responder respond) { me(r, respond); });
+    router.add("POST", QStringLiteral("/v1/sessions"), Router::Access::Public, this, &SessionRoutes::signIn);
+    router.add("DELETE", QStringLiteral("/v1/sessions/current"), Router::Access::User, this,
+               &SessionRoutes::signOut);
+    router.add("GET", QStringLiteral("/v1/me"), Router::Access::User, this, &SessionRoutes::me);
 }
 
 void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)

@@ -32,10 +32,10 @@ bool holds(const Principal &agent, const Delegation &delegation)
 
 void SubDelegationRoutes::registerRoutes(Router &router)
 {
-    router.add("POST", QStringLiteral("/v1/delegations/{id}/subdelegations"), Router::Access::Agent,
-               [this](ApiRequest &r, Responder respond) { subdelegate(r, respond); });
-    router.add("POST", QStringLiteral("/v1/delegations/{id}/complete"), Router::Access::Agent,
-               [this](ApiRequest &r, Responder respond) { complete(r, respond); });
+    router.add("POST", QStringLiteral("/v1/delegations/{id}/subdelegations"), Router::Access::Agent, this,
+               &SubDelegationRoutes::subdelegate);
+    router.add("POST", QStringLiteral("/v1/delegations/{id}/complete"), Router::Access::Agent, this,
+               &SubDelegationRoutes::complete);
 }
 
 void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &respond)

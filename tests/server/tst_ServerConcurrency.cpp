@@ -61,12 +61,12 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
-        m_alice = std::make_unique<ApiClient>(m_server.url());
-        m_carol = std::make_unique<ApiClient>(m_server.url());
-        m_dave = std::make_unique<ApiClient>(m_server.url());
-        QVERIFY(m_alice->signIn(QStringLiteral("alice")));
-        QVERIFY(m_carol->signIn(QStringLiteral("carol")));
-        QVERIFY(m_dave->signIn(QStringLiteral("dave")));
+        m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
+        m_carol = DemoFixtures::person(m_server.url(), QStringLiteral("carol"));
+        QVERIFY(m_carol);
+        m_dave = DemoFixtures::person(m_server.url(), QStringLiteral("dave"));
+        QVERIFY(m_dave);
         m_payerId = DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"));
         m_payer = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
         m_helper = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Travel helper"));

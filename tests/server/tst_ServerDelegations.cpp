@@ -37,14 +37,14 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
-        m_alice = std::make_unique<ApiClient>(m_server.url());
-        m_bob = std::make_unique<ApiClient>(m_server.url());
-        m_sam = std::make_unique<ApiClient>(m_server.url());
-        m_carol = std::make_unique<ApiClient>(m_server.url());
-        QVERIFY(m_alice->signIn(QStringLiteral("alice")));
-        QVERIFY(m_bob->signIn(QStringLiteral("bob")));
-        QVERIFY(m_sam->signIn(QStringLiteral("sam")));
-        QVERIFY(m_carol->signIn(QStringLiteral("carol")));
+        m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
+        m_bob = DemoFixtures::person(m_server.url(), QStringLiteral("bob"));
+        QVERIFY(m_bob);
+        m_sam = DemoFixtures::person(m_server.url(), QStringLiteral("sam"));
+        QVERIFY(m_sam);
+        m_carol = DemoFixtures::person(m_server.url(), QStringLiteral("carol"));
+        QVERIFY(m_carol);
     }
 
     void grantCreatesAnActiveDelegationWithItsChain()

@@ -90,10 +90,10 @@ private Q_SLOTS:
         m_server = std::make_unique<MandateServer>(options, m_clock);
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
-        m_alice = std::make_unique<ApiClient>(url());
-        QVERIFY(m_alice->signIn(QStringLiteral("alice")));
-        m_ada = std::make_unique<ApiClient>(url());
-        QVERIFY(m_ada->signIn(QStringLiteral("ada")));
+        m_alice = DemoFixtures::person(url(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
+        m_ada = DemoFixtures::person(url(), QStringLiteral("ada"));
+        QVERIFY(m_ada);
         m_payerId = DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"));
     }
 

@@ -31,8 +31,8 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
-        m_alice = std::make_unique<ApiClient>(m_server.url());
-        QVERIFY(m_alice->signIn(QStringLiteral("alice")));
+        m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
         m_payer = DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"));
     }
 

@@ -39,8 +39,8 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
-        m_alice = std::make_unique<ApiClient>(m_server.url());
-        QVERIFY(m_alice->signIn(QStringLiteral("alice")));
+        m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
         m_agentId = DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"));
         QVERIFY(!m_agentId.isEmpty());
     }

@@ -29,6 +29,13 @@ public:
         return client.get(QStringLiteral("/v1/me")).json().value(QStringLiteral("id")).toString();
     }
 
+    // A client signed in as one of the demo people; nullptr when sign-in fails.
+    static std::unique_ptr<ApiClient> person(const QString &baseUrl, const QString &username)
+    {
+        auto client = std::make_unique<ApiClient>(baseUrl);
+        return client->signIn(username) ? std::move(client) : nullptr;
+    }
+
     // A client that speaks as the agent: signs in as ada, mints the agent a JWT-SVID, and uses it.
     static std::unique_ptr<ApiClient> agentClient(const QString &baseUrl, const QString &agentName)
     {
