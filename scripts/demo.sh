@@ -6,7 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+# Build only the programs the demo runs, not every test.
+targets=(mandate-server)
+for optional in mandate-agent mandate-console; do
+  ninja -C build/release -t targets all 2>/dev/null | grep -q "^$optional:" && targets+=("$optional")
+done
+cmake --build --preset release --target "${targets[@]}"
 
 bin=build/release/app
 if [ ! -x "$bin/mandate-server" ]; then
@@ -21,14 +26,18 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-fifo=$(mktemp -u); mkfifo "$fifo"
-"$bin/mandate-server" --listen 127.0.0.1:0 --data-dir "$data_dir" --demo >"$fifo" &
+log="$data_dir/server.log"
+"$bin/mandate-server" --listen 127.0.0.1:0 --data-dir "$data_dir" --demo >"$data_dir/server.out" 2>"$log" &
 pids+=($!)
-read -r line <"$fifo"
-url=${line#listening on }
-cat "$fifo" >/dev/null &
-rm -f "$fifo"
-echo "mandate-server: $url (data in $data_dir)"
+url=
+for _ in $(seq 300); do
+  url=$(sed -n 's/^listening on //p' "$data_dir/server.out" 2>/dev/null)
+  [ -n "$url" ] && break
+  kill -0 "${pids[0]}" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "mandate-server did not start; see $log" >&2; exit 1; }
+echo "mandate-server: $url (data in $data_dir, log in $log)"
 echo "Demo people (password mandate-demo): alice, bob (customers), carol, dave (approvers), sam (support), ada (admin)"
 
 if [ -x "$bin/mandate-agent" ]; then
