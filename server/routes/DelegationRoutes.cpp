@@ -117,6 +117,28 @@ void DelegationRoutes::list(ApiRequest &request, const Responder &respond)
         }
         *field = *value;
     }
+    const auto sort = RequestParsing::text(request, QStringLiteral("sort"));
+    if (!sort) {
+        respond(sort.error());
+        return;
+    }
+    if (*sort) {
+        static const QHash<QString, DelegationRepository::Query::Sort> Sorts = {
+            {QStringLiteral("created_at"), DelegationRepository::Query::Sort::CreatedAt},
+            {QStringLiteral("expires_at"), DelegationRepository::Query::Sort::ExpiresAt},
+            {QStringLiteral("purpose"), DelegationRepository::Query::Sort::Purpose}};
+        QStringView name = **sort;
+        query.descending = name.startsWith(u'-');
+        const auto it = Sorts.constFind(name.mid(query.descending ? 1 : 0).toString());
+        if (it == Sorts.cend()) {
+            respond(Problem::validation(
+                {{QStringLiteral("sort"),
+                  QStringLiteral(
+                      "must be created_at, expires_at or purpose, optionally prefixed with '-'")}}));
+            return;
+        }
+        query.sort = *it;
+    }
     if (query.status && !delegationStatusFromString(*query.status)) {
         respond(
             Problem::validation({{QStringLiteral("status"),
@@ -142,7 +164,7 @@ void DelegationRoutes::list(ApiRequest &request, const Responder &respond)
             items.append(DelegationCodec::toJson(found[i]));
         if (found.size() > page->limit) {
             const Delegation &last = found[page->limit - 1];
-            next = PageCursor{formatTimestamp(last.createdAt), last.id}.encode();
+            next = PageCursor{DelegationRepository::sortKeyOf(last, query.sort), last.id}.encode();
         }
     }
     respond(

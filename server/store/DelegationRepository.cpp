@@ -53,6 +53,20 @@ QVariant idleDeadline(const Delegation &d)
     return formatTimestamp(d.usage.lastUsedAt.value_or(d.createdAt).addSecs(*d.revokeOn.idleSeconds));
 }
 
+// Column names come from this fixed list only, never from the request.
+QString sortColumn(DelegationRepository::Query::Sort sort)
+{
+    switch (sort) {
+    case DelegationRepository::Query::Sort::CreatedAt:
+        break;
+    case DelegationRepository::Query::Sort::ExpiresAt:
+        return QStringLiteral("expires_at");
+    case DelegationRepository::Query::Sort::Purpose:
+        return QStringLiteral("purpose");
+    }
+    return QStringLiteral("created_at");
+}
+
 QString likePattern(const QString &text)
 {
     QString escaped = text.toLower();
@@ -103,6 +117,19 @@ std::optional<int> DelegationRepository::depthOf(const QString &id)
     return depth;
 }
 
+QString DelegationRepository::sortKeyOf(const Delegation &delegation, Query::Sort sort)
+{
+    switch (sort) {
+    case Query::Sort::CreatedAt:
+        return formatTimestamp(delegation.createdAt);
+    case Query::Sort::ExpiresAt:
+        return formatTimestamp(delegation.expiresAt);
+    case Query::Sort::Purpose:
+        return delegation.purpose;
+    }
+    return {};
+}
+
 QList<Delegation> DelegationRepository::list(const Query &query)
 {
     QString where = QStringLiteral("WHERE 1 = 1");
@@ -121,13 +148,18 @@ QList<Delegation> DelegationRepository::list(const Query &query)
         add(QStringLiteral("status = ?"), {*query.status});
     if (query.text)
         add(QStringLiteral("search_text LIKE ? ESCAPE '\\'"), {likePattern(*query.text)});
+    const QString column = sortColumn(query.sort);
+    const QString beyond = query.descending ? QStringLiteral(" < ?") : QStringLiteral(" > ?");
     if (query.after) {
-        add(QStringLiteral("(created_at < ? OR (created_at = ? AND id < ?))"),
+        add(QLatin1Char('(') + column + beyond + QStringLiteral(" OR (") + column +
+                QStringLiteral(" = ? AND id") + beyond + QStringLiteral("))"),
             {query.after->sortKey, query.after->sortKey, query.after->id});
     }
     values.append(query.limit);
-    QSqlQuery *q =
-        m_db.runList(Columns + where + QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ?"), values);
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QSqlQuery *q = m_db.runList(Columns + where + QStringLiteral(" ORDER BY ") + column + direction +
+                                    QStringLiteral(", id") + direction + QStringLiteral(" LIMIT ?"),
+                                values);
     QList<Delegation> result;
     while (q && q->next()) {
         if (std::optional<Delegation> d = readDelegation(*q))

@@ -25,8 +25,19 @@ public:
         // Object-level authorization: when set, only this customer's delegations are visible.
         std::optional<QString> onlyCustomerId;
         int limit = 50;
+        // Keyset paging on (sort column, id); the cursor's sortKey holds that column's value.
+        enum class Sort
+        {
+            CreatedAt,
+            ExpiresAt,
+            Purpose
+        };
+        Sort sort = Sort::CreatedAt;
+        bool descending = true;
         std::optional<PageCursor> after;
     };
+    // The value of the sort column of `delegation`, as a cursor records it.
+    static QString sortKeyOf(const Delegation &delegation, Query::Sort sort);
 
     // Which delegations a revocation starts from; every active descendant of each goes too.
     enum class Roots

@@ -47,6 +47,48 @@ private Q_SLOTS:
         QVERIFY(m_carol);
     }
 
+    void listSortsOnTheServerAndPagesInThatOrder()
+    {
+        auto bob = DemoFixtures::person(m_server.url(), QStringLiteral("bob"));
+        const QString payer = DemoFixtures::agentId(*bob, QStringLiteral("Bill payer"));
+        QStringList granted;
+        for (const auto &[purpose, days] :
+             {std::pair{QStringLiteral("Sort B"), 5}, std::pair{QStringLiteral("Sort A"), 9},
+              std::pair{QStringLiteral("Sort C"), 2}}) {
+            const auto reply = bob->post(QStringLiteral("/v1/delegations"),
+                                         DemoFixtures::paymentGrant(payer, purpose, days));
+            QCOMPARE(reply.status, 201);
+        }
+        const auto walk = [&](const QString &sort) {
+            QStringList purposes;
+            QString cursor;
+            do {
+                QString path = QStringLiteral("/v1/delegations?q=Sort&limit=1&sort=") + sort;
+                if (!cursor.isEmpty())
+                    path += QStringLiteral("&cursor=") + cursor;
+                const auto reply = bob->get(path);
+                if (reply.status != 200)
+                    return QStringList{QString::number(reply.status)};
+                for (const QJsonValue &item : items(reply))
+                    purposes.append(item.toObject().value(QStringLiteral("purpose")).toString());
+                cursor = reply.json().value(QStringLiteral("next_cursor")).toString();
+            } while (!cursor.isEmpty());
+            return purposes;
+        };
+        QCOMPARE(walk(QStringLiteral("purpose")),
+                 (QStringList{QStringLiteral("Sort A"), QStringLiteral("Sort B"), QStringLiteral("Sort C")}));
+        QCOMPARE(walk(QStringLiteral("-purpose")),
+                 (QStringList{QStringLiteral("Sort C"), QStringLiteral("Sort B"), QStringLiteral("Sort A")}));
+        QCOMPARE(walk(QStringLiteral("expires_at")),
+                 (QStringList{QStringLiteral("Sort C"), QStringLiteral("Sort B"), QStringLiteral("Sort A")}));
+        QCOMPARE(walk(QStringLiteral("-created_at")),
+                 (QStringList{QStringLiteral("Sort C"), QStringLiteral("Sort A"), QStringLiteral("Sort B")}));
+
+        const auto bad = bob->get(QStringLiteral("/v1/delegations?sort=agent"));
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.errorFields(), QStringList{QStringLiteral("sort")});
+    }
+
     void grantCreatesAnActiveDelegationWithItsChain()
     {
         const QString payer = DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"));

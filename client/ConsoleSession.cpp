@@ -1,0 +1,84 @@
+#include "ConsoleSession.h"
+
+namespace mandate::client {
+
+ConsoleSession::ConsoleSession(TokenVault &vault, QObject *parent)
+    : QObject(parent)
+    , m_vault(vault)
+{
+    connect(&m_client, &ApiClient::sessionRejected, this, [this] {
+        if (!isSignedIn())
+            return;
+        m_vault.erase(TokenVault::keyFor(server().toString(), m_user.username));
+        forget();
+        Q_EMIT signedOut();
+    });
+}
+
+void ConsoleSession::signIn(const QUrl &server, const QString &username, const QString &password)
+{
+    forget();
+    m_client.setServer(server);
+    ApiJob *job = m_api.signIn(username, password);
+    connect(job, &ApiJob::succeeded, this, [this](const QJsonObject &body) {
+        const QString token = body.value(QStringLiteral("token")).toString();
+        const UserInfo user = UserInfo::fromJson(body.value(QStringLiteral("user")).toObject());
+        if (token.isEmpty() || !user.isValid()) {
+            Q_EMIT signInFailed(ApiError::protocol(tr("The server's sign-in answer has no session.")));
+            return;
+        }
+        m_vault.store(TokenVault::keyFor(m_client.server().toString(), user.username), token);
+        accept(token, user);
+    });
+    connect(job, &ApiJob::failed, this, &ConsoleSession::signInFailed);
+}
+
+void ConsoleSession::resume(const QUrl &server, const QString &username)
+{
+    forget();
+    m_client.setServer(server);
+    const QString key = TokenVault::keyFor(server.toString(), username);
+    m_vault.load(key, [this, key](const QString &token) {
+        if (token.isEmpty()) {
+            Q_EMIT resumeFailed();
+            return;
+        }
+        m_client.setToken(token);
+        ApiJob *job = m_api.me();
+        connect(job, &ApiJob::succeeded, this,
+                [this, token](const QJsonObject &body) { accept(token, UserInfo::fromJson(body)); });
+        connect(job, &ApiJob::failed, this, [this, key](const ApiError &error) {
+            if (error.kind == ApiError::Kind::Unauthenticated)
+                m_vault.erase(key);
+            m_client.setToken({});
+            Q_EMIT resumeFailed();
+        });
+    });
+}
+
+void ConsoleSession::signOut()
+{
+    if (!isSignedIn())
+        return;
+    m_api.signOut(); // best effort: the token is forgotten here whatever the server answers
+    m_vault.erase(TokenVault::keyFor(server().toString(), m_user.username));
+    forget();
+    Q_EMIT signedOut();
+}
+
+void ConsoleSession::accept(const QString &token, const UserInfo &user)
+{
+    m_client.setToken(token);
+    m_user = user;
+    m_events.start(server(), token);
+    Q_EMIT signedIn(user);
+}
+
+void ConsoleSession::forget()
+{
+    m_events.stop();
+    m_client.setToken({});
+    m_user = {};
+}
+
+} // namespace mandate::client

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "ConnectionMonitor.h"
+#include "EventStream.h"
+#include "MandateApi.h"
+#include "TokenVault.h"
+#include "UserInfo.h"
+
+#include <QObject>
+#include <QUrl>
+
+namespace mandate::client {
+
+// One signed-in person on one server: the REST client, the live event stream and the connection
+// state, created together and torn down together on sign-out. The window and its pages get this
+// passed in; nothing reaches for it globally.
+class ConsoleSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleSession(TokenVault &vault, QObject *parent = nullptr);
+
+    ApiClient &client() { return m_client; }
+    MandateApi &api() { return m_api; }
+    EventStream &events() { return m_events; }
+    ConnectionMonitor &connection() { return m_connection; }
+    const UserInfo &user() const { return m_user; }
+    const QUrl &server() const { return m_client.server(); }
+    bool isSignedIn() const { return m_user.isValid(); }
+
+    void signIn(const QUrl &server, const QString &username, const QString &password);
+    // Tries the token the vault kept for this server and user; resumeFailed when there is none or
+    // the server no longer accepts it.
+    void resume(const QUrl &server, const QString &username);
+    void signOut();
+
+Q_SIGNALS:
+    void signedIn(const mandate::client::UserInfo &user);
+    void signInFailed(const mandate::client::ApiError &error);
+    void resumeFailed();
+    void signedOut();
+
+private:
+    void accept(const QString &token, const UserInfo &user);
+    void forget();
+
+    TokenVault &m_vault;
+    ApiClient m_client;
+    MandateApi m_api{m_client};
+    EventStream m_events{m_client.network()};
+    ConnectionMonitor m_connection{m_client};
+    UserInfo m_user;
+};
+
+} // namespace mandate::client

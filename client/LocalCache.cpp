@@ -1,0 +1,149 @@
+#include "LocalCache.h"
+
+#include "Timestamp.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace mandate::client {
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+
+bool createPrivately(const QString &file, QString *error)
+{
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    QFile f(file);
+    if (!f.exists() && !f.open(QIODevice::WriteOnly)) {
+        *error = f.errorString();
+        return false;
+    }
+    f.close();
+    // Lists name customers and purposes: nobody else on the machine reads them.
+    if (!f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+LocalCache::LocalCache(const QString &file)
+    : m_connection(QStringLiteral("mandate-cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    if (!createPrivately(file, &m_error))
+        return;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(file);
+    if (!db.open()) {
+        m_error = db.lastError().text();
+        return;
+    }
+    {
+        QSqlQuery pragma(db);
+        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    }
+    m_open = migrate();
+}
+
+LocalCache::~LocalCache()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool LocalCache::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    int version = 0;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+        version = q.value(0).toInt();
+    }
+    if (version >= SchemaVersion)
+        return true;
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    const bool ok =
+        q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS snapshots (server TEXT NOT NULL, "
+                              "username TEXT NOT NULL, list TEXT NOT NULL, payload BLOB NOT NULL, "
+                              "saved_at TEXT NOT NULL, PRIMARY KEY (server, username, list))")) &&
+        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
+    if (!ok || !db.commit()) {
+        m_error = ok ? db.lastError().text() : q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+void LocalCache::setScope(const QString &server, const QString &username)
+{
+    m_server = server;
+    m_username = username;
+}
+
+bool LocalCache::save(const QString &list, const QJsonArray &items, const QDateTime &savedAt)
+{
+    if (!m_open)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO snapshots (server, username, list, payload, saved_at) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (server, username, list) DO UPDATE "
+                             "SET payload = excluded.payload, saved_at = excluded.saved_at"));
+    q.addBindValue(m_server);
+    q.addBindValue(m_username);
+    q.addBindValue(list);
+    q.addBindValue(QJsonDocument(items).toJson(QJsonDocument::Compact));
+    q.addBindValue(formatTimestamp(savedAt));
+    return q.exec();
+}
+
+std::optional<LocalCache::Snapshot> LocalCache::load(const QString &list) const
+{
+    if (!m_open)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral(
+        "SELECT payload, saved_at FROM snapshots WHERE server = ? AND username = ? AND list = ?"));
+    q.addBindValue(m_server);
+    q.addBindValue(m_username);
+    q.addBindValue(list);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const auto savedAt = parseTimestamp(q.value(1).toString());
+    if (!savedAt)
+        return std::nullopt;
+    return Snapshot{QJsonDocument::fromJson(q.value(0).toByteArray()).array(), *savedAt};
+}
+
+bool LocalCache::clearScope()
+{
+    if (!m_open)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM snapshots WHERE server = ? AND username = ?"));
+    q.addBindValue(m_server);
+    q.addBindValue(m_username);
+    return q.exec();
+}
+
+} // namespace mandate::client

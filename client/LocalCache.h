@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QString>
+
+#include <optional>
+
+namespace mandate::client {
+
+// The console's own SQLite file (mode 0600): the last lists seen per server and user, so the
+// window fills at once on start and stays readable, marked "as of …", while the server is away.
+// It never holds a token or a password.
+class LocalCache
+{
+public:
+    struct Snapshot
+    {
+        QJsonArray items;
+        QDateTime savedAt;
+    };
+
+    // Opens (creating if needed) FILE; isOpen() tells whether that worked.
+    explicit LocalCache(const QString &file);
+    ~LocalCache();
+    LocalCache(const LocalCache &) = delete;
+    LocalCache &operator=(const LocalCache &) = delete;
+
+    bool isOpen() const { return m_open; }
+    const QString &errorString() const { return m_error; }
+    const QString &connectionName() const { return m_connection; }
+
+    // Every read and write below is scoped to one server and user.
+    void setScope(const QString &server, const QString &username);
+
+    bool save(const QString &list, const QJsonArray &items, const QDateTime &savedAt);
+    std::optional<Snapshot> load(const QString &list) const;
+    // Forgets everything kept for the current scope (sign-out of a shared machine).
+    bool clearScope();
+
+private:
+    bool migrate();
+
+    QString m_connection;
+    QString m_server;
+    QString m_username;
+    QString m_error;
+    bool m_open = false;
+};
+
+} // namespace mandate::client

@@ -1,0 +1,124 @@
+#include "MandateApi.h"
+
+#include "DelegationCodec.h"
+
+namespace mandate::client {
+
+namespace {
+
+QString segment(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+QJsonObject reasonBody(const QString &reason)
+{
+    return {{QStringLiteral("reason"), reason}};
+}
+
+void addIfSet(QUrlQuery &query, const QString &name, const QString &value)
+{
+    if (!value.isEmpty())
+        query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+}
+
+} // namespace
+
+ApiJob *MandateApi::signIn(const QString &username, const QString &password)
+{
+    return m_client.post(QStringLiteral("/v1/sessions"),
+                         {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+}
+
+ApiJob *MandateApi::signOut()
+{
+    return m_client.del(QStringLiteral("/v1/sessions/current"));
+}
+
+ApiJob *MandateApi::me()
+{
+    return m_client.get(QStringLiteral("/v1/me"));
+}
+
+ApiJob *MandateApi::agents(const QString &cursor)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
+    addIfSet(query, QStringLiteral("cursor"), cursor);
+    return m_client.get(QStringLiteral("/v1/agents"), query);
+}
+
+ApiJob *MandateApi::suspendAgent(const QString &agentId, const QString &reason)
+{
+    return m_client.post(QStringLiteral("/v1/agents/") + segment(agentId) + QStringLiteral("/suspend"),
+                         reasonBody(reason));
+}
+
+ApiJob *MandateApi::delegations(const DelegationFilter &filter, const QString &cursor, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    addIfSet(query, QStringLiteral("q"), filter.text.trimmed());
+    if (filter.status)
+        query.addQueryItem(QStringLiteral("status"), delegationStatusToString(*filter.status));
+    addIfSet(query, QStringLiteral("agent_id"), filter.agentId);
+    addIfSet(query, QStringLiteral("customer_id"), filter.customerId);
+    if (filter.sort != DelegationFilter().sort)
+        addIfSet(query, QStringLiteral("sort"), filter.sort);
+    addIfSet(query, QStringLiteral("cursor"), cursor);
+    return m_client.get(QStringLiteral("/v1/delegations"), query);
+}
+
+ApiJob *MandateApi::delegation(const QString &id)
+{
+    return m_client.get(QStringLiteral("/v1/delegations/") + segment(id));
+}
+
+ApiJob *MandateApi::grant(const DelegationGrant &grant)
+{
+    return m_client.post(QStringLiteral("/v1/delegations"),
+                         DelegationCodec::grantToJson(grant, DelegationCodec::GrantKind::Customer));
+}
+
+ApiJob *MandateApi::revoke(const QString &delegationId, const QString &reason)
+{
+    return m_client.post(QStringLiteral("/v1/delegations/") + segment(delegationId) +
+                             QStringLiteral("/revoke"),
+                         reasonBody(reason));
+}
+
+ApiJob *MandateApi::revokeAll(const QString &customerId, const QString &reason)
+{
+    return m_client.post(QStringLiteral("/v1/customers/") + segment(customerId) +
+                             QStringLiteral("/revoke-all"),
+                         reasonBody(reason));
+}
+
+ApiJob *MandateApi::audit(const AuditFilter &filter, qint64 afterSeq, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    addIfSet(query, QStringLiteral("delegation_id"), filter.delegationId);
+    addIfSet(query, QStringLiteral("agent_id"), filter.agentId);
+    addIfSet(query, QStringLiteral("customer_id"), filter.customerId);
+    addIfSet(query, QStringLiteral("type"), filter.type);
+    if (afterSeq > 0)
+        query.addQueryItem(QStringLiteral("after_seq"), QString::number(afterSeq));
+    return m_client.get(QStringLiteral("/v1/audit"), query);
+}
+
+ApiJob *MandateApi::verifyAudit()
+{
+    return m_client.get(QStringLiteral("/v1/audit/verify"));
+}
+
+ApiJob *MandateApi::approvals(const QString &status, const QString &cursor, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    addIfSet(query, QStringLiteral("status"), status);
+    addIfSet(query, QStringLiteral("cursor"), cursor);
+    return m_client.get(QStringLiteral("/v1/approvals"), query);
+}
+
+} // namespace mandate::client

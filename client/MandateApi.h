@@ -1,0 +1,71 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "Delegation.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace mandate::client {
+
+// Filters of GET /v1/delegations.
+struct DelegationFilter
+{
+    QString text; // q: purpose, agent, SPIFFE ID, customer, id
+    std::optional<DelegationStatus> status;
+    QString agentId;
+    QString customerId;
+    // created_at, expires_at or purpose; a leading '-' sorts descending. Newest first by default.
+    QString sort = QStringLiteral("-created_at");
+
+    friend bool operator==(const DelegationFilter &, const DelegationFilter &) = default;
+};
+
+// Filters of GET /v1/audit.
+struct AuditFilter
+{
+    QString delegationId;
+    QString agentId;
+    QString customerId;
+    QString type;
+
+    friend bool operator==(const AuditFilter &, const AuditFilter &) = default;
+};
+
+// The REST contract of API.md as calls: paths and bodies are built here and nowhere else in the
+// console, so pages and models speak in domain terms.
+class MandateApi
+{
+public:
+    static constexpr int PageSize = 100;
+
+    explicit MandateApi(ApiClient &client)
+        : m_client(client)
+    {}
+
+    ApiClient &client() { return m_client; }
+
+    ApiJob *signIn(const QString &username, const QString &password);
+    ApiJob *signOut();
+    ApiJob *me();
+
+    ApiJob *agents(const QString &cursor = {});
+    ApiJob *suspendAgent(const QString &agentId, const QString &reason);
+
+    ApiJob *delegations(const DelegationFilter &filter, const QString &cursor = {}, int limit = PageSize);
+    ApiJob *delegation(const QString &id);
+    ApiJob *grant(const DelegationGrant &grant);
+    ApiJob *revoke(const QString &delegationId, const QString &reason);
+    ApiJob *revokeAll(const QString &customerId, const QString &reason);
+
+    ApiJob *audit(const AuditFilter &filter, qint64 afterSeq = 0, int limit = PageSize);
+    ApiJob *verifyAudit();
+
+    ApiJob *approvals(const QString &status, const QString &cursor = {}, int limit = PageSize);
+
+private:
+    ApiClient &m_client;
+};
+
+} // namespace mandate::client

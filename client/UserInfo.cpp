@@ -1,0 +1,18 @@
+#include "UserInfo.h"
+
+#include <QJsonArray>
+
+namespace mandate::client {
+
+UserInfo UserInfo::fromJson(const QJsonObject &json)
+{
+    UserInfo user;
+    user.id = json.value(QStringLiteral("id")).toString();
+    user.username = json.value(QStringLiteral("username")).toString();
+    user.displayName = json.value(QStringLiteral("display_name")).toString();
+    for (const QJsonValue &role : json.value(QStringLiteral("roles")).toArray())
+        user.roles.append(role.toString());
+    return user;
+}
+
+} // namespace mandate::client

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace mandate::client {
+
+// The signed-in person as the server describes them (GET /v1/me).
+struct UserInfo
+{
+    QString id;
+    QString username;
+    QString displayName;
+    QStringList roles;
+
+    bool hasRole(const QString &role) const { return roles.contains(role); }
+    bool isCustomer() const { return hasRole(QStringLiteral("customer")); }
+    bool isApprover() const { return hasRole(QStringLiteral("approver")); }
+    // Support and admin see every customer's delegations and may revoke and suspend.
+    bool isStaff() const { return hasRole(QStringLiteral("support")) || hasRole(QStringLiteral("admin")); }
+    bool isValid() const { return !id.isEmpty(); }
+
+    static UserInfo fromJson(const QJsonObject &json);
+};
+
+} // namespace mandate::client

@@ -1,0 +1,146 @@
+#include "DecisionListModel.h"
+
+#include "AuditEventCodec.h"
+#include "Clock.h"
+#include "DelegationFormatter.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+namespace mandate::models {
+
+namespace {
+
+QString decisionText(const QString &decision)
+{
+    if (decision == QLatin1String("allow"))
+        return DecisionListModel::tr("Allowed");
+    if (decision == QLatin1String("deny"))
+        return DecisionListModel::tr("Denied");
+    if (decision == QLatin1String("step_up_required"))
+        return DecisionListModel::tr("Step-up requested");
+    if (decision == QLatin1String("dual_control_required"))
+        return DecisionListModel::tr("Dual control requested");
+    return decision;
+}
+
+QString requestText(const QJsonObject &request)
+{
+    QString text = DelegationFormatter::actionLabel(request.value(QStringLiteral("action")).toString());
+    const QJsonObject amount = request.value(QStringLiteral("amount")).toObject();
+    if (!amount.isEmpty()) {
+        if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
+                                         amount.value(QStringLiteral("currency")).toString()))
+            text += QLatin1Char(' ') + money->toDisplayString();
+    }
+    if (const QString to = request.value(QStringLiteral("destination")).toString(); !to.isEmpty())
+        text += DecisionListModel::tr(" to %1").arg(to);
+    return text;
+}
+
+} // namespace
+
+DecisionListModel::DecisionListModel(client::MandateApi &api, const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_api(api)
+    , m_clock(clock)
+{}
+
+int DecisionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int DecisionListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DecisionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[index.row()];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case WhenColumn:
+            return DelegationFormatter::relativeTime(row.at, m_clock.now());
+        case DecisionColumn:
+            return decisionText(row.decision);
+        case RequestColumn:
+            return row.request;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == WhenColumn)
+            return QLocale().toString(row.at.toLocalTime(), QLocale::LongFormat);
+        return row.reason;
+    }
+    return {};
+}
+
+QVariant DecisionListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case WhenColumn:
+        return tr("When");
+    case DecisionColumn:
+        return tr("Decision");
+    case RequestColumn:
+        return tr("Request");
+    default:
+        return {};
+    }
+}
+
+void DecisionListModel::clear()
+{
+    if (m_job)
+        m_job->abort();
+    m_delegationId.clear();
+    m_loaded = false;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void DecisionListModel::load(const QString &delegationId)
+{
+    if (m_job)
+        m_job->abort();
+    m_delegationId = delegationId;
+    client::AuditFilter filter;
+    filter.delegationId = delegationId;
+    filter.type = QStringLiteral("decision.made");
+    m_job = m_api.audit(filter, 0, 500);
+    connect(m_job, &client::ApiJob::succeeded, this,
+            [this, delegationId](const QJsonObject &body) { onEvents(body, delegationId); });
+}
+
+void DecisionListModel::onEvents(const QJsonObject &body, const QString &delegationId)
+{
+    if (delegationId != m_delegationId)
+        return;
+    QList<Row> rows;
+    const QJsonArray items = body.value(QStringLiteral("items")).toArray();
+    for (qsizetype i = items.size() - 1; i >= 0 && rows.size() < Latest; --i) {
+        const auto event = AuditEventCodec::fromJson(items[i].toObject());
+        if (!event)
+            continue;
+        const QJsonObject &data = event->data;
+        rows.append({event->at, data.value(QStringLiteral("decision")).toString(),
+                     data.value(QStringLiteral("reason")).toString(),
+                     requestText(data.value(QStringLiteral("request")).toObject())});
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_loaded = true;
+    endResetModel();
+    Q_EMIT loaded();
+}
+
+} // namespace mandate::models

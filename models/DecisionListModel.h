@@ -1,0 +1,63 @@
+#pragma once
+
+#include "MandateApi.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QPointer>
+
+namespace mandate {
+class Clock;
+}
+
+namespace mandate::models {
+
+// The latest decisions made under one delegation (its decision.made audit events), newest first.
+class DecisionListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        WhenColumn,
+        DecisionColumn,
+        RequestColumn,
+        ColumnCount
+    };
+    static constexpr int Latest = 10;
+
+    DecisionListModel(client::MandateApi &api, const Clock &clock, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void load(const QString &delegationId);
+    void clear();
+    bool hasLoaded() const { return m_loaded; }
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    struct Row
+    {
+        QDateTime at;
+        QString decision; // allow, deny, step_up_required, dual_control_required
+        QString reason;
+        QString request;
+    };
+    void onEvents(const QJsonObject &body, const QString &delegationId);
+
+    client::MandateApi &m_api;
+    const Clock &m_clock;
+    QString m_delegationId;
+    QList<Row> m_rows;
+    QPointer<client::ApiJob> m_job;
+    bool m_loaded = false;
+};
+
+} // namespace mandate::models
