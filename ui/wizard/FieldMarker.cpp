@@ -1,0 +1,61 @@
+#include "FieldMarker.h"
+
+#include <QLabel>
+#include <QVariant>
+#include <QWidget>
+
+namespace mandate::ui {
+
+namespace {
+
+// Selectors rather than a bare rule, so a composite input (amount + currency) frames its parts.
+const QString &errorStyle()
+{
+    static const QString style = QStringLiteral("QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, "
+                                                "QAbstractItemView { border: 2px solid #b3261e; }");
+    return style;
+}
+
+} // namespace
+
+void FieldMarker::mark(QWidget *field, QLabel *inlineLabel, const QString &message)
+{
+    field->setProperty(MessageProperty, message);
+    field->setToolTip(message);
+    field->setAccessibleDescription(message);
+    field->setStyleSheet(errorStyle());
+    if (inlineLabel) {
+        inlineLabel->setText(message);
+        inlineLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        inlineLabel->setVisible(true);
+    }
+}
+
+void FieldMarker::clear(QWidget *field, QLabel *inlineLabel)
+{
+    if (!field->property(MessageProperty).isValid())
+        return;
+    field->setProperty(MessageProperty, QVariant());
+    field->setToolTip(QString());
+    field->setAccessibleDescription(QString());
+    field->setStyleSheet(QString());
+    if (inlineLabel) {
+        inlineLabel->clear();
+        inlineLabel->setVisible(false);
+    }
+}
+
+QString FieldMarker::messageOf(const QWidget *field)
+{
+    return field->property(MessageProperty).toString();
+}
+
+QString FieldMarker::sentence(const QString &fieldName, const QString &message)
+{
+    if (message.isEmpty() || !message.front().isLower())
+        return message;
+    const QString joined = tr("%1 %2").arg(fieldName, message);
+    return joined.endsWith(u'.') ? joined : joined + u'.';
+}
+
+} // namespace mandate::ui

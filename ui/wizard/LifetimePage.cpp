@@ -1,0 +1,127 @@
+#include "LifetimePage.h"
+
+#include "FieldMarker.h"
+#include "GrantReview.h"
+#include "GrantValidator.h"
+#include "ui_LifetimePage.h"
+
+namespace mandate::ui {
+
+namespace {
+
+constexpr qint64 SecondsPerHour = 60 * 60;
+constexpr qint64 SecondsPerMinute = 60;
+
+QDateTime wholeMinute(const QDateTime &at)
+{
+    return at.addSecs(-at.time().second()).addMSecs(-at.time().msec());
+}
+
+} // namespace
+
+LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
+    : GrantWizardPage({QStringLiteral("expires_at"), QStringLiteral("revoke_on")}, parent)
+    , m_ui(std::make_unique<Ui::LifetimePage>())
+    , m_clock(clock)
+{
+    m_ui->setupUi(this);
+    m_ui->expiresError->hide();
+    m_ui->idleError->hide();
+    m_ui->revokeError->hide();
+    m_ui->customEdit->setDateTime(wholeMinute(m_clock.now().addDays(1)).toLocalTime());
+
+    for (QRadioButton *radio : {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio})
+        connect(radio, &QRadioButton::toggled, this, &LifetimePage::updateSummary);
+    connect(m_ui->customEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        m_ui->customRadio->setChecked(true);
+        updateSummary();
+    });
+    connect(m_ui->idleCheck, &QCheckBox::toggled, m_ui->idleSpin, &QWidget::setEnabled);
+    connect(m_ui->idleSpin, &QSpinBox::valueChanged, this,
+            [this] { FieldMarker::clear(m_ui->idleSpin, m_ui->idleError); });
+    m_ui->idleSpin->setEnabled(false);
+    updateSummary();
+}
+
+LifetimePage::~LifetimePage() = default;
+
+QDateTime LifetimePage::expiresAt() const
+{
+    const QDateTime now = m_clock.now();
+    if (m_ui->oneHourRadio->isChecked())
+        return now.addSecs(SecondsPerHour);
+    if (m_ui->oneWeekRadio->isChecked())
+        return now.addDays(7);
+    if (m_ui->customRadio->isChecked())
+        return m_ui->customEdit->dateTime().toUTC();
+    return now.addDays(1);
+}
+
+void LifetimePage::initializePage()
+{
+    const QDateTime now = m_clock.now().toLocalTime();
+    // The edit refuses what the server would: the past, and more than 90 days ahead.
+    const QSignalBlocker blocker(m_ui->customEdit);
+    m_ui->customEdit->setDateTimeRange(now, now.addDays(GrantValidator::MaxLifetimeDays));
+    updateSummary();
+}
+
+void LifetimePage::applyTo(DelegationGrant &grant) const
+{
+    grant.expiresAt = expiresAt();
+    grant.revokeOn.taskComplete = m_ui->taskCompleteCheck->isChecked();
+    grant.revokeOn.contextChange = m_ui->contextCheck->isChecked();
+    grant.revokeOn.idleSeconds.reset();
+    if (m_ui->idleCheck->isChecked())
+        grant.revokeOn.idleSeconds = qint64(m_ui->idleSpin->value()) * SecondsPerMinute;
+}
+
+void LifetimePage::showFieldErrors(const FieldErrors &errors)
+{
+    const QString expiry = messagesUnder(errors, QStringLiteral("expires_at"));
+    if (expiry.isEmpty())
+        FieldMarker::clear(m_ui->expiryBox, m_ui->expiresError);
+    else
+        FieldMarker::mark(m_ui->expiryBox, m_ui->expiresError,
+                          FieldMarker::sentence(tr("The end date"), expiry));
+
+    const QString idle = messagesUnder(errors, QStringLiteral("revoke_on.idle_seconds"));
+    if (idle.isEmpty())
+        FieldMarker::clear(m_ui->idleSpin, m_ui->idleError);
+    else
+        FieldMarker::mark(m_ui->idleSpin, m_ui->idleError,
+                          FieldMarker::sentence(tr("The idle time (in seconds)"), idle));
+
+    QStringList other;
+    for (const FieldError &error : errors) {
+        if (isFieldAtOrBelow(error.field, QStringLiteral("revoke_on")) &&
+            error.field != u"revoke_on.idle_seconds")
+            other.append(FieldMarker::sentence(tr("Ending early"), error.message));
+    }
+    if (other.isEmpty())
+        FieldMarker::clear(m_ui->revokeBox, m_ui->revokeError);
+    else
+        FieldMarker::mark(m_ui->revokeBox, m_ui->revokeError, other.join(u'\n'));
+
+    if (!expiry.isEmpty()) {
+        for (QRadioButton *radio :
+             {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio}) {
+            if (radio->isChecked())
+                radio->setFocus();
+        }
+    } else if (!idle.isEmpty()) {
+        m_ui->idleSpin->setFocus();
+    }
+}
+
+void LifetimePage::updateSummary()
+{
+    FieldMarker::clear(m_ui->expiryBox, m_ui->expiresError);
+    const QDateTime now = m_clock.now();
+    const QDateTime end = expiresAt();
+    m_ui->expiresLabel->setText(
+        tr("Ends on %1, %2 from now.")
+            .arg(GrantReview::dateTime(end, now, locale()), GrantReview::duration(now.secsTo(end))));
+}
+
+} // namespace mandate::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Clock.h"
+#include "GrantWizardPage.h"
+
+#include <memory>
+
+namespace mandate::ui {
+
+namespace Ui {
+class LifetimePage;
+}
+
+// When the grant ends (a preset or a date, at most 90 days ahead) and what ends it earlier.
+class LifetimePage : public GrantWizardPage
+{
+    Q_OBJECT
+
+public:
+    explicit LifetimePage(const Clock &clock, QWidget *parent = nullptr);
+    ~LifetimePage() override;
+
+    // Presets count from now: "1 day" means a day from when the customer grants, not from when they
+    // opened the wizard.
+    QDateTime expiresAt() const;
+
+    void initializePage() override;
+    void applyTo(DelegationGrant &grant) const override;
+    void showFieldErrors(const FieldErrors &errors) override;
+
+private:
+    void updateSummary();
+
+    std::unique_ptr<Ui::LifetimePage> m_ui;
+    const Clock &m_clock;
+};
+
+} // namespace mandate::ui

@@ -1,0 +1,85 @@
+#include "ReviewPage.h"
+
+#include "ui_ReviewPage.h"
+
+namespace mandate::ui {
+
+namespace {
+
+// "No total cap: the agent may…" reads best with its headline in bold.
+QString callOutHtml(const QString &text)
+{
+    const qsizetype colon = text.indexOf(QStringLiteral(": "));
+    if (colon < 0)
+        return text.toHtmlEscaped();
+    return QStringLiteral("<b>%1</b>%2")
+        .arg(text.left(colon + 1).toHtmlEscaped(), text.mid(colon + 1).toHtmlEscaped());
+}
+
+} // namespace
+
+ReviewPage::ReviewPage(QWidget *parent)
+    : QWizardPage(parent)
+    , m_ui(std::make_unique<Ui::ReviewPage>())
+{
+    m_ui->setupUi(this);
+    m_ui->statusLabel->hide();
+}
+
+ReviewPage::~ReviewPage() = default;
+
+void ReviewPage::setSummary(const GrantSummary &summary)
+{
+    QString html;
+    if (!summary.sentences.isEmpty())
+        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(summary.sentences.front().toHtmlEscaped());
+    for (qsizetype i = 1; i < summary.sentences.size(); ++i)
+        html += QStringLiteral("<li>%1</li>").arg(summary.sentences.at(i).toHtmlEscaped());
+    html += QStringLiteral("</ul>");
+
+    if (summary.callOuts.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>").arg(tr("Nothing unusual stood out.").toHtmlEscaped());
+    } else {
+        html += QStringLiteral("<h3 style=\"color:#8a4b00\">%1</h3><ul>")
+                    .arg(tr("Before you grant, think about these:").toHtmlEscaped());
+        for (const ReviewCallOut &callOut : summary.callOuts)
+            html += QStringLiteral("<li style=\"color:#8a4b00\">%1</li>").arg(callOutHtml(callOut.text));
+        html += QStringLiteral("</ul>");
+    }
+    m_ui->summaryView->setHtml(html);
+}
+
+QString ReviewPage::summaryText() const
+{
+    return m_ui->summaryView->toPlainText();
+}
+
+void ReviewPage::setBusy(bool busy)
+{
+    m_busy = busy;
+    if (busy) {
+        m_ui->statusLabel->setStyleSheet(QString());
+        m_ui->statusLabel->setText(tr("Granting\u2026 waiting for the server to confirm."));
+        m_ui->statusLabel->show();
+    }
+    Q_EMIT completeChanged();
+}
+
+void ReviewPage::showError(const QString &message)
+{
+    m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_ui->statusLabel->setText(tr("The grant was not made: %1").arg(message));
+    m_ui->statusLabel->setVisible(!message.isEmpty());
+}
+
+QString ReviewPage::statusText() const
+{
+    return m_ui->statusLabel->isHidden() ? QString() : m_ui->statusLabel->text();
+}
+
+bool ReviewPage::isComplete() const
+{
+    return !m_busy;
+}
+
+} // namespace mandate::ui

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "GrantWizardPage.h"
+#include "ScopeDraft.h"
+
+#include <memory>
+
+class QAction;
+class QLabel;
+
+namespace mandate::ui {
+
+namespace Ui {
+class ScopesPage;
+}
+
+// The list of scopes, each added from a template or from scratch, and an editor for the selected one.
+class ScopesPage : public GrantWizardPage
+{
+    Q_OBJECT
+
+public:
+    explicit ScopesPage(QWidget *parent = nullptr);
+    ~ScopesPage() override;
+
+    void addScope(ScopeDraft::Template kind);
+    QAction *templateAction(ScopeDraft::Template kind) const;
+    // The actions of the scopes so far, so the thresholds page can offer them for dual control.
+    QStringList actions() const;
+    // The currency the customer works in: that of the first money limit set, or the default.
+    QString preferredCurrency() const;
+
+    void applyTo(DelegationGrant &grant) const override;
+    FieldErrors inputErrors() const override;
+    void showFieldErrors(const FieldErrors &errors) override;
+
+private:
+    // An editor input, its inline message label, and the path suffix of the field it edits.
+    struct FieldSlot
+    {
+        QWidget *field;
+        QLabel *label;
+        QString suffix;
+        QString name;
+    };
+
+    void loadEditor();
+    // `changedSlot` is the index in m_slots of the input the customer just changed.
+    void storeEditor(qsizetype changedSlot);
+    void updateRelevantFields();
+    void removeCurrentScope();
+    void refreshMarks();
+    void refreshTitles();
+    QString scopePath(qsizetype index) const;
+
+    std::unique_ptr<Ui::ScopesPage> m_ui;
+    QList<FieldSlot> m_slots;
+    QList<ScopeDraft> m_drafts;
+    QList<QAction *> m_templateActions; // indexed by ScopeDraft::Template
+    FieldErrors m_errors;
+    bool m_loading = false;
+};
+
+} // namespace mandate::ui
