@@ -218,11 +218,18 @@ void ScopesPage::updateRelevantFields()
     const QString action = m_ui->actionBox->currentText().trimmed();
     m_ui->actionHelp->setText(ScopeDraft::actionHelp(action));
     m_ui->actionHelp->setVisible(!m_ui->actionHelp->text().isEmpty());
-    auto *form = m_ui->editorForm;
-    form->setRowVisible(m_ui->perActionEdit, ScopeDraft::usesMoney(action));
-    form->setRowVisible(m_ui->totalEdit, ScopeDraft::usesMoney(action));
-    form->setRowVisible(m_ui->destinationsEdit, ScopeDraft::usesDestinations(action));
-    form->setRowVisible(m_ui->sensitivityBox, ScopeDraft::usesSensitivity(action));
+    const bool money = ScopeDraft::usesMoney(action);
+    const bool destinations = ScopeDraft::usesDestinations(action);
+    const bool sensitivity = ScopeDraft::usesSensitivity(action);
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_ui->perActionLabel), static_cast<QWidget *>(m_ui->perActionEdit),
+          static_cast<QWidget *>(m_ui->totalLabel), static_cast<QWidget *>(m_ui->totalEdit)}) {
+        widget->setVisible(money);
+    }
+    m_ui->destinationsLabel->setVisible(destinations);
+    m_ui->destinationsEdit->setVisible(destinations);
+    m_ui->sensitivityLabel->setVisible(sensitivity);
+    m_ui->sensitivityBox->setVisible(sensitivity);
 }
 
 void ScopesPage::refreshMarks()
