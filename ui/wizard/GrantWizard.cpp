@@ -159,8 +159,12 @@ void GrantWizard::showErrors(const FieldErrors &errors, const QString &banner)
     if (target) {
         const int targetId = pageIds().at(grantPages().indexOf(target));
         // Every page before the review has been visited, so walking back reaches any of them.
-        while (currentId() != targetId && visitedIds().contains(targetId))
+        while (currentId() != targetId && visitedIds().contains(targetId)) {
+            const int before = currentId();
             back();
+            if (currentId() == before)
+                break;
+        }
         target->showBanner(banner);
     }
     // The target page goes last, so the field it focuses is the one that keeps the focus.

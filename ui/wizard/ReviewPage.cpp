@@ -78,11 +78,6 @@ void ReviewPage::showError(const QString &message)
     m_ui->statusLabel->setVisible(!message.isEmpty());
 }
 
-QString ReviewPage::statusText() const
-{
-    return m_ui->statusLabel->isHidden() ? QString() : m_ui->statusLabel->text();
-}
-
 bool ReviewPage::isComplete() const
 {
     return !m_busy;

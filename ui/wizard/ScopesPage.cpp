@@ -64,7 +64,6 @@ ScopesPage::ScopesPage(QWidget *parent)
     for (const auto &[kind, text] : templates) {
         QAction *action = menu->addAction(text);
         connect(action, &QAction::triggered, this, [this, kind] { addScope(kind); });
-        m_templateActions.append(action);
     }
     m_ui->addButton->setMenu(menu);
 
@@ -88,14 +87,14 @@ void ScopesPage::addScope(ScopeDraft::Template kind)
     m_ui->scopeList->addItem(m_drafts.back().title());
     m_errors.removeIf([](const FieldError &error) { return error.field == u"scopes"; });
     m_ui->scopeList->setCurrentRow(static_cast<int>(m_drafts.size() - 1));
-    // The template leaves the resource for the customer to finish ("account:"), so start there.
-    m_ui->resourceEdit->setFocus();
-    m_ui->resourceEdit->end(false);
-}
-
-QAction *ScopesPage::templateAction(ScopeDraft::Template kind) const
-{
-    return m_templateActions.at(static_cast<qsizetype>(kind));
+    // A template leaves the resource for the customer to finish ("account:"), so start there; a
+    // custom scope starts with its action.
+    if (kind == ScopeDraft::Template::Custom) {
+        m_ui->actionBox->setFocus();
+    } else {
+        m_ui->resourceEdit->setFocus();
+        m_ui->resourceEdit->end(false);
+    }
 }
 
 QStringList ScopesPage::actions() const
