@@ -44,13 +44,9 @@ private Q_SLOTS:
     void grantsWhatThePagesDescribe();
     void suspendedAgentsCannotBePicked();
     void emptyPurposeIsRefusedOnItsPage();
-    void emptyScopeListIsRefused();
-    void customScopeTakesATypedAction();
-    void moneyIsParsedExactly();
     void serverErrorLandsOnItsField();
     void serverErrorPaths_data();
     void serverErrorPaths();
-    void serverErrorSelectsTheScopeItNames();
     void expiryIsCheckedAgainWhenGranting();
     void everyInputHasAnAccessibleName();
 
@@ -242,39 +238,6 @@ void tst_GrantWizard::emptyPurposeIsRefusedOnItsPage()
     QCOMPARE(m_wizard->currentId(), int(Page::ScopesPageId));
 }
 
-void tst_GrantWizard::moneyIsParsedExactly()
-{
-    m_driver->pickAgent(u"Travel booker"_s);
-    m_driver->next();
-    m_driver->fillPurpose(u"Pay the Berlin trip"_s);
-    m_driver->next();
-    m_driver->addScope(WizardDriver::Payments, u"acc_1"_s);
-    MoneyEdit *total = m_driver->scopeMoney("totalEdit");
-    auto *totalError = child<QLabel>(Page::ScopesPageId, "totalError");
-
-    WizardDriver::retype(total->amountEdit(), u"12.345"_s);
-    m_driver->next();
-    QCOMPARE(m_wizard->currentId(), int(Page::ScopesPageId));
-    QVERIFY2(FieldMarker::messageOf(total).contains(u"at most 2 decimal places"_s),
-             qPrintable(FieldMarker::messageOf(total)));
-    QVERIFY(totalError->isVisible());
-    m_driver->capture(u"3-scopes-error"_s);
-
-    WizardDriver::retype(total->amountEdit(), u"1,250.50"_s);
-    QVERIFY(!totalError->isVisible());
-    QCOMPARE(m_wizard->grant().scopes.at(0).maxTotal, money(125050));
-
-    WizardDriver::retype(m_driver->scopeMoney("perActionEdit")->amountEdit(), QString());
-    total->setCurrency(u"JPY"_s);
-    WizardDriver::retype(total->amountEdit(), u"1,250"_s);
-    QCOMPARE(m_wizard->grant().scopes.at(0).maxTotal, money(1250, u"JPY"_s));
-    total->setCurrency(u"BHD"_s);
-    WizardDriver::retype(total->amountEdit(), u"1.250"_s);
-    QCOMPARE(m_wizard->grant().scopes.at(0).maxTotal, money(1250, u"BHD"_s));
-    m_driver->next();
-    QCOMPARE(m_wizard->currentId(), int(Page::ThresholdsPageId));
-}
-
 void tst_GrantWizard::serverErrorLandsOnItsField()
 {
     m_driver->goToReview();
@@ -312,36 +275,6 @@ void tst_GrantWizard::serverErrorLandsOnItsField()
     QVERIFY(child<QLabel>(Page::ReviewPageId, "statusLabel")->text().contains(u"could not be reached"_s));
 }
 
-void tst_GrantWizard::serverErrorSelectsTheScopeItNames()
-{
-    m_driver->pickAgent(u"Travel booker"_s);
-    m_driver->next();
-    m_driver->fillPurpose(u"Pay two accounts"_s);
-    m_driver->next();
-    m_driver->addScope(WizardDriver::Payments, u"acc_1"_s);
-    m_driver->addScope(WizardDriver::Payments, u"acc_2"_s);
-    child<QPlainTextEdit>(Page::ScopesPageId, "destinationsEdit")
-        ->setPlainText(u"payee:a\npayee:b\npayee:c"_s);
-    auto *list = child<QListWidget>(Page::ScopesPageId, "scopeList");
-    list->setCurrentRow(0);
-    m_driver->next();
-    m_driver->next();
-    m_driver->next();
-    m_driver->pressGrant();
-
-    m_wizard->grantFailed(u"Rejected."_s,
-                          {FieldError{u"scopes[1].destinations[2]"_s, u"payee:c is not a known payee"_s},
-                           FieldError{u"expires_at"_s, u"must be at most 90 days ahead"_s}});
-    QCOMPARE(m_wizard->currentId(), int(Page::ScopesPageId));
-    QCOMPARE(list->currentRow(), 1);
-    auto *destinations = child<QPlainTextEdit>(Page::ScopesPageId, "destinationsEdit");
-    QCOMPARE(FieldMarker::messageOf(destinations), u"The destination list payee:c is not a known payee."_s);
-    QVERIFY(!list->item(1)->icon().isNull());
-    QVERIFY(list->item(0)->icon().isNull());
-    // The second error waits on its own page.
-    QVERIFY(!FieldMarker::messageOf(child<QWidget>(Page::LifetimePageId, "expiryBox")).isEmpty());
-}
-
 void tst_GrantWizard::expiryIsCheckedAgainWhenGranting()
 {
     m_driver->pickAgent(u"Travel booker"_s);
@@ -370,53 +303,6 @@ void tst_GrantWizard::expiryIsCheckedAgainWhenGranting()
     m_driver->pressGrant();
     QCOMPARE(m_requested.size(), 1);
     QCOMPARE(m_requested.front().expiresAt, m_clock.now().addDays(1));
-}
-
-void tst_GrantWizard::emptyScopeListIsRefused()
-{
-    m_driver->pickAgent(u"Travel booker"_s);
-    m_driver->next();
-    m_driver->fillPurpose(u"Pay the Berlin trip"_s);
-    m_driver->next();
-    m_driver->next();
-    QCOMPARE(m_wizard->currentId(), int(Page::ScopesPageId));
-    auto *list = child<QListWidget>(Page::ScopesPageId, "scopeList");
-    QCOMPARE(FieldMarker::messageOf(list), u"The list of scopes must have at least one scope."_s);
-    QVERIFY(child<QLabel>(Page::ScopesPageId, "scopesError")->isVisible());
-
-    m_driver->addScope(WizardDriver::Payments, u"acc_1"_s);
-    QVERIFY(FieldMarker::messageOf(list).isEmpty());
-    m_driver->next();
-    QCOMPARE(m_wizard->currentId(), int(Page::ThresholdsPageId));
-}
-
-void tst_GrantWizard::customScopeTakesATypedAction()
-{
-    m_driver->pickAgent(u"Travel booker"_s);
-    m_driver->next();
-    m_driver->fillPurpose(u"Book a meeting room"_s);
-    m_driver->next();
-    m_driver->addScope(WizardDriver::Custom, QString());
-    auto *action = child<QComboBox>(Page::ScopesPageId, "actionBox");
-    QVERIFY(action->hasFocus());
-    QTest::keyClicks(action, u"calendar.book"_s);
-    QTest::keyClicks(child<QLineEdit>(Page::ScopesPageId, "resourceEdit"), u"room:berlin-4"_s);
-    // An action the console does not know may use every limit, so every field is offered.
-    QVERIFY(m_driver->scopeMoney("totalEdit")->isVisible());
-    QVERIFY(child<QPlainTextEdit>(Page::ScopesPageId, "destinationsEdit")->isVisible());
-    QCOMPARE(child<QListWidget>(Page::ScopesPageId, "scopeList")->item(0)->text(),
-             u"calendar.book \u00b7 room:berlin-4"_s);
-
-    const Scope scope = m_wizard->grant().scopes.value(0);
-    QCOMPARE(scope.action, u"calendar.book"_s);
-    QCOMPARE(scope.resource, pattern(u"room:berlin-4"_s));
-    QCOMPARE(scope.maxTotal, std::nullopt);
-
-    // A known action shows only its own limits, and a hidden limit is not granted.
-    m_driver->scopeMoney("totalEdit")->setAmountText(u"50"_s);
-    action->setCurrentIndex(action->findText(u"records.delete"_s));
-    QVERIFY(!m_driver->scopeMoney("totalEdit")->isVisible());
-    QCOMPARE(m_wizard->grant().scopes.value(0).maxTotal, std::nullopt);
 }
 
 void tst_GrantWizard::serverErrorPaths_data()
