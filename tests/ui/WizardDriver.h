@@ -129,6 +129,8 @@ public:
         if (dir.isEmpty())
             return;
         QDir().mkpath(dir);
+        // Layouts settle in posted events; without them the picture shows the previous state.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         QVERIFY(m_wizard->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
     }
 

@@ -83,7 +83,9 @@ void tst_GrantWizard::init()
             [this](const DelegationGrant &grant) { m_requested.append(grant); });
     m_wizard->resize(820, 640);
     m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard));
+    // Active, so that where the focus lands is what a person would see.
+    m_wizard->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_wizard));
 }
 
 void tst_GrantWizard::cleanup()
@@ -132,6 +134,9 @@ void tst_GrantWizard::grantsWhatThePagesDescribe()
     QCOMPARE(m_wizard->currentId(), int(Page::LifetimePageId));
     child<QDateTimeEdit>(Page::LifetimePageId, "customEdit")->setDateTime(m_clock.now().addDays(45));
     QVERIFY(child<QRadioButton>(Page::LifetimePageId, "customRadio")->isChecked());
+    QCOMPARE(
+        child<QLabel>(Page::LifetimePageId, "expiresLabel")->text(),
+        u"Ends on Fri 15 Jan 2027, 09:00, 45 days from now. That is a long time; a shorter grant is safer."_s);
     child<QCheckBox>(Page::LifetimePageId, "idleCheck")->setChecked(true);
     child<QSpinBox>(Page::LifetimePageId, "idleSpin")->setValue(30);
     child<QCheckBox>(Page::LifetimePageId, "contextCheck")->setChecked(true);

@@ -81,7 +81,9 @@ void tst_ScopesPage::init()
             [this](const DelegationGrant &grant) { m_requested.append(grant); });
     m_wizard->resize(820, 640);
     m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard));
+    // Active, so that where the focus lands is what a person would see.
+    m_wizard->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_wizard));
 }
 
 void tst_ScopesPage::cleanup()

@@ -129,9 +129,12 @@ void LifetimePage::updateSummary()
             tr("%1 has already passed.").arg(GrantReview::dateTime(end, now, locale())));
         return;
     }
-    m_ui->expiresLabel->setText(
+    QString text =
         tr("Ends on %1, %2 from now.")
-            .arg(GrantReview::dateTime(end, now, locale()), GrantReview::duration(now.secsTo(end))));
+            .arg(GrantReview::dateTime(end, now, locale()), GrantReview::duration(now.secsTo(end)));
+    if (now.daysTo(end) > GrantReview::LongLifetimeDays)
+        text += u' ' + tr("That is a long time; a shorter grant is safer.");
+    m_ui->expiresLabel->setText(text);
 }
 
 } // namespace mandate::ui
