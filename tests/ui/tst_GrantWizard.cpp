@@ -272,12 +272,16 @@ void tst_GrantWizard::serverErrorLandsOnItsField()
     m_driver->pressGrant();
     QCOMPARE(m_requested.size(), 2);
 
-    // An error without a field stays on the review page, with Grant enabled again.
-    m_wizard->grantFailed(u"The server could not be reached."_s, {});
+    // An error without a field of the wizard stays on the review page, with Grant enabled again.
+    m_wizard->grantFailed(u"The server could not be reached."_s,
+                          {FieldError{u"customer_id"_s, u"is not an active customer"_s}});
     QCOMPARE(m_wizard->currentId(), int(Page::ReviewPageId));
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
     QVERIFY(m_wizard->button(QWizard::CancelButton)->isEnabled());
     QVERIFY(child<QLabel>(Page::ReviewPageId, "statusLabel")->text().contains(u"could not be reached"_s));
+    QVERIFY(child<QLabel>(Page::ReviewPageId, "statusLabel")
+                ->text()
+                .contains(u"customer_id: is not an active customer"_s));
 }
 
 void tst_GrantWizard::expiryIsCheckedAgainWhenGranting()

@@ -69,13 +69,15 @@ ScopesPage::ScopesPage(QWidget *parent)
 
     connect(m_ui->scopeList, &QListWidget::currentRowChanged, this, [this] { loadEditor(); });
     connect(m_ui->removeButton, &QPushButton::clicked, this, &ScopesPage::removeCurrentScope);
-    connect(m_ui->actionBox, &QComboBox::currentTextChanged, this, [this] { storeEditor(0); });
-    connect(m_ui->resourceEdit, &QLineEdit::textChanged, this, [this] { storeEditor(1); });
-    connect(m_ui->perActionEdit, &MoneyEdit::changed, this, [this] { storeEditor(2); });
-    connect(m_ui->totalEdit, &MoneyEdit::changed, this, [this] { storeEditor(3); });
-    connect(m_ui->maxUsesSpin, &QSpinBox::valueChanged, this, [this] { storeEditor(4); });
-    connect(m_ui->destinationsEdit, &QPlainTextEdit::textChanged, this, [this] { storeEditor(5); });
-    connect(m_ui->sensitivityBox, &QComboBox::currentIndexChanged, this, [this] { storeEditor(6); });
+    connect(m_ui->actionBox, &QComboBox::currentTextChanged, this, [this] { storeEditor(m_ui->actionBox); });
+    connect(m_ui->resourceEdit, &QLineEdit::textChanged, this, [this] { storeEditor(m_ui->resourceEdit); });
+    connect(m_ui->perActionEdit, &MoneyEdit::changed, this, [this] { storeEditor(m_ui->perActionEdit); });
+    connect(m_ui->totalEdit, &MoneyEdit::changed, this, [this] { storeEditor(m_ui->totalEdit); });
+    connect(m_ui->maxUsesSpin, &QSpinBox::valueChanged, this, [this] { storeEditor(m_ui->maxUsesSpin); });
+    connect(m_ui->destinationsEdit, &QPlainTextEdit::textChanged, this,
+            [this] { storeEditor(m_ui->destinationsEdit); });
+    connect(m_ui->sensitivityBox, &QComboBox::currentIndexChanged, this,
+            [this] { storeEditor(m_ui->sensitivityBox); });
     loadEditor();
 }
 
@@ -173,7 +175,7 @@ void ScopesPage::loadEditor()
     refreshMarks();
 }
 
-void ScopesPage::storeEditor(qsizetype changedSlot)
+void ScopesPage::storeEditor(const QWidget *changed)
 {
     const int row = m_ui->scopeList->currentRow();
     if (m_loading || row < 0 || row >= m_drafts.size())
@@ -192,10 +194,14 @@ void ScopesPage::storeEditor(qsizetype changedSlot)
         level.isValid() ? std::optional<Sensitivity>(static_cast<Sensitivity>(level.toInt())) : std::nullopt;
 
     // The customer is fixing this field: its old message no longer describes what is there.
-    const QString path = scopePath(row) + m_slots.at(changedSlot).suffix;
-    m_errors.removeIf([&path](const FieldError &error) { return isFieldAtOrBelow(error.field, path); });
+    for (const FieldSlot &slot : std::as_const(m_slots)) {
+        const QString path = scopePath(row) + slot.suffix;
+        if (slot.field == changed)
+            m_errors.removeIf(
+                [&path](const FieldError &error) { return isFieldAtOrBelow(error.field, path); });
+    }
     m_ui->scopeList->item(row)->setText(draft.title());
-    if (changedSlot == 0)
+    if (changed == m_ui->actionBox)
         updateRelevantFields();
     refreshMarks();
 }

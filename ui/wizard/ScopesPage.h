@@ -43,8 +43,8 @@ private:
     };
 
     void loadEditor();
-    // `changedSlot` is the index in m_slots of the input the customer just changed.
-    void storeEditor(qsizetype changedSlot);
+    // `changed` is the input the customer just changed.
+    void storeEditor(const QWidget *changed);
     void updateRelevantFields();
     void removeCurrentScope();
     void refreshMarks();
