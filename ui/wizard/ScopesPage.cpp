@@ -2,6 +2,7 @@
 
 #include "ActionCatalog.h"
 #include "FieldMarker.h"
+#include "GrantReview.h"
 #include "ui_ScopesPage.h"
 
 #include <QMenu>
@@ -50,7 +51,7 @@ ScopesPage::ScopesPage(QWidget *parent)
     m_ui->sensitivityBox->addItem(tr("Any sensitivity (no ceiling)"));
     for (const Sensitivity level :
          {Sensitivity::Public, Sensitivity::Internal, Sensitivity::Confidential, Sensitivity::Restricted}) {
-        m_ui->sensitivityBox->addItem(sensitivityToString(level), static_cast<int>(level));
+        m_ui->sensitivityBox->addItem(GrantReview::sensitivityName(level), static_cast<int>(level));
     }
 
     auto *menu = new QMenu(m_ui->addButton);
