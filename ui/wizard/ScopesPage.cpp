@@ -42,6 +42,15 @@ ScopesPage::ScopesPage(QWidget *parent)
     };
     for (const FieldSlot &slot : std::as_const(m_slots))
         slot.label->hide();
+    // The label column keeps the width of its widest label, so fields do not jump sideways when
+    // another scope shows other rows.
+    int labelWidth = 0;
+    for (const QLabel *label :
+         {m_ui->actionLabel, m_ui->resourceLabel, m_ui->perActionLabel, m_ui->totalLabel, m_ui->maxUsesLabel,
+          m_ui->destinationsLabel, m_ui->sensitivityLabel}) {
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+    }
+    m_ui->editorGrid->setColumnMinimumWidth(0, labelWidth);
     m_ui->scopeError->hide();
     m_ui->scopesError->hide();
 
