@@ -105,7 +105,6 @@ void tst_GrantReview::sentences()
     const GrantSummary summary = GrantReview::describe(carefulGrant(), u"Travel booker"_s, now(), english());
     const QStringList expected{
         u"Travel booker may act on your behalf for this purpose: \u201cBook flights for the Berlin trip\u201d."_s,
-        u"It may do only what is listed here:"_s,
         u"Make payments from account:acc_1: up to EUR 250.00 each time, up to EUR 1,250.00 in total, at most "
         u"10 "
         "times, only to payee:lufthansa or payee:db-bahn."_s,
@@ -114,7 +113,8 @@ void tst_GrantReview::sentences()
         u"the "
         "task complete. You can revoke it at any time."_s,
     };
-    QCOMPARE(summary.sentences, expected);
+    QCOMPARE(summary.sentences(), expected);
+    QCOMPARE(summary.scopes, expected.mid(1, 1));
 }
 
 void tst_GrantReview::approvalSentences()
@@ -128,25 +128,25 @@ void tst_GrantReview::approvalSentences()
     grant.revokeOn = RevokeOn{true, 3600, true};
     grant.expiresAt = now().addSecs(3600);
 
-    const QStringList sentences = GrantReview::describe(grant, u"CRM helper"_s, now(), english()).sentences;
-    QVERIFY2(sentences.at(2).contains(u"only once"_s), qPrintable(sentences.at(2)));
-    QCOMPARE(sentences.at(3), u"Export data from dataset:crm: only data up to confidential sensitivity."_s);
-    QCOMPARE(sentences.at(4), u"Delete records in record:crm, with no further limits."_s);
-    QCOMPARE(sentences.at(5),
+    const QStringList sentences = GrantReview::describe(grant, u"CRM helper"_s, now(), english()).sentences();
+    QVERIFY2(sentences.at(1).contains(u"only once"_s), qPrintable(sentences.at(1)));
+    QCOMPARE(sentences.at(2), u"Export data from dataset:crm: only data up to confidential sensitivity."_s);
+    QCOMPARE(sentences.at(3), u"Delete records in record:crm, with no further limits."_s);
+    QCOMPARE(sentences.at(4),
              u"An approver will be asked to confirm any request touching confidential data or anything more "
              "sensitive."_s);
     QCOMPARE(
-        sentences.at(6),
+        sentences.at(5),
         u"Two approvers other than you must both agree to any request above EUR 1,000.00 and every record "
         "deletion."_s);
     QCOMPARE(
-        sentences.at(7),
+        sentences.at(6),
         u"The grant ends on Tue 1 Dec, 10:00, 1 hour from now. It ends earlier as soon as the agent reports "
         "the task complete, or the agent does nothing for 1 hour, or the agent's context changes, "
         "for example its software version. You can revoke it at any time."_s);
 
     grant.stepUp.reset();
-    QCOMPARE(GrantReview::describe(grant, u"CRM helper"_s, now(), english()).sentences.at(5),
+    QCOMPARE(GrantReview::describe(grant, u"CRM helper"_s, now(), english()).approvals.at(0),
              u"Nobody is asked to confirm a request before the agent acts."_s);
 }
 

@@ -63,6 +63,11 @@ std::optional<Money> impliedTotal(const Scope &scope)
 
 } // namespace
 
+QStringList GrantSummary::sentences() const
+{
+    return QStringList{opening} + scopes + approvals + QStringList{lifetime};
+}
+
 QString GrantReview::actionPhrase(const QString &action, const QString &resource)
 {
     if (action == u"payments.initiate")
@@ -294,16 +299,14 @@ GrantSummary GrantReview::describe(const DelegationGrant &grant, const QString &
                                    const QDateTime &now, const QLocale &locale)
 {
     GrantSummary summary;
-    summary.sentences.append(tr("%1 may act on your behalf for this purpose: \u201c%2\u201d.")
-                                 .arg(agentName, grant.purpose.trimmed()));
-    if (!grant.scopes.isEmpty())
-        summary.sentences.append(tr("It may do only what is listed here:"));
+    summary.opening = tr("%1 may act on your behalf for this purpose: \u201c%2\u201d.")
+                          .arg(agentName, grant.purpose.trimmed());
     for (const Scope &scope : grant.scopes)
-        summary.sentences.append(scopeSentence(scope));
-    summary.sentences.append(stepUpSentence(grant.stepUp));
+        summary.scopes.append(scopeSentence(scope));
+    summary.approvals.append(stepUpSentence(grant.stepUp));
     if (grant.dualControl)
-        summary.sentences.append(dualControlSentence(*grant.dualControl));
-    summary.sentences.append(lifetimeSentence(grant, now, locale));
+        summary.approvals.append(dualControlSentence(*grant.dualControl));
+    summary.lifetime = lifetimeSentence(grant, now, locale);
 
     for (qsizetype i = 0; i < grant.scopes.size(); ++i)
         scopeCallOuts(summary.callOuts, grant, i, now, locale);

@@ -32,8 +32,14 @@ struct ReviewCallOut
 
 struct GrantSummary
 {
-    QStringList sentences;
+    QString opening;       // who may act, and for what
+    QStringList scopes;    // one sentence per scope
+    QStringList approvals; // step-up and dual control
+    QString lifetime;      // when it ends, and what ends it earlier
     QList<ReviewCallOut> callOuts;
+
+    // Every sentence in reading order.
+    QStringList sentences() const;
 };
 
 // The plain-language reading of a grant that the customer confirms before granting. Widget-free,

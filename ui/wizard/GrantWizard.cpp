@@ -63,7 +63,16 @@ void GrantWizard::grantSucceeded()
 void GrantWizard::grantFailed(const QString &message, const mandate::FieldErrors &errors)
 {
     setBusy(false);
-    m_reviewPage->showError(message);
+    // An error about no field of the wizard has nowhere else to be read than next to the message.
+    QStringList details{message};
+    for (const FieldError &error : errors) {
+        const auto pages = grantPages();
+        if (std::none_of(pages.cbegin(), pages.cend(),
+                         [&error](const GrantWizardPage *page) { return page->ownsField(error.field); })) {
+            details.append(tr("%1: %2").arg(error.field, error.message));
+        }
+    }
+    m_reviewPage->showError(details.join(u'\n'));
     if (!errors.isEmpty())
         showErrors(errors, message);
 }
@@ -157,10 +166,18 @@ void GrantWizard::showErrors(const FieldErrors &errors, const QString &banner)
         }
     }
     if (target) {
-        const int targetId = pageIds().at(grantPages().indexOf(target));
+        int targetId = -1;
+        for (const int id : pageIds()) {
+            if (page(id) == target)
+                targetId = id;
+        }
         // Every page before the review has been visited, so walking back reaches any of them.
-        while (currentId() != targetId && visitedIds().contains(targetId))
+        while (currentId() != targetId && visitedIds().contains(targetId)) {
+            const int before = currentId();
             back();
+            if (currentId() == before)
+                break;
+        }
         target->showBanner(banner);
     }
     // The target page goes last, so the field it focuses is the one that keeps the focus.
@@ -186,7 +203,10 @@ void GrantWizard::clearBanners()
 void GrantWizard::setBusy(bool busy)
 {
     m_reviewPage->setBusy(busy);
-    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
     // The review page's completeChanged has just let QWizard set Back as it sees fit; while the
     // request is out there is nowhere to go.
     button(QWizard::BackButton)->setEnabled(!busy);

@@ -42,11 +42,6 @@ void GrantWizardPage::showBanner(const QString &message)
     m_banner->setVisible(!message.isEmpty());
 }
 
-QString GrantWizardPage::bannerText() const
-{
-    return m_banner && !m_banner->isHidden() ? m_banner->text() : QString();
-}
-
 QString messageAt(const FieldErrors &errors, const QString &path)
 {
     for (const FieldError &error : errors) {

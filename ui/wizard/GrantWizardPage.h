@@ -31,7 +31,6 @@ public:
 
     // A message about the page as a whole, above its fields; an empty one hides it.
     void showBanner(const QString &message);
-    QString bannerText() const;
 
 private:
     QStringList m_fieldRoots;

@@ -30,11 +30,16 @@ LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
     m_ui->revokeError->hide();
     m_ui->customEdit->setDateTime(wholeMinute(m_clock.now().addDays(1)).toLocalTime());
 
-    for (QRadioButton *radio : {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio})
-        connect(radio, &QRadioButton::toggled, this, &LifetimePage::updateSummary);
-    connect(m_ui->customEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
-        m_ui->customRadio->setChecked(true);
+    // A message is about the end that was chosen; choosing another one answers it.
+    const auto endChanged = [this] {
+        FieldMarker::clear(m_ui->expiryBox, m_ui->expiresError);
         updateSummary();
+    };
+    for (QRadioButton *radio : {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio})
+        connect(radio, &QRadioButton::toggled, this, endChanged);
+    connect(m_ui->customEdit, &QDateTimeEdit::dateTimeChanged, this, [this, endChanged] {
+        m_ui->customRadio->setChecked(true);
+        endChanged();
     });
     connect(m_ui->idleCheck, &QCheckBox::toggled, m_ui->idleSpin, &QWidget::setEnabled);
     connect(m_ui->idleSpin, &QSpinBox::valueChanged, this,
@@ -78,6 +83,7 @@ void LifetimePage::applyTo(DelegationGrant &grant) const
 
 void LifetimePage::showFieldErrors(const FieldErrors &errors)
 {
+    updateSummary();
     const QString expiry = messagesUnder(errors, QStringLiteral("expires_at"));
     if (expiry.isEmpty())
         FieldMarker::clear(m_ui->expiryBox, m_ui->expiresError);
@@ -116,12 +122,19 @@ void LifetimePage::showFieldErrors(const FieldErrors &errors)
 
 void LifetimePage::updateSummary()
 {
-    FieldMarker::clear(m_ui->expiryBox, m_ui->expiresError);
     const QDateTime now = m_clock.now();
     const QDateTime end = expiresAt();
-    m_ui->expiresLabel->setText(
+    if (end <= now) {
+        m_ui->expiresLabel->setText(
+            tr("%1 has already passed.").arg(GrantReview::dateTime(end, now, locale())));
+        return;
+    }
+    QString text =
         tr("Ends on %1, %2 from now.")
-            .arg(GrantReview::dateTime(end, now, locale()), GrantReview::duration(now.secsTo(end))));
+            .arg(GrantReview::dateTime(end, now, locale()), GrantReview::duration(now.secsTo(end)));
+    if (now.daysTo(end) > GrantReview::LongLifetimeDays)
+        text += u' ' + tr("That is a long time; a shorter grant is safer.");
+    m_ui->expiresLabel->setText(text);
 }
 
 } // namespace mandate::ui

@@ -74,16 +74,6 @@ QString MoneyEdit::currency() const
     return m_currency->currentText().trimmed().toUpper();
 }
 
-void MoneyEdit::setMoney(const std::optional<Money> &money)
-{
-    if (money) {
-        setCurrency(money->currency());
-        m_amount->setText(MoneyInput::format(*money));
-    } else {
-        m_amount->clear();
-    }
-}
-
 void MoneyEdit::setAmountText(const QString &text)
 {
     m_amount->setText(text);

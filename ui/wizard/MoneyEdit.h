@@ -29,7 +29,6 @@ public:
     QString amountText() const;
     QString currency() const;
 
-    void setMoney(const std::optional<Money> &money);
     void setAmountText(const QString &text);
     void setCurrency(const QString &code);
     void setPlaceholderText(const QString &text);
@@ -37,7 +36,6 @@ public:
     void setAccessibleNames(const QString &name);
 
     QLineEdit *amountEdit() const { return m_amount; }
-    QComboBox *currencyBox() const { return m_currency; }
 
 Q_SIGNALS:
     void changed();

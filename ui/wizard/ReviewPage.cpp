@@ -30,15 +30,21 @@ ReviewPage::~ReviewPage() = default;
 
 void ReviewPage::setSummary(const GrantSummary &summary)
 {
-    QString html;
-    if (!summary.sentences.isEmpty())
-        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(summary.sentences.front().toHtmlEscaped());
-    for (qsizetype i = 1; i < summary.sentences.size(); ++i)
-        html += QStringLiteral("<li>%1</li>").arg(summary.sentences.at(i).toHtmlEscaped());
+    const auto paragraph = [](const QString &text) {
+        return QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<p><b>%1</b></p>").arg(summary.opening.toHtmlEscaped());
+    html += paragraph(tr("It may do only this; anything else is refused:"));
+    html += QStringLiteral("<ul>");
+    for (const QString &scope : summary.scopes)
+        html += QStringLiteral("<li>%1</li>").arg(scope.toHtmlEscaped());
     html += QStringLiteral("</ul>");
+    for (const QString &approval : summary.approvals)
+        html += paragraph(approval);
+    html += paragraph(summary.lifetime);
 
     if (summary.callOuts.isEmpty()) {
-        html += QStringLiteral("<p>%1</p>").arg(tr("Nothing unusual stood out.").toHtmlEscaped());
+        html += paragraph(tr("Nothing unusual stood out."));
     } else {
         html += QStringLiteral("<h3 style=\"color:#8a4b00\">%1</h3><ul>")
                     .arg(tr("Before you grant, think about these:").toHtmlEscaped());
@@ -70,11 +76,6 @@ void ReviewPage::showError(const QString &message)
     m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_ui->statusLabel->setText(tr("The grant was not made: %1").arg(message));
     m_ui->statusLabel->setVisible(!message.isEmpty());
-}
-
-QString ReviewPage::statusText() const
-{
-    return m_ui->statusLabel->isHidden() ? QString() : m_ui->statusLabel->text();
 }
 
 bool ReviewPage::isComplete() const

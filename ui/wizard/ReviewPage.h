@@ -28,7 +28,6 @@ public:
     void setBusy(bool busy);
     bool isBusy() const { return m_busy; }
     void showError(const QString &message);
-    QString statusText() const;
 
     bool isComplete() const override;
 

@@ -2,6 +2,7 @@
 
 #include "ActionCatalog.h"
 #include "FieldMarker.h"
+#include "GrantReview.h"
 #include "ui_ScopesPage.h"
 
 #include <QMenu>
@@ -41,6 +42,15 @@ ScopesPage::ScopesPage(QWidget *parent)
     };
     for (const FieldSlot &slot : std::as_const(m_slots))
         slot.label->hide();
+    // The label column keeps the width of its widest label, so fields do not jump sideways when
+    // another scope shows other rows.
+    int labelWidth = 0;
+    for (const QLabel *label :
+         {m_ui->actionLabel, m_ui->resourceLabel, m_ui->perActionLabel, m_ui->totalLabel, m_ui->maxUsesLabel,
+          m_ui->destinationsLabel, m_ui->sensitivityLabel}) {
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+    }
+    m_ui->editorGrid->setColumnMinimumWidth(0, labelWidth);
     m_ui->scopeError->hide();
     m_ui->scopesError->hide();
 
@@ -50,7 +60,7 @@ ScopesPage::ScopesPage(QWidget *parent)
     m_ui->sensitivityBox->addItem(tr("Any sensitivity (no ceiling)"));
     for (const Sensitivity level :
          {Sensitivity::Public, Sensitivity::Internal, Sensitivity::Confidential, Sensitivity::Restricted}) {
-        m_ui->sensitivityBox->addItem(sensitivityToString(level), static_cast<int>(level));
+        m_ui->sensitivityBox->addItem(GrantReview::sensitivityName(level), static_cast<int>(level));
     }
 
     auto *menu = new QMenu(m_ui->addButton);
@@ -64,19 +74,20 @@ ScopesPage::ScopesPage(QWidget *parent)
     for (const auto &[kind, text] : templates) {
         QAction *action = menu->addAction(text);
         connect(action, &QAction::triggered, this, [this, kind] { addScope(kind); });
-        m_templateActions.append(action);
     }
     m_ui->addButton->setMenu(menu);
 
     connect(m_ui->scopeList, &QListWidget::currentRowChanged, this, [this] { loadEditor(); });
     connect(m_ui->removeButton, &QPushButton::clicked, this, &ScopesPage::removeCurrentScope);
-    connect(m_ui->actionBox, &QComboBox::currentTextChanged, this, [this] { storeEditor(0); });
-    connect(m_ui->resourceEdit, &QLineEdit::textChanged, this, [this] { storeEditor(1); });
-    connect(m_ui->perActionEdit, &MoneyEdit::changed, this, [this] { storeEditor(2); });
-    connect(m_ui->totalEdit, &MoneyEdit::changed, this, [this] { storeEditor(3); });
-    connect(m_ui->maxUsesSpin, &QSpinBox::valueChanged, this, [this] { storeEditor(4); });
-    connect(m_ui->destinationsEdit, &QPlainTextEdit::textChanged, this, [this] { storeEditor(5); });
-    connect(m_ui->sensitivityBox, &QComboBox::currentIndexChanged, this, [this] { storeEditor(6); });
+    connect(m_ui->actionBox, &QComboBox::currentTextChanged, this, [this] { storeEditor(m_ui->actionBox); });
+    connect(m_ui->resourceEdit, &QLineEdit::textChanged, this, [this] { storeEditor(m_ui->resourceEdit); });
+    connect(m_ui->perActionEdit, &MoneyEdit::changed, this, [this] { storeEditor(m_ui->perActionEdit); });
+    connect(m_ui->totalEdit, &MoneyEdit::changed, this, [this] { storeEditor(m_ui->totalEdit); });
+    connect(m_ui->maxUsesSpin, &QSpinBox::valueChanged, this, [this] { storeEditor(m_ui->maxUsesSpin); });
+    connect(m_ui->destinationsEdit, &QPlainTextEdit::textChanged, this,
+            [this] { storeEditor(m_ui->destinationsEdit); });
+    connect(m_ui->sensitivityBox, &QComboBox::currentIndexChanged, this,
+            [this] { storeEditor(m_ui->sensitivityBox); });
     loadEditor();
 }
 
@@ -88,14 +99,14 @@ void ScopesPage::addScope(ScopeDraft::Template kind)
     m_ui->scopeList->addItem(m_drafts.back().title());
     m_errors.removeIf([](const FieldError &error) { return error.field == u"scopes"; });
     m_ui->scopeList->setCurrentRow(static_cast<int>(m_drafts.size() - 1));
-    // The template leaves the resource for the customer to finish ("account:"), so start there.
-    m_ui->resourceEdit->setFocus();
-    m_ui->resourceEdit->end(false);
-}
-
-QAction *ScopesPage::templateAction(ScopeDraft::Template kind) const
-{
-    return m_templateActions.at(static_cast<qsizetype>(kind));
+    // A template leaves the resource for the customer to finish ("account:"), so start there; a
+    // custom scope starts with its action.
+    if (kind == ScopeDraft::Template::Custom) {
+        m_ui->actionBox->setFocus();
+    } else {
+        m_ui->resourceEdit->setFocus();
+        m_ui->resourceEdit->end(false);
+    }
 }
 
 QStringList ScopesPage::actions() const
@@ -174,7 +185,7 @@ void ScopesPage::loadEditor()
     refreshMarks();
 }
 
-void ScopesPage::storeEditor(qsizetype changedSlot)
+void ScopesPage::storeEditor(const QWidget *changed)
 {
     const int row = m_ui->scopeList->currentRow();
     if (m_loading || row < 0 || row >= m_drafts.size())
@@ -193,10 +204,14 @@ void ScopesPage::storeEditor(qsizetype changedSlot)
         level.isValid() ? std::optional<Sensitivity>(static_cast<Sensitivity>(level.toInt())) : std::nullopt;
 
     // The customer is fixing this field: its old message no longer describes what is there.
-    const QString path = scopePath(row) + m_slots.at(changedSlot).suffix;
-    m_errors.removeIf([&path](const FieldError &error) { return isFieldAtOrBelow(error.field, path); });
+    for (const FieldSlot &slot : std::as_const(m_slots)) {
+        const QString path = scopePath(row) + slot.suffix;
+        if (slot.field == changed)
+            m_errors.removeIf(
+                [&path](const FieldError &error) { return isFieldAtOrBelow(error.field, path); });
+    }
     m_ui->scopeList->item(row)->setText(draft.title());
-    if (changedSlot == 0)
+    if (changed == m_ui->actionBox)
         updateRelevantFields();
     refreshMarks();
 }
@@ -218,11 +233,18 @@ void ScopesPage::updateRelevantFields()
     const QString action = m_ui->actionBox->currentText().trimmed();
     m_ui->actionHelp->setText(ScopeDraft::actionHelp(action));
     m_ui->actionHelp->setVisible(!m_ui->actionHelp->text().isEmpty());
-    auto *form = m_ui->editorForm;
-    form->setRowVisible(m_ui->perActionEdit, ScopeDraft::usesMoney(action));
-    form->setRowVisible(m_ui->totalEdit, ScopeDraft::usesMoney(action));
-    form->setRowVisible(m_ui->destinationsEdit, ScopeDraft::usesDestinations(action));
-    form->setRowVisible(m_ui->sensitivityBox, ScopeDraft::usesSensitivity(action));
+    const bool money = ScopeDraft::usesMoney(action);
+    const bool destinations = ScopeDraft::usesDestinations(action);
+    const bool sensitivity = ScopeDraft::usesSensitivity(action);
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_ui->perActionLabel), static_cast<QWidget *>(m_ui->perActionEdit),
+          static_cast<QWidget *>(m_ui->totalLabel), static_cast<QWidget *>(m_ui->totalEdit)}) {
+        widget->setVisible(money);
+    }
+    m_ui->destinationsLabel->setVisible(destinations);
+    m_ui->destinationsEdit->setVisible(destinations);
+    m_ui->sensitivityLabel->setVisible(sensitivity);
+    m_ui->sensitivityBox->setVisible(sensitivity);
 }
 
 void ScopesPage::refreshMarks()

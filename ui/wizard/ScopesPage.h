@@ -5,7 +5,6 @@
 
 #include <memory>
 
-class QAction;
 class QLabel;
 
 namespace mandate::ui {
@@ -24,7 +23,6 @@ public:
     ~ScopesPage() override;
 
     void addScope(ScopeDraft::Template kind);
-    QAction *templateAction(ScopeDraft::Template kind) const;
     // The actions of the scopes so far, so the thresholds page can offer them for dual control.
     QStringList actions() const;
     // The currency the customer works in: that of the first money limit set, or the default.
@@ -45,8 +43,8 @@ private:
     };
 
     void loadEditor();
-    // `changedSlot` is the index in m_slots of the input the customer just changed.
-    void storeEditor(qsizetype changedSlot);
+    // `changed` is the input the customer just changed.
+    void storeEditor(const QWidget *changed);
     void updateRelevantFields();
     void removeCurrentScope();
     void refreshMarks();
@@ -56,7 +54,6 @@ private:
     std::unique_ptr<Ui::ScopesPage> m_ui;
     QList<FieldSlot> m_slots;
     QList<ScopeDraft> m_drafts;
-    QList<QAction *> m_templateActions; // indexed by ScopeDraft::Template
     FieldErrors m_errors;
     bool m_loading = false;
 };

@@ -45,6 +45,8 @@ ThresholdsPage::ThresholdsPage(QWidget *parent)
     }
     m_ui->stepUpAmountEdit->setAccessibleNames(tr("Step-up threshold"));
     m_ui->dualAmountEdit->setAccessibleNames(tr("Dual-control threshold"));
+    m_ui->stepUpAmountEdit->setPlaceholderText(tr("Amount"));
+    m_ui->dualAmountEdit->setPlaceholderText(tr("Amount"));
     for (const Sensitivity level :
          {Sensitivity::Internal, Sensitivity::Confidential, Sensitivity::Restricted})
         m_ui->stepUpSensitivityBox->addItem(GrantReview::sensitivityName(level), static_cast<int>(level));
