@@ -1,0 +1,52 @@
+#include "Clock.h"
+#include "ConsoleController.h"
+#include "ConsoleSession.h"
+#include "LocalCache.h"
+#include "SandboxLauncher.h"
+#include "TokenVault.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Mandate"));
+    QApplication::setApplicationName(QStringLiteral("mandate-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Mandate"));
+    QApplication::setApplicationVersion(QStringLiteral(MANDATE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("mandate-console"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Mandate console: govern what AI agents may do."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QApplication::translate("main", "The mandate-server to sign in to."),
+        QStringLiteral("URL"));
+    parser.addOption(serverOption);
+    parser.process(app);
+
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    QSettings settings;
+    // Without a desktop session there is no keyring to ask; asking would only wait for D-Bus.
+    const bool keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") &&
+                         qEnvironmentVariable("MANDATE_KEYRING") != QLatin1String("off");
+    mandate::client::TokenVault vault(keyring ? mandate::client::TokenVault::Backend::Keyring
+                                              : mandate::client::TokenVault::Backend::MemoryOnly);
+    mandate::client::LocalCache cache(QDir(dataDir).filePath(QStringLiteral("cache.sqlite")));
+    mandate::client::SandboxLauncher sandbox(mandate::client::SandboxLauncher::findServerBinary(),
+                                             QDir(dataDir).filePath(QStringLiteral("sandbox")));
+    mandate::client::ConsoleSession session(vault);
+    mandate::SystemClock clock;
+    mandate::ui::ConsoleController controller(session, cache, sandbox, settings, clock);
+    QObject::connect(&controller, &mandate::ui::ConsoleController::quitRequested, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
+    controller.start(parser.isSet(serverOption) ? QUrl::fromUserInput(parser.value(serverOption)) : QUrl());
+    return app.exec();
+}

@@ -1,0 +1,341 @@
+#include "AgentsPage.h"
+#include "ApiClient.h"
+#include "Clock.h"
+#include "ConsoleController.h"
+#include "ConsoleSession.h"
+#include "DelegationDetailPane.h"
+#include "DelegationListModel.h"
+#include "DelegationsPage.h"
+#include "DemoFixtures.h"
+#include "GrantController.h"
+#include "GrantWizard.h"
+#include "LocalCache.h"
+#include "MainWindow.h"
+#include "MoneyEdit.h"
+#include "NetworkCutProxy.h"
+#include "ReasonConfirmDialog.h"
+#include "RevocationController.h"
+#include "SandboxLauncher.h"
+#include "SignInDialog.h"
+#include "TestServer.h"
+#include "TokenVault.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mandate;
+using mandate::test::DemoFixtures;
+using mandate::test::TestServer;
+
+namespace {
+
+template <typename T>
+T *child(const QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
+// Everything one console process holds, wired the way main() wires it.
+struct Console
+{
+    explicit Console(const QString &dir)
+        : settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat)
+        , cache(dir + QStringLiteral("/cache.sqlite"))
+        , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
+        , controller(session, cache, sandbox, settings, clock)
+    {}
+
+    QSettings settings;
+    client::TokenVault vault{client::TokenVault::Backend::MemoryOnly};
+    client::LocalCache cache;
+    client::SandboxLauncher sandbox;
+    client::ConsoleSession session{vault};
+    SystemClock clock;
+    ui::ConsoleController controller;
+};
+
+} // namespace
+
+class TstConsoleUi : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    QTemporaryDir m_dir;
+
+    // With MANDATE_SCREENSHOT_DIR set, the window is saved as a PNG for docs/screenshots.
+    static void capture(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("MANDATE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QTest::qWait(150); // let the last page and the detail pane arrive and lay out
+        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    std::unique_ptr<Console> signIn(const QString &username, const QUrl &server = {})
+    {
+        auto console = std::make_unique<Console>(
+            m_dir.filePath(username + QString::number(QRandomGenerator::global()->generate())));
+        console->controller.start(server.isEmpty() ? QUrl(m_server.url()) : server);
+        ui::SignInDialog *dialog = console->controller.signInDialog();
+        if (!dialog)
+            return nullptr;
+        QTest::keyClicks(child<QLineEdit>(dialog, "username"), username);
+        QTest::keyClicks(child<QLineEdit>(dialog, "password"), QStringLiteral("mandate-demo"));
+        QTest::mouseClick(child<QPushButton>(dialog, "signIn"), Qt::LeftButton);
+        const auto ready = [&console] {
+            return console->controller.mainWindow() &&
+                   console->controller.mainWindow()->delegationsPage()->model().rowCount() > 0;
+        };
+        QDeadlineTimer deadline(10000);
+        while (!ready() && !deadline.hasExpired())
+            QTest::qWait(20);
+        return ready() ? std::move(console) : nullptr;
+    }
+
+    static int rowWithPurpose(ui::DelegationsPage *page, const QString &purpose)
+    {
+        auto &model = page->model();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, models::DelegationListModel::PurposeColumn).data().toString() == purpose)
+                return row;
+        }
+        return -1;
+    }
+
+    static void typeReasonAndConfirm(ui::ReasonConfirmDialog *dialog, const QString &reason)
+    {
+        QVERIFY(!dialog->actionButton()->isEnabled()); // no reason yet
+        QTest::keyClicks(child<QPlainTextEdit>(dialog, "reason"), reason);
+        QTRY_VERIFY(dialog->actionButton()->isEnabled());
+        QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+    }
+
+    void wrongPasswordStaysOnTheDialogWithAReason()
+    {
+        Console console(m_dir.filePath(QStringLiteral("wrong")));
+        console.controller.start(QUrl(m_server.url()));
+        ui::SignInDialog *dialog = console.controller.signInDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(child<QLineEdit>(dialog, "username"), QStringLiteral("alice"));
+        QTest::keyClicks(child<QLineEdit>(dialog, "password"), QStringLiteral("not-it"));
+        QTest::keyClick(child<QLineEdit>(dialog, "password"), Qt::Key_Return);
+        auto *message = child<QLabel>(dialog, "message");
+        QTRY_COMPARE(message->text(), QStringLiteral("The username or password is not right."));
+        QVERIFY(!console.controller.mainWindow());
+        QVERIFY(dialog->isVisible());
+        capture(dialog, QStringLiteral("sign-in"));
+    }
+
+    void customerSeesHerDelegationsWithUsageAndDetails()
+    {
+        auto console = signIn(QStringLiteral("alice"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        ui::DelegationsPage *page = window->delegationsPage();
+        QVERIFY(page->table()->isColumnHidden(models::DelegationListModel::CustomerColumn));
+        const auto &model = page->model();
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.delegationAt(row)->customerId, console->session.user().id);
+        page->table()->selectRow(0);
+        auto *detail = page->detailPane();
+        QCOMPARE(detail->delegationId(), model.delegationAt(0)->id);
+        window->resize(1280, 760);
+        window->show();
+        capture(window, QStringLiteral("delegations-customer"));
+        // The settings remember server and user, never the password.
+        QCOMPARE(console->settings.value(QStringLiteral("signIn/username")).toString(),
+                 QStringLiteral("alice"));
+        for (const QString &key : console->settings.allKeys())
+            QVERIFY(!console->settings.value(key).toString().contains(QStringLiteral("mandate-demo")));
+    }
+
+    void grantThroughTheWizardLandsOnTheServer()
+    {
+        auto console = signIn(QStringLiteral("alice"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        ui::DelegationsPage *page = window->delegationsPage();
+        QTest::mouseClick(child<QPushButton>(page, "grantButton"), Qt::LeftButton);
+        QPointer<ui::GrantWizard> wizard = window->grantController()->wizard();
+        QVERIFY(wizard);
+        QTRY_VERIFY(wizard->isVisible());
+
+        auto *agents = child<QListView>(wizard->page(ui::GrantWizard::AgentPageId), "agentList");
+        QTRY_VERIFY(agents->model()->rowCount() > 0);
+        const QModelIndexList payer = agents->model()->match(agents->model()->index(0, 0), Qt::DisplayRole,
+                                                             QStringLiteral("Bill payer"));
+        QVERIFY(!payer.isEmpty());
+        QTest::mouseClick(agents->viewport(), Qt::LeftButton, {}, agents->visualRect(payer.front()).center());
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QTest::keyClicks(child<QPlainTextEdit>(wizard->page(ui::GrantWizard::PurposePageId), "purposeEdit"),
+                         QStringLiteral("Pay the December electricity bill"));
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QWidget *scopes = wizard->page(ui::GrantWizard::ScopesPageId);
+        child<QPushButton>(scopes, "addButton")->menu()->actions().at(0)->trigger();
+        QTest::keyClicks(child<QLineEdit>(scopes, "resourceEdit"), QStringLiteral("acc_1"));
+        QLineEdit *total = child<ui::MoneyEdit>(scopes, "totalEdit")->amountEdit();
+        total->selectAll();
+        QTest::keyClicks(total, QStringLiteral("180.00"));
+        for (int i = 0; i < 3; ++i)
+            QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(ui::GrantWizard::ReviewPageId));
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard, 10000); // closed and deleted once the server agreed
+
+        QTRY_VERIFY(rowWithPurpose(page, QStringLiteral("Pay the December electricity bill")) >= 0);
+        auto rest = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        const auto list = rest->get(QStringLiteral("/v1/delegations?q=December%20electricity"));
+        const QJsonArray items = list.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        const QJsonObject scope = items[0].toObject().value(QStringLiteral("scopes")).toArray()[0].toObject();
+        QCOMPARE(scope.value(QStringLiteral("resource")).toString(), QStringLiteral("account:acc_1"));
+        QCOMPARE(scope.value(QStringLiteral("max_total"))
+                     .toObject()
+                     .value(QStringLiteral("amount_minor"))
+                     .toInteger(),
+                 18000);
+    }
+
+    void customerRevokesOneWithAReason()
+    {
+        auto console = signIn(QStringLiteral("alice"));
+        QVERIFY(console);
+        auto rest = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        const auto granted =
+            rest->post(QStringLiteral("/v1/delegations"),
+                       DemoFixtures::paymentGrant(DemoFixtures::agentId(*rest, QStringLiteral("Bill payer")),
+                                                  QStringLiteral("Revoke me from the console")));
+        const QString id = granted.json().value(QStringLiteral("id")).toString();
+        ui::DelegationsPage *page = console->controller.mainWindow()->delegationsPage();
+        QTRY_VERIFY(page->model().rowOf(id) >= 0); // arrived live
+        page->table()->selectRow(page->model().rowOf(id));
+        QTest::mouseClick(child<QPushButton>(page, "revokeButton"), Qt::LeftButton);
+        ui::ReasonConfirmDialog *dialog = console->controller.mainWindow()->revocations()->currentDialog();
+        QVERIFY(dialog);
+        capture(dialog, QStringLiteral("revoke-dialog"));
+        typeReasonAndConfirm(dialog, QStringLiteral("Paid by hand instead"));
+        QTRY_VERIFY(!console->controller.mainWindow()->revocations()->currentDialog());
+        const auto after = rest->get(QStringLiteral("/v1/delegations/") + id).json();
+        QCOMPARE(after.value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
+        QCOMPARE(after.value(QStringLiteral("revoke_reason")).toString(),
+                 QStringLiteral("Paid by hand instead"));
+        QTRY_COMPARE(page->model().delegationAt(page->model().rowOf(id))->status, DelegationStatus::Revoked);
+    }
+
+    void supportFindsBobBySearchAndSuspendsAnAgent()
+    {
+        auto console = signIn(QStringLiteral("sam"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        ui::DelegationsPage *page = window->delegationsPage();
+        QVERIFY(!page->table()->isColumnHidden(models::DelegationListModel::CustomerColumn));
+        QTest::keyClicks(page->searchField(), QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto &model = page->model();
+                if (model.isLoading() || model.rowCount() == 0)
+                    return false;
+                for (int row = 0; row < model.rowCount(); ++row) {
+                    if (model.index(row, models::DelegationListModel::CustomerColumn).data().toString() !=
+                        QStringLiteral("Bob Keller"))
+                        return false;
+                }
+                return true;
+            }(),
+            5000);
+        page->table()->selectRow(0);
+        window->resize(1280, 760);
+        window->show();
+        capture(window, QStringLiteral("delegations-support"));
+
+        window->showPage(window->agentsPage());
+        ui::AgentsPage *agents = window->agentsPage();
+        QTest::keyClicks(agents->filterField(), QStringLiteral("crm"));
+        QTRY_COMPARE(agents->table()->model()->rowCount(), 1);
+        agents->table()->selectRow(0);
+        QVERIFY(agents->suspendButton()->isEnabled());
+        QTest::mouseClick(agents->suspendButton(), Qt::LeftButton);
+        ui::ReasonConfirmDialog *dialog = window->revocations()->currentDialog();
+        QVERIFY(dialog);
+        auto *impact = child<QLabel>(dialog, "impact");
+        QTRY_VERIFY(impact->text().startsWith(QStringLiteral("This revokes")) ||
+                    impact->text().startsWith(QStringLiteral("It holds no")));
+        capture(dialog, QStringLiteral("suspend-dialog"));
+        typeReasonAndConfirm(dialog, QStringLiteral("Exfiltration suspected"));
+        QTRY_VERIFY(!window->revocations()->currentDialog());
+
+        auto rest = DemoFixtures::person(m_server.url(), QStringLiteral("sam"));
+        const QString crm = DemoFixtures::agentId(*rest, QStringLiteral("CRM exporter"));
+        const auto active = rest->get(QStringLiteral("/v1/delegations?status=active&agent_id=") + crm);
+        QCOMPARE(active.json().value(QStringLiteral("items")).toArray().size(), 0);
+        for (const QJsonValue &agent :
+             rest->get(QStringLiteral("/v1/agents")).json().value(QStringLiteral("items")).toArray()) {
+            if (agent.toObject().value(QStringLiteral("id")).toString() == crm)
+                QCOMPARE(agent.toObject().value(QStringLiteral("status")).toString(),
+                         QStringLiteral("suspended"));
+        }
+        QTRY_VERIFY(!agents->suspendButton()->isEnabled()); // the row shows it suspended
+    }
+
+    void offlineShowsTheBannerAndDisablesChanges()
+    {
+        mandate::test::NetworkCutProxy proxy(QUrl(m_server.url()));
+        QVERIFY(proxy.start());
+        auto console = signIn(QStringLiteral("alice"), proxy.url());
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        auto *grant = child<QPushButton>(window->delegationsPage(), "grantButton");
+        QVERIFY(grant->isEnabled());
+        proxy.cut();
+        window->delegationsPage()->reload();
+        auto *banner = child<QWidget>(window, "connectionBanner");
+        QTRY_VERIFY_WITH_TIMEOUT(!console->session.connection().isOnline(), 10000);
+        QVERIFY(!banner->isHidden());
+        QVERIFY(!grant->isEnabled());
+        QCOMPARE(grant->toolTip(), QStringLiteral("The server is not reachable; this needs it."));
+        // The offline view comes from the local cache, marked as of when it was saved.
+        auto *note = child<QLabel>(window->delegationsPage(), "offlineNote");
+        QTRY_VERIFY(note->isVisible());
+        QVERIFY(note->text().startsWith(QStringLiteral("Offline — showing the delegations as of")));
+        QVERIFY(window->delegationsPage()->model().rowCount() > 0);
+        window->resize(1280, 760);
+        window->show();
+        capture(window, QStringLiteral("offline"));
+        proxy.restore();
+        child<QPushButton>(banner, "retryButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(console->session.connection().isOnline(), 10000);
+        QTRY_VERIFY(banner->isHidden());
+        QTRY_VERIFY(grant->isEnabled());
+    }
+};
+
+QTEST_MAIN(TstConsoleUi)
+#include "tst_ConsoleUi.moc"

@@ -1,0 +1,231 @@
+#include "DelegationDetailPane.h"
+
+#include "Clock.h"
+#include "DecisionListModel.h"
+#include "DelegationFormatter.h"
+#include "DelegationLoader.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace mandate::ui {
+
+namespace {
+
+QLabel *wrappingLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(content);
+    return box;
+}
+
+QString localTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_clock(clock)
+    , m_loader(new models::DelegationLoader(api, this))
+    , m_decisionModel(new models::DecisionListModel(api, clock, this))
+{
+    connect(m_loader, &models::DelegationLoader::loaded, this, [this](const Delegation &delegation) {
+        if (delegation.id == m_id)
+            render(delegation);
+    });
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_empty = new QLabel(tr("Select a delegation to see what its agent may do."), this);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    outer->addWidget(m_empty);
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_content = new QWidget(m_scroll);
+    auto *layout = new QVBoxLayout(m_content);
+    m_title = wrappingLabel(m_content);
+    m_title->setAccessibleName(tr("Delegation"));
+    m_summary = wrappingLabel(m_content);
+    m_summary->setAccessibleName(tr("Agent and lifetime"));
+    layout->addWidget(m_title);
+    layout->addWidget(m_summary);
+
+    m_scopes = new QWidget(m_content);
+    m_scopesLayout = new QVBoxLayout(m_scopes);
+    m_scopesLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(section(tr("What the agent may do"), m_scopes, m_content));
+    m_rules = wrappingLabel(m_content);
+    m_rules->setAccessibleName(tr("Approval rules"));
+    layout->addWidget(section(tr("When a person must approve"), m_rules, m_content));
+    m_triggers = wrappingLabel(m_content);
+    m_triggers->setAccessibleName(tr("Revocation triggers"));
+    layout->addWidget(section(tr("When it ends by itself"), m_triggers, m_content));
+
+    m_chain = new QTreeWidget(m_content);
+    m_chain->setHeaderHidden(true);
+    m_chain->setAccessibleName(tr("Delegation chain"));
+    m_chain->setMinimumHeight(90);
+    connect(m_chain, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString id = item->data(0, Qt::UserRole).toString();
+        if (!id.isEmpty() && id != m_id)
+            Q_EMIT openDelegation(id);
+    });
+    layout->addWidget(section(tr("Delegation chain"), m_chain, m_content));
+
+    m_decisions = new QTreeView(m_content);
+    m_decisions->setModel(m_decisionModel);
+    m_decisions->setRootIsDecorated(false);
+    m_decisions->setUniformRowHeights(true);
+    m_decisions->setAccessibleName(tr("Latest decisions"));
+    m_decisions->setMinimumHeight(140);
+    m_decisions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(section(tr("Latest decisions"), m_decisions, m_content));
+    layout->addStretch();
+    m_scroll->setWidget(m_content);
+    outer->addWidget(m_scroll);
+    clear();
+}
+
+void DelegationDetailPane::clear()
+{
+    m_id.clear();
+    m_decisionModel->clear();
+    m_empty->setVisible(true);
+    m_scroll->setVisible(false);
+}
+
+void DelegationDetailPane::showDelegation(const Delegation &delegation)
+{
+    const bool same = delegation.id == m_id;
+    m_id = delegation.id;
+    m_empty->setVisible(false);
+    m_scroll->setVisible(true);
+    render(delegation);
+    if (!same || delegation.children.isEmpty())
+        loadChildren();
+    loadDecisions();
+}
+
+void DelegationDetailPane::render(const Delegation &d)
+{
+    m_title->setText(QStringLiteral("<h3>%1</h3>").arg(d.purpose.toHtmlEscaped()));
+    QString summary =
+        tr("<b>%1</b> <span style='color:palette(mid)'>%2</span><br>For %3 · %4 · granted %5, ends %6")
+            .arg(models::DelegationFormatter::agentName(d).toHtmlEscaped(),
+                 models::DelegationFormatter::agentSpiffeId(d).toHtmlEscaped(),
+                 models::DelegationFormatter::customerName(d).toHtmlEscaped(),
+                 models::DelegationFormatter::statusText(d.status), localTime(d.createdAt),
+                 localTime(d.expiresAt));
+    if (d.revokedAt) {
+        summary += QStringLiteral("<br>") +
+                   tr("Revoked %1: %2")
+                       .arg(localTime(*d.revokedAt), d.revokeReason.value_or(QString()).toHtmlEscaped());
+    }
+    m_summary->setText(summary);
+    renderScopes(d);
+
+    const QStringList rules = models::DelegationFormatter::approvalRules(d);
+    m_rules->setText(rules.isEmpty() ? tr("Never: every request within the limits is allowed without asking.")
+                                     : rules.join(QLatin1Char('\n')));
+    const QStringList triggers = models::DelegationFormatter::revocationTriggers(d.revokeOn);
+    m_triggers->setText(
+        tr("At %1 at the latest").arg(localTime(d.expiresAt)) +
+        (triggers.isEmpty() ? QString() : QStringLiteral(", or ") + triggers.join(QStringLiteral(", or "))) +
+        QLatin1Char('.'));
+
+    m_chain->clear();
+    QTreeWidgetItem *parentItem = nullptr;
+    for (const ChainLink &link : d.chain) {
+        const QString text = link.kind == ChainLink::Kind::Customer
+                                 ? tr("%1 (customer)").arg(link.name)
+                                 : tr("%1 — %2").arg(link.name, link.spiffeId);
+        auto *item =
+            parentItem ? new QTreeWidgetItem(parentItem, {text}) : new QTreeWidgetItem(m_chain, {text});
+        parentItem = item;
+    }
+    if (parentItem) {
+        parentItem->setData(0, Qt::UserRole, d.id);
+        QFont bold = parentItem->font(0);
+        bold.setBold(true);
+        parentItem->setFont(0, bold);
+        for (const QString &child : d.children) {
+            auto *item = new QTreeWidgetItem(parentItem, {tr("Sub-delegation %1").arg(child)});
+            item->setData(0, Qt::UserRole, child);
+        }
+    }
+    m_chain->expandAll();
+}
+
+void DelegationDetailPane::renderScopes(const Delegation &d)
+{
+    while (QLayoutItem *item = m_scopesLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (qsizetype i = 0; i < d.scopes.size(); ++i) {
+        const Scope &scope = d.scopes[i];
+        const ScopeUsage usage = i < d.scopeUsage.size() ? d.scopeUsage[i] : ScopeUsage{};
+        auto *row = new QWidget(m_scopes);
+        auto *rowLayout = new QVBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 6);
+        auto *label = wrappingLabel(row);
+        label->setText(tr("<b>%1</b> on %2<br>%3")
+                           .arg(models::DelegationFormatter::actionLabel(scope.action),
+                                scope.resource.text().toHtmlEscaped(),
+                                models::DelegationFormatter::scopeLimits(scope)
+                                    .join(QStringLiteral(" · "))
+                                    .toHtmlEscaped()));
+        rowLayout->addWidget(label);
+        const QString usageText = models::DelegationFormatter::scopeUsageText(scope, usage);
+        if (const auto fraction = models::DelegationFormatter::scopeUsageFraction(scope, usage)) {
+            auto *bar = new QProgressBar(row);
+            bar->setRange(0, 1000);
+            bar->setValue(static_cast<int>(*fraction * 1000));
+            bar->setFormat(usageText);
+            bar->setAccessibleName(
+                tr("Usage of %1").arg(models::DelegationFormatter::actionLabel(scope.action)));
+            bar->setAccessibleDescription(usageText);
+            rowLayout->addWidget(bar);
+        } else {
+            auto *used = wrappingLabel(row);
+            used->setText(usageText);
+            rowLayout->addWidget(used);
+        }
+        m_scopesLayout->addWidget(row);
+    }
+}
+
+void DelegationDetailPane::loadChildren()
+{
+    m_loader->load(m_id);
+}
+
+void DelegationDetailPane::loadDecisions()
+{
+    m_decisionModel->load(m_id);
+}
+
+} // namespace mandate::ui

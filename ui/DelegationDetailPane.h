@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Delegation.h"
+
+#include <QWidget>
+
+class QLabel;
+class QScrollArea;
+class QTreeView;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace mandate {
+class Clock;
+}
+namespace mandate::client {
+class MandateApi;
+}
+namespace mandate::models {
+class DecisionListModel;
+class DelegationLoader;
+} // namespace mandate::models
+
+namespace mandate::ui {
+
+// Everything about one delegation a person needs to judge it: purpose, agent and SPIFFE ID, each
+// scope with its limits and a usage bar, approval rules, revocation triggers, the delegation chain
+// as a tree, and the latest decisions made under it.
+class DelegationDetailPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DelegationDetailPane(client::MandateApi &api, const Clock &clock, QWidget *parent = nullptr);
+
+    // Shows what the list already knows at once, then fills in children and decisions.
+    void showDelegation(const Delegation &delegation);
+    void clear();
+    const QString &delegationId() const { return m_id; }
+
+Q_SIGNALS:
+    void openDelegation(const QString &id);
+
+private:
+    void render(const Delegation &delegation);
+    void renderScopes(const Delegation &delegation);
+    void loadDecisions();
+    void loadChildren();
+
+    client::MandateApi &m_api;
+    const Clock &m_clock;
+    QString m_id;
+    QLabel *m_title;
+    QLabel *m_summary;
+    QWidget *m_scopes;
+    QVBoxLayout *m_scopesLayout;
+    QLabel *m_rules;
+    QLabel *m_triggers;
+    QTreeWidget *m_chain;
+    QTreeView *m_decisions;
+    QLabel *m_empty;
+    QWidget *m_content;
+    QScrollArea *m_scroll;
+    models::DelegationLoader *m_loader;
+    models::DecisionListModel *m_decisionModel;
+};
+
+} // namespace mandate::ui

@@ -1,0 +1,50 @@
+#include "GrantController.h"
+
+#include "AgentListModel.h"
+#include "GrantWizard.h"
+#include "MandateApi.h"
+
+namespace mandate::ui {
+
+GrantController::GrantController(client::MandateApi &api, models::AgentListModel &agents, const Clock &clock,
+                                 QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_agents(agents)
+    , m_clock(clock)
+    , m_dialogParent(dialogParent)
+{}
+
+GrantWizard *GrantController::wizard() const
+{
+    return m_wizard;
+}
+
+void GrantController::start(const QString &preselectedAgentId)
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    m_wizard = new GrantWizard(&m_agents, m_clock, m_dialogParent);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (!preselectedAgentId.isEmpty())
+        m_wizard->setPreselectedAgent(preselectedAgentId);
+    connect(m_wizard, &GrantWizard::grantRequested, this, [this](const DelegationGrant &grant) {
+        client::ApiJob *job = m_api.grant(grant);
+        const QString agentName = m_agents.nameOf(grant.agentId);
+        connect(job, &client::ApiJob::succeeded, this, [this, agentName, purpose = grant.purpose] {
+            if (m_wizard)
+                m_wizard->grantSucceeded();
+            Q_EMIT granted(tr("Granted %1: %2").arg(agentName, purpose));
+        });
+        connect(job, &client::ApiJob::failed, this, [this](const client::ApiError &error) {
+            if (m_wizard)
+                m_wizard->grantFailed(error.message(), error.fieldErrors);
+        });
+    });
+    m_wizard->show();
+}
+
+} // namespace mandate::ui

@@ -1,0 +1,145 @@
+#include "MainWindow.h"
+
+#include "AgentListModel.h"
+#include "AgentsPage.h"
+#include "ConnectionBanner.h"
+#include "ConsoleSession.h"
+#include "DelegationsPage.h"
+#include "GrantController.h"
+#include "RevocationController.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace mandate::ui {
+
+MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cache, const Clock &clock,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_agentModel(new models::AgentListModel(session.api(), this))
+    , m_revocations(new RevocationController(session.api(), this, this))
+    , m_grants(new GrantController(session.api(), *m_agentModel, clock, this, this))
+{
+    const client::UserInfo &user = session.user();
+    setWindowTitle(tr("Mandate — %1").arg(user.displayName));
+    resize(1280, 780);
+
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(new ConnectionBanner(session.connection(), central));
+    auto *body = new QHBoxLayout;
+    m_navigation = new QListWidget(central);
+    m_navigation->setAccessibleName(tr("Navigation"));
+    m_navigation->setFixedWidth(170);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_pages = new QStackedWidget(central);
+    body->addWidget(m_navigation);
+    body->addWidget(m_pages, 1);
+    outer->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_delegations = new DelegationsPage(session, *m_agentModel, cache, *m_revocations, clock, m_pages);
+    addPage(user.isStaff() ? tr("Delegations") : tr("My delegations"),
+            tr("What each agent may do, and how much of it is used"), m_delegations);
+    m_agents = new AgentsPage(session, *m_agentModel, *m_revocations, m_pages);
+    addPage(tr("Agents"), tr("The registered agent identities"), m_agents);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+
+    connect(m_delegations, &DelegationsPage::grantRequested, m_grants, [this] { m_grants->start(); });
+    connect(m_delegations, &DelegationsPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_grants, &GrantController::granted, this, [this](const QString &summary) {
+        statusBar()->showMessage(summary, 8000);
+        m_delegations->reload();
+    });
+    connect(m_revocations, &RevocationController::changed, this, [this](const QString &summary) {
+        statusBar()->showMessage(summary, 8000);
+        m_delegations->reload();
+        m_agentModel->reload();
+    });
+    connect(m_agents, &AgentsPage::showDelegationsOf, this, [this](const QString &agentId) {
+        showPage(m_delegations);
+        m_delegations->search(agentId);
+    });
+    connect(&session.events(), &client::EventStream::eventReceived, m_agentModel,
+            &models::AgentListModel::applyEvent);
+
+    m_connection = new QLabel(this);
+    m_connection->setAccessibleName(tr("Connection"));
+    statusBar()->addPermanentWidget(m_connection);
+    statusBar()->addPermanentWidget(new QLabel(
+        tr("Signed in as %1 (%2) at %3")
+            .arg(user.displayName, user.roles.join(QStringLiteral(", ")), session.server().toString()),
+        this));
+    connect(&session.connection(), &client::ConnectionMonitor::onlineChanged, this,
+            &MainWindow::updateConnectionIndicator);
+    connect(&session.events(), &client::EventStream::connectedChanged, this,
+            &MainWindow::updateConnectionIndicator);
+    updateConnectionIndicator();
+    buildMenus();
+
+    m_agentModel->reload();
+    m_delegations->reload();
+}
+
+MainWindow::~MainWindow() = default;
+
+int MainWindow::addPage(const QString &title, const QString &description, QWidget *page)
+{
+    auto *item = new QListWidgetItem(title, m_navigation);
+    item->setToolTip(description);
+    page->setAccessibleName(title);
+    page->setAccessibleDescription(description);
+    return m_pages->addWidget(page);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    m_navigation->setCurrentRow(m_pages->indexOf(page));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&Session"));
+    QAction *reload = file->addAction(tr("&Reload"), this, [this] {
+        m_agentModel->reload();
+        m_delegations->reload();
+    });
+    reload->setShortcut(QKeySequence::Refresh);
+    QAction *find = file->addAction(tr("&Find…"), this, [this] {
+        showPage(m_delegations);
+        m_delegations->searchField()->setFocus();
+        m_delegations->searchField()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    file->addSeparator();
+    file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::updateConnectionIndicator()
+{
+    const bool online = m_session.connection().isOnline();
+    const bool live = m_session.events().isConnected();
+    // The dot's colour is a hint; the words carry the meaning.
+    const QString dot = QStringLiteral("<span style='color:%1'>●</span> ")
+                            .arg(!online ? QStringLiteral("#b3261e")
+                                 : live  ? QStringLiteral("#1e7b34")
+                                         : QStringLiteral("#8a6100"));
+    m_connection->setText(dot + (!online ? tr("Offline")
+                                 : live  ? tr("Live")
+                                         : tr("Connected, live updates reconnecting")));
+}
+
+} // namespace mandate::ui

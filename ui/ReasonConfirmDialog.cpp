@@ -1,0 +1,81 @@
+#include "ReasonConfirmDialog.h"
+
+#include "ui_ReasonConfirmDialog.h"
+
+#include <QPushButton>
+
+namespace mandate::ui {
+
+namespace {
+
+constexpr qsizetype MinReasonLength = 3;
+constexpr qsizetype MaxReasonLength = 1000;
+
+} // namespace
+
+ReasonConfirmDialog::ReasonConfirmDialog(const QString &title, const QString &question,
+                                         const QString &actionText, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ReasonConfirmDialog>())
+{
+    m_ui->setupUi(this);
+    setWindowTitle(title);
+    m_ui->question->setText(question);
+    m_ui->impact->setVisible(false);
+    m_ui->error->setVisible(false);
+    m_ui->error->setForegroundRole(QPalette::BrightText);
+    m_action = m_ui->buttons->addButton(actionText, QDialogButtonBox::DestructiveRole);
+    m_action->setAccessibleName(actionText);
+    m_action->setDefault(false);
+    m_ui->reason->setPlaceholderText(tr("Why? At least %n characters.", nullptr, MinReasonLength));
+    connect(m_ui->reason, &QPlainTextEdit::textChanged, this, &ReasonConfirmDialog::updateAction);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        m_ui->error->setVisible(false);
+        Q_EMIT confirmed(reason());
+    });
+    m_ui->reason->setFocus();
+    updateAction();
+}
+
+ReasonConfirmDialog::~ReasonConfirmDialog() = default;
+
+void ReasonConfirmDialog::setImpact(const QString &impact, bool ready)
+{
+    m_ui->impact->setText(impact);
+    m_ui->impact->setVisible(!impact.isEmpty());
+    m_ready = ready;
+    updateAction();
+}
+
+QString ReasonConfirmDialog::reason() const
+{
+    return m_ui->reason->toPlainText().trimmed();
+}
+
+void ReasonConfirmDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_ui->reason->setReadOnly(busy);
+    updateAction();
+}
+
+void ReasonConfirmDialog::showError(const QString &message)
+{
+    setBusy(false);
+    m_ui->error->setText(message);
+    m_ui->error->setVisible(true);
+}
+
+void ReasonConfirmDialog::updateAction()
+{
+    const qsizetype length = reason().size();
+    m_action->setEnabled(m_ready && !m_busy && length >= MinReasonLength && length <= MaxReasonLength);
+    m_action->setToolTip(
+        length < MinReasonLength ? tr("Give a reason first.")
+        : length > MaxReasonLength
+            ? tr("The reason is too long (%1 of at most %2 characters).").arg(length).arg(MaxReasonLength)
+            : QString());
+}
+
+} // namespace mandate::ui

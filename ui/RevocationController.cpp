@@ -1,0 +1,159 @@
+#include "RevocationController.h"
+
+#include "MandateApi.h"
+#include "ReasonConfirmDialog.h"
+
+#include <QJsonArray>
+#include <QPushButton>
+
+#include <memory>
+
+namespace mandate::ui {
+
+RevocationController::RevocationController(client::MandateApi &api, QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_dialogParent(dialogParent)
+{}
+
+ReasonConfirmDialog *RevocationController::openDialog(const QString &title, const QString &question,
+                                                      const QString &action)
+{
+    if (m_dialog)
+        m_dialog->close();
+    m_dialog = new ReasonConfirmDialog(title, question, action, m_dialogParent);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setWindowModality(Qt::WindowModal);
+    m_dialog->show();
+    return m_dialog;
+}
+
+void RevocationController::revokeDelegations(const QList<Target> &delegations)
+{
+    if (delegations.isEmpty())
+        return;
+    const QString question = delegations.size() == 1
+                                 ? tr("<b>Revoke this delegation?</b><br>%1<br>The agent loses this "
+                                      "authority at once, and so does "
+                                      "every agent it delegated onwards.")
+                                       .arg(delegations.first().description.toHtmlEscaped())
+                                 : tr("<b>Revoke %n delegation(s)?</b><br>The agents lose this authority at "
+                                      "once, and so does every "
+                                      "agent they delegated onwards.",
+                                      nullptr, static_cast<int>(delegations.size()));
+    ReasonConfirmDialog *dialog =
+        openDialog(tr("Revoke delegation"), question,
+                   delegations.size() == 1 ? tr("Revoke")
+                                           : tr("Revoke %n", nullptr, static_cast<int>(delegations.size())));
+    connect(dialog, &ReasonConfirmDialog::confirmed, this,
+            [this, dialog, delegations](const QString &reason) {
+                dialog->setBusy(true);
+                revokeNext(std::make_shared<BulkRevoke>(BulkRevoke{delegations, reason, 0}), dialog);
+            });
+}
+
+void RevocationController::revokeNext(std::shared_ptr<BulkRevoke> state, QPointer<ReasonConfirmDialog> dialog)
+{
+    if (state->done == state->targets.size()) {
+        Q_EMIT changed(tr("Revoked %n delegation(s).", nullptr, state->done));
+        if (dialog)
+            dialog->accept();
+        return;
+    }
+    client::ApiJob *job = m_api.revoke(state->targets[state->done].id, state->reason);
+    connect(job, &client::ApiJob::succeeded, this, [this, state, dialog] {
+        ++state->done;
+        revokeNext(state, dialog);
+    });
+    connect(job, &client::ApiJob::failed, this, [this, state, dialog](const client::ApiError &error) {
+        if (state->done > 0)
+            Q_EMIT changed(tr("Revoked %n delegation(s).", nullptr, state->done));
+        if (dialog)
+            dialog->showError(tr("Revoking \"%1\" failed: %2")
+                                  .arg(state->targets[state->done].description, error.message()));
+    });
+}
+
+void RevocationController::revokeAllOfCustomer(const QString &customerId, const QString &customerName)
+{
+    ReasonConfirmDialog *dialog = openDialog(
+        tr("Revoke all delegations"),
+        tr("<b>Revoke every active delegation of %1?</b><br>All of their agents lose the authority %1 gave "
+           "them, at once.")
+            .arg(customerName.toHtmlEscaped()),
+        tr("Revoke all"));
+    connect(dialog, &ReasonConfirmDialog::confirmed, this,
+            [this, dialog, customerId, customerName](const QString &reason) {
+                dialog->setBusy(true);
+                client::ApiJob *job = m_api.revokeAll(customerId, reason);
+                connect(job, &client::ApiJob::succeeded, this,
+                        [this, dialog = QPointer(dialog), customerName](const QJsonObject &body) {
+                            const int revoked = body.value(QStringLiteral("revoked")).toInt();
+                            Q_EMIT changed(
+                                tr("Revoked %n delegation(s) of %1.", nullptr, revoked).arg(customerName));
+                            if (dialog)
+                                dialog->accept();
+                        });
+                connect(job, &client::ApiJob::failed, dialog,
+                        [dialog](const client::ApiError &error) { dialog->showError(error.message()); });
+            });
+}
+
+void RevocationController::suspendAgent(const QString &agentId, const QString &agentName)
+{
+    ReasonConfirmDialog *dialog = openDialog(
+        tr("Suspend agent"),
+        tr("<b>Suspend %1?</b><br>The agent is refused everything from now on, for every customer, and every "
+           "credential it holds stops working.")
+            .arg(agentName.toHtmlEscaped()),
+        tr("Suspend agent"));
+    dialog->setImpact(tr("Counting the active delegations this revokes…"), false);
+    countActiveDelegations(agentId, {}, 0);
+    connect(dialog, &ReasonConfirmDialog::confirmed, this,
+            [this, dialog, agentId, agentName](const QString &reason) {
+                dialog->setBusy(true);
+                client::ApiJob *job = m_api.suspendAgent(agentId, reason);
+                connect(job, &client::ApiJob::succeeded, this,
+                        [this, dialog = QPointer(dialog), agentName](const QJsonObject &body) {
+                            const int revoked = body.value(QStringLiteral("revoked_delegations")).toInt();
+                            Q_EMIT changed(tr("Suspended %1 and revoked %n delegation(s).", nullptr, revoked)
+                                               .arg(agentName));
+                            if (dialog)
+                                dialog->accept();
+                        });
+                connect(job, &client::ApiJob::failed, dialog,
+                        [dialog](const client::ApiError &error) { dialog->showError(error.message()); });
+            });
+}
+
+void RevocationController::countActiveDelegations(const QString &agentId, const QString &cursor,
+                                                  int countSoFar)
+{
+    client::DelegationFilter filter;
+    filter.agentId = agentId;
+    filter.status = DelegationStatus::Active;
+    client::ApiJob *job = m_api.delegations(filter, cursor, 500);
+    QPointer<ReasonConfirmDialog> dialog = m_dialog;
+    connect(job, &client::ApiJob::succeeded, this,
+            [this, dialog, agentId, countSoFar](const QJsonObject &body) {
+                if (!dialog)
+                    return;
+                const int count =
+                    countSoFar + static_cast<int>(body.value(QStringLiteral("items")).toArray().size());
+                const QString next = body.value(QStringLiteral("next_cursor")).toString();
+                if (!next.isEmpty()) {
+                    dialog->setImpact(
+                        tr("Counting the active delegations this revokes… %1 so far").arg(count), false);
+                    countActiveDelegations(agentId, next, count);
+                    return;
+                }
+                dialog->setImpact(count == 0 ? tr("It holds no active delegation, so none is revoked.")
+                                             : tr("This revokes %n active delegation(s).", nullptr, count));
+            });
+    connect(job, &client::ApiJob::failed, this, [dialog](const client::ApiError &error) {
+        if (dialog)
+            dialog->setImpact(QObject::tr("The impact could not be counted (%1).").arg(error.message()));
+    });
+}
+
+} // namespace mandate::ui

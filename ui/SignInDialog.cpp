@@ -1,0 +1,133 @@
+#include "SignInDialog.h"
+
+#include "ConsoleSession.h"
+#include "SandboxLauncher.h"
+#include "ui_SignInDialog.h"
+
+#include <QSettings>
+
+namespace mandate::ui {
+
+namespace {
+
+const QString ServerKey = QStringLiteral("signIn/server");
+const QString UsernameKey = QStringLiteral("signIn/username");
+const QString SandboxUser = QStringLiteral("alice");
+const QString SandboxPassword = QStringLiteral("mandate-demo");
+
+} // namespace
+
+SignInDialog::SignInDialog(client::ConsoleSession &session, client::SandboxLauncher &sandbox,
+                           QSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SignInDialog>())
+    , m_session(session)
+    , m_sandbox(sandbox)
+    , m_settings(settings)
+{
+    m_ui->setupUi(this);
+    m_ui->server->setText(m_settings.value(ServerKey, QStringLiteral("http://127.0.0.1:8787")).toString());
+    m_ui->username->setText(m_settings.value(UsernameKey).toString());
+    m_ui->message->setVisible(false);
+    (m_ui->username->text().isEmpty() ? m_ui->username : m_ui->password)->setFocus();
+
+    connect(m_ui->signIn, &QPushButton::clicked, this, &SignInDialog::signIn);
+    connect(m_ui->cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_ui->sandbox, &QPushButton::clicked, this, &SignInDialog::startSandbox);
+    connect(&m_session, &client::ConsoleSession::signedIn, this, [this] {
+        m_settings.setValue(ServerKey, m_session.server().toString());
+        m_settings.setValue(UsernameKey, m_session.user().username);
+        m_ui->password->clear();
+        setBusy(false);
+        accept();
+    });
+    connect(&m_session, &client::ConsoleSession::signInFailed, this, &SignInDialog::onFailed);
+    connect(&m_sandbox, &client::SandboxLauncher::ready, this, [this](const QUrl &url) {
+        if (!m_awaitingSandbox)
+            return;
+        m_awaitingSandbox = false;
+        m_ui->server->setText(url.toString());
+        m_ui->username->setText(SandboxUser);
+        setBusy(true, tr("Sandbox running at %1. Signing in as %2…").arg(url.toString(), SandboxUser));
+        m_session.signIn(url, SandboxUser, SandboxPassword);
+    });
+    connect(&m_sandbox, &client::SandboxLauncher::failed, this, [this](const QString &message) {
+        m_awaitingSandbox = false;
+        setBusy(false, message);
+    });
+}
+
+SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::setServer(const QUrl &server)
+{
+    m_ui->server->setText(server.toString());
+}
+
+void SignInDialog::setUsername(const QString &username)
+{
+    m_ui->username->setText(username);
+    m_ui->password->setFocus();
+}
+
+void SignInDialog::showMessage(const QString &message)
+{
+    m_ui->message->setText(message);
+    m_ui->message->setVisible(!message.isEmpty());
+}
+
+void SignInDialog::signIn()
+{
+    const QUrl server = QUrl::fromUserInput(m_ui->server->text().trimmed());
+    if (!server.isValid() ||
+        (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))) {
+        showMessage(tr("Enter the server's address, for example https://mandate.example.com."));
+        m_ui->server->setFocus();
+        return;
+    }
+    if (m_ui->username->text().trimmed().isEmpty() || m_ui->password->text().isEmpty()) {
+        showMessage(tr("Enter your username and password."));
+        (m_ui->username->text().trimmed().isEmpty() ? m_ui->username : m_ui->password)->setFocus();
+        return;
+    }
+    setBusy(true, tr("Signing in…"));
+    m_session.signIn(server, m_ui->username->text().trimmed(), m_ui->password->text());
+}
+
+void SignInDialog::startSandbox()
+{
+    m_awaitingSandbox = true;
+    setBusy(true, tr("Starting a local sandbox with demo data…"));
+    m_sandbox.start();
+}
+
+void SignInDialog::setBusy(bool busy, const QString &message)
+{
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->server), static_cast<QWidget *>(m_ui->username),
+                       static_cast<QWidget *>(m_ui->password), static_cast<QWidget *>(m_ui->signIn),
+                       static_cast<QWidget *>(m_ui->sandbox)})
+        w->setEnabled(!busy);
+    showMessage(message);
+}
+
+void SignInDialog::onFailed(const client::ApiError &error)
+{
+    QString message;
+    switch (error.kind) {
+    case client::ApiError::Kind::Unauthenticated:
+        message = tr("The username or password is not right.");
+        break;
+    case client::ApiError::Kind::RateLimited:
+        message =
+            tr("Too many attempts. Try again in %n second(s).", nullptr, qMax(1, error.retryAfterSeconds));
+        break;
+    default:
+        message = error.message();
+        break;
+    }
+    setBusy(false, message);
+    m_ui->password->selectAll();
+    m_ui->password->setFocus();
+}
+
+} // namespace mandate::ui

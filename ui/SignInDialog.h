@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QDialog>
+#include <QUrl>
+
+#include <memory>
+
+class QSettings;
+
+namespace Ui {
+class SignInDialog;
+}
+
+namespace mandate::client {
+class ConsoleSession;
+class SandboxLauncher;
+} // namespace mandate::client
+
+namespace mandate::ui {
+
+// Server, username, password — or one click for a local sandbox. Remembers the server and the
+// username (never the password or the token: those belong to the keyring) and accepts once the
+// session is signed in.
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SignInDialog(client::ConsoleSession &session, client::SandboxLauncher &sandbox, QSettings &settings,
+                 QWidget *parent = nullptr);
+    ~SignInDialog() override;
+
+    void setServer(const QUrl &server);
+    void setUsername(const QString &username);
+    void showMessage(const QString &message);
+
+private:
+    void signIn();
+    void startSandbox();
+    void setBusy(bool busy, const QString &message = {});
+    void onFailed(const client::ApiError &error);
+
+    std::unique_ptr<Ui::SignInDialog> m_ui;
+    client::ConsoleSession &m_session;
+    client::SandboxLauncher &m_sandbox;
+    QSettings &m_settings;
+    bool m_awaitingSandbox = false;
+};
+
+} // namespace mandate::ui
