@@ -111,18 +111,13 @@ bool Database::execute(const QString &sql)
 
 bool Database::beginWrite()
 {
-    if (!execute(m_dialect->beginWrite()))
-        return false;
-    m_inTransaction = true;
-    return true;
+    return execute(m_dialect->beginWrite());
 }
 
 bool Database::commit()
 {
     const bool ok = execute(QStringLiteral("COMMIT"));
-    if (ok)
-        m_inTransaction = false;
-    else
+    if (!ok)
         rollback();
     return ok;
 }
@@ -130,7 +125,6 @@ bool Database::commit()
 void Database::rollback()
 {
     execute(QStringLiteral("ROLLBACK"));
-    m_inTransaction = false;
 }
 
 bool Database::savepoint(const QString &name)

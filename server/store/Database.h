@@ -45,7 +45,6 @@ public:
     bool savepoint(const QString &name);
     bool releaseSavepoint(const QString &name);
     bool rollbackToSavepoint(const QString &name);
-    bool inTransaction() const { return m_inTransaction; }
 
 private:
     QSqlQuery *prepared(const QString &sql);
@@ -56,7 +55,6 @@ private:
     QSqlDatabase m_db;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_lastError;
-    bool m_inTransaction = false;
 };
 
 } // namespace mandate::server
