@@ -27,8 +27,8 @@ std::optional<AuditEvent> AuditRepository::append(AuditEvent event, const QStrin
     }
 
     event.seq = previous.seq + 1;
-    event = AuditChain::seal(std::move(event), previous.hash);
-    const QByteArray json = QJsonDocument(AuditEventCodec::toJson(event)).toJson(QJsonDocument::Compact);
+    const QByteArray json =
+        QJsonDocument(AuditChain::sealToJson(event, previous.hash)).toJson(QJsonDocument::Compact);
     const auto nullable = [](const QString &s) {
         return s.isEmpty() ? QVariant() : QVariant(s);
     };
