@@ -14,12 +14,26 @@ QString AuditChain::genesisHash()
     return QString(64, u'0');
 }
 
-QString AuditChain::computeHash(const AuditEvent &event)
+QString AuditChain::hashOf(const QString &prevHash, const QJsonObject &eventWithoutHash)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(event.prevHash.toLatin1());
-    hash.addData(CanonicalJson::serialize(AuditEventCodec::toJson(event, false)));
+    hash.addData(prevHash.toLatin1());
+    hash.addData(CanonicalJson::serialize(eventWithoutHash));
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString AuditChain::computeHash(const AuditEvent &event)
+{
+    return hashOf(event.prevHash, AuditEventCodec::toJson(event, false));
+}
+
+QJsonObject AuditChain::sealToJson(AuditEvent &event, const QString &prevHash)
+{
+    event.prevHash = prevHash;
+    QJsonObject json = AuditEventCodec::toJson(event, false);
+    event.hash = hashOf(prevHash, json);
+    json.insert(QStringLiteral("hash"), event.hash);
+    return json;
 }
 
 AuditEvent AuditChain::seal(AuditEvent event, const QString &prevHash)

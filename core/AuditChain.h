@@ -2,6 +2,7 @@
 
 #include "AuditEvent.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -19,6 +20,9 @@ public:
     static QString computeHash(const AuditEvent &event);
     // Sets prev_hash and hash.
     static AuditEvent seal(AuditEvent event, const QString &prevHash);
+    // seal() for a caller that stores the event too: returns AuditEventCodec::toJson(event), which
+    // is built once for both the hash and the stored text.
+    static QJsonObject sealToJson(AuditEvent &event, const QString &prevHash);
 
     struct Verification
     {
@@ -42,6 +46,9 @@ public:
     };
 
     static Verification verify(const QList<AuditEvent> &events);
+
+private:
+    static QString hashOf(const QString &prevHash, const QJsonObject &eventWithoutHash);
 };
 
 } // namespace mandate

@@ -100,7 +100,40 @@ QString formatTimestamp(const QDateTime &utc)
 {
     if (!utc.isValid())
         return {};
-    return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
+    const QDateTime t = utc.toUTC();
+    const QDate date = t.date();
+    if (date.year() < 1 || date.year() > 9999)
+        return t.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
+    // Composed by hand: toString() with a format was 4 % of the store thread's time under authorize
+    // load, where every decision writes several timestamps.
+    const QTime time = t.time();
+    QString out(24, Qt::Uninitialized);
+    QChar *at = out.data();
+    const auto digits = [&at](int value, int count) {
+        for (int i = count - 1; i >= 0; --i) {
+            at[i] = QChar(static_cast<char16_t>(u'0' + value % 10));
+            value /= 10;
+        }
+        at += count;
+    };
+    const auto literal = [&at](char16_t unit) {
+        *at++ = QChar(unit);
+    };
+    digits(date.year(), 4);
+    literal(u'-');
+    digits(date.month(), 2);
+    literal(u'-');
+    digits(date.day(), 2);
+    literal(u'T');
+    digits(time.hour(), 2);
+    literal(u':');
+    digits(time.minute(), 2);
+    literal(u':');
+    digits(time.second(), 2);
+    literal(u'.');
+    digits(time.msec(), 3);
+    literal(u'Z');
+    return out;
 }
 
 } // namespace mandate

@@ -39,7 +39,11 @@ MandateServer::MandateServer(ServerOptions options, const Clock &clock, QObject 
     , m_throttle(clock)
 {}
 
-MandateServer::~MandateServer() = default;
+MandateServer::~MandateServer()
+{
+    // The batch on the store thread may be running jobs that use the routes: let it finish first.
+    m_writes.reset();
+}
 
 QString MandateServer::url() const
 {
@@ -52,13 +56,18 @@ bool MandateServer::start(QString *error)
         *error = QStringLiteral("libsodium could not initialise");
         return false;
     }
+    // This connection migrates and seeds, then serves the event loop's reads; every later write
+    // goes through the WriteBatcher's own connection on the store thread (WAL: readers never
+    // wait for it, and see each batch once it has committed).
     m_store = Store::openSqlite(m_options.dataDir, error);
     if (!m_store)
         return false;
     if (m_options.demo && !DemoSeeder::seedIfEmpty(*m_store, m_clock, error))
         return false;
 
-    m_writes = std::make_unique<WriteBatcher>(*m_store, m_clock, m_metrics);
+    m_writes = std::make_unique<WriteBatcher>(m_clock, m_metrics);
+    if (!m_writes->openSqlite(m_options.dataDir, error))
+        return false;
     if (!setUpIdentity(error))
         return false;
     m_events = std::make_unique<EventHub>();
@@ -72,7 +81,7 @@ bool MandateServer::start(QString *error)
     m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_writes);
     m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_writes);
     m_auditRoutes = std::make_unique<AuditRoutes>(*m_store);
-    m_operationsRoutes = std::make_unique<OperationsRoutes>(*m_store, m_metrics);
+    m_operationsRoutes = std::make_unique<OperationsRoutes>(*m_writes, m_metrics);
     m_authorizeRoutes =
         std::make_unique<AuthorizeRoutes>(m_clock, *m_writes, m_metrics, m_options.approvalTtlSeconds);
     m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_writes);
@@ -186,12 +195,22 @@ void MandateServer::shutdown(std::chrono::milliseconds grace)
     m_log.event(QStringLiteral("draining"));
     if (m_listener)
         m_listener->close();
-    if (!m_http || (m_http->requestsInFlight() == 0 && m_writes->isIdle())) {
+    if (!m_http) {
         QTimer::singleShot(0, this, &MandateServer::finishShutdown);
         return;
     }
-    connect(m_http, &HttpApiServer::drained, this, &MandateServer::finishShutdown);
+    // Drained means both: no request waits for an answer, and no write (a sweep has no request)
+    // waits for its commit.
+    connect(m_http, &HttpApiServer::drained, this, &MandateServer::finishShutdownWhenDrained);
+    connect(m_writes.get(), &WriteBatcher::idle, this, &MandateServer::finishShutdownWhenDrained);
+    QTimer::singleShot(0, this, &MandateServer::finishShutdownWhenDrained);
     QTimer::singleShot(grace, this, &MandateServer::finishShutdown);
+}
+
+void MandateServer::finishShutdownWhenDrained()
+{
+    if (m_http->requestsInFlight() == 0 && m_writes->isIdle())
+        finishShutdown();
 }
 
 void MandateServer::finishShutdown()

@@ -51,7 +51,6 @@ public:
     // emits stopped().
     void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(10));
 
-    Store &store() { return *m_store; }
     // Applies expiry and idle timeouts now (tests drive time with a mock clock).
     void sweepNow();
     const Router &router() const { return m_router; }
@@ -61,6 +60,7 @@ Q_SIGNALS:
 
 private:
     void finishShutdown();
+    void finishShutdownWhenDrained();
     bool setUpIdentity(QString *error);
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
 

@@ -7,6 +7,8 @@
 #include "Store.h"
 #include "WriteBatcher.h"
 
+#include <memory>
+
 namespace mandate::server {
 
 namespace {
@@ -55,13 +57,34 @@ void Sweeper::sweepNow()
                     !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation))
                     return Problem::internal();
             }
-            if (!store.liveEvents().prune() ||
-                !store.idempotency().purgeBefore(now.addSecs(-IdempotencyWindowSeconds)) ||
+            if (!store.idempotency().purgeBefore(now.addSecs(-IdempotencyWindowSeconds)) ||
                 !store.sessions().removeExpired(now))
                 return Problem::internal();
             return ApiResponse::noContent();
         },
-        [this](const ApiResponse &) { m_running = false; });
+        [this](const ApiResponse &) { pruneEvents(); });
+}
+
+void Sweeper::pruneEvents()
+{
+    // Under load thousands of events age out per sweep; deleting them in one transaction would
+    // hold every decision of that batch for as long. A slice per batch keeps each commit short.
+    auto more = std::make_shared<bool>(false);
+    m_writes.submit(
+        {QString(), QString(), QByteArray(), false},
+        [more](Store &store) {
+            const std::optional<int> pruned = store.liveEvents().prune(PruneLimit);
+            if (!pruned)
+                return Problem::internal();
+            *more = *pruned >= PruneLimit;
+            return ApiResponse::noContent();
+        },
+        [this, more](const ApiResponse &) {
+            if (*more)
+                pruneEvents();
+            else
+                m_running = false;
+        });
 }
 
 } // namespace mandate::server

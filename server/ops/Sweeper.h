@@ -14,13 +14,14 @@ class WriteBatcher;
 
 // Applies what time does on its own: pending approvals expire, delegations past their lifetime
 // or idle allowance expire, and retained events, idempotency records and sessions age out. Runs
-// as an ordinary write job, so it commits with (and never races) the requests around it.
+// as ordinary write jobs, so it commits with (and never races) the requests around it.
 class Sweeper : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr int BatchLimit = 500;
+    static constexpr int PruneLimit = 100; // live events deleted per write batch
 
     Sweeper(Store &store, const Clock &clock, WriteBatcher &writes, std::chrono::milliseconds interval,
             QObject *parent = nullptr);
@@ -28,6 +29,8 @@ public:
     void sweepNow();
 
 private:
+    void pruneEvents();
+
     Store &m_store;
     const Clock &m_clock;
     WriteBatcher &m_writes;

@@ -15,6 +15,8 @@
 #include "Store.h"
 #include "WriteBatcher.h"
 
+#include <memory>
+
 namespace mandate::server {
 
 namespace {
@@ -91,9 +93,11 @@ void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
         return;
     }
 
+    // Set by the job on the store thread; read by the responder on the event loop after the commit.
+    auto outcome = std::make_shared<std::optional<DecisionOutcome>>();
     m_writes.submit(
         RequestParsing::idempotency(request),
-        [this, req = *parsed, actor = request.principal](Store &store) {
+        [this, req = *parsed, actor = request.principal, outcome](Store &store) {
             auto tree = DelegationTree::load(store, req.delegationId);
             if (!tree)
                 return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(req.delegationId));
@@ -167,10 +171,15 @@ void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
             if (result.outcome == DecisionOutcome::Allow &&
                 !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), tree->delegation))
                 return Problem::internal();
-            m_metrics.countDecision(decisionOutcomeToString(decision.outcome));
+            *outcome = decision.outcome;
             return ApiResponse::json(200, AuthorizeCodec::decisionToJson(decision));
         },
-        respond);
+        [this, outcome, respond](ApiResponse response) {
+            // Metrics belong to the event loop; only a committed decision counts.
+            if (*outcome && response.status == 200)
+                m_metrics.countDecision(decisionOutcomeToString(**outcome));
+            respond(std::move(response));
+        });
 }
 
 } // namespace mandate::server

@@ -1,9 +1,8 @@
 #include "OperationsRoutes.h"
 
 #include "Metrics.h"
-#include "Problem.h"
 #include "Router.h"
-#include "Store.h"
+#include "WriteBatcher.h"
 
 namespace mandate::server {
 
@@ -13,12 +12,17 @@ void OperationsRoutes::registerRoutes(Router &router)
                [](ApiRequest &, Responder respond) {
                    respond(ApiResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}}));
                });
-    router.add("GET", QStringLiteral("/readyz"), Router::Access::Public,
-               [this](ApiRequest &, Responder respond) {
-                   respond(m_store.isWritable()
-                               ? ApiResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}})
-                               : Problem::unavailable(QStringLiteral("The store does not accept writes.")));
-               });
+    router.add(
+        "GET", QStringLiteral("/readyz"), Router::Access::Public, [this](ApiRequest &, Responder respond) {
+            // Ready when a write transaction starts and commits: an empty job in a batch
+            // proves exactly that, and a batch that cannot begin answers 503 itself.
+            m_writes.submit(
+                {QString(), QString(), QByteArray(), false},
+                [](Store &) {
+                    return ApiResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}});
+                },
+                std::move(respond));
+        });
     router.add(
         "GET", QStringLiteral("/metrics"), Router::Access::Public, [this](ApiRequest &, Responder respond) {
             respond(ApiResponse::text(200, "text/plain; version=0.0.4; charset=utf-8", m_metrics.render()));

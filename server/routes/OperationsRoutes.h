@@ -4,21 +4,21 @@ namespace mandate::server {
 
 class Metrics;
 class Router;
-class Store;
+class WriteBatcher;
 
-// /healthz (the process answers), /readyz (the store takes writes), /metrics (Prometheus).
+// /healthz (the process answers), /readyz (the store commits writes), /metrics (Prometheus).
 class OperationsRoutes
 {
 public:
-    OperationsRoutes(Store &store, Metrics &metrics)
-        : m_store(store)
+    OperationsRoutes(WriteBatcher &writes, Metrics &metrics)
+        : m_writes(writes)
         , m_metrics(metrics)
     {}
 
     void registerRoutes(Router &router);
 
 private:
-    Store &m_store;
+    WriteBatcher &m_writes;
     Metrics &m_metrics;
 };
 

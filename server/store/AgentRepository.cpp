@@ -21,7 +21,12 @@ AgentRecord readAgent(const QSqlQuery &q)
 
 std::optional<AgentRecord> AgentRepository::find(const QString &id)
 {
-    return one(QStringLiteral("WHERE id = ?"), id);
+    if (const AgentRecord *kept = m_byId.find(id))
+        return *kept;
+    std::optional<AgentRecord> agent = one(QStringLiteral("WHERE id = ?"), id);
+    if (agent)
+        m_byId.keep(id, *agent);
+    return agent;
 }
 
 std::optional<AgentRecord> AgentRepository::findBySpiffeId(const QString &spiffeId)
@@ -63,6 +68,7 @@ bool AgentRepository::insert(const AgentRecord &agent)
 
 bool AgentRepository::setStatus(const QString &id, const QString &status)
 {
+    m_byId.forget(id);
     return m_db.run(QStringLiteral("UPDATE agents SET status = ? WHERE id = ?"), {status, id}) != nullptr;
 }
 

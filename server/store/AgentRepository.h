@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PageCursor.h"
+#include "RowCache.h"
 
 #include <QDateTime>
 #include <QList>
@@ -27,6 +28,7 @@ class AgentRepository
 public:
     explicit AgentRepository(Database &db)
         : m_db(db)
+        , m_byId(db)
     {}
 
     std::optional<AgentRecord> find(const QString &id);
@@ -39,6 +41,7 @@ public:
 private:
     std::optional<AgentRecord> one(const QString &where, const QString &value);
     Database &m_db;
+    RowCache<QString, AgentRecord> m_byId;
 };
 
 } // namespace mandate::server

@@ -13,21 +13,22 @@ namespace mandate::server {
 std::optional<AuditEvent> AuditRepository::append(AuditEvent event, const QString &agentId,
                                                   const QString &customerId)
 {
-    QSqlQuery *last =
-        m_db.run(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
-    if (!last)
-        return std::nullopt;
-    QString prevHash = AuditChain::genesisHash();
-    qint64 prevSeq = 0;
-    if (last->next()) {
-        prevSeq = last->value(0).toLongLong();
-        prevHash = last->value(1).toString();
+    Link previous{0, AuditChain::genesisHash()};
+    if (const Link *kept = m_newest.find(Newest)) {
+        previous = *kept;
+    } else {
+        QSqlQuery *last =
+            m_db.run(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
+        if (!last)
+            return std::nullopt;
+        if (last->next())
+            previous = {last->value(0).toLongLong(), last->value(1).toString()};
+        last->finish();
     }
-    last->finish();
 
-    event.seq = prevSeq + 1;
-    event = AuditChain::seal(std::move(event), prevHash);
-    const QByteArray json = QJsonDocument(AuditEventCodec::toJson(event)).toJson(QJsonDocument::Compact);
+    event.seq = previous.seq + 1;
+    const QByteArray json =
+        QJsonDocument(AuditChain::sealToJson(event, previous.hash)).toJson(QJsonDocument::Compact);
     const auto nullable = [](const QString &s) {
         return s.isEmpty() ? QVariant() : QVariant(s);
     };
@@ -36,8 +37,11 @@ std::optional<AuditEvent> AuditRepository::append(AuditEvent event, const QStrin
                            "event, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
             {event.seq, formatTimestamp(event.at), event.type,
              nullable(event.delegationId.value_or(QString())), nullable(agentId), nullable(customerId),
-             QString::fromUtf8(json), event.hash}))
+             QString::fromUtf8(json), event.hash})) {
+        m_newest.forget(Newest);
         return std::nullopt;
+    }
+    m_newest.keep(Newest, {event.seq, event.hash});
     return event;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuditEvent.h"
+#include "RowCache.h"
 
 #include <QList>
 #include <QString>
@@ -36,6 +37,7 @@ public:
 
     explicit AuditRepository(Database &db)
         : m_db(db)
+        , m_newest(db)
     {}
 
     // Assigns seq, prev_hash and hash; agentId/customerId index the event for filtering.
@@ -46,7 +48,15 @@ public:
     bool forEach(Filter filter, const std::function<bool(const Row &)> &visit);
 
 private:
+    struct Link
+    {
+        qint64 seq = 0;
+        QString hash;
+    };
+    static constexpr int Newest = 0;
+
     Database &m_db;
+    RowCache<int, Link> m_newest; // the chain's last link, under key Newest
 };
 
 } // namespace mandate::server

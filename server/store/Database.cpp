@@ -113,7 +113,19 @@ bool Database::beginWrite()
 {
     if (!execute(m_dialect->beginWrite()))
         return false;
-    m_inTransaction = true;
+    m_inWrite = true;
+    // Read under the write lock: nobody else can commit until this transaction ends.
+    QSqlQuery *version = run(m_dialect->dataVersion());
+    if (!version || !version->next()) {
+        ++m_cacheEpoch;
+        m_dataVersion.reset();
+        return true;
+    }
+    const qint64 current = version->value(0).toLongLong();
+    version->finish();
+    if (m_dataVersion != current)
+        ++m_cacheEpoch;
+    m_dataVersion = current;
     return true;
 }
 
@@ -121,7 +133,7 @@ bool Database::commit()
 {
     const bool ok = execute(QStringLiteral("COMMIT"));
     if (ok)
-        m_inTransaction = false;
+        m_inWrite = false;
     else
         rollback();
     return ok;
@@ -130,22 +142,29 @@ bool Database::commit()
 void Database::rollback()
 {
     execute(QStringLiteral("ROLLBACK"));
-    m_inTransaction = false;
+    m_inWrite = false;
+    ++m_cacheEpoch;
 }
 
 bool Database::savepoint(const QString &name)
 {
-    return execute(QStringLiteral("SAVEPOINT ") + name);
+    return run(QStringLiteral("SAVEPOINT ") + name) != nullptr;
 }
 
 bool Database::releaseSavepoint(const QString &name)
 {
-    return execute(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    return run(QStringLiteral("RELEASE SAVEPOINT ") + name) != nullptr;
 }
 
 bool Database::rollbackToSavepoint(const QString &name)
 {
-    return execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
+    ++m_cacheEpoch;
+    return run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) != nullptr && releaseSavepoint(name);
+}
+
+std::optional<quint64> Database::cacheEpoch() const
+{
+    return m_inWrite ? std::optional<quint64>(m_cacheEpoch) : std::nullopt;
 }
 
 void Database::fail(const QString &what, const QSqlQuery &query)

@@ -10,6 +10,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <optional>
 
 namespace mandate::server {
 
@@ -45,7 +46,12 @@ public:
     bool savepoint(const QString &name);
     bool releaseSavepoint(const QString &name);
     bool rollbackToSavepoint(const QString &name);
-    bool inTransaction() const { return m_inTransaction; }
+
+    // Repositories may keep decoded rows only while this connection holds the write lock, when no
+    // other connection can change them. The epoch moves whenever a kept row may be stale: another
+    // connection committed since this one last wrote, or a transaction or savepoint rolled back.
+    // Empty outside write transactions, so readers never cache.
+    std::optional<quint64> cacheEpoch() const;
 
 private:
     QSqlQuery *prepared(const QString &sql);
@@ -56,7 +62,9 @@ private:
     QSqlDatabase m_db;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_lastError;
-    bool m_inTransaction = false;
+    bool m_inWrite = false;
+    quint64 m_cacheEpoch = 0;
+    std::optional<qint64> m_dataVersion;
 };
 
 } // namespace mandate::server

@@ -80,6 +80,8 @@ QString likePattern(const QString &text)
 
 bool DelegationRepository::insert(const Delegation &d, int depth, const QString &searchText)
 {
+    if (d.parentId)
+        m_cache.forget(*d.parentId); // its children changed
     return m_db.run(QStringLiteral(
                         "INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
                         "status, created_at, expires_at, policy, chain, usage, search_text, idle_deadline) "
@@ -93,6 +95,8 @@ bool DelegationRepository::insert(const Delegation &d, int depth, const QString 
 
 std::optional<Delegation> DelegationRepository::find(const QString &id)
 {
+    if (const Delegation *kept = m_cache.find(id))
+        return *kept;
     QSqlQuery *q = m_db.run(Columns + QStringLiteral("WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
@@ -104,6 +108,7 @@ std::optional<Delegation> DelegationRepository::find(const QString &id)
         QStringLiteral("SELECT id FROM delegations WHERE parent_id = ? ORDER BY created_at, id"), {id});
     while (children && children->next())
         d->children.append(children->value(0).toString());
+    m_cache.keep(id, *d);
     return d;
 }
 
@@ -196,20 +201,31 @@ std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const 
     QStringList ids;
     while (q->next())
         ids.append(q->value(0).toString());
+    for (const QString &id : std::as_const(ids))
+        m_cache.forget(id);
     return ids;
 }
 
 bool DelegationRepository::saveUsage(const Delegation &d)
 {
-    return m_db.run(QStringLiteral(
-                        "UPDATE delegations SET usage = ?, last_used_at = ?, idle_deadline = ? WHERE id = ?"),
-                    {StoredDelegationCodec::writeUsage(d),
-                     d.usage.lastUsedAt ? QVariant(formatTimestamp(*d.usage.lastUsedAt)) : QVariant(),
-                     idleDeadline(d), d.id}) != nullptr;
+    if (!m_db.run(QStringLiteral(
+                      "UPDATE delegations SET usage = ?, last_used_at = ?, idle_deadline = ? WHERE id = ?"),
+                  {StoredDelegationCodec::writeUsage(d),
+                   d.usage.lastUsedAt ? QVariant(formatTimestamp(*d.usage.lastUsedAt)) : QVariant(),
+                   idleDeadline(d), d.id})) {
+        m_cache.forget(d.id);
+        return false;
+    }
+    if (Delegation *kept = m_cache.find(d.id)) {
+        kept->usage = d.usage;
+        kept->scopeUsage = d.scopeUsage;
+    }
+    return true;
 }
 
 bool DelegationRepository::saveBoundContext(const QString &id, const QJsonObject &context)
 {
+    m_cache.forget(id);
     return m_db.run(QStringLiteral("UPDATE delegations SET bound_context = ? WHERE id = ?"),
                     {QString::fromUtf8(QJsonDocument(context).toJson(QJsonDocument::Compact)), id}) !=
            nullptr;
@@ -230,6 +246,7 @@ QStringList DelegationRepository::activeLapsedBy(const QDateTime &now, int limit
 
 bool DelegationRepository::setStatus(const QString &id, DelegationStatus status)
 {
+    m_cache.forget(id);
     return m_db.run(QStringLiteral("UPDATE delegations SET status = ? WHERE id = ?"),
                     {delegationStatusToString(status), id}) != nullptr;
 }

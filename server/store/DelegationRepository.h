@@ -2,6 +2,7 @@
 
 #include "Delegation.h"
 #include "PageCursor.h"
+#include "RowCache.h"
 
 #include <QList>
 #include <QString>
@@ -49,6 +50,7 @@ public:
 
     explicit DelegationRepository(Database &db)
         : m_db(db)
+        , m_cache(db)
     {}
 
     bool insert(const Delegation &delegation, int depth, const QString &searchText);
@@ -66,6 +68,7 @@ public:
 
 private:
     Database &m_db;
+    RowCache<QString, Delegation> m_cache; // with children, as find() returns them
 };
 
 } // namespace mandate::server

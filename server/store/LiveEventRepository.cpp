@@ -78,11 +78,15 @@ qint64 LiveEventRepository::oldestId()
     return id;
 }
 
-bool LiveEventRepository::prune()
+std::optional<int> LiveEventRepository::prune(int limit)
 {
-    return m_db.run(
-               QStringLiteral("DELETE FROM live_events WHERE id <= (SELECT MAX(id) FROM live_events) - ?"),
-               {RetainedEvents}) != nullptr;
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("DELETE FROM live_events WHERE id IN (SELECT id FROM live_events "
+                                "WHERE id <= (SELECT MAX(id) FROM live_events) - ? ORDER BY id LIMIT ?)"),
+                 {RetainedEvents, limit});
+    if (!q)
+        return std::nullopt;
+    return q->numRowsAffected();
 }
 
 } // namespace mandate::server

@@ -20,6 +20,8 @@ public:
     virtual QString translateDdl(const QString &ddl) const = 0;
     // Statements run on every new connection (journal mode, durability, foreign keys).
     virtual QStringList connectionSetup() const = 0;
+    // A query whose single value changes whenever another connection commits.
+    virtual QString dataVersion() const = 0;
 };
 
 } // namespace mandate::server

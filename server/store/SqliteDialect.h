@@ -12,6 +12,7 @@ public:
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     QString translateDdl(const QString &ddl) const override;
     QStringList connectionSetup() const override;
+    QString dataVersion() const override { return QStringLiteral("PRAGMA data_version"); }
 };
 
 } // namespace mandate::server

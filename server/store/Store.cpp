@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <atomic>
+
 namespace mandate::server {
 
 Store::Store(std::unique_ptr<Database> db)
@@ -38,22 +40,13 @@ std::unique_ptr<Store> Store::openSqlite(const QString &dataDir, QString *error)
     }
     QFile::setPermissions(dir.absolutePath(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    static int connectionCounter = 0;
+    // Connections are opened from more than one thread.
+    static std::atomic<int> connectionCounter = 0;
     auto db = std::make_unique<Database>(std::make_unique<SqliteDialect>(),
                                          QStringLiteral("mandate-store-%1").arg(++connectionCounter));
     if (!db->open(dir.filePath(QStringLiteral("mandate.db")), error) || !Migrations::apply(*db, error))
         return nullptr;
     return std::unique_ptr<Store>(new Store(std::move(db)));
-}
-
-bool Store::isWritable()
-{
-    if (m_db->inTransaction())
-        return true;
-    if (!m_db->beginWrite())
-        return false;
-    m_db->rollback();
-    return true;
 }
 
 } // namespace mandate::server

@@ -14,7 +14,8 @@
 
 namespace mandate::server {
 
-// The server's persistent state: one database connection and the repositories over it.
+// The server's persistent state: one database connection and the repositories over it. The server
+// opens two: the writer on the store thread (see WriteBatcher) and a reader on the event loop.
 // The repositories speak SQL that SQLite and PostgreSQL both accept; what differs lives in the
 // connection's SqlDialect, so a PostgreSQL store is a new dialect, not a second copy of the queries.
 class Store
@@ -39,9 +40,6 @@ public:
     qsizetype outboxMark() const { return m_outbox.size(); }
     void rollbackOutbox(qsizetype mark) { m_outbox.resize(mark); }
     QList<LiveEvent> takeOutbox() { return std::exchange(m_outbox, {}); }
-
-    // Can a write transaction be started right now? (/readyz)
-    bool isWritable();
 
 private:
     explicit Store(std::unique_ptr<Database> db);

@@ -18,12 +18,16 @@ constexpr qint64 IdempotencyWindowSeconds = 24 * 60 * 60;
 
 } // namespace
 
-WriteBatcher::WriteBatcher(Store &store, const Clock &clock, Metrics &metrics, QObject *parent)
+WriteBatcher::WriteBatcher(const Clock &clock, Metrics &metrics, QObject *parent)
     : QObject(parent)
-    , m_store(store)
     , m_clock(clock)
     , m_metrics(metrics)
 {}
+
+bool WriteBatcher::openSqlite(const QString &dataDir, QString *error)
+{
+    return m_storeThread.openSqlite(dataDir, error);
+}
 
 QByteArray WriteBatcher::hashRequest(const QByteArray &method, const QString &path, const QByteArray &body)
 {
@@ -38,21 +42,22 @@ QByteArray WriteBatcher::hashRequest(const QByteArray &method, const QString &pa
 
 void WriteBatcher::submit(Idempotency idempotency, Job job, Responder respond)
 {
-    m_pending.append({std::move(idempotency), std::move(job), std::move(respond)});
-    if (!m_scheduled) {
+    m_pending.append({std::move(idempotency), std::move(job)});
+    m_pendingResponders.append(std::move(respond));
+    if (!m_scheduled && m_inFlight.isEmpty()) {
         m_scheduled = true;
         // Zero-delay: runs after every request already readable in this event-loop pass was parsed.
         QTimer::singleShot(0, this, &WriteBatcher::flush);
     }
 }
 
-ApiResponse WriteBatcher::runOne(Pending &pending)
+ApiResponse WriteBatcher::runOne(Store &store, const Clock &clock, Write &write)
 {
-    const Idempotency &idem = pending.idempotency;
-    const QDateTime now = m_clock.now();
+    const Idempotency &idem = write.idempotency;
+    const QDateTime now = clock.now();
     if (!idem.key.isEmpty()) {
         const auto previous =
-            m_store.idempotency().find(idem.scope, idem.key, now.addSecs(-IdempotencyWindowSeconds));
+            store.idempotency().find(idem.scope, idem.key, now.addSecs(-IdempotencyWindowSeconds));
         if (previous) {
             if (previous->requestHash != idem.requestHash)
                 return Problem::idempotencyMismatch();
@@ -64,55 +69,68 @@ ApiResponse WriteBatcher::runOne(Pending &pending)
         }
     }
 
-    if (!m_store.db().savepoint(JobSavepoint))
+    if (!store.db().savepoint(JobSavepoint))
         return Problem::internal();
-    ApiResponse response = pending.job(m_store);
+    ApiResponse response = write.job(store);
     const bool keep = response.status < 400;
-    if (!(keep ? m_store.db().releaseSavepoint(JobSavepoint)
-               : m_store.db().rollbackToSavepoint(JobSavepoint)))
+    if (!(keep ? store.db().releaseSavepoint(JobSavepoint) : store.db().rollbackToSavepoint(JobSavepoint)))
         return Problem::internal();
 
     if (!idem.key.isEmpty() && idem.storeAnswer && response.status < 500) {
-        if (!m_store.idempotency().store(idem.scope, idem.key,
-                                         {idem.requestHash, response.status, response.body}, now))
+        if (!store.idempotency().store(idem.scope, idem.key,
+                                       {idem.requestHash, response.status, response.body}, now))
             return Problem::internal();
     }
     return response;
 }
 
+WriteBatcher::Outcome WriteBatcher::commit(Store &store, const Clock &clock, QList<Write> &writes)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Outcome outcome;
+    outcome.answers.reserve(writes.size());
+    if (!store.db().beginWrite()) {
+        for (qsizetype i = 0; i < writes.size(); ++i)
+            outcome.answers.append(Problem::unavailable(QStringLiteral("The store is busy; retry shortly.")));
+    } else {
+        for (Write &write : writes)
+            outcome.answers.append(runOne(store, clock, write));
+        if (!store.db().commit()) {
+            // Nothing of this batch is durable, so no client may hear that it succeeded.
+            for (ApiResponse &answer : outcome.answers)
+                answer = Problem::internal();
+            store.takeOutbox();
+        }
+    }
+    outcome.events = store.takeOutbox();
+    outcome.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    return outcome;
+}
+
 void WriteBatcher::flush()
 {
     m_scheduled = false;
-    if (m_pending.isEmpty())
+    if (m_pending.isEmpty() || !m_inFlight.isEmpty())
         return;
-    m_flushing = true;
-    QList<Pending> batch;
-    batch.swap(m_pending);
+    m_inFlight.swap(m_pendingResponders);
+    m_storeThread.post([this, writes = std::exchange(m_pending, {})](Store &store) mutable {
+        Outcome outcome = commit(store, m_clock, writes);
+        QMetaObject::invokeMethod(
+            this, [this, outcome = std::move(outcome)] { finish(outcome); }, Qt::QueuedConnection);
+    });
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    QList<ApiResponse> answers;
-    answers.reserve(batch.size());
-    if (!m_store.db().beginWrite()) {
-        for (qsizetype i = 0; i < batch.size(); ++i)
-            answers.append(Problem::unavailable(QStringLiteral("The store is busy; retry shortly.")));
-    } else {
-        for (Pending &pending : batch)
-            answers.append(runOne(pending));
-        if (!m_store.db().commit()) {
-            // Nothing of this batch is durable, so no client may hear that it succeeded.
-            for (ApiResponse &answer : answers)
-                answer = Problem::internal();
-            m_store.takeOutbox();
-        }
-    }
-    if (const QList<LiveEvent> events = m_store.takeOutbox(); !events.isEmpty())
-        Q_EMIT committed(events);
-    m_metrics.observeCommit(static_cast<double>(timer.nsecsElapsed()) / 1e9, static_cast<int>(batch.size()));
-
+void WriteBatcher::finish(const Outcome &outcome)
+{
+    const QList<Responder> batch = std::exchange(m_inFlight, {});
+    if (!outcome.events.isEmpty())
+        Q_EMIT committed(outcome.events);
+    m_metrics.observeCommit(outcome.seconds, static_cast<int>(batch.size()));
     for (qsizetype i = 0; i < batch.size(); ++i)
-        batch[i].respond(answers[i]);
-    m_flushing = false;
+        batch[i](outcome.answers[i]);
+    // What arrived while this batch committed goes to the store thread at once, as the next batch.
+    flush();
     if (isIdle())
         Q_EMIT idle();
 }

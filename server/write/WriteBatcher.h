@@ -3,6 +3,7 @@
 #include "ApiResponse.h"
 #include "Clock.h"
 #include "LiveEvent.h"
+#include "StoreThread.h"
 
 #include <QByteArray>
 #include <QList>
@@ -16,10 +17,16 @@ namespace mandate::server {
 class Metrics;
 class Store;
 
-// Group commit. Writes submitted during one pass of the event loop run in one write transaction,
-// each inside its own savepoint, and their answers are sent only after that transaction commits:
-// one fsync for the whole batch, and no client ever hears of a change that could still be lost.
-// A job whose answer is an error (status ≥ 400) has its changes rolled back to its savepoint.
+// Group commit. Writes run on the store thread, a batch at a time: each batch is one write
+// transaction with a savepoint per job, and its answers are sent only after that transaction
+// commits — one fsync for the whole batch, and no client ever hears of a change that could still
+// be lost. A job whose answer is an error (status ≥ 400) has its changes rolled back to its
+// savepoint. While a batch commits, the event loop keeps parsing and authenticating, and what it
+// submits meanwhile forms the next batch, so batches grow with the load.
+//
+// Jobs run on the store thread: they may touch the Store they are given and the values they
+// captured, nothing that the event loop also uses. Answers and committed() arrive on the thread
+// that owns the WriteBatcher.
 //
 // Idempotency lives here too, inside the same transaction as the write it protects: a repeated
 // Idempotency-Key replays the stored answer, the same key with another body answers 422.
@@ -38,10 +45,12 @@ public:
         bool storeAnswer = true; // false for answers holding secrets (sign-in)
     };
 
-    WriteBatcher(Store &store, const Clock &clock, Metrics &metrics, QObject *parent = nullptr);
+    WriteBatcher(const Clock &clock, Metrics &metrics, QObject *parent = nullptr);
 
+    // Opens the write connection to DIR/mandate.db on the store thread.
+    bool openSqlite(const QString &dataDir, QString *error);
     void submit(Idempotency idempotency, Job job, Responder respond);
-    bool isIdle() const { return m_pending.isEmpty() && !m_flushing; }
+    bool isIdle() const { return m_pending.isEmpty() && m_inFlight.isEmpty(); }
 
     static QByteArray hashRequest(const QByteArray &method, const QString &path, const QByteArray &body);
 
@@ -51,22 +60,31 @@ Q_SIGNALS:
     void committed(const QList<mandate::server::LiveEvent> &events);
 
 private:
-    struct Pending
+    struct Write
     {
         Idempotency idempotency;
         Job job;
-        Responder respond;
+    };
+    struct Outcome
+    {
+        QList<ApiResponse> answers; // one per write, in order
+        QList<LiveEvent> events;
+        double seconds = 0;
     };
 
     void flush();
-    ApiResponse runOne(Pending &pending);
+    void finish(const Outcome &outcome);
+    static Outcome commit(Store &store, const Clock &clock, QList<Write> &writes);
+    static ApiResponse runOne(Store &store, const Clock &clock, Write &write);
 
-    Store &m_store;
     const Clock &m_clock;
     Metrics &m_metrics;
-    QList<Pending> m_pending;
+    QList<Write> m_pending;
+    QList<Responder> m_pendingResponders;
+    QList<Responder> m_inFlight; // the batch on the store thread, at most one
     bool m_scheduled = false;
-    bool m_flushing = false;
+    // Last member: destroyed first, so the batch in flight finishes while everything it uses lives.
+    StoreThread m_storeThread;
 };
 
 } // namespace mandate::server

@@ -1,4 +1,5 @@
 #include "AuditChain.h"
+#include "AuditEventCodec.h"
 #include "AuditEventSamples.h"
 
 #include <QTest>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void intactChainVerifies();
     void emptyChainVerifies();
     void firstEventMayStartAboveOne();
+    void sealToJsonMatchesSeal();
     void firstEventNeedsPositiveSeq();
     void tamperedEvent_data();
     void tamperedEvent();
@@ -147,6 +149,19 @@ void TstAuditChain::firstEventMayStartAboveOne()
     const AuditEvent first = AuditChain::seal(event, AuditChain::genesisHash());
     event.seq = 42;
     const AuditEvent second = AuditChain::seal(event, first.hash);
+    QVERIFY(AuditChain::verify({first, second}).ok);
+}
+
+void TstAuditChain::sealToJsonMatchesSeal()
+{
+    const AuditEvent first = AuditChain::seal(AuditEventSamples::decision(), AuditChain::genesisHash());
+    AuditEvent second = AuditEventSamples::decision();
+    second.seq = first.seq + 1;
+    const AuditEvent sealed = AuditChain::seal(second, first.hash);
+    const QJsonObject json = AuditChain::sealToJson(second, first.hash);
+    QCOMPARE(second.prevHash, sealed.prevHash);
+    QCOMPARE(second.hash, sealed.hash);
+    QCOMPARE(json, AuditEventCodec::toJson(sealed));
     QVERIFY(AuditChain::verify({first, second}).ok);
 }
 

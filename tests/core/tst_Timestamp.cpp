@@ -135,6 +135,11 @@ void TstTimestamp::format_data()
     QTest::newRow("offset converted to UTC")
         << QDateTime(QDate(2026, 1, 1), QTime(1, 0), Qt::OffsetFromUTC, 2 * 3600)
         << QStringLiteral("2025-12-31T23:00:00.000Z");
+    QTest::newRow("year below 1000") << utc(999, 1, 2, 3, 4, 5, 60)
+                                     << QStringLiteral("0999-01-02T03:04:05.060Z");
+    QTest::newRow("last millisecond")
+        << utc(9999, 12, 31, 23, 59, 59, 999) << QStringLiteral("9999-12-31T23:59:59.999Z");
+    QTest::newRow("beyond 9999") << utc(10000, 1, 1, 0, 0) << QStringLiteral("10000-01-01T00:00:00.000Z");
     QTest::newRow("invalid") << QDateTime() << QString();
 }
 

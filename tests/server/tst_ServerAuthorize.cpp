@@ -2,6 +2,8 @@
 #include "DemoFixtures.h"
 #include "TestServer.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using mandate::test::ApiClient;
@@ -45,6 +47,20 @@ private:
     static QString reason(const ApiClient::Reply &reply)
     {
         return reply.json().value(QStringLiteral("reason")).toString();
+    }
+
+    // Writes to the server's database over a connection of this test's own.
+    bool writeBehindTheServer(const QString &sql)
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("behind"));
+            db.setDatabaseName(m_server.dataDir() + QStringLiteral("/mandate.db"));
+            ok = db.open() && QSqlQuery(db).exec(sql);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("behind"));
+        return ok;
     }
 
 private Q_SLOTS:
@@ -251,6 +267,18 @@ private Q_SLOTS:
                      .value(QStringLiteral("status"))
                      .toString(),
                  QStringLiteral("revoked"));
+        QCOMPARE(reason(authorize(*m_payer, request)), QStringLiteral("delegation_not_active"));
+    }
+
+    // The write connection keeps decoded delegations between transactions; a commit by any other
+    // connection must still reach the next decision.
+    void aCommitByAnotherConnectionReachesTheNextDecision()
+    {
+        const QString id = grant();
+        const QJsonObject request = DemoFixtures::authorizeRequest(id, 100);
+        QCOMPARE(reason(authorize(*m_payer, request)), QStringLiteral("within_scope"));
+        QVERIFY(writeBehindTheServer(
+            QStringLiteral("UPDATE delegations SET status = 'revoked' WHERE id = '%1'").arg(id)));
         QCOMPARE(reason(authorize(*m_payer, request)), QStringLiteral("delegation_not_active"));
     }
 

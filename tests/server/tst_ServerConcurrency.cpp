@@ -2,6 +2,7 @@
 #include "DemoFixtures.h"
 #include "TestServer.h"
 
+#include <QSet>
 #include <QTest>
 
 using mandate::test::ApiClient;
@@ -48,6 +49,18 @@ private:
             }));
     }
 
+    // A sample of the server's Prometheus text, e.g. "mandate_store_commit_batch_size_count".
+    double metric(const QByteArray &name)
+    {
+        const QByteArray prefix = name + ' ';
+        const QByteArray text = m_alice->get(QStringLiteral("/metrics")).body;
+        for (const QByteArray &line : text.split('\n')) {
+            if (line.startsWith(prefix))
+                return line.mid(prefix.size()).toDouble();
+        }
+        return -1;
+    }
+
     QJsonObject usageOf(const QString &id)
     {
         return m_alice->get(QStringLiteral("/v1/delegations/") + id)
@@ -92,6 +105,44 @@ private Q_SLOTS:
                      .value(QStringLiteral("amount_minor"))
                      .toInteger(),
                  100000);
+    }
+
+    // Decisions arriving together share commits (one fsync for many), yet each answer still
+    // follows its own commit: every allow a client heard of is audited and counted in the usage.
+    void concurrentDecisionsShareCommits()
+    {
+        const QString id = cappedGrant(1000);
+        const double commitsBefore = metric("mandate_store_commit_batch_size_count");
+        const double writesBefore = metric("mandate_store_commit_batch_size_sum");
+        QList<ApiClient::Call> calls;
+        for (int i = 0; i < 300; ++i)
+            calls.append({m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
+                          DemoFixtures::authorizeRequest(id, 1000)});
+        const auto replies = ApiClient::sendConcurrently(m_server.url(), calls, 32);
+        QCOMPARE(count(replies, QStringLiteral("decision"), QStringLiteral("allow")), 300);
+        const double commits = metric("mandate_store_commit_batch_size_count") - commitsBefore;
+        const double writes = metric("mandate_store_commit_batch_size_sum") - writesBefore;
+        QVERIFY2(writes >= 300, qPrintable(QString::number(writes)));
+        QVERIFY2(commits < writes,
+                 qPrintable(QStringLiteral("%1 commits for %2 writes").arg(commits).arg(writes)));
+
+        QCOMPARE(usageOf(id).value(QStringLiteral("uses")).toInteger(), 300);
+        ApiClient sam(m_server.url());
+        QVERIFY(sam.signIn(QStringLiteral("sam")));
+        const QJsonArray events =
+            sam.get(QStringLiteral("/v1/audit?type=decision.made&limit=500&delegation_id=") + id)
+                .json()
+                .value(QStringLiteral("items"))
+                .toArray();
+        QSet<QString> audited;
+        for (const QJsonValue &event : events)
+            audited.insert(event.toObject()
+                               .value(QStringLiteral("data"))
+                               .toObject()
+                               .value(QStringLiteral("decision_id"))
+                               .toString());
+        for (const ApiClient::Reply &reply : replies)
+            QVERIFY(audited.contains(reply.json().value(QStringLiteral("decision_id")).toString()));
     }
 
     void ancestorCapHoldsThroughASubDelegation()

@@ -1,0 +1,36 @@
+#include "StoreThread.h"
+
+#include "Store.h"
+
+namespace mandate::server {
+
+StoreThread::StoreThread()
+{
+    m_thread.setObjectName(QStringLiteral("mandate-store"));
+    m_context.moveToThread(&m_thread);
+    m_thread.start();
+}
+
+StoreThread::~StoreThread()
+{
+    QMetaObject::invokeMethod(
+        &m_context, [this] { m_store.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool StoreThread::openSqlite(const QString &dataDir, QString *error)
+{
+    QMetaObject::invokeMethod(
+        &m_context, [this, &dataDir, error] { m_store = Store::openSqlite(dataDir, error); },
+        Qt::BlockingQueuedConnection);
+    return m_store != nullptr;
+}
+
+void StoreThread::post(std::function<void(Store &)> work)
+{
+    QMetaObject::invokeMethod(
+        &m_context, [this, work = std::move(work)] { work(*m_store); }, Qt::QueuedConnection);
+}
+
+} // namespace mandate::server
