@@ -2,6 +2,8 @@
 
 #include "DelegationCodec.h"
 
+#include <QJsonArray>
+
 namespace mandate::client {
 
 namespace {
@@ -119,6 +121,19 @@ ApiJob *MandateApi::approvals(const QString &status, const QString &cursor, int 
     addIfSet(query, QStringLiteral("status"), status);
     addIfSet(query, QStringLiteral("cursor"), cursor);
     return m_client.get(QStringLiteral("/v1/approvals"), query);
+}
+
+MandateApi::PageInfo MandateApi::pageInfo(const QJsonObject &listAnswer)
+{
+    return {static_cast<int>(listAnswer.value(QStringLiteral("items")).toArray().size()),
+            listAnswer.value(QStringLiteral("next_cursor")).toString()};
+}
+
+int MandateApi::revokedCount(const QJsonObject &revokeAnswer)
+{
+    const QJsonValue suspended = revokeAnswer.value(QStringLiteral("revoked_delegations"));
+    return suspended.isUndefined() ? revokeAnswer.value(QStringLiteral("revoked")).toInt()
+                                   : suspended.toInt();
 }
 
 } // namespace mandate::client

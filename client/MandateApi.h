@@ -64,6 +64,16 @@ public:
 
     ApiJob *approvals(const QString &status, const QString &cursor = {}, int limit = PageSize);
 
+    // Readers of the answers the console acts on, so pages never read wire fields themselves.
+    struct PageInfo
+    {
+        int items = 0;
+        QString nextCursor; // empty on the last page
+    };
+    static PageInfo pageInfo(const QJsonObject &listAnswer);
+    // POST /v1/customers/{id}/revoke-all → "revoked"; POST /v1/agents/{id}/suspend → "revoked_delegations".
+    static int revokedCount(const QJsonObject &revokeAnswer);
+
 private:
     ApiClient &m_client;
 };

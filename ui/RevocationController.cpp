@@ -3,7 +3,6 @@
 #include "MandateApi.h"
 #include "ReasonConfirmDialog.h"
 
-#include <QJsonArray>
 #include <QPushButton>
 
 #include <memory>
@@ -88,7 +87,7 @@ void RevocationController::revokeAllOfCustomer(const QString &customerId, const 
                 client::ApiJob *job = m_api.revokeAll(customerId, reason);
                 connect(job, &client::ApiJob::succeeded, this,
                         [this, dialog = QPointer(dialog), customerName](const QJsonObject &body) {
-                            const int revoked = body.value(QStringLiteral("revoked")).toInt();
+                            const int revoked = client::MandateApi::revokedCount(body);
                             Q_EMIT changed(
                                 tr("Revoked %n delegation(s) of %1.", nullptr, revoked).arg(customerName));
                             if (dialog)
@@ -115,7 +114,7 @@ void RevocationController::suspendAgent(const QString &agentId, const QString &a
                 client::ApiJob *job = m_api.suspendAgent(agentId, reason);
                 connect(job, &client::ApiJob::succeeded, this,
                         [this, dialog = QPointer(dialog), agentName](const QJsonObject &body) {
-                            const int revoked = body.value(QStringLiteral("revoked_delegations")).toInt();
+                            const int revoked = client::MandateApi::revokedCount(body);
                             Q_EMIT changed(tr("Suspended %1 and revoked %n delegation(s).", nullptr, revoked)
                                                .arg(agentName));
                             if (dialog)
@@ -138,9 +137,9 @@ void RevocationController::countActiveDelegations(const QString &agentId, const 
             [this, dialog, agentId, countSoFar](const QJsonObject &body) {
                 if (!dialog)
                     return;
-                const int count =
-                    countSoFar + static_cast<int>(body.value(QStringLiteral("items")).toArray().size());
-                const QString next = body.value(QStringLiteral("next_cursor")).toString();
+                const auto page = client::MandateApi::pageInfo(body);
+                const int count = countSoFar + page.items;
+                const QString &next = page.nextCursor;
                 if (!next.isEmpty()) {
                     dialog->setImpact(
                         tr("Counting the active delegations this revokes… %1 so far").arg(count), false);

@@ -3,6 +3,7 @@
 #   server → never client/, models/, ui/
 #   client → never server/
 #   models → never widgets
+#   ui     → never the network, SQL or JSON wire forms directly (client/ and models/ do that)
 file(READ "${COMPILE_COMMANDS}" commands)
 string(JSON count LENGTH "${commands}")
 math(EXPR last "${count} - 1")
@@ -43,6 +44,7 @@ forbid_in_sources(core "<QtNetwork;<QtSql;<QtGui;<QtWidgets;<QNetwork;<QSql;<QTc
 forbid_in_sources(server "\"(client|models|ui)/;<QWidget;<QtWidgets")
 forbid_in_sources(client "\"server/;<QHttpServer;<QWidget;<QtWidgets")
 forbid_in_sources(models "<QWidget;<QtWidgets;<QNetworkAccessManager;<QSqlDatabase")
+forbid_in_sources(ui "<QNetwork;<QSql;<QJson;\"server/")
 
 if(failures)
     message(FATAL_ERROR "Layering violations:${failures}")
