@@ -191,9 +191,14 @@ QStringList DelegationFormatter::revocationTriggers(const RevokeOn &revokeOn)
         triggers.append(tr("when the agent reports the task complete"));
     if (revokeOn.idleSeconds) {
         const qint64 minutes = *revokeOn.idleSeconds / 60;
-        triggers.append(minutes >= 60 && minutes % 60 == 0
-                            ? tr("after %1 h without use").arg(minutes / 60)
-                            : tr("after %1 min without use").arg(qMax<qint64>(1, minutes)));
+        QString span;
+        if (minutes >= 24 * 60 && minutes % (24 * 60) == 0)
+            span = minutes == 24 * 60 ? tr("1 day") : tr("%1 days").arg(minutes / (24 * 60));
+        else if (minutes >= 60 && minutes % 60 == 0)
+            span = tr("%1 h").arg(minutes / 60);
+        else
+            span = tr("%1 min").arg(qMax<qint64>(1, minutes));
+        triggers.append(tr("after %1 without use").arg(span));
     }
     if (revokeOn.contextChange)
         triggers.append(tr("when the agent's context changes (e.g. a new agent version)"));

@@ -87,7 +87,7 @@ DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock 
     m_chain = new QTreeWidget(m_content);
     m_chain->setHeaderHidden(true);
     m_chain->setAccessibleName(tr("Delegation chain"));
-    m_chain->setMinimumHeight(90);
+    m_chain->setFixedHeight(m_chain->fontMetrics().height() * 5);
     connect(m_chain, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString id = item->data(0, Qt::UserRole).toString();
         if (!id.isEmpty() && id != m_id)
@@ -100,7 +100,7 @@ DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock 
     m_decisions->setRootIsDecorated(false);
     m_decisions->setUniformRowHeights(true);
     m_decisions->setAccessibleName(tr("Latest decisions"));
-    m_decisions->setMinimumHeight(140);
+    m_decisions->setMinimumHeight(m_decisions->fontMetrics().height() * 9);
     m_decisions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(section(tr("Latest decisions"), m_decisions, m_content));
     layout->addStretch();
@@ -132,13 +132,12 @@ void DelegationDetailPane::showDelegation(const Delegation &delegation)
 void DelegationDetailPane::render(const Delegation &d)
 {
     m_title->setText(QStringLiteral("<h3>%1</h3>").arg(d.purpose.toHtmlEscaped()));
-    QString summary =
-        tr("<b>%1</b> <span style='color:palette(mid)'>%2</span><br>For %3 · %4 · granted %5, ends %6")
-            .arg(models::DelegationFormatter::agentName(d).toHtmlEscaped(),
-                 models::DelegationFormatter::agentSpiffeId(d).toHtmlEscaped(),
-                 models::DelegationFormatter::customerName(d).toHtmlEscaped(),
-                 models::DelegationFormatter::statusText(d.status), localTime(d.createdAt),
-                 localTime(d.expiresAt));
+    QString summary = tr("<b>%1</b> — %2<br>For %3 · %4 · granted %5, ends %6")
+                          .arg(models::DelegationFormatter::agentName(d).toHtmlEscaped(),
+                               models::DelegationFormatter::agentSpiffeId(d).toHtmlEscaped(),
+                               models::DelegationFormatter::customerName(d).toHtmlEscaped(),
+                               models::DelegationFormatter::statusText(d.status), localTime(d.createdAt),
+                               localTime(d.expiresAt));
     if (d.revokedAt) {
         summary += QStringLiteral("<br>") +
                    tr("Revoked %1: %2")

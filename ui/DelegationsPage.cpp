@@ -58,9 +58,11 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(false);
+    // No indicator until the person picks a column: the server's own order is newest first.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->horizontalHeader()->setSectionsClickable(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(models::DelegationListModel::PurposeColumn,
                                                       QHeaderView::Stretch);
     m_table->verticalHeader()->setVisible(false);
@@ -71,16 +73,17 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
     m_table->setItemDelegateForColumn(
         models::DelegationListModel::UsageColumn,
         new UsageBarDelegate(models::DelegationListModel::UsageFractionRole, m_table));
-    m_table->setColumnWidth(models::DelegationListModel::AgentColumn, 150);
-    m_table->setColumnWidth(models::DelegationListModel::StatusColumn, 90);
-    m_table->setColumnWidth(models::DelegationListModel::UsageColumn, 190);
-    m_table->setColumnWidth(models::DelegationListModel::ExpiresColumn, 120);
+    m_table->setColumnWidth(models::DelegationListModel::AgentColumn, 120);
+    m_table->setColumnWidth(models::DelegationListModel::StatusColumn, 80);
+    m_table->setColumnWidth(models::DelegationListModel::UsageColumn, 180);
+    m_table->setColumnWidth(models::DelegationListModel::ExpiresColumn, 115);
+    m_table->setColumnWidth(models::DelegationListModel::CustomerColumn, 110);
     m_table->setColumnHidden(models::DelegationListModel::CustomerColumn, !session.user().isStaff());
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             [this](int column, Qt::SortOrder order) { m_model->sort(column, order); });
 
     m_detail = new DelegationDetailPane(session.api(), clock, splitter);
-    m_detail->setMinimumWidth(320);
+    m_detail->setMinimumWidth(340);
     splitter->addWidget(m_table);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
@@ -259,9 +262,11 @@ void DelegationsPage::updateActions()
     m_grant->setEnabled(online);
     m_grant->setToolTip(online ? tr("Give an agent a new, limited authority") : offlineReason);
     m_revoke->setEnabled(online && revocable > 0);
-    m_revoke->setToolTip(!online          ? offlineReason
-                         : revocable == 0 ? tr("Select one or more active delegations first.")
-                                          : tr("Revoke %n selected delegation(s)", nullptr, revocable));
+    m_revoke->setToolTip(!online ? offlineReason
+                         : revocable == 0
+                             ? tr("Select one or more active delegations first.")
+                             : (revocable == 1 ? tr("Revoke the selected delegation")
+                                               : tr("Revoke %1 selected delegations").arg(revocable)));
     m_revokeAll->setEnabled(online && customers.size() == 1);
     m_revokeAll->setToolTip(!online                 ? offlineReason
                             : customers.size() == 1 ? tr("Revoke every active delegation of this customer")

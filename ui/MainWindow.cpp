@@ -41,6 +41,9 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     m_navigation->setAccessibleName(tr("Navigation"));
     m_navigation->setFixedWidth(170);
     m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    m_navigation->setStyleSheet(
+        QStringLiteral("QListWidget { padding-top: 6px; } QListWidget::item { padding: 8px 12px; }"));
     m_pages = new QStackedWidget(central);
     body->addWidget(m_navigation);
     body->addWidget(m_pages, 1);

@@ -9,6 +9,16 @@
 
 namespace mandate::ui {
 
+namespace {
+
+QString delegationCount(int count)
+{
+    return count == 1 ? RevocationController::tr("1 delegation")
+                      : RevocationController::tr("%1 delegations").arg(count);
+}
+
+} // namespace
+
 RevocationController::RevocationController(client::MandateApi &api, QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_api(api)
@@ -31,15 +41,15 @@ void RevocationController::revokeDelegations(const QList<Target> &delegations)
 {
     if (delegations.isEmpty())
         return;
-    const QString question = delegations.size() == 1
-                                 ? tr("<b>Revoke this delegation?</b><br>%1<br>The agent loses this "
-                                      "authority at once, and so does "
-                                      "every agent it delegated onwards.")
-                                       .arg(delegations.first().description.toHtmlEscaped())
-                                 : tr("<b>Revoke %n delegation(s)?</b><br>The agents lose this authority at "
-                                      "once, and so does every "
-                                      "agent they delegated onwards.",
-                                      nullptr, static_cast<int>(delegations.size()));
+    const QString question =
+        delegations.size() == 1
+            ? tr("<b>Revoke this delegation?</b><br>%1<br>The agent loses this "
+                 "authority at once, and so does "
+                 "every agent it delegated onwards.")
+                  .arg(delegations.first().description.toHtmlEscaped())
+            : tr("<b>Revoke %1?</b><br>The agents lose this authority at once, and so does every agent "
+                 "they delegated onwards.")
+                  .arg(delegationCount(static_cast<int>(delegations.size())));
     ReasonConfirmDialog *dialog =
         openDialog(tr("Revoke delegation"), question,
                    delegations.size() == 1 ? tr("Revoke")
@@ -54,7 +64,7 @@ void RevocationController::revokeDelegations(const QList<Target> &delegations)
 void RevocationController::revokeNext(std::shared_ptr<BulkRevoke> state, QPointer<ReasonConfirmDialog> dialog)
 {
     if (state->done == state->targets.size()) {
-        Q_EMIT changed(tr("Revoked %n delegation(s).", nullptr, state->done));
+        Q_EMIT changed(tr("Revoked %1.").arg(delegationCount(state->done)));
         if (dialog)
             dialog->accept();
         return;
@@ -66,7 +76,7 @@ void RevocationController::revokeNext(std::shared_ptr<BulkRevoke> state, QPointe
     });
     connect(job, &client::ApiJob::failed, this, [this, state, dialog](const client::ApiError &error) {
         if (state->done > 0)
-            Q_EMIT changed(tr("Revoked %n delegation(s).", nullptr, state->done));
+            Q_EMIT changed(tr("Revoked %1.").arg(delegationCount(state->done)));
         if (dialog)
             dialog->showError(tr("Revoking \"%1\" failed: %2")
                                   .arg(state->targets[state->done].description, error.message()));
@@ -89,7 +99,7 @@ void RevocationController::revokeAllOfCustomer(const QString &customerId, const 
                         [this, dialog = QPointer(dialog), customerName](const QJsonObject &body) {
                             const int revoked = client::MandateApi::revokedCount(body);
                             Q_EMIT changed(
-                                tr("Revoked %n delegation(s) of %1.", nullptr, revoked).arg(customerName));
+                                tr("Revoked %1 of %2.").arg(delegationCount(revoked), customerName));
                             if (dialog)
                                 dialog->accept();
                         });
@@ -115,8 +125,8 @@ void RevocationController::suspendAgent(const QString &agentId, const QString &a
                 connect(job, &client::ApiJob::succeeded, this,
                         [this, dialog = QPointer(dialog), agentName](const QJsonObject &body) {
                             const int revoked = client::MandateApi::revokedCount(body);
-                            Q_EMIT changed(tr("Suspended %1 and revoked %n delegation(s).", nullptr, revoked)
-                                               .arg(agentName));
+                            Q_EMIT changed(
+                                tr("Suspended %1 and revoked %2.").arg(agentName, delegationCount(revoked)));
                             if (dialog)
                                 dialog->accept();
                         });
@@ -146,8 +156,10 @@ void RevocationController::countActiveDelegations(const QString &agentId, const 
                     countActiveDelegations(agentId, next, count);
                     return;
                 }
-                dialog->setImpact(count == 0 ? tr("It holds no active delegation, so none is revoked.")
-                                             : tr("This revokes %n active delegation(s).", nullptr, count));
+                dialog->setImpact(count == 0
+                                      ? tr("It holds no active delegation, so none is revoked.")
+                                      : (count == 1 ? tr("This revokes 1 active delegation.")
+                                                    : tr("This revokes %1 active delegations.").arg(count)));
             });
     connect(job, &client::ApiJob::failed, this, [dialog](const client::ApiError &error) {
         if (dialog)

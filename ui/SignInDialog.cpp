@@ -118,8 +118,7 @@ void SignInDialog::onFailed(const client::ApiError &error)
         message = tr("The username or password is not right.");
         break;
     case client::ApiError::Kind::RateLimited:
-        message =
-            tr("Too many attempts. Try again in %n second(s).", nullptr, qMax(1, error.retryAfterSeconds));
+        message = tr("Too many attempts. Try again in %1 s.").arg(qMax(1, error.retryAfterSeconds));
         break;
     default:
         message = error.message();

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Renders every page of the console into docs/screenshots/*.png: the UI tests drive the real widgets
+# against a real demo server under Xvfb and save each window as it stands.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+cmake --preset dev >/dev/null
+cmake --build --preset dev --target tst_ConsoleUi tst_GrantWizard
+out=$(pwd)/docs/screenshots
+mkdir -p "$out" "$out/wizard"
+shoot() { # directory test [functions...]
+  local dir=$1; shift
+  xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb MANDATE_SCREENSHOT_DIR="$dir" "$@" >/dev/null
+}
+shoot "$out" build/dev/tests/ui/tst_ConsoleUi
+shoot "$out/wizard" build/dev/tests/ui/tst_GrantWizard grantsWhatThePagesDescribe
+echo "screenshots in $out"
