@@ -150,12 +150,10 @@ void DelegationListModel::reload()
     ++m_generation;
     if (m_pending)
         m_pending->abort();
-    beginResetModel();
-    m_rows.clear();
-    m_rowById.clear();
-    m_nextCursor.clear();
-    m_exhausted = false;
-    endResetModel();
+    // What is on screen stays until the first page of the new list replaces it: no empty flash
+    // on every keystroke, and a cached snapshot stays readable if that page never comes.
+    m_replaceOnNextPage = true;
+    m_exhausted = true;
     fetchPage({});
 }
 
@@ -180,16 +178,22 @@ void DelegationListModel::onPage(const QJsonObject &body, quint64 generation)
     if (generation != m_generation)
         return; // an answer to a filter the user already changed
     m_pending = nullptr;
+    const bool replace = std::exchange(m_replaceOnNextPage, false);
     QList<Delegation> page;
     for (const QJsonValue &item : body.value(QStringLiteral("items")).toArray()) {
         auto delegation = DelegationCodec::fromJson(item.toObject());
-        if (delegation && !m_rowById.contains(delegation->id))
+        if (delegation && (replace || !m_rowById.contains(delegation->id)))
             page.append(std::move(delegation.value()));
     }
     const QJsonValue next = body.value(QStringLiteral("next_cursor"));
     m_nextCursor = next.isString() ? next.toString() : QString();
     m_exhausted = m_nextCursor.isEmpty();
-    if (!page.isEmpty()) {
+    if (replace) {
+        beginResetModel();
+        m_rows = std::move(page);
+        rebuildIndex();
+        endResetModel();
+    } else if (!page.isEmpty()) {
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
         for (Delegation &delegation : page) {

@@ -88,6 +88,7 @@ private:
     QHash<QString, int> m_rowById;
     QString m_nextCursor;
     bool m_exhausted = true;
+    bool m_replaceOnNextPage = false;
     quint64 m_generation = 0;
     QPointer<client::ApiJob> m_pending;
 };

@@ -45,8 +45,13 @@ if [ -x "$bin/mandate-agent" ]; then
   pids+=($!)
 fi
 
-if [ -x "$bin/mandate-console" ]; then
+if [ -x "$bin/mandate-console" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  # The console stays up until it is closed; closing it ends the demo.
   "$bin/mandate-console" --server "$url"
+elif [ -x "$bin/mandate-console" ]; then
+  echo "No display here: start the console elsewhere with  $bin/mandate-console --server $url" >&2
+  echo "Server running; press Ctrl+C to stop."
+  wait "${pids[0]}"
 else
   echo "Server running; press Ctrl+C to stop."
   wait "${pids[0]}"

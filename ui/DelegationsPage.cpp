@@ -124,6 +124,9 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
     connect(&m_agents, &models::AgentListModel::loaded, this, &DelegationsPage::fillAgentFilter);
     connect(m_detail, &DelegationDetailPane::openDelegation, this, &DelegationsPage::search);
     fillAgentFilter();
+    // An instant start: the last list seen is on screen while the first page is on its way.
+    if (const auto snapshot = m_cache.load(SnapshotName))
+        m_model->showSnapshot(snapshot->items);
     updateActions();
 }
 
@@ -215,10 +218,12 @@ void DelegationsPage::onLoadFailed(const client::ApiError &error)
         Q_EMIT statusMessage(tr("Could not load delegations: %1").arg(error.message()));
         return;
     }
-    if (m_model->rowCount() > 0)
+    const auto snapshot = m_cache.load(SnapshotName);
+    if (!snapshot && m_model->rowCount() > 0)
         return; // keep what is on screen; the banner says the server is away
-    if (const auto snapshot = m_cache.load(SnapshotName)) {
-        m_model->showSnapshot(snapshot->items);
+    if (snapshot) {
+        if (m_model->rowCount() == 0)
+            m_model->showSnapshot(snapshot->items);
         m_showingSnapshot = true;
         m_offlineNote->setText(
             tr("Offline — showing the delegations as of %1. Nothing can be changed until the "

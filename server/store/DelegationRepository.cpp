@@ -156,15 +156,13 @@ QList<Delegation> DelegationRepository::list(const Query &query)
     const QString column = sortColumn(query.sort);
     const QString beyond = query.descending ? QStringLiteral(" < ?") : QStringLiteral(" > ?");
     if (query.after) {
-        add(QLatin1Char('(') + column + beyond + QStringLiteral(" OR (") + column +
-                QStringLiteral(" = ? AND id") + beyond + QStringLiteral("))"),
+        add(QStringLiteral("(%1%2 OR (%1 = ? AND id%2))").arg(column, beyond),
             {query.after->sortKey, query.after->sortKey, query.after->id});
     }
     values.append(query.limit);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    QSqlQuery *q = m_db.runList(Columns + where + QStringLiteral(" ORDER BY ") + column + direction +
-                                    QStringLiteral(", id") + direction + QStringLiteral(" LIMIT ?"),
-                                values);
+    const QString order = QStringLiteral(" ORDER BY %1%2, id%2 LIMIT ?").arg(column, direction);
+    QSqlQuery *q = m_db.runList(Columns + where + order, values);
     QList<Delegation> result;
     while (q && q->next()) {
         if (std::optional<Delegation> d = readDelegation(*q))
