@@ -36,6 +36,8 @@ ApiJob::ApiJob(QNetworkAccessManager &network, QUrl server, QString token, Reque
 
 ApiJob::~ApiJob()
 {
+    // Aborting emits finished synchronously; nothing may be reported from a job being destroyed.
+    m_aborted = true;
     if (m_reply)
         m_reply->abort();
 }

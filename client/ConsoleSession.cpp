@@ -33,12 +33,13 @@ void ConsoleSession::signIn(const QUrl &server, const QString &username, const Q
     connect(job, &ApiJob::failed, this, &ConsoleSession::signInFailed);
 }
 
-void ConsoleSession::resume(const QUrl &server, const QString &username)
+void ConsoleSession::resume(const QUrl &server, const QString &username,
+                            const std::optional<UserInfo> &lastKnown)
 {
     forget();
     m_client.setServer(server);
     const QString key = TokenVault::keyFor(server.toString(), username);
-    m_vault.load(key, [this, key](const QString &token) {
+    m_vault.load(key, [this, key, lastKnown](const QString &token) {
         if (token.isEmpty()) {
             Q_EMIT resumeFailed();
             return;
@@ -47,7 +48,11 @@ void ConsoleSession::resume(const QUrl &server, const QString &username)
         ApiJob *job = m_api.me();
         connect(job, &ApiJob::succeeded, this,
                 [this, token](const QJsonObject &body) { accept(token, UserInfo::fromJson(body)); });
-        connect(job, &ApiJob::failed, this, [this, key](const ApiError &error) {
+        connect(job, &ApiJob::failed, this, [this, key, token, lastKnown](const ApiError &error) {
+            if (error.isConnectivity() && lastKnown && lastKnown->isValid()) {
+                accept(token, *lastKnown);
+                return;
+            }
             if (error.kind == ApiError::Kind::Unauthenticated)
                 m_vault.erase(key);
             m_client.setToken({});

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <optional>
+
 namespace mandate::client {
 
 // One signed-in person on one server: the REST client, the live event stream and the connection
@@ -32,8 +34,9 @@ public:
 
     void signIn(const QUrl &server, const QString &username, const QString &password);
     // Tries the token the vault kept for this server and user; resumeFailed when there is none or
-    // the server no longer accepts it.
-    void resume(const QUrl &server, const QString &username);
+    // the server no longer accepts it. When the server cannot be reached and `lastKnown` says who
+    // this was, the session opens offline (read-only until the server answers again).
+    void resume(const QUrl &server, const QString &username, const std::optional<UserInfo> &lastKnown = {});
     void signOut();
 
 Q_SIGNALS:

@@ -16,6 +16,7 @@ namespace mandate::client {
 namespace {
 
 constexpr int SchemaVersion = 1;
+const QString UserList = QStringLiteral("me");
 
 bool createPrivately(const QString &file, QString *error)
 {
@@ -133,6 +134,20 @@ std::optional<LocalCache::Snapshot> LocalCache::load(const QString &list) const
     if (!savedAt)
         return std::nullopt;
     return Snapshot{QJsonDocument::fromJson(q.value(0).toByteArray()).array(), *savedAt};
+}
+
+bool LocalCache::saveUser(const UserInfo &user)
+{
+    return save(UserList, {user.toJson()}, QDateTime::currentDateTimeUtc());
+}
+
+std::optional<UserInfo> LocalCache::loadUser() const
+{
+    const auto snapshot = load(UserList);
+    if (!snapshot || snapshot->items.isEmpty())
+        return std::nullopt;
+    UserInfo user = UserInfo::fromJson(snapshot->items.first().toObject());
+    return user.isValid() ? std::optional(user) : std::nullopt;
 }
 
 bool LocalCache::clearScope()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "UserInfo.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QString>
@@ -35,6 +37,9 @@ public:
 
     bool save(const QString &list, const QJsonArray &items, const QDateTime &savedAt);
     std::optional<Snapshot> load(const QString &list) const;
+    // Who was signed in last in this scope, so the console can open its offline view at start.
+    bool saveUser(const UserInfo &user);
+    std::optional<UserInfo> loadUser() const;
     // Forgets everything kept for the current scope (sign-out of a shared machine).
     bool clearScope();
 

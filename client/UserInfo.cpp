@@ -15,4 +15,12 @@ UserInfo UserInfo::fromJson(const QJsonObject &json)
     return user;
 }
 
+QJsonObject UserInfo::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("username"), username},
+            {QStringLiteral("display_name"), displayName},
+            {QStringLiteral("roles"), QJsonArray::fromStringList(roles)}};
+}
+
 } // namespace mandate::client

@@ -22,6 +22,7 @@ struct UserInfo
     bool isValid() const { return !id.isEmpty(); }
 
     static UserInfo fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
 };
 
 } // namespace mandate::client

@@ -51,9 +51,10 @@ void ConsoleController::start(const QUrl &serverOverride)
                             ? QUrl(m_settings.value(QStringLiteral("signIn/server")).toString())
                             : serverOverride;
     const QString username = m_settings.value(QStringLiteral("signIn/username")).toString();
-    if (server.isValid() && !username.isEmpty())
-        m_session.resume(server, username);
-    else
+    if (server.isValid() && !username.isEmpty()) {
+        m_cache.setScope(server.toString(), username);
+        m_session.resume(server, username, m_cache.loadUser());
+    } else
         showSignIn();
 }
 
@@ -78,6 +79,7 @@ void ConsoleController::openMainWindow()
 {
     delete m_window;
     m_cache.setScope(m_session.server().toString(), m_session.user().username);
+    m_cache.saveUser(m_session.user());
     m_window = new MainWindow(m_session, m_cache, m_clock);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, &m_session, &client::ConsoleSession::signOut);

@@ -55,18 +55,20 @@ T *child(const QObject *parent, const char *name)
 // Everything one console process holds, wired the way main() wires it.
 struct Console
 {
-    explicit Console(const QString &dir)
+    // `keyring` stands in for the OS keyring that outlives one console process.
+    explicit Console(const QString &dir, client::TokenVault *keyring = nullptr)
         : settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat)
         , cache(dir + QStringLiteral("/cache.sqlite"))
         , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
+        , session(keyring ? *keyring : ownVault)
         , controller(session, cache, sandbox, settings, clock)
     {}
 
     QSettings settings;
-    client::TokenVault vault{client::TokenVault::Backend::MemoryOnly};
+    client::TokenVault ownVault{client::TokenVault::Backend::MemoryOnly};
     client::LocalCache cache;
     client::SandboxLauncher sandbox;
-    client::ConsoleSession session{vault};
+    client::ConsoleSession session;
     SystemClock clock;
     ui::ConsoleController controller;
 };
@@ -303,6 +305,49 @@ private Q_SLOTS:
                          QStringLiteral("suspended"));
         }
         QTRY_VERIFY(!agents->suspendButton()->isEnabled()); // the row shows it suspended
+    }
+
+    void startingOfflineOpensTheLastListSeenReadOnly()
+    {
+        mandate::test::NetworkCutProxy proxy(QUrl(m_server.url()));
+        QVERIFY(proxy.start());
+        const QString dir = m_dir.filePath(QStringLiteral("offline-start"));
+        client::TokenVault keyring(client::TokenVault::Backend::MemoryOnly);
+        QStringList seen;
+        {
+            Console first(dir, &keyring);
+            first.controller.start(proxy.url());
+            ui::SignInDialog *dialog = first.controller.signInDialog();
+            QVERIFY(dialog);
+            QTest::keyClicks(child<QLineEdit>(dialog, "username"), QStringLiteral("bob"));
+            QTest::keyClicks(child<QLineEdit>(dialog, "password"), QStringLiteral("mandate-demo"));
+            QTest::mouseClick(child<QPushButton>(dialog, "signIn"), Qt::LeftButton);
+            QTRY_VERIFY(first.controller.mainWindow());
+            auto &model = first.controller.mainWindow()->delegationsPage()->model();
+            QTRY_VERIFY(model.rowCount() > 0);
+            for (int row = 0; row < model.rowCount(); ++row)
+                seen.append(model.delegationAt(row)->id);
+        } // the console quits; the keyring keeps the token
+
+        proxy.cut();
+        Console second(dir, &keyring);
+        second.controller.start(proxy.url());
+        QTRY_VERIFY_WITH_TIMEOUT(second.controller.mainWindow(), 10000);
+        QVERIFY(!second.controller.signInDialog() || !second.controller.signInDialog()->isVisible());
+        QCOMPARE(second.session.user().username, QStringLiteral("bob"));
+        ui::DelegationsPage *page = second.controller.mainWindow()->delegationsPage();
+        QTRY_VERIFY(child<QLabel>(page, "offlineNote")->isVisible());
+        QStringList shown;
+        for (int row = 0; row < page->model().rowCount(); ++row)
+            shown.append(page->model().delegationAt(row)->id);
+        QCOMPARE(shown, seen);
+        QVERIFY(!child<QPushButton>(page, "revokeButton")->isEnabled());
+
+        // The server comes back: the same window goes live without signing in again.
+        proxy.restore();
+        child<QPushButton>(second.controller.mainWindow(), "retryButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(second.session.connection().isOnline(), 10000);
+        QTRY_VERIFY(!child<QLabel>(page, "offlineNote")->isVisible());
     }
 
     void offlineShowsTheBannerAndDisablesChanges()
