@@ -94,6 +94,14 @@ ApiError ApiError::network(Kind kind, const QString &detail)
     return error;
 }
 
+ApiError ApiError::localFile(const QString &file, const QString &detail)
+{
+    ApiError error;
+    error.kind = Kind::LocalFile;
+    error.detail = QCoreApplication::translate("ApiError", "%1 could not be written: %2").arg(file, detail);
+    return error;
+}
+
 ApiError ApiError::protocol(const QString &detail)
 {
     ApiError error;

@@ -25,7 +25,8 @@ struct ApiError
         IdempotencyMismatch,
         Unavailable,
         Internal,
-        Protocol // an answer that is not what the contract promises
+        Protocol, // an answer that is not what the contract promises
+        LocalFile // this computer could not write what arrived
     };
 
     Kind kind = Kind::Internal;
@@ -44,6 +45,7 @@ struct ApiError
     static ApiError fromProblem(int status, const QByteArray &body, int retryAfterSeconds);
     static ApiError network(Kind kind, const QString &detail);
     static ApiError protocol(const QString &detail);
+    static ApiError localFile(const QString &file, const QString &detail);
 };
 
 } // namespace mandate::client

@@ -26,6 +26,20 @@ void addIfSet(QUrlQuery &query, const QString &name, const QString &value)
 
 } // namespace
 
+namespace {
+
+QUrlQuery auditQuery(const AuditFilter &filter)
+{
+    QUrlQuery query;
+    addIfSet(query, QStringLiteral("delegation_id"), filter.delegationId);
+    addIfSet(query, QStringLiteral("agent_id"), filter.agentId);
+    addIfSet(query, QStringLiteral("customer_id"), filter.customerId);
+    addIfSet(query, QStringLiteral("type"), filter.type);
+    return query;
+}
+
+} // namespace
+
 ApiJob *MandateApi::signIn(const QString &username, const QString &password)
 {
     return m_client.post(QStringLiteral("/v1/sessions"),
@@ -98,15 +112,24 @@ ApiJob *MandateApi::revokeAll(const QString &customerId, const QString &reason)
 
 ApiJob *MandateApi::audit(const AuditFilter &filter, qint64 afterSeq, int limit)
 {
-    QUrlQuery query;
+    QUrlQuery query = auditQuery(filter);
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    addIfSet(query, QStringLiteral("delegation_id"), filter.delegationId);
-    addIfSet(query, QStringLiteral("agent_id"), filter.agentId);
-    addIfSet(query, QStringLiteral("customer_id"), filter.customerId);
-    addIfSet(query, QStringLiteral("type"), filter.type);
     if (afterSeq > 0)
         query.addQueryItem(QStringLiteral("after_seq"), QString::number(afterSeq));
     return m_client.get(QStringLiteral("/v1/audit"), query);
+}
+
+DownloadJob *MandateApi::exportAudit(const AuditFilter &filter, ExportFormat format, const QString &file)
+{
+    QUrl url = m_client.server();
+    url.setPath(url.path() + QStringLiteral("/v1/audit/export"));
+    QUrlQuery query = auditQuery(filter);
+    query.addQueryItem(QStringLiteral("format"),
+                       format == ExportFormat::Csv ? QStringLiteral("csv") : QStringLiteral("jsonl"));
+    url.setQuery(query);
+    auto *job = new DownloadJob(m_client.network(), url, m_client.token(), file, &m_client);
+    job->start();
+    return job;
 }
 
 ApiJob *MandateApi::verifyAudit()
@@ -127,6 +150,13 @@ MandateApi::PageInfo MandateApi::pageInfo(const QJsonObject &listAnswer)
 {
     return {static_cast<int>(listAnswer.value(QStringLiteral("items")).toArray().size()),
             listAnswer.value(QStringLiteral("next_cursor")).toString()};
+}
+
+MandateApi::AuditVerification MandateApi::auditVerification(const QJsonObject &verifyAnswer)
+{
+    return {verifyAnswer.value(QStringLiteral("ok")).toBool(),
+            verifyAnswer.value(QStringLiteral("events")).toInteger(),
+            verifyAnswer.value(QStringLiteral("first_bad_seq")).toInteger()};
 }
 
 int MandateApi::revokedCount(const QJsonObject &revokeAnswer)

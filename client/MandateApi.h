@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "Delegation.h"
+#include "DownloadJob.h"
 
 #include <QString>
 
@@ -61,6 +62,13 @@ public:
 
     ApiJob *audit(const AuditFilter &filter, qint64 afterSeq = 0, int limit = PageSize);
     ApiJob *verifyAudit();
+    enum class ExportFormat
+    {
+        JsonLines,
+        Csv
+    };
+    // Streams GET /v1/audit/export for `filter` into `file`.
+    DownloadJob *exportAudit(const AuditFilter &filter, ExportFormat format, const QString &file);
 
     ApiJob *approvals(const QString &status, const QString &cursor = {}, int limit = PageSize);
 
@@ -73,6 +81,13 @@ public:
     static PageInfo pageInfo(const QJsonObject &listAnswer);
     // POST /v1/customers/{id}/revoke-all → "revoked"; POST /v1/agents/{id}/suspend → "revoked_delegations".
     static int revokedCount(const QJsonObject &revokeAnswer);
+    struct AuditVerification
+    {
+        bool ok = false;
+        qint64 events = 0;
+        qint64 firstBadSeq = 0; // 0 when the chain is intact
+    };
+    static AuditVerification auditVerification(const QJsonObject &verifyAnswer);
 
 private:
     ApiClient &m_client;

@@ -173,6 +173,14 @@ void DelegationsPage::buildToolbar(QWidget *bar)
     m_revokeAll->setVisible(m_session.user().isStaff());
     connect(m_revokeAll, &QPushButton::clicked, this, &DelegationsPage::revokeAllOfCustomer);
     layout->addWidget(m_revokeAll);
+    m_audit = new QPushButton(tr("A&udit trail"), bar);
+    m_audit->setObjectName(QStringLiteral("auditButton"));
+    m_audit->setToolTip(tr("Every grant, decision and revocation under the selected delegation"));
+    connect(m_audit, &QPushButton::clicked, this, [this] {
+        if (const QList<int> rows = selectedRows(); rows.size() == 1)
+            Q_EMIT auditRequested(m_model->delegationAt(rows.first())->id);
+    });
+    layout->addWidget(m_audit);
 }
 
 void DelegationsPage::fillAgentFilter()
@@ -272,6 +280,7 @@ void DelegationsPage::updateActions()
                              ? tr("Select one or more active delegations first.")
                              : (revocable == 1 ? tr("Revoke the selected delegation")
                                                : tr("Revoke %1 selected delegations").arg(revocable)));
+    m_audit->setEnabled(online && selectedRows().size() == 1);
     m_revokeAll->setEnabled(online && customers.size() == 1);
     m_revokeAll->setToolTip(!online                 ? offlineReason
                             : customers.size() == 1 ? tr("Revoke every active delegation of this customer")

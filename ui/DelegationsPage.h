@@ -51,6 +51,7 @@ public:
 
 Q_SIGNALS:
     void grantRequested();
+    void auditRequested(const QString &delegationId);
     void statusMessage(const QString &message);
 
 private:
@@ -77,6 +78,7 @@ private:
     QPushButton *m_grant;
     QPushButton *m_revoke;
     QPushButton *m_revokeAll;
+    QPushButton *m_audit;
     QLabel *m_offlineNote;
     QTimer m_debounce;
     QTimer m_clockTick;

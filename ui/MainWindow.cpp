@@ -2,6 +2,7 @@
 
 #include "AgentListModel.h"
 #include "AgentsPage.h"
+#include "AuditPage.h"
 #include "ConnectionBanner.h"
 #include "ConsoleSession.h"
 #include "DelegationsPage.h"
@@ -55,6 +56,15 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
             tr("What each agent may do, and how much of it is used"), m_delegations);
     m_agents = new AgentsPage(session, *m_agentModel, *m_revocations, m_pages);
     addPage(tr("Agents"), tr("The registered agent identities"), m_agents);
+    m_audit = new AuditPage(session, *m_agentModel, m_pages);
+    addPage(tr("Audit"), tr("The tamper-evident record of every grant, decision and revocation"), m_audit);
+    connect(m_delegations, &DelegationsPage::auditRequested, this, [this](const QString &delegationId) {
+        showPage(m_audit);
+        m_audit->showDelegation(delegationId);
+    });
+    connect(m_audit, &AuditPage::exportFinished, this, [this](const QString &, bool, const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
 
@@ -93,6 +103,7 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
 
     m_agentModel->reload();
     m_delegations->reload();
+    m_audit->reload();
 }
 
 MainWindow::~MainWindow() = default;

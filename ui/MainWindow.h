@@ -20,6 +20,7 @@ class AgentListModel;
 namespace mandate::ui {
 
 class AgentsPage;
+class AuditPage;
 class DelegationsPage;
 class GrantController;
 class RevocationController;
@@ -38,6 +39,7 @@ public:
 
     DelegationsPage *delegationsPage() const { return m_delegations; }
     AgentsPage *agentsPage() const { return m_agents; }
+    AuditPage *auditPage() const { return m_audit; }
     GrantController *grantController() const { return m_grants; }
     RevocationController *revocations() const { return m_revocations; }
     void showPage(QWidget *page);
@@ -58,6 +60,7 @@ private:
     QStackedWidget *m_pages;
     DelegationsPage *m_delegations;
     AgentsPage *m_agents;
+    AuditPage *m_audit;
     QLabel *m_connection;
 };
 

@@ -1,5 +1,7 @@
 #include "AgentsPage.h"
 #include "ApiClient.h"
+#include "AuditListModel.h"
+#include "AuditPage.h"
 #include "Clock.h"
 #include "ConsoleController.h"
 #include "ConsoleSession.h"
@@ -24,6 +26,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -33,6 +36,9 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -305,6 +311,91 @@ private Q_SLOTS:
                          QStringLiteral("suspended"));
         }
         QTRY_VERIFY(!agents->suspendButton()->isEnabled()); // the row shows it suspended
+    }
+
+    void supportTracesADelegationInTheAuditAndExportsIt()
+    {
+        auto rest = DemoFixtures::person(m_server.url(), QStringLiteral("bob"));
+        const auto granted =
+            rest->post(QStringLiteral("/v1/delegations"),
+                       DemoFixtures::paymentGrant(DemoFixtures::agentId(*rest, QStringLiteral("Bill payer")),
+                                                  QStringLiteral("Trace me")));
+        const QString id = granted.json().value(QStringLiteral("id")).toString();
+        auto agent = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
+        QCOMPARE(
+            agent->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 4200)).status,
+            200);
+
+        auto console = signIn(QStringLiteral("sam"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        ui::AuditPage *audit = window->auditPage();
+        ui::DelegationsPage *page = window->delegationsPage();
+        QTRY_VERIFY(page->model().rowOf(id) >= 0);
+        page->table()->selectRow(page->model().rowOf(id));
+        QTest::mouseClick(child<QPushButton>(page, "auditButton"), Qt::LeftButton);
+        QTRY_COMPARE(audit->model().rowCount(), 2);
+        QCOMPARE(audit->model().eventAt(0)->type, QStringLiteral("delegation.granted"));
+        QCOMPARE(audit->model().eventAt(1)->type, QStringLiteral("decision.made"));
+        QCOMPARE(
+            audit->model().index(1, models::AuditListModel::SummaryColumn).data().toString(),
+            QStringLiteral("Allowed payments EUR 42.00 to payee:landlord on account:acc_1 (within_scope)"));
+        audit->table()->selectRow(1);
+
+        audit->verify();
+        QTRY_VERIFY(audit->verificationLabel()->text().startsWith(QStringLiteral("✔ Intact")));
+        window->resize(1280, 760);
+        window->show();
+        capture(window, QStringLiteral("audit"));
+
+        QSignalSpy exported(audit, &ui::AuditPage::exportFinished);
+        const QString jsonl = m_dir.filePath(QStringLiteral("trace.jsonl"));
+        audit->exportTo(jsonl, client::MandateApi::ExportFormat::JsonLines);
+        QTRY_COMPARE(exported.size(), 1);
+        QVERIFY2(exported.first().at(1).toBool(), qPrintable(exported.first().at(2).toString()));
+        QFile file(jsonl);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        const QJsonArray server = rest->get(QStringLiteral("/v1/audit?delegation_id=") + id)
+                                      .json()
+                                      .value(QStringLiteral("items"))
+                                      .toArray();
+        QCOMPARE(lines.size(), server.size());
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            QCOMPARE(QJsonDocument::fromJson(lines[i]).object(), server[i].toObject());
+
+        const QString csv = m_dir.filePath(QStringLiteral("trace.csv"));
+        audit->exportTo(csv, client::MandateApi::ExportFormat::Csv);
+        QTRY_COMPARE(exported.size(), 2);
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = csvFile.readAll().trimmed().split('\n');
+        QCOMPARE(rows.size(), server.size() + 1); // a header, then one row per event
+        QVERIFY(rows.first().startsWith("seq,"));
+    }
+
+    void aTamperedDatabaseIsReportedAtTheRightEvent()
+    {
+        TestServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QCOMPARE(server.stop(), 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(server.dataDir() + QStringLiteral("/mandate.db"));
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(
+                QStringLiteral("UPDATE audit_events SET event = replace(event, "
+                               "'\"delegation.granted\"', '\"delegation.revoked\"') WHERE seq = 4")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        QVERIFY(server.restart(&error));
+        auto console = signIn(QStringLiteral("sam"), QUrl(server.url()));
+        QVERIFY(console);
+        ui::AuditPage *audit = console->controller.mainWindow()->auditPage();
+        audit->verify();
+        QTRY_VERIFY(audit->verificationLabel()->text().startsWith(QStringLiteral("✘ Broken at event 4:")));
     }
 
     void startingOfflineOpensTheLastListSeenReadOnly()

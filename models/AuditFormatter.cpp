@@ -1,0 +1,144 @@
+#include "AuditFormatter.h"
+
+#include "AuditEventCodec.h"
+#include "DelegationFormatter.h"
+#include "Money.h"
+#include "Timestamp.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace mandate::models {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AuditFormatter", text);
+}
+
+QString chainAgent(const AuditEvent &event)
+{
+    for (qsizetype i = event.chain.size() - 1; i >= 0; --i) {
+        if (event.chain[i].kind == ChainLink::Kind::Agent)
+            return event.chain[i].name;
+    }
+    return {};
+}
+
+QString requestText(const QJsonObject &request)
+{
+    QString text =
+        DelegationFormatter::actionLabel(request.value(QStringLiteral("action")).toString()).toLower();
+    const QJsonObject amount = request.value(QStringLiteral("amount")).toObject();
+    if (!amount.isEmpty()) {
+        if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
+                                         amount.value(QStringLiteral("currency")).toString()))
+            text += QLatin1Char(' ') + money->toDisplayString();
+    }
+    if (const QString to = request.value(QStringLiteral("destination")).toString(); !to.isEmpty())
+        text += tr(" to %1").arg(to);
+    if (const QString resource = request.value(QStringLiteral("resource")).toString(); !resource.isEmpty())
+        text += tr(" on %1").arg(resource);
+    return text;
+}
+
+} // namespace
+
+QStringList AuditFormatter::knownTypes()
+{
+    return {QStringLiteral("delegation.granted"), QStringLiteral("delegation.revoked"),
+            QStringLiteral("delegation.expired"), QStringLiteral("delegation.completed"),
+            QStringLiteral("decision.made"),      QStringLiteral("approval.requested"),
+            QStringLiteral("approval.decided"),   QStringLiteral("approval.expired"),
+            QStringLiteral("credential.issued"),  QStringLiteral("agent.registered"),
+            QStringLiteral("agent.suspended")};
+}
+
+QString AuditFormatter::typeText(const QString &type)
+{
+    static const QHash<QString, const char *> Names = {
+        {QStringLiteral("delegation.granted"), QT_TRANSLATE_NOOP("AuditFormatter", "Delegation granted")},
+        {QStringLiteral("delegation.revoked"), QT_TRANSLATE_NOOP("AuditFormatter", "Delegation revoked")},
+        {QStringLiteral("delegation.expired"), QT_TRANSLATE_NOOP("AuditFormatter", "Delegation expired")},
+        {QStringLiteral("delegation.completed"), QT_TRANSLATE_NOOP("AuditFormatter", "Task completed")},
+        {QStringLiteral("decision.made"), QT_TRANSLATE_NOOP("AuditFormatter", "Decision")},
+        {QStringLiteral("approval.requested"), QT_TRANSLATE_NOOP("AuditFormatter", "Approval requested")},
+        {QStringLiteral("approval.decided"), QT_TRANSLATE_NOOP("AuditFormatter", "Approval decided")},
+        {QStringLiteral("approval.expired"), QT_TRANSLATE_NOOP("AuditFormatter", "Approval expired")},
+        {QStringLiteral("credential.issued"), QT_TRANSLATE_NOOP("AuditFormatter", "Credential issued")},
+        {QStringLiteral("agent.registered"), QT_TRANSLATE_NOOP("AuditFormatter", "Agent registered")},
+        {QStringLiteral("agent.suspended"), QT_TRANSLATE_NOOP("AuditFormatter", "Agent suspended")}};
+    const auto it = Names.constFind(type);
+    return it == Names.cend() ? type : tr(*it);
+}
+
+QString AuditFormatter::actorText(const AuditEvent &event)
+{
+    switch (event.actorKind) {
+    case AuditEvent::ActorKind::System:
+        return tr("Mandate");
+    case AuditEvent::ActorKind::Agent:
+        return chainAgent(event).isEmpty() ? event.actorId : chainAgent(event);
+    case AuditEvent::ActorKind::User:
+        break;
+    }
+    for (const ChainLink &link : event.chain) {
+        if (link.kind == ChainLink::Kind::Customer && link.id == event.actorId)
+            return link.name;
+    }
+    return event.actorId;
+}
+
+QString AuditFormatter::summary(const AuditEvent &event)
+{
+    const QJsonObject &data = event.data;
+    const QString reason = data.value(QStringLiteral("reason")).toString();
+    if (event.type == QLatin1String("decision.made")) {
+        const QString decision = data.value(QStringLiteral("decision")).toString();
+        const QString request = requestText(data.value(QStringLiteral("request")).toObject());
+        if (decision == QLatin1String("allow"))
+            return tr("Allowed %1 (%2)").arg(request, reason);
+        if (decision == QLatin1String("deny"))
+            return tr("Denied %1 (%2)").arg(request, reason);
+        return tr("Asked a person before %1 (%2)").arg(request, reason);
+    }
+    if (event.type == QLatin1String("delegation.granted"))
+        return tr("%1 may act for %2: %3")
+            .arg(chainAgent(event), event.chain.isEmpty() ? QString() : event.chain.first().name,
+                 data.value(QStringLiteral("grant")).toObject().value(QStringLiteral("purpose")).toString());
+    if (!reason.isEmpty())
+        return reason;
+    QStringList facts;
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        if (it->isString() || it->isDouble() || it->isBool())
+            facts.append(it.key() + QLatin1Char('=') + it->toVariant().toString());
+    }
+    return facts.join(QStringLiteral(", "));
+}
+
+QString AuditFormatter::details(const AuditEvent &event)
+{
+    QStringList lines{
+        tr("Event %1 at %2").arg(event.seq).arg(formatTimestamp(event.at)),
+        tr("Type: %1 (%2)").arg(typeText(event.type), event.type),
+        tr("Actor: %1 (%2 %3)")
+            .arg(actorText(event), AuditEventCodec::actorKindToString(event.actorKind), event.actorId)};
+    if (event.delegationId)
+        lines.append(tr("Delegation: %1").arg(*event.delegationId));
+    QStringList chain;
+    for (const ChainLink &link : event.chain)
+        chain.append(link.spiffeId.isEmpty()
+                         ? link.name
+                         : link.name + QStringLiteral(" <") + link.spiffeId + QLatin1Char('>'));
+    if (!chain.isEmpty())
+        lines.append(tr("Chain: %1").arg(chain.join(QStringLiteral(" → "))));
+    lines.append(
+        tr("Data: %1")
+            .arg(QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Indented)).trimmed()));
+    lines.append(tr("Previous hash: %1").arg(event.prevHash));
+    lines.append(tr("Hash: %1").arg(event.hash));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace mandate::models

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "AuditEvent.h"
+
+#include <QString>
+
+namespace mandate::models {
+
+// Audit events in words for investigators: the type as a phrase, who acted, and one sentence of
+// what happened, with the raw facts (hash, links, data) a click away in the detail.
+class AuditFormatter
+{
+public:
+    static QString typeText(const QString &type);
+    static QString actorText(const AuditEvent &event);
+    static QString summary(const AuditEvent &event);
+    // Every field of the event, one per line, for the detail view and for copy-paste into a report.
+    static QString details(const AuditEvent &event);
+    // The event types the API names, for filters.
+    static QStringList knownTypes();
+};
+
+} // namespace mandate::models
