@@ -26,10 +26,11 @@ QString chainAgent(const AuditEvent &event)
     return {};
 }
 
-QString requestText(const QJsonObject &request)
+} // namespace
+
+QString AuditFormatter::requestText(const QJsonObject &request)
 {
-    QString text =
-        DelegationFormatter::actionLabel(request.value(QStringLiteral("action")).toString()).toLower();
+    QString text = DelegationFormatter::actionLabel(request.value(QStringLiteral("action")).toString());
     const QJsonObject amount = request.value(QStringLiteral("amount")).toObject();
     if (!amount.isEmpty()) {
         if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
@@ -42,8 +43,6 @@ QString requestText(const QJsonObject &request)
         text += tr(" on %1").arg(resource);
     return text;
 }
-
-} // namespace
 
 QStringList AuditFormatter::knownTypes()
 {
@@ -98,10 +97,10 @@ QString AuditFormatter::summary(const AuditEvent &event)
         const QString decision = data.value(QStringLiteral("decision")).toString();
         const QString request = requestText(data.value(QStringLiteral("request")).toObject());
         if (decision == QLatin1String("allow"))
-            return tr("Allowed %1 (%2)").arg(request, reason);
+            return tr("Allowed: %1 (%2)").arg(request, reason);
         if (decision == QLatin1String("deny"))
-            return tr("Denied %1 (%2)").arg(request, reason);
-        return tr("Asked a person before %1 (%2)").arg(request, reason);
+            return tr("Denied: %1 (%2)").arg(request, reason);
+        return tr("A person must approve: %1 (%2)").arg(request, reason);
     }
     if (event.type == QLatin1String("delegation.granted"))
         return tr("%1 may act for %2: %3")

@@ -14,6 +14,8 @@ public:
     static QString typeText(const QString &type);
     static QString actorText(const AuditEvent &event);
     static QString summary(const AuditEvent &event);
+    // "Payments EUR 42.00 to payee:landlord on account:acc_1": the request of a decision.
+    static QString requestText(const QJsonObject &request);
     // Every field of the event, one per line, for the detail view and for copy-paste into a report.
     static QString details(const AuditEvent &event);
     // The event types the API names, for filters.

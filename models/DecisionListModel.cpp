@@ -1,6 +1,7 @@
 #include "DecisionListModel.h"
 
 #include "AuditEventCodec.h"
+#include "AuditFormatter.h"
 #include "Clock.h"
 #include "DelegationFormatter.h"
 
@@ -22,20 +23,6 @@ QString decisionText(const QString &decision)
     if (decision == QLatin1String("dual_control_required"))
         return DecisionListModel::tr("Dual control requested");
     return decision;
-}
-
-QString requestText(const QJsonObject &request)
-{
-    QString text = DelegationFormatter::actionLabel(request.value(QStringLiteral("action")).toString());
-    const QJsonObject amount = request.value(QStringLiteral("amount")).toObject();
-    if (!amount.isEmpty()) {
-        if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
-                                         amount.value(QStringLiteral("currency")).toString()))
-            text += QLatin1Char(' ') + money->toDisplayString();
-    }
-    if (const QString to = request.value(QStringLiteral("destination")).toString(); !to.isEmpty())
-        text += DecisionListModel::tr(" to %1").arg(to);
-    return text;
 }
 
 } // namespace
@@ -134,7 +121,7 @@ void DecisionListModel::onEvents(const QJsonObject &body, const QString &delegat
         const QJsonObject &data = event->data;
         rows.append({event->at, data.value(QStringLiteral("decision")).toString(),
                      data.value(QStringLiteral("reason")).toString(),
-                     requestText(data.value(QStringLiteral("request")).toObject())});
+                     AuditFormatter::requestText(data.value(QStringLiteral("request")).toObject())});
     }
     beginResetModel();
     m_rows = std::move(rows);

@@ -227,7 +227,7 @@ private Q_SLOTS:
         QCOMPARE(decisions.index(0, mandate::models::DecisionListModel::DecisionColumn).data().toString(),
                  QStringLiteral("Denied"));
         QCOMPARE(decisions.index(1, mandate::models::DecisionListModel::RequestColumn).data().toString(),
-                 QStringLiteral("Payments EUR 10.00 to payee:landlord"));
+                 QStringLiteral("Payments EUR 10.00 to payee:landlord on account:acc_1"));
     }
 };
 

@@ -339,7 +339,7 @@ private Q_SLOTS:
         QCOMPARE(audit->model().eventAt(1)->type, QStringLiteral("decision.made"));
         QCOMPARE(
             audit->model().index(1, models::AuditListModel::SummaryColumn).data().toString(),
-            QStringLiteral("Allowed payments EUR 42.00 to payee:landlord on account:acc_1 (within_scope)"));
+            QStringLiteral("Allowed: Payments EUR 42.00 to payee:landlord on account:acc_1 (within_scope)"));
         audit->table()->selectRow(1);
 
         audit->verify();
