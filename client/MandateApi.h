@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "Approval.h"
 #include "Delegation.h"
 
 #include <QString>
@@ -62,7 +63,12 @@ public:
     ApiJob *audit(const AuditFilter &filter, qint64 afterSeq = 0, int limit = PageSize);
     ApiJob *verifyAudit();
 
-    ApiJob *approvals(const QString &status, const QString &cursor = {}, int limit = PageSize);
+    ApiJob *approvals(std::optional<ApprovalStatus> status, std::optional<ApprovalKind> kind,
+                      const QString &cursor = {}, int limit = PageSize);
+    ApiJob *approval(const QString &id);
+    // The key is the caller's: a decision outbox resends the same one until the server answered.
+    ApiJob *decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
+                   const QByteArray &idempotencyKey);
 
     // Readers of the answers the console acts on, so pages never read wire fields themselves.
     struct PageInfo
@@ -73,6 +79,10 @@ public:
     static PageInfo pageInfo(const QJsonObject &listAnswer);
     // POST /v1/customers/{id}/revoke-all → "revoked"; POST /v1/agents/{id}/suspend → "revoked_delegations".
     static int revokedCount(const QJsonObject &revokeAnswer);
+    // An approval answer (GET, POST …/decisions, approval.* events); nullopt when malformed.
+    static std::optional<Approval> approvalFrom(const QJsonObject &answer);
+    // The approval a 409 carries as it stands now (who resolved it and how).
+    static std::optional<Approval> currentApprovalOf(const ApiError &conflict);
 
 private:
     ApiClient &m_client;
