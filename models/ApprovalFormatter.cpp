@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mandate::models {
 
 namespace {
@@ -72,9 +74,13 @@ QStringList ApprovalFormatter::decisionLines(const Approval &approval, const QDa
     QStringList lines;
     for (const ApprovalDecisionRecord &decision : approval.decisions) {
         const QString who = decision.user.name.isEmpty() ? decision.user.id : decision.user.name;
+        // The server's clock may run a little ahead of ours: a fresh decision is "just now", never "in …".
+        const QString when = decision.at.secsTo(now) < 60
+                                 ? tr("just now")
+                                 : DelegationFormatter::relativeTime(decision.at, now);
         QString line =
             (decision.verdict == ApprovalVerdict::Approve ? tr("Approved by %1 %2") : tr("Denied by %1 %2"))
-                .arg(who, DelegationFormatter::relativeTime(decision.at, now));
+                .arg(who, when);
         if (!decision.reason.isEmpty())
             line += QStringLiteral(": ") + decision.reason;
         lines.append(line);
@@ -91,6 +97,18 @@ QString ApprovalFormatter::progressText(const Approval &approval)
         approvals += decision.verdict == ApprovalVerdict::Approve ? 1 : 0;
     const qsizetype missing = qMax<qsizetype>(0, approval.requiredApprovals - approvals);
     return missing == 1 ? tr("1 more approval needed") : tr("%1 more approvals needed").arg(missing);
+}
+
+QString ApprovalFormatter::shortProgressText(const Approval &approval)
+{
+    if (approval.status != ApprovalStatus::Pending)
+        return statusText(approval.status);
+    const auto approvals = std::count_if(
+        approval.decisions.cbegin(), approval.decisions.cend(),
+        [](const ApprovalDecisionRecord &decision) { return decision.verdict == ApprovalVerdict::Approve; });
+    return approval.requiredApprovals == 1
+               ? tr("Waiting for 1 approval")
+               : tr("%1 of %2 approvals").arg(approvals).arg(approval.requiredApprovals);
 }
 
 std::optional<QString> ApprovalFormatter::ineligibility(const Approval &approval,

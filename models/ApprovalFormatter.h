@@ -25,10 +25,12 @@ public:
     static QString amountText(const Approval &approval);
     // "14:05 left" while pending, "Expired", or how it was resolved.
     static QString expiresText(const Approval &approval, const QDateTime &now);
-    // One line per decision: "Approved by Carol 2 min ago: Known landlord".
+    // One line per decision: "Approved by Carol 2 min ago: Known landlord", "… just now".
     static QStringList decisionLines(const Approval &approval, const QDateTime &now);
-    // "1 more approval needed", "Approved", "Denied by Dave", …
+    // "1 more approval needed", or the status once resolved.
     static QString progressText(const Approval &approval);
+    // The same for a table column: "1 of 2 approvals", or the status once resolved.
+    static QString shortProgressText(const Approval &approval);
 
     // Why PERSON may not decide APPROVAL now, or nullopt when they may. The console cannot see the
     // delegation's step-up routing, but what the server lets a person list tells it: a step-up a

@@ -43,7 +43,7 @@ QVariant ApprovalListModel::data(const QModelIndex &index, int role) const
         case AgentColumn:
             return a.agent.name;
         case StatusColumn:
-            return ApprovalFormatter::progressText(a);
+            return ApprovalFormatter::shortProgressText(a);
         case ExpiresColumn:
             return ApprovalFormatter::expiresText(a, m_clock.now());
         default:
@@ -53,6 +53,8 @@ QVariant ApprovalListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case SummaryColumn:
             return a.summary;
+        case StatusColumn:
+            return ApprovalFormatter::progressText(a);
         case AgentColumn:
             return a.agent.spiffeId;
         case ExpiresColumn:

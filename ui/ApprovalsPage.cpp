@@ -47,22 +47,29 @@ ApprovalsPage::ApprovalsPage(client::ConsoleSession &session, client::DecisionOu
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     m_table->setWordWrap(false);
-    m_table->setColumnWidth(ApprovalListModel::KindColumn, 95);
-    m_table->setColumnWidth(ApprovalListModel::AmountColumn, 100);
-    m_table->setColumnWidth(ApprovalListModel::CustomerColumn, 110);
-    m_table->setColumnWidth(ApprovalListModel::AgentColumn, 110);
-    m_table->setColumnWidth(ApprovalListModel::StatusColumn, 170);
-    m_table->setColumnWidth(ApprovalListModel::ExpiresColumn, 85);
+    // Every column but the request keeps to its content, so the request gets what is left.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto fit = [this, &metrics](int column, const QString &sample) {
+        m_table->setColumnWidth(column, metrics.horizontalAdvance(sample) + 16);
+    };
+    fit(ApprovalListModel::KindColumn, tr("Dual control"));
+    fit(ApprovalListModel::AmountColumn, QStringLiteral("EUR 10,000.00"));
+    fit(ApprovalListModel::CustomerColumn, QStringLiteral("Alice Martin"));
+    fit(ApprovalListModel::AgentColumn, QStringLiteral("Travel booker"));
+    fit(ApprovalListModel::StatusColumn, tr("Waiting for 1 approval"));
+    fit(ApprovalListModel::ExpiresColumn, tr("14:59 left"));
     // A customer sees only their own requests: the column would repeat their name on every row.
     m_table->setColumnHidden(ApprovalListModel::CustomerColumn,
                              !session.user().isStaff() && !session.user().isApprover());
 
     m_detail = new ApprovalDetailPane(session.user(), clock, splitter);
-    m_detail->setMinimumWidth(340);
+    m_detail->setMinimumWidth(320);
     splitter->addWidget(m_table);
     splitter->addWidget(m_detail);
+    // The request's own summary is the widest thing worth reading: the table gets the room.
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({800, 320});
     layout->addWidget(splitter, 1);
 
     m_clockTick.setInterval(1000);

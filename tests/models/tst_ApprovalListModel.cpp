@@ -120,6 +120,8 @@ private Q_SLOTS:
         QCOMPARE(model.pendingCount(), pendingBefore + 1);
         QVERIFY(!counted.isEmpty());
         QCOMPARE(model.index(0, ApprovalListModel::StatusColumn).data().toString(),
+                 QStringLiteral("0 of 2 approvals"));
+        QCOMPARE(model.index(0, ApprovalListModel::StatusColumn).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("2 more approvals needed"));
 
         const auto decided =
@@ -132,7 +134,9 @@ private Q_SLOTS:
         QCOMPARE(model.pendingCount(), pendingBefore);
         const QStringList lines = ApprovalFormatter::decisionLines(*model.approvalAt(0), m_clock.now());
         QCOMPARE(lines.size(), 1);
-        QVERIFY2(lines.first().startsWith(QStringLiteral("Denied by Carol")), qPrintable(lines.first()));
+        QVERIFY2(
+            lines.first().startsWith(QStringLiteral("Denied by Carol Nguyen just now: Payee not on file")),
+            qPrintable(lines.first()));
     }
 
     void eligibilityFollowsTheRules()

@@ -248,6 +248,7 @@ private Q_SLOTS:
         QVERIFY(carol);
         const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);
         ui::ApprovalDetailPane *pane = select(*carol, id);
+        carol->window()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(carol->window()));
         QTest::keyClick(carol->window(), Qt::Key_D, Qt::ControlModifier);
         QTRY_VERIFY(carol->page()->decisionDialog());
