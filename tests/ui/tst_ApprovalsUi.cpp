@@ -9,6 +9,7 @@
 #include "DemoFixtures.h"
 #include "LocalCache.h"
 #include "MainWindow.h"
+#include "NetworkCutProxy.h"
 #include "ReasonConfirmDialog.h"
 #include "SandboxLauncher.h"
 #include "SignInDialog.h"
@@ -91,11 +92,11 @@ private:
         QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
     }
 
-    std::unique_ptr<Console> signIn(const QString &username)
+    std::unique_ptr<Console> signIn(const QString &username, const QUrl &server = {})
     {
         auto console = std::make_unique<Console>(
             m_dir.filePath(username + QString::number(QRandomGenerator::global()->generate())));
-        console->controller.start(QUrl(m_server.url()));
+        console->controller.start(server.isEmpty() ? QUrl(m_server.url()) : server);
         ui::SignInDialog *dialog = console->controller.signInDialog();
         if (!dialog)
             return nullptr;
@@ -240,6 +241,28 @@ private Q_SLOTS:
                                                   QStringLiteral("Too late anyway"));
         QTRY_VERIFY(notice->text().contains(QStringLiteral("Denied by Dave")));
         QVERIFY(notice->text().contains(QStringLiteral("already denied")));
+    }
+
+    void aDecisionMadeOfflineGoesOutOnceTheNetworkIsBack()
+    {
+        test::NetworkCutProxy proxy(QUrl(m_server.url()));
+        QVERIFY(proxy.start());
+        auto carol = signIn(QStringLiteral("carol"), proxy.url());
+        QVERIFY(carol);
+        const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);
+        ui::ApprovalDetailPane *pane = select(*carol, id);
+        proxy.cut();
+        decide(*carol, pane->approveButton(), QStringLiteral("Known landlord"));
+        QLabel *notice = child<QLabel>(pane, "notice");
+        QTRY_VERIFY2(notice->text().contains(QStringLiteral("will be sent")), qPrintable(notice->text()));
+        QVERIFY(!pane->approveButton()->isEnabled());
+        QCOMPARE(decisionsOnServer(id), 0);
+
+        proxy.restore();
+        QTRY_COMPARE_WITH_TIMEOUT(decisionsOnServer(id), 1, 20000);
+        QTRY_VERIFY2(notice->text().contains(QStringLiteral("recorded")), qPrintable(notice->text()));
+        QVERIFY(carol->window()->decisionOutbox().pending().isEmpty());
+        QCOMPARE(decisionsOnServer(id), 1);
     }
 
     void denyNeedsAReasonAndTheShortcutOpensIt()
