@@ -1,10 +1,8 @@
 #include "LocalCache.h"
 
+#include "PrivateFile.h"
 #include "Timestamp.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -18,29 +16,13 @@ namespace {
 constexpr int SchemaVersion = 1;
 const QString UserList = QStringLiteral("me");
 
-bool createPrivately(const QString &file, QString *error)
-{
-    QDir().mkpath(QFileInfo(file).absolutePath());
-    QFile f(file);
-    if (!f.exists() && !f.open(QIODevice::WriteOnly)) {
-        *error = f.errorString();
-        return false;
-    }
-    f.close();
-    // Lists name customers and purposes: nobody else on the machine reads them.
-    if (!f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        *error = f.errorString();
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 LocalCache::LocalCache(const QString &file)
-    : m_connection(QStringLiteral("mandate-cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_file(file)
+    , m_connection(QStringLiteral("mandate-cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    if (!createPrivately(file, &m_error))
+    if (!createPrivateFile(file, &m_error))
         return;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(file);

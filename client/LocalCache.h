@@ -31,6 +31,7 @@ public:
     bool isOpen() const { return m_open; }
     const QString &errorString() const { return m_error; }
     const QString &connectionName() const { return m_connection; }
+    const QString &file() const { return m_file; }
 
     // Every read and write below is scoped to one server and user.
     void setScope(const QString &server, const QString &username);
@@ -46,6 +47,7 @@ public:
 private:
     bool migrate();
 
+    QString m_file;
     QString m_connection;
     QString m_server;
     QString m_username;

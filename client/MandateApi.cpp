@@ -1,5 +1,6 @@
 #include "MandateApi.h"
 
+#include "ApprovalCodec.h"
 #include "DelegationCodec.h"
 
 #include <QJsonArray>
@@ -137,13 +138,30 @@ ApiJob *MandateApi::verifyAudit()
     return m_client.get(QStringLiteral("/v1/audit/verify"));
 }
 
-ApiJob *MandateApi::approvals(const QString &status, const QString &cursor, int limit)
+ApiJob *MandateApi::approvals(std::optional<ApprovalStatus> status, std::optional<ApprovalKind> kind,
+                              const QString &cursor, int limit)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    addIfSet(query, QStringLiteral("status"), status);
+    if (status)
+        query.addQueryItem(QStringLiteral("status"), approvalStatusToString(*status));
+    if (kind)
+        query.addQueryItem(QStringLiteral("kind"), approvalKindToString(*kind));
     addIfSet(query, QStringLiteral("cursor"), cursor);
     return m_client.get(QStringLiteral("/v1/approvals"), query);
+}
+
+ApiJob *MandateApi::approval(const QString &id)
+{
+    return m_client.get(QStringLiteral("/v1/approvals/") + segment(id));
+}
+
+ApiJob *MandateApi::decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
+                           const QByteArray &idempotencyKey)
+{
+    return m_client.post(QStringLiteral("/v1/approvals/") + segment(approvalId) +
+                             QStringLiteral("/decisions"),
+                         ApprovalCodec::decisionBodyToJson({verdict, reason}), idempotencyKey);
 }
 
 MandateApi::PageInfo MandateApi::pageInfo(const QJsonObject &listAnswer)
@@ -164,6 +182,19 @@ int MandateApi::revokedCount(const QJsonObject &revokeAnswer)
     const QJsonValue suspended = revokeAnswer.value(QStringLiteral("revoked_delegations"));
     return suspended.isUndefined() ? revokeAnswer.value(QStringLiteral("revoked")).toInt()
                                    : suspended.toInt();
+}
+
+std::optional<Approval> MandateApi::approvalFrom(const QJsonObject &answer)
+{
+    auto approval = ApprovalCodec::fromJson(answer);
+    return approval ? std::optional<Approval>(std::move(approval.value())) : std::nullopt;
+}
+
+std::optional<Approval> MandateApi::currentApprovalOf(const ApiError &conflict)
+{
+    if (conflict.kind != ApiError::Kind::Conflict)
+        return std::nullopt;
+    return approvalFrom(conflict.body.value(QStringLiteral("approval")).toObject());
 }
 
 } // namespace mandate::client

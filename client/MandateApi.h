@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "Approval.h"
 #include "Delegation.h"
 #include "DownloadJob.h"
 
@@ -70,7 +71,12 @@ public:
     // Streams GET /v1/audit/export for `filter` into `file`.
     DownloadJob *exportAudit(const AuditFilter &filter, ExportFormat format, const QString &file);
 
-    ApiJob *approvals(const QString &status, const QString &cursor = {}, int limit = PageSize);
+    ApiJob *approvals(std::optional<ApprovalStatus> status, std::optional<ApprovalKind> kind,
+                      const QString &cursor = {}, int limit = PageSize);
+    ApiJob *approval(const QString &id);
+    // The key is the caller's: a decision outbox resends the same one until the server answered.
+    ApiJob *decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
+                   const QByteArray &idempotencyKey);
 
     // Readers of the answers the console acts on, so pages never read wire fields themselves.
     struct PageInfo
@@ -88,6 +94,10 @@ public:
         qint64 firstBadSeq = 0; // 0 when the chain is intact
     };
     static AuditVerification auditVerification(const QJsonObject &verifyAnswer);
+    // An approval answer (GET, POST …/decisions, approval.* events); nullopt when malformed.
+    static std::optional<Approval> approvalFrom(const QJsonObject &answer);
+    // The approval a 409 carries as it stands now (who resolved it and how).
+    static std::optional<Approval> currentApprovalOf(const ApiError &conflict);
 
 private:
     ApiClient &m_client;

@@ -2,14 +2,22 @@
 
 #include "AgentListModel.h"
 #include "AgentsPage.h"
+#include "ApprovalFormatter.h"
+#include "ApprovalListModel.h"
+#include "ApprovalsPage.h"
 #include "AuditPage.h"
+#include "Clock.h"
 #include "ConnectionBanner.h"
 #include "ConsoleSession.h"
+#include "DecisionOutbox.h"
 #include "DelegationsPage.h"
 #include "GrantController.h"
+#include "LocalCache.h"
 #include "RevocationController.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,6 +25,8 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace mandate::ui {
@@ -25,6 +35,7 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
                        QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_clock(clock)
     , m_agentModel(new models::AgentListModel(session.api(), this))
     , m_revocations(new RevocationController(session.api(), this, this))
     , m_grants(new GrantController(session.api(), *m_agentModel, clock, this, this))
@@ -54,6 +65,7 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     m_delegations = new DelegationsPage(session, *m_agentModel, cache, *m_revocations, clock, m_pages);
     addPage(user.isStaff() ? tr("Delegations") : tr("My delegations"),
             tr("What each agent may do, and how much of it is used"), m_delegations);
+    buildApprovals(cache);
     m_agents = new AgentsPage(session, *m_agentModel, *m_revocations, m_pages);
     addPage(tr("Agents"), tr("The registered agent identities"), m_agents);
     m_audit = new AuditPage(session, *m_agentModel, m_pages);
@@ -87,6 +99,11 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     connect(&session.events(), &client::EventStream::eventReceived, m_agentModel,
             &models::AgentListModel::applyEvent);
 
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("approvalNotice"));
+    m_notice->setVisible(false);
+    connect(m_notice, &QLabel::linkActivated, this, &MainWindow::openNotifiedRequest);
+    statusBar()->addPermanentWidget(m_notice, 1);
     m_connection = new QLabel(this);
     m_connection->setAccessibleName(tr("Connection"));
     statusBar()->addPermanentWidget(m_connection);
@@ -108,6 +125,79 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildApprovals(client::LocalCache &cache)
+{
+    const client::UserInfo &user = m_session.user();
+    if (!user.isApprover() && !user.isCustomer() && !user.isStaff())
+        return;
+    // Next to the cache, in a file of its own: the cache may be cleared, unsent decisions never.
+    const QString file = QFileInfo(cache.file()).dir().filePath(QStringLiteral("outbox.sqlite"));
+    m_outbox = new client::DecisionOutbox(file, m_session.api(), this);
+    m_outbox->start(m_session.server().toString(), user.username);
+    m_approvals = new ApprovalsPage(m_session, *m_outbox, m_clock, m_pages);
+    addPage(tr("Approvals"),
+            user.isStaff() && !user.isApprover() ? tr("Every approval request, read-only")
+                                                 : tr("Requests waiting for your decision"),
+            m_approvals);
+    connect(m_approvals, &ApprovalsPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+
+    m_inbox = new models::ApprovalListModel(m_session.api(), m_clock, this);
+    connect(&m_session.events(), &client::EventStream::eventReceived, m_inbox,
+            &models::ApprovalListModel::applyEvent);
+    connect(m_inbox, &models::ApprovalListModel::pendingCountChanged, this,
+            &MainWindow::updateApprovalsEntry);
+    connect(m_inbox, &models::ApprovalListModel::pageLoaded, this, &MainWindow::updateApprovalsEntry);
+    connect(m_inbox, &models::ApprovalListModel::approvalArrived, this, &MainWindow::notifyNewRequest);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation), this);
+        m_tray->setToolTip(windowTitle());
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, &MainWindow::openNotifiedRequest);
+        m_tray->show();
+    }
+    m_inbox->setFilter({});
+    m_approvals->reload();
+}
+
+void MainWindow::updateApprovalsEntry()
+{
+    QListWidgetItem *item = m_navigation->item(m_pages->indexOf(m_approvals));
+    const int count = m_inbox->pendingCount();
+    // The inbox holds one page; more pending than that shows as "100+".
+    const QString shown =
+        QString::number(count) + (m_inbox->canFetchMore({}) ? QStringLiteral("+") : QString());
+    item->setText(count == 0 ? tr("Approvals") : tr("Approvals (%1)").arg(shown));
+}
+
+void MainWindow::notifyNewRequest(const Approval &approval)
+{
+    // Only what this person may decide: support staff see every request but decide none.
+    if (models::ApprovalFormatter::ineligibility(approval, m_session.user(), m_clock.now()))
+        return;
+    m_notifiedId = approval.id;
+    const QString title =
+        tr("New %1 request").arg(models::ApprovalFormatter::kindText(approval.kind).toLower());
+    if (m_tray) {
+        m_tray->showMessage(title, approval.summary, QSystemTrayIcon::Information, 15000);
+        return;
+    }
+    m_notice->setText(QStringLiteral("<b>%1:</b> %2 <a href=\"open\">%3</a>")
+                          .arg(title.toHtmlEscaped(), approval.summary.toHtmlEscaped(), tr("Open")));
+    m_notice->setToolTip(approval.summary);
+    m_notice->setVisible(true);
+}
+
+void MainWindow::openNotifiedRequest()
+{
+    if (m_notifiedId.isEmpty() || !m_approvals)
+        return;
+    m_notice->setVisible(false);
+    showPage(m_approvals);
+    m_approvals->openApproval(m_notifiedId);
+    raise();
+    activateWindow();
+}
+
 int MainWindow::addPage(const QString &title, const QString &description, QWidget *page)
 {
     auto *item = new QListWidgetItem(title, m_navigation);
@@ -128,6 +218,10 @@ void MainWindow::buildMenus()
     QAction *reload = file->addAction(tr("&Reload"), this, [this] {
         m_agentModel->reload();
         m_delegations->reload();
+        if (m_approvals) {
+            m_approvals->reload();
+            m_inbox->reload();
+        }
     });
     reload->setShortcut(QKeySequence::Refresh);
     QAction *find = file->addAction(tr("&Find…"), this, [this] {

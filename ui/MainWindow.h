@@ -5,22 +5,27 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace mandate {
 class Clock;
-}
+struct Approval;
+} // namespace mandate
 namespace mandate::client {
 class ConsoleSession;
+class DecisionOutbox;
 class LocalCache;
 } // namespace mandate::client
 namespace mandate::models {
 class AgentListModel;
-}
+class ApprovalListModel;
+} // namespace mandate::models
 
 namespace mandate::ui {
 
 class AgentsPage;
 class AuditPage;
+class ApprovalsPage;
 class DelegationsPage;
 class GrantController;
 class RevocationController;
@@ -40,6 +45,13 @@ public:
     DelegationsPage *delegationsPage() const { return m_delegations; }
     AgentsPage *agentsPage() const { return m_agents; }
     AuditPage *auditPage() const { return m_audit; }
+    ApprovalsPage *approvalsPage() const { return m_approvals; }
+    client::DecisionOutbox &decisionOutbox() const { return *m_outbox; }
+    // The pending requests routed to this person: the count in the navigation, the notifications.
+    models::ApprovalListModel &approvalInbox() const { return *m_inbox; }
+    QListWidget *navigation() const { return m_navigation; }
+    // The in-window notice of a new request, used where there is no system tray.
+    QLabel *approvalNotice() const { return m_notice; }
     GrantController *grantController() const { return m_grants; }
     RevocationController *revocations() const { return m_revocations; }
     void showPage(QWidget *page);
@@ -51,8 +63,13 @@ private:
     int addPage(const QString &title, const QString &description, QWidget *page);
     void buildMenus();
     void updateConnectionIndicator();
+    void buildApprovals(client::LocalCache &cache);
+    void updateApprovalsEntry();
+    void notifyNewRequest(const Approval &approval);
+    void openNotifiedRequest();
 
     client::ConsoleSession &m_session;
+    const Clock &m_clock;
     models::AgentListModel *m_agentModel;
     RevocationController *m_revocations;
     GrantController *m_grants;
@@ -61,6 +78,12 @@ private:
     DelegationsPage *m_delegations;
     AgentsPage *m_agents;
     AuditPage *m_audit;
+    client::DecisionOutbox *m_outbox = nullptr;
+    models::ApprovalListModel *m_inbox = nullptr;
+    ApprovalsPage *m_approvals = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QLabel *m_notice = nullptr;
+    QString m_notifiedId;
     QLabel *m_connection;
 };
 

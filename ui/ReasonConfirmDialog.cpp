@@ -4,6 +4,8 @@
 
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace mandate::ui {
 
 namespace {
@@ -17,6 +19,7 @@ ReasonConfirmDialog::ReasonConfirmDialog(const QString &title, const QString &qu
                                          const QString &actionText, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ReasonConfirmDialog>())
+    , m_minimum(MinReasonLength)
 {
     m_ui->setupUi(this);
     setWindowTitle(title);
@@ -53,6 +56,17 @@ QString ReasonConfirmDialog::reason() const
     return m_ui->reason->toPlainText().trimmed();
 }
 
+void ReasonConfirmDialog::setMinimumReason(qsizetype nonSpaceCharacters)
+{
+    m_minimum = nonSpaceCharacters;
+    m_countSpaces = false;
+    m_ui->reason->setPlaceholderText(nonSpaceCharacters == 0
+                                         ? tr("Why? Optional.")
+                                         : tr("Why? At least %n characters, not counting spaces.", nullptr,
+                                              static_cast<int>(nonSpaceCharacters)));
+    updateAction();
+}
+
 void ReasonConfirmDialog::setBusy(bool busy)
 {
     m_busy = busy;
@@ -69,10 +83,14 @@ void ReasonConfirmDialog::showError(const QString &message)
 
 void ReasonConfirmDialog::updateAction()
 {
-    const qsizetype length = reason().size();
-    m_action->setEnabled(m_ready && !m_busy && length >= MinReasonLength && length <= MaxReasonLength);
+    const QString text = reason();
+    const qsizetype length = text.size();
+    const qsizetype counted =
+        m_countSpaces ? length
+                      : std::count_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+    m_action->setEnabled(m_ready && !m_busy && counted >= m_minimum && length <= MaxReasonLength);
     m_action->setToolTip(
-        length < MinReasonLength ? tr("Give a reason first.")
+        counted < m_minimum ? tr("Give a reason first.")
         : length > MaxReasonLength
             ? tr("The reason is too long (%1 of at most %2 characters).").arg(length).arg(MaxReasonLength)
             : QString());

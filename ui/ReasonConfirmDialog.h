@@ -28,6 +28,8 @@ public:
     // disabled (while the impact is still being counted).
     void setImpact(const QString &impact, bool ready = true);
     QString reason() const;
+    // Approval decisions count the reason without spaces; 0 makes the reason optional.
+    void setMinimumReason(qsizetype nonSpaceCharacters);
     QPushButton *actionButton() const { return m_action; }
 
     void setBusy(bool busy);
@@ -42,6 +44,8 @@ private:
 
     std::unique_ptr<Ui::ReasonConfirmDialog> m_ui;
     QPushButton *m_action = nullptr;
+    qsizetype m_minimum;
+    bool m_countSpaces = true;
     bool m_ready = true;
     bool m_busy = false;
 };

@@ -61,6 +61,39 @@ public:
                 {QStringLiteral("destination"), destination}};
     }
 
+    // A fresh approval request: CUSTOMER grants the Bill payer a payments delegation whose
+    // POLICY ("step_up" or "dual_control" object) the AMOUNT crosses, and the agent asks for it.
+    // Returns the approval id, empty on any failure.
+    static QString approvalRequest(ApiClient &customer, ApiClient &payerAgent, const QString &policyName,
+                                   const QJsonObject &policy, qint64 amountMinor)
+    {
+        QJsonObject grant = paymentGrant(agentId(customer, QStringLiteral("Bill payer")));
+        grant.insert(policyName, policy);
+        const auto granted = customer.post(QStringLiteral("/v1/delegations"), grant);
+        const QString delegationId = granted.json().value(QStringLiteral("id")).toString();
+        if (delegationId.isEmpty())
+            return QString();
+        const auto asked =
+            payerAgent.post(QStringLiteral("/v1/authorize"), authorizeRequest(delegationId, amountMinor));
+        return asked.json().value(QStringLiteral("approval_id")).toString();
+    }
+
+    // Dual control above EUR 400.00, asked for EUR 450.00.
+    static QString dualControlRequest(ApiClient &customer, ApiClient &payerAgent)
+    {
+        return approvalRequest(customer, payerAgent, QStringLiteral("dual_control"),
+                               {{QStringLiteral("above"), money(40000)}}, 45000);
+    }
+
+    // Step-up above EUR 200.00 confirmed by the customer, asked for EUR 250.00.
+    static QString stepUpRequest(ApiClient &customer, ApiClient &payerAgent)
+    {
+        return approvalRequest(customer, payerAgent, QStringLiteral("step_up"),
+                               {{QStringLiteral("above"), money(20000)},
+                                {QStringLiteral("approver"), QStringLiteral("customer")}},
+                               25000);
+    }
+
     static QJsonObject money(qint64 minor, const QString &currency = QStringLiteral("EUR"))
     {
         return {{QStringLiteral("amount_minor"), minor}, {QStringLiteral("currency"), currency}};

@@ -1,0 +1,312 @@
+#include "ApiClient.h"
+#include "ApprovalDetailPane.h"
+#include "ApprovalListModel.h"
+#include "ApprovalsPage.h"
+#include "Clock.h"
+#include "ConsoleController.h"
+#include "ConsoleSession.h"
+#include "DecisionOutbox.h"
+#include "DemoFixtures.h"
+#include "LocalCache.h"
+#include "MainWindow.h"
+#include "NetworkCutProxy.h"
+#include "ReasonConfirmDialog.h"
+#include "SandboxLauncher.h"
+#include "SignInDialog.h"
+#include "TestServer.h"
+#include "TokenVault.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mandate;
+using mandate::test::DemoFixtures;
+using mandate::test::TestServer;
+
+namespace {
+
+template <typename T>
+T *child(const QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
+// Everything one console process holds, wired the way main() wires it.
+struct Console
+{
+    explicit Console(const QString &dir)
+        : settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat)
+        , cache(dir + QStringLiteral("/cache.sqlite"))
+        , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
+        , controller(session, cache, sandbox, settings, clock)
+    {}
+
+    ui::MainWindow *window() const { return controller.mainWindow(); }
+    ui::ApprovalsPage *page() const { return controller.mainWindow()->approvalsPage(); }
+
+    QSettings settings;
+    client::TokenVault vault{client::TokenVault::Backend::MemoryOnly};
+    client::LocalCache cache;
+    client::SandboxLauncher sandbox;
+    client::ConsoleSession session{vault};
+    SystemClock clock;
+    ui::ConsoleController controller;
+};
+
+} // namespace
+
+// The approvals inbox through the widgets, against one real server and several consoles.
+class TstApprovalsUi : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::ApiClient> m_alice;
+    std::unique_ptr<test::ApiClient> m_carol;
+    std::unique_ptr<test::ApiClient> m_dave;
+    std::unique_ptr<test::ApiClient> m_payer;
+
+    static void capture(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("MANDATE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QTest::qWait(150);
+        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    std::unique_ptr<Console> signIn(const QString &username, const QUrl &server = {})
+    {
+        auto console = std::make_unique<Console>(
+            m_dir.filePath(username + QString::number(QRandomGenerator::global()->generate())));
+        console->controller.start(server.isEmpty() ? QUrl(m_server.url()) : server);
+        ui::SignInDialog *dialog = console->controller.signInDialog();
+        if (!dialog)
+            return nullptr;
+        QTest::keyClicks(child<QLineEdit>(dialog, "username"), username);
+        QTest::keyClicks(child<QLineEdit>(dialog, "password"), QStringLiteral("mandate-demo"));
+        QTest::mouseClick(child<QPushButton>(dialog, "signIn"), Qt::LeftButton);
+        const auto ready = [&console] {
+            return console->window() && console->page() && console->page()->model().rowCount() > 0 &&
+                   console->session.events().isConnected();
+        };
+        QDeadlineTimer deadline(10000);
+        while (!ready() && !deadline.hasExpired())
+            QTest::qWait(20);
+        if (!ready())
+            return nullptr;
+        console->window()->resize(1280, 760);
+        console->window()->show();
+        console->window()->showPage(console->page());
+        return console;
+    }
+
+    // Selects the request in the console's inbox (waiting for it to arrive) and returns its pane.
+    static ui::ApprovalDetailPane *select(Console &console, const QString &id)
+    {
+        ui::ApprovalsPage *page = console.page();
+        QDeadlineTimer deadline(10000);
+        while (page->model().rowOf(id) < 0 && !deadline.hasExpired())
+            QTest::qWait(20);
+        page->table()->selectRow(page->model().rowOf(id));
+        return page->detailPane();
+    }
+
+    static void decide(Console &console, QPushButton *button, const QString &reason)
+    {
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        ui::ReasonConfirmDialog *dialog = console.page()->decisionDialog();
+        QVERIFY(dialog);
+        if (!reason.isEmpty())
+            QTest::keyClicks(child<QPlainTextEdit>(dialog, "reason"), reason);
+        QTRY_VERIFY(dialog->actionButton()->isEnabled());
+        QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
+    }
+
+    int decisionsOnServer(const QString &id)
+    {
+        return static_cast<int>(m_carol->get(QStringLiteral("/v1/approvals/") + id)
+                                    .json()
+                                    .value(QStringLiteral("decisions"))
+                                    .toArray()
+                                    .size());
+    }
+
+    // As CLIENT sees it (the approvers do not see a customer's own step-up).
+    QString statusOnServer(const QString &id, test::ApiClient *client = nullptr)
+    {
+        return (client ? client : m_carol.get())
+            ->get(QStringLiteral("/v1/approvals/") + id)
+            .json()
+            .value(QStringLiteral("status"))
+            .toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        m_carol = DemoFixtures::person(m_server.url(), QStringLiteral("carol"));
+        m_dave = DemoFixtures::person(m_server.url(), QStringLiteral("dave"));
+        m_payer = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
+        QVERIFY(m_alice && m_carol && m_dave && m_payer);
+        // Every approver's inbox has something in it from the start.
+        QVERIFY(!DemoFixtures::dualControlRequest(*m_alice, *m_payer).isEmpty());
+    }
+
+    void twoApproversCompleteADualControl()
+    {
+        auto carol = signIn(QStringLiteral("carol"));
+        auto dave = signIn(QStringLiteral("dave"));
+        QVERIFY(carol && dave);
+        const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);
+
+        // A new request routed to her: an in-window notice (no system tray here) that opens it.
+        QLabel *notice = carol->window()->approvalNotice();
+        QTRY_VERIFY(notice->isVisible());
+        QTRY_VERIFY(
+            carol->window()->navigation()->currentItem()->text().startsWith(QStringLiteral("Approvals (")));
+        Q_EMIT notice->linkActivated(QStringLiteral("open"));
+        QTRY_COMPARE(carol->page()->detailPane()->approvalId(), id);
+        capture(carol->window(), QStringLiteral("approvals-inbox"));
+
+        ui::ApprovalDetailPane *pane = select(*carol, id);
+        decide(*carol, pane->approveButton(), QStringLiteral("Known landlord"));
+        QTRY_COMPARE(decisionsOnServer(id), 1);
+        QTRY_COMPARE(child<QLabel>(pane, "progress")->text(), QStringLiteral("1 more approval needed"));
+        QVERIFY(!pane->approveButton()->isEnabled());
+        QVERIFY(pane->approveButton()->toolTip().contains(QStringLiteral("already decided")));
+
+        ui::ApprovalDetailPane *davePane = select(*dave, id);
+        QTRY_VERIFY(
+            child<QLabel>(davePane, "decisions")->text().startsWith(QStringLiteral("Approved by Carol")));
+        capture(dave->window(), QStringLiteral("approval-detail"));
+        decide(*dave, davePane->approveButton(), {});
+        QTRY_COMPARE(statusOnServer(id), QStringLiteral("approved"));
+        QTRY_COMPARE(child<QLabel>(davePane, "progress")->text(), QStringLiteral("Approved"));
+        // Carol's window follows live.
+        QTRY_COMPARE(carol->page()->model().approvalAt(carol->page()->model().rowOf(id))->status,
+                     ApprovalStatus::Approved);
+        QCOMPARE(decisionsOnServer(id), 2);
+    }
+
+    void oneApproverInTwoWindowsDecidesOnce()
+    {
+        auto first = signIn(QStringLiteral("carol"));
+        auto second = signIn(QStringLiteral("carol"));
+        QVERIFY(first && second);
+        const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);
+        ui::ApprovalDetailPane *secondPane = select(*second, id);
+        // The second window's dialog is already open when the first window's decision lands.
+        QTest::mouseClick(secondPane->approveButton(), Qt::LeftButton);
+        ui::ReasonConfirmDialog *late = second->page()->decisionDialog();
+        QVERIFY(late);
+
+        decide(*first, select(*first, id)->approveButton(), {});
+        QTRY_COMPARE(decisionsOnServer(id), 1);
+        QTest::mouseClick(late->actionButton(), Qt::LeftButton);
+        QLabel *notice = child<QLabel>(secondPane, "notice");
+        QTRY_VERIFY2(notice->text().contains(QStringLiteral("not accepted")), qPrintable(notice->text()));
+        QVERIFY(second->window()->decisionOutbox().pending().isEmpty());
+        QCOMPARE(decisionsOnServer(id), 1);
+
+        // Dave denies; a late deny from Carol's window shows who resolved it and how.
+        QCOMPARE(m_dave
+                     ->post(QStringLiteral("/v1/approvals/") + id + QStringLiteral("/decisions"),
+                            {{QStringLiteral("decision"), QStringLiteral("deny")},
+                             {QStringLiteral("reason"), QStringLiteral("Payee not on file")}})
+                     .status,
+                 200);
+        second->window()->decisionOutbox().submit(id, ApprovalVerdict::Deny,
+                                                  QStringLiteral("Too late anyway"));
+        QTRY_VERIFY(notice->text().contains(QStringLiteral("Denied by Dave")));
+        QVERIFY(notice->text().contains(QStringLiteral("already denied")));
+    }
+
+    void aDecisionMadeOfflineGoesOutOnceTheNetworkIsBack()
+    {
+        test::NetworkCutProxy proxy(QUrl(m_server.url()));
+        QVERIFY(proxy.start());
+        auto carol = signIn(QStringLiteral("carol"), proxy.url());
+        QVERIFY(carol);
+        const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);
+        ui::ApprovalDetailPane *pane = select(*carol, id);
+        proxy.cut();
+        decide(*carol, pane->approveButton(), QStringLiteral("Known landlord"));
+        QLabel *notice = child<QLabel>(pane, "notice");
+        QTRY_VERIFY2(notice->text().contains(QStringLiteral("will be sent")), qPrintable(notice->text()));
+        QVERIFY(!pane->approveButton()->isEnabled());
+        QCOMPARE(decisionsOnServer(id), 0);
+
+        proxy.restore();
+        QTRY_COMPARE_WITH_TIMEOUT(decisionsOnServer(id), 1, 20000);
+        QTRY_VERIFY2(notice->text().contains(QStringLiteral("recorded")), qPrintable(notice->text()));
+        QVERIFY(carol->window()->decisionOutbox().pending().isEmpty());
+        QCOMPARE(decisionsOnServer(id), 1);
+    }
+
+    void denyNeedsAReasonAndTheShortcutOpensIt()
+    {
+        auto carol = signIn(QStringLiteral("carol"));
+        QVERIFY(carol);
+        const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);
+        ui::ApprovalDetailPane *pane = select(*carol, id);
+        carol->window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(carol->window()));
+        QTest::keyClick(carol->window(), Qt::Key_D, Qt::ControlModifier);
+        QTRY_VERIFY(carol->page()->decisionDialog());
+        ui::ReasonConfirmDialog *dialog = carol->page()->decisionDialog();
+        auto *reason = child<QPlainTextEdit>(dialog, "reason");
+        QTest::keyClicks(reason, QStringLiteral("no no no"));
+        QVERIFY(!dialog->actionButton()->isEnabled()); // six characters without the spaces
+        QTest::keyClicks(reason, QStringLiteral(" payee"));
+        QTRY_VERIFY(dialog->actionButton()->isEnabled());
+        QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
+        QTRY_COMPARE(statusOnServer(id), QStringLiteral("denied"));
+        QTRY_COMPARE(child<QLabel>(pane, "progress")->text(), QStringLiteral("Denied"));
+    }
+
+    void aCustomerConfirmsHerStepUpAndSupportOnlyReads()
+    {
+        const QString id = DemoFixtures::stepUpRequest(*m_alice, *m_payer);
+        auto sam = signIn(QStringLiteral("sam"));
+        QVERIFY(sam);
+        ui::ApprovalDetailPane *samPane = select(*sam, id);
+        QCOMPARE(samPane->approvalId(), id);
+        QVERIFY(!samPane->approveButton()->isEnabled());
+        QVERIFY(samPane->denyButton()->toolTip().contains(QStringLiteral("Support staff")));
+
+        auto alice = signIn(QStringLiteral("alice"));
+        QVERIFY(alice);
+        QVERIFY(alice->page()->table()->isColumnHidden(models::ApprovalListModel::CustomerColumn));
+        ui::ApprovalDetailPane *pane = select(*alice, id);
+        QVERIFY(child<QLabel>(pane, "rule")->text().contains(QStringLiteral("step-up threshold")));
+        QVERIFY(child<QLabel>(pane, "facts")->text().contains(QStringLiteral("EUR 250.00")));
+        decide(*alice, pane->approveButton(), {});
+        QTRY_COMPARE(statusOnServer(id, m_alice.get()), QStringLiteral("approved"));
+        QTRY_COMPARE(child<QLabel>(samPane, "progress")->text(), QStringLiteral("Approved"));
+    }
+};
+
+QTEST_MAIN(TstApprovalsUi)
+#include "tst_ApprovalsUi.moc"

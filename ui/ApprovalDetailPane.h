@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Approval.h"
+#include "UserInfo.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+
+namespace mandate {
+class Clock;
+}
+
+namespace mandate::ui {
+
+// One approval request in plain language — what the agent wants, how much, to whom, how
+// sensitive, which rule raised it, who decided so far and what is still needed — with Approve
+// and Deny for a person who may decide it. For anyone else the buttons stay disabled and their
+// tooltip says why.
+class ApprovalDetailPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ApprovalDetailPane(const client::UserInfo &person, const Clock &clock, QWidget *parent = nullptr);
+
+    void showApproval(const Approval &approval);
+    void clear();
+    const QString &approvalId() const { return m_approval ? m_approval->id : m_noId; }
+    // While this person's decision is on its way, deciding again is not offered.
+    void setDecisionOnItsWay(bool onItsWay);
+    // A line under the decisions: what came of this person's decision.
+    void showNotice(const QString &text);
+
+    QPushButton *approveButton() const { return m_approve; }
+    QPushButton *denyButton() const { return m_deny; }
+
+Q_SIGNALS:
+    void approveRequested(const mandate::Approval &approval);
+    void denyRequested(const mandate::Approval &approval);
+
+private:
+    void render();
+    void updateTimes();
+    void updateActions();
+
+    const client::UserInfo &m_person;
+    const Clock &m_clock;
+    std::optional<Approval> m_approval;
+    const QString m_noId;
+    bool m_onItsWay = false;
+    QLabel *m_title;
+    QLabel *m_summary;
+    QLabel *m_facts;
+    QLabel *m_rule;
+    QLabel *m_decisions;
+    QLabel *m_progress;
+    QLabel *m_countdown;
+    QLabel *m_notice;
+    QLabel *m_empty;
+    QWidget *m_content;
+    QPushButton *m_approve;
+    QPushButton *m_deny;
+    QTimer m_tick;
+};
+
+} // namespace mandate::ui
