@@ -208,6 +208,11 @@ void DelegationsPage::search(const QString &text)
     applyFilters();
 }
 
+void DelegationsPage::setAuditAvailable(bool available)
+{
+    m_audit->setVisible(available);
+}
+
 void DelegationsPage::applyFilters()
 {
     m_debounce.stop();

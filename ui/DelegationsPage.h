@@ -48,6 +48,8 @@ public:
     void reload();
     // Search for `text` right away (no debounce), e.g. from a link elsewhere in the console.
     void search(const QString &text);
+    // For people who read no audit trail, the Audit trail button is not offered.
+    void setAuditAvailable(bool available);
 
 Q_SIGNALS:
     void grantRequested();

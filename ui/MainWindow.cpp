@@ -63,20 +63,27 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     setCentralWidget(central);
 
     m_delegations = new DelegationsPage(session, *m_agentModel, cache, *m_revocations, clock, m_pages);
-    addPage(user.isStaff() ? tr("Delegations") : tr("My delegations"),
+    addPage(user.isCustomer() ? tr("My delegations") : tr("Delegations"),
             tr("What each agent may do, and how much of it is used"), m_delegations);
     buildApprovals(cache);
     m_agents = new AgentsPage(session, *m_agentModel, *m_revocations, m_pages);
     addPage(tr("Agents"), tr("The registered agent identities"), m_agents);
-    m_audit = new AuditPage(session, *m_agentModel, m_pages);
-    addPage(tr("Audit"), tr("The tamper-evident record of every grant, decision and revocation"), m_audit);
-    connect(m_delegations, &DelegationsPage::auditRequested, this, [this](const QString &delegationId) {
-        showPage(m_audit);
-        m_audit->showDelegation(delegationId);
-    });
-    connect(m_audit, &AuditPage::exportFinished, this, [this](const QString &, bool, const QString &message) {
-        statusBar()->showMessage(message, 10000);
-    });
+    // Approvers read no audit trail (API.md: customers their own, support and admin all).
+    if (user.isCustomer() || user.isStaff()) {
+        m_audit = new AuditPage(session, *m_agentModel, m_pages);
+        addPage(tr("Audit"), tr("The tamper-evident record of every grant, decision and revocation"),
+                m_audit);
+        connect(m_delegations, &DelegationsPage::auditRequested, this, [this](const QString &delegationId) {
+            showPage(m_audit);
+            m_audit->showDelegation(delegationId);
+        });
+        connect(m_audit, &AuditPage::exportFinished, this,
+                [this](const QString &, bool, const QString &message) {
+                    statusBar()->showMessage(message, 10000);
+                });
+    } else {
+        m_delegations->setAuditAvailable(false);
+    }
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
 
@@ -120,7 +127,8 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
 
     m_agentModel->reload();
     m_delegations->reload();
-    m_audit->reload();
+    if (m_audit)
+        m_audit->reload();
 }
 
 MainWindow::~MainWindow() = default;

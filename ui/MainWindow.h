@@ -44,7 +44,7 @@ public:
 
     DelegationsPage *delegationsPage() const { return m_delegations; }
     AgentsPage *agentsPage() const { return m_agents; }
-    AuditPage *auditPage() const { return m_audit; }
+    AuditPage *auditPage() const { return m_audit; } // nullptr for approvers
     ApprovalsPage *approvalsPage() const { return m_approvals; }
     client::DecisionOutbox &decisionOutbox() const { return *m_outbox; }
     // The pending requests routed to this person: the count in the navigation, the notifications.
@@ -77,7 +77,7 @@ private:
     QStackedWidget *m_pages;
     DelegationsPage *m_delegations;
     AgentsPage *m_agents;
-    AuditPage *m_audit;
+    AuditPage *m_audit = nullptr;
     client::DecisionOutbox *m_outbox = nullptr;
     models::ApprovalListModel *m_inbox = nullptr;
     ApprovalsPage *m_approvals = nullptr;
