@@ -150,6 +150,8 @@ int Cli::run()
     if (command == u"scenario")
         return Scenario(m_server).run();
 
+    if (command == u"load" && !LoadRun::isLoopback(m_server))
+        return usage(QStringLiteral("load only runs against a server on this machine (loopback)."));
     QString error;
     if (!connectAgent(&error))
         return usage(error);
@@ -246,7 +248,12 @@ int Cli::authorize()
     auto request = authorizeRequest();
     if (!request)
         return usage(request.error());
-    const int waitSeconds = m_parser.value(QStringLiteral("wait-approval")).toInt();
+    bool ok = true;
+    const int waitSeconds = m_parser.isSet(QStringLiteral("wait-approval"))
+                                ? m_parser.value(QStringLiteral("wait-approval")).toInt(&ok)
+                                : 0;
+    if (!ok || waitSeconds < 0)
+        return usage(QStringLiteral("--wait-approval takes a number of seconds."));
     const QDateTime deadline = QDateTime::currentDateTimeUtc().addSecs(waitSeconds);
     while (true) {
         const CallResult answer = m_agent->wait(m_agent->agent().authorize(*request));

@@ -23,14 +23,6 @@ int usage(const QString &message)
     return UsageOrTransport;
 }
 
-bool isLoopback(const QUrl &server)
-{
-    if (server.host() == u"localhost")
-        return true;
-    const QHostAddress address(server.host());
-    return !address.isNull() && address.isLoopback();
-}
-
 double percentile(const std::vector<qint64> &sortedNs, double p)
 {
     if (sortedNs.empty())
@@ -40,6 +32,14 @@ double percentile(const std::vector<qint64> &sortedNs, double p)
 }
 
 } // namespace
+
+bool LoadRun::isLoopback(const QUrl &server)
+{
+    if (server.host() == u"localhost")
+        return true;
+    const QHostAddress address(server.host());
+    return !address.isNull() && address.isLoopback();
+}
 
 LoadRun::LoadRun(const QUrl &server, Options options)
     : m_server(server)
@@ -102,7 +102,7 @@ int LoadRun::run()
                          });
     };
     clock.start();
-    QTimer::singleShot(m_options.seconds * 1000, &loop, [&] {
+    QTimer::singleShot(m_options.seconds * 1000, Qt::PreciseTimer, &loop, [&] {
         stopping = true;
         if (inFlight == 0)
             loop.quit();

@@ -29,6 +29,9 @@ public:
 
     int run();
 
+    // Checked before the agent signs anything in, so a wrong --server is refused without a request.
+    static bool isLoopback(const QUrl &server);
+
 private:
     QUrl m_server;
     Options m_options;
