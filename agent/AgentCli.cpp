@@ -4,20 +4,16 @@
 #include "AuthorizeCodec.h"
 #include "DecimalAmount.h"
 #include "Decision.h"
-#include "DelegationCodec.h"
 #include "ExitCode.h"
 #include "LoadRun.h"
 #include "Scenario.h"
 #include "Session.h"
-#include "Timestamp.h"
+#include "SubDelegationDraft.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTextStream>
 #include <QTimer>
 
@@ -114,7 +110,8 @@ Cli::Cli(const QStringList &arguments)
     option("print-token", "credential: also print the token.");
     option("to", "subdelegate: the SPIFFE ID of the agent receiving the sub-delegation.", "SPIFFE_ID");
     option("purpose", "subdelegate: why.", "TEXT");
-    option("scope-json", "subdelegate: the scopes as a JSON array (API.md's wire form).", "FILE");
+    option("scope-json", "subdelegate: the scopes as a JSON array, or an object with scopes and thresholds.",
+           "FILE");
     option("from-parent", "subdelegate: copy the parent's scopes and thresholds (needs --mint-as).");
     option("expires-in", "subdelegate: lifetime in seconds (default 3600).", "SECONDS");
     option("connections", "load: parallel connections (1..64, default 8).", "N");
@@ -302,51 +299,25 @@ int Cli::credential()
 Expected<DelegationGrant, QString> Cli::subDelegationGrant()
 {
     const QString parentId = m_parser.value(QStringLiteral("delegation"));
+    const QString to = m_parser.value(QStringLiteral("to"));
+    const QString purpose = m_parser.value(QStringLiteral("purpose"));
     const int lifetime = m_parser.isSet(QStringLiteral("expires-in"))
                              ? m_parser.value(QStringLiteral("expires-in")).toInt()
                              : 3600;
-    QJsonObject body{{QStringLiteral("agent_spiffe_id"), m_parser.value(QStringLiteral("to"))},
-                     {QStringLiteral("purpose"), m_parser.value(QStringLiteral("purpose"))}};
-    QDateTime expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
-    if (m_parser.isSet(QStringLiteral("from-parent"))) {
-        if (!m_admin)
-            return unexpected(
-                QStringLiteral("--from-parent reads the parent delegation, which only a person may; "
-                               "use --mint-as or --scope-json."));
-        const CallResult parent = m_admin->wait(m_admin->people().delegation(parentId));
-        if (!parent.ok)
-            return unexpected(QStringLiteral("Cannot read %1: %2").arg(parentId, parent.problem()));
-        const auto decoded = DelegationCodec::fromJson(parent.body);
-        if (!decoded)
-            return unexpected(QStringLiteral("The parent delegation does not follow the contract."));
-        DelegationGrant grant;
-        grant.agentSpiffeId = body.value(QStringLiteral("agent_spiffe_id")).toString();
-        grant.purpose = body.value(QStringLiteral("purpose")).toString();
-        grant.expiresAt = qMin(expiresAt, decoded->expiresAt);
-        grant.scopes = decoded->scopes;
-        grant.stepUp = decoded->stepUp;
-        grant.dualControl = decoded->dualControl;
-        grant.revokeOn = decoded->revokeOn;
-        return grant;
-    }
-    QFile file(m_parser.value(QStringLiteral("scope-json")));
-    if (!file.open(QIODevice::ReadOnly))
+    const QDateTime expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
+    if (m_parser.isSet(QStringLiteral("scope-json")))
+        return SubDelegationDraft::fromFile(m_parser.value(QStringLiteral("scope-json")), to, purpose,
+                                            expiresAt);
+    if (!m_parser.isSet(QStringLiteral("from-parent")))
         return unexpected(QStringLiteral("subdelegate needs --scope-json FILE or --from-parent."));
-    const QJsonDocument scopes = QJsonDocument::fromJson(file.read(1024 * 1024));
-    if (!scopes.isArray())
-        return unexpected(QStringLiteral("%1 does not hold a JSON array of scopes.").arg(file.fileName()));
-    body.insert(QStringLiteral("scopes"), scopes.array());
-    body.insert(QStringLiteral("expires_at"), formatTimestamp(expiresAt));
-    body.insert(QStringLiteral("revoke_on"), QJsonObject{{QStringLiteral("task_complete"), true}});
-    // Checked here with the server's own reader, so a typo is named by its field path before sending.
-    const auto grant = DelegationCodec::grantFromJson(body, DelegationCodec::GrantKind::SubDelegation);
-    if (!grant) {
-        QStringList problems;
-        for (const FieldError &e : grant.error())
-            problems.append(e.field + QStringLiteral(": ") + e.message);
-        return unexpected(problems.join(QStringLiteral("; ")));
-    }
-    return *grant;
+    if (!m_admin)
+        return unexpected(
+            QStringLiteral("--from-parent reads the parent delegation, which only a person may; "
+                           "use --mint-as or --scope-json."));
+    const CallResult parent = m_admin->wait(m_admin->people().delegation(parentId));
+    if (!parent.ok)
+        return unexpected(QStringLiteral("Cannot read %1: %2").arg(parentId, parent.problem()));
+    return SubDelegationDraft::fromParent(parent.body, to, purpose, expiresAt);
 }
 
 int Cli::subdelegate()

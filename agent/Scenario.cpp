@@ -2,7 +2,6 @@
 
 #include "AgentIdentity.h"
 #include "AuthorizeCodec.h"
-#include "DelegationCodec.h"
 #include "ExitCode.h"
 #include "ScenarioGrants.h"
 

@@ -270,6 +270,42 @@ private Q_SLOTS:
         QVERIFY(run.out.isEmpty());
     }
 
+    void subdelegatesFromAScopeFileAndNamesWhatWidens()
+    {
+        const QString id = grantToPayer();
+        const auto subdelegate = [&](const QJsonObject &draft) {
+            QTemporaryFile file;
+            file.open();
+            file.write(QJsonDocument(draft).toJson());
+            file.flush();
+            return agent(asPayer() +
+                         QStringList{QStringLiteral("subdelegate"), QStringLiteral("--delegation"), id,
+                                     QStringLiteral("--to"),
+                                     QStringLiteral("spiffe://demo.mandate.local/agents/travel-helper"),
+                                     QStringLiteral("--purpose"), QStringLiteral("Pay the deposit"),
+                                     QStringLiteral("--expires-in"), QStringLiteral("600"),
+                                     QStringLiteral("--scope-json"), file.fileName()});
+        };
+        QJsonObject scope{{QStringLiteral("action"), QStringLiteral("payments.initiate")},
+                          {QStringLiteral("resource"), QStringLiteral("account:acc_1")},
+                          {QStringLiteral("max_per_action"), DemoFixtures::money(10000)},
+                          {QStringLiteral("max_total"), DemoFixtures::money(20000)},
+                          {QStringLiteral("destinations"), QJsonArray{QStringLiteral("payee:landlord")}}};
+        QJsonObject draft{{QStringLiteral("scopes"), QJsonArray{scope}},
+                          {QStringLiteral("step_up"),
+                           QJsonObject{{QStringLiteral("above"), DemoFixtures::money(20000)},
+                                       {QStringLiteral("approver"), QStringLiteral("customer")}}}};
+        const Run created = subdelegate(draft);
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY(created.out.startsWith(QStringLiteral("dlg_")));
+
+        scope.insert(QStringLiteral("max_total"), DemoFixtures::money(500000));
+        draft.insert(QStringLiteral("scopes"), QJsonArray{scope});
+        const Run wider = subdelegate(draft);
+        QCOMPARE(wider.exitCode, 2);
+        QVERIFY2(wider.err.contains(QStringLiteral("scopes[0].max_total")), qPrintable(wider.err));
+    }
+
     void subdelegatesFromTheParentAndCompletes()
     {
         const QString id = grantToPayer();
