@@ -125,8 +125,8 @@ std::optional<QString> Scenario::grant(Session &customer, const DelegationGrant 
     return created.body.value(QStringLiteral("id")).toString();
 }
 
-std::optional<Decision> Scenario::expect(Session &agent, const AuthorizeRequest &request,
-                                         DecisionOutcome expected, const QString &story)
+std::optional<Decision> Scenario::expect(Session &agent, const AuthorizeRequest &request, ReasonCode expected,
+                                         const QString &story)
 {
     const CallResult answer = agent.wait(agent.agent().authorize(request));
     if (!answer.ok) {
@@ -140,9 +140,9 @@ std::optional<Decision> Scenario::expect(Session &agent, const AuthorizeRequest 
     }
     const QString outcome = decisionOutcomeToString(decision->outcome) + QStringLiteral(" (") +
                             reasonCodeToString(decision->reason) + u')';
-    if (decision->outcome != expected) {
+    if (decision->reason != expected) {
         fail(story + QStringLiteral(": expected %1, got %2 — %3")
-                         .arg(decisionOutcomeToString(expected), outcome, decision->message));
+                         .arg(reasonCodeToString(expected), outcome, decision->message));
         return std::nullopt;
     }
     log(story + QStringLiteral(": ") + outcome + u'.');
@@ -167,12 +167,12 @@ bool Scenario::travel()
     if (!expect(
             booker,
             ScenarioGrants::payment(m_tripId, Account, 8990, QStringLiteral("payee:db-bahn"), version),
-            DecisionOutcome::Allow,
+            ReasonCode::WithinScope,
             QStringLiteral("The Travel booker bought a %1 train ticket from Deutsche Bahn").arg(eur(8990))))
         return false;
     const auto flight = expect(
         booker, ScenarioGrants::payment(m_tripId, Account, 41200, QStringLiteral("payee:lufthansa"), version),
-        DecisionOutcome::StepUpRequired,
+        ReasonCode::StepUpThreshold,
         QStringLiteral("The Travel booker wants a %1 Lufthansa flight, above Alice's step-up threshold")
             .arg(eur(41200)));
     if (!flight)
@@ -192,7 +192,7 @@ bool Scenario::travel()
     if (!expect(helper,
                 ScenarioGrants::payment(childId, Account, 1800, QStringLiteral("payee:db-bahn"),
                                         QStringLiteral("0.9.1")),
-                DecisionOutcome::Allow,
+                ReasonCode::WithinScope,
                 QStringLiteral("The Travel helper reserved two seats for %1, charged to Alice's trip")
                     .arg(eur(1800))))
         return false;
@@ -218,12 +218,12 @@ bool Scenario::bills()
     {
         qint64 minor;
         const char *payee;
-        DecisionOutcome expected;
+        ReasonCode expected;
         const char *story;
     } payments[] = {
-        {8420, "payee:stadtwerke", DecisionOutcome::Allow, "The Bill payer paid the %1 electricity bill"},
-        {3999, "payee:telekom", DecisionOutcome::Allow, "The Bill payer paid the %1 phone bill"},
-        {61200, "payee:stadtwerke", DecisionOutcome::Deny,
+        {8420, "payee:stadtwerke", ReasonCode::WithinScope, "The Bill payer paid the %1 electricity bill"},
+        {3999, "payee:telekom", ReasonCode::WithinScope, "The Bill payer paid the %1 phone bill"},
+        {61200, "payee:stadtwerke", ReasonCode::PerActionLimitExceeded,
          "The Bill payer tried to pay a %1 annual settlement, over the per-bill cap"},
     };
     for (const auto &p : payments) {
@@ -239,7 +239,7 @@ bool Scenario::bills()
             payer,
             ScenarioGrants::payment(*billsId, Account, 2500, QStringLiteral("payee:telekom"),
                                     QStringLiteral("2.4.0")),
-            DecisionOutcome::Deny,
+            ReasonCode::ContextChanged,
             QStringLiteral("The Bill payer came back as version 2.4.0 and asked to pay %1").arg(eur(2500))))
         return false;
     log(QStringLiteral("Mandate revoked Alice's bill delegation because the agent changed under it."));
@@ -258,14 +258,13 @@ bool Scenario::crmExport()
     if (!expect(exporter,
                 ScenarioGrants::dataAccess(*crmId, QStringLiteral("data.read"),
                                            QStringLiteral("dataset:crm/accounts"), Sensitivity::Internal),
-                DecisionOutcome::Allow, QStringLiteral("The CRM exporter read the accounts dataset")))
+                ReasonCode::WithinScope, QStringLiteral("The CRM exporter read the accounts dataset")))
         return false;
-    const auto exported = expect(exporter,
-                                 ScenarioGrants::dataAccess(*crmId, QStringLiteral("data.export"),
-                                                            QStringLiteral("dataset:crm/accounts-q4"),
-                                                            Sensitivity::Confidential),
-                                 DecisionOutcome::DualControlRequired,
-                                 QStringLiteral("The CRM exporter wants to export the Q4 accounts"));
+    const auto exported = expect(
+        exporter,
+        ScenarioGrants::dataAccess(*crmId, QStringLiteral("data.export"),
+                                   QStringLiteral("dataset:crm/accounts-q4"), Sensitivity::Confidential),
+        ReasonCode::DualControlAction, QStringLiteral("The CRM exporter wants to export the Q4 accounts"));
     if (!exported)
         return false;
     log(QStringLiteral("Approval %1 waits for two approvers, Carol and Dave.")

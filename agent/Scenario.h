@@ -34,8 +34,9 @@ private:
     Session *agent(const QString &name);
     bool ensureHelperRegistered();
     std::optional<QString> grant(Session &customer, const DelegationGrant &grant, const QString &story);
-    // Asks as the agent and checks the outcome the story expects; logs the step either way.
-    std::optional<Decision> expect(Session &agent, const AuthorizeRequest &request, DecisionOutcome expected,
+    // Asks as the agent and checks the reason the story expects (which implies the outcome);
+    // logs the step either way.
+    std::optional<Decision> expect(Session &agent, const AuthorizeRequest &request, ReasonCode expected,
                                    const QString &story);
     bool fail(const QString &sentence);
     void log(const QString &sentence);
