@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -96,7 +97,8 @@ int LoadRun::run()
                              if (firstError.isEmpty())
                                  firstError = error.message();
                              // A refused identity or a missing delegation will not improve by asking again.
-                             if (++errors > 100 || error.kind == client::ApiError::Kind::Unauthenticated)
+                             if (++errors > 100 || error.kind == client::ApiError::Kind::Unauthenticated ||
+                                 error.kind == client::ApiError::Kind::NotFound)
                                  stopping = true;
                              next(*client);
                          });

@@ -270,6 +270,27 @@ private Q_SLOTS:
         QVERIFY(run.out.isEmpty());
     }
 
+    void loadReportsThroughputAndStaysOnLoopback()
+    {
+        const QString id = grantToPayer();
+        const QStringList probe{QStringLiteral("--delegation"),  id,
+                                QStringLiteral("--action"),      QStringLiteral("data.read"),
+                                QStringLiteral("--resource"),    QStringLiteral("dataset:probe"),
+                                QStringLiteral("--connections"), QStringLiteral("2"),
+                                QStringLiteral("--seconds"),     QStringLiteral("1")};
+        const Run run = agent(asPayer() + QStringList{QStringLiteral("load")} + probe);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("requests/s, p50 ")), qPrintable(run.out));
+
+        QProcess remote;
+        remote.start(QStringLiteral(MANDATE_AGENT_BINARY),
+                     QStringList{QStringLiteral("--server"), QStringLiteral("http://192.0.2.1:8787")} +
+                         asPayer() + QStringList{QStringLiteral("load")} + probe);
+        QVERIFY(remote.waitForFinished(30'000));
+        QCOMPARE(remote.exitCode(), 2);
+        QVERIFY(remote.readAllStandardError().contains("loopback"));
+    }
+
     void subdelegatesFromAScopeFileAndNamesWhatWidens()
     {
         const QString id = grantToPayer();
