@@ -41,7 +41,7 @@ echo "mandate-server: $url (data in $data_dir, log in $log)"
 echo "Demo people (password mandate-demo): alice, bob (customers), carol, dave (approvers), sam (support), ada (admin)"
 
 if [ -x "$bin/mandate-agent" ]; then
-  ( while true; do "$bin/mandate-agent" --server "$url" scenario || sleep 5; sleep 20; done ) &
+  ( while true; do "$bin/mandate-agent" --server "$url" scenario || sleep 5; sleep 40; done ) &
   pids+=($!)
 fi
 

@@ -2,6 +2,7 @@
 #   core   → QtCore only
 #   server → never client/, models/, ui/
 #   client → never server/
+#   agent  → never server/, models/, ui/ or widgets (a client of the public API, like the console)
 #   models → never widgets
 #   ui     → never the network, SQL or JSON wire forms directly (client/ and models/ do that)
 file(READ "${COMPILE_COMMANDS}" commands)
@@ -43,6 +44,8 @@ forbid_in_commands(core "QtNetwork;QtSql;QtGui;QtWidgets;QtHttpServer")
 forbid_in_sources(core "<QtNetwork;<QtSql;<QtGui;<QtWidgets;<QNetwork;<QSql;<QTcp;<QWidget")
 forbid_in_sources(server "\"(client|models|ui)/;<QWidget;<QtWidgets")
 forbid_in_sources(client "\"server/;<QHttpServer;<QWidget;<QtWidgets")
+forbid_in_commands(agent "QtWidgets;QtGui;QtHttpServer;-I${SOURCE_DIR}/(server|models|ui)")
+forbid_in_sources(agent "\"(server|models|ui)/;<QHttpServer;<QWidget;<QtWidgets;<QtGui")
 forbid_in_sources(models "<QWidget;<QtWidgets;<QNetworkAccessManager;<QSqlDatabase")
 forbid_in_sources(ui "<QNetwork;<QSql;<QJson;\"server/")
 

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "AuthorizeRequest.h"
+#include "Delegation.h"
+
+namespace mandate::agent {
+
+// The calls of API.md that an agent makes (and the admin calls that give it an identity), built
+// on the console's ApiClient so both speak the contract through one transport.
+class AgentApi
+{
+public:
+    explicit AgentApi(client::ApiClient &client)
+        : m_client(client)
+    {}
+
+    client::ApiJob *authorize(const AuthorizeRequest &request);
+    client::ApiJob *credential(const QString &delegationId, int ttlSeconds);
+    client::ApiJob *subdelegate(const QString &parentId, const DelegationGrant &grant);
+    client::ApiJob *complete(const QString &delegationId);
+
+    client::ApiJob *registerAgent(const QString &spiffeId, const QString &name, const QString &description);
+    client::ApiJob *mintSvid(const QString &agentId);
+
+private:
+    client::ApiClient &m_client;
+};
+
+} // namespace mandate::agent

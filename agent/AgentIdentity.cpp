@@ -1,0 +1,60 @@
+#include "AgentIdentity.h"
+
+#include "Session.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+#include <cstdio>
+
+namespace mandate::agent {
+
+Expected<QString, QString> AgentIdentity::readSvid(const QString &source)
+{
+    QFile file(source);
+    const bool opened =
+        source == u"-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    if (!opened)
+        return unexpected(QStringLiteral("Cannot read the SVID from %1: %2").arg(source, file.errorString()));
+    // A JWT is a few KiB; a wrong path (a log, a device) is not read without bound.
+    const QByteArray token = file.read(64 * 1024).trimmed();
+    if (token.isEmpty())
+        return unexpected(QStringLiteral("%1 holds no SVID.").arg(source));
+    return QString::fromLatin1(token);
+}
+
+bool AgentIdentity::signIn(Session &session, const QString &userSpec, QString *error)
+{
+    const qsizetype colon = userSpec.indexOf(u':');
+    const QString username = colon < 0 ? userSpec : userSpec.left(colon);
+    const QString password = colon < 0 ? QString::fromLatin1(DemoPassword) : userSpec.mid(colon + 1);
+    return session.signIn(username, password, error);
+}
+
+Expected<QString, QString> AgentIdentity::findAgent(Session &admin, const QString &nameOrSpiffeId)
+{
+    const CallResult agents = admin.wait(admin.people().agents());
+    if (!agents.ok)
+        return unexpected(QStringLiteral("Cannot list the agents: %1").arg(agents.problem()));
+    for (const QJsonValue &value : agents.body.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject agent = value.toObject();
+        if (agent.value(QStringLiteral("name")).toString() == nameOrSpiffeId ||
+            agent.value(QStringLiteral("spiffe_id")).toString() == nameOrSpiffeId)
+            return agent.value(QStringLiteral("id")).toString();
+    }
+    return unexpected(QStringLiteral("No agent is registered as %1.").arg(nameOrSpiffeId));
+}
+
+Expected<QString, QString> AgentIdentity::mint(Session &admin, const QString &nameOrSpiffeId)
+{
+    const auto agentId = findAgent(admin, nameOrSpiffeId);
+    if (!agentId)
+        return unexpected(agentId.error());
+    const CallResult minted = admin.wait(admin.agent().mintSvid(*agentId));
+    if (!minted.ok)
+        return unexpected(
+            QStringLiteral("Cannot mint an SVID for %1: %2").arg(nameOrSpiffeId, minted.problem()));
+    return minted.body.value(QStringLiteral("token")).toString();
+}
+
+} // namespace mandate::agent
