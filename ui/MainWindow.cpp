@@ -85,7 +85,9 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
         m_delegations->setAuditAvailable(false);
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_navigation->setCurrentRow(0);
+    // An approver's work is the inbox; everyone else starts with the delegations.
+    const bool approverOnly = user.isApprover() && !user.isCustomer() && !user.isStaff();
+    m_navigation->setCurrentRow(approverOnly && m_approvals ? m_pages->indexOf(m_approvals) : 0);
 
     connect(m_delegations, &DelegationsPage::grantRequested, m_grants, [this] { m_grants->start(); });
     connect(m_delegations, &DelegationsPage::statusMessage, this,
