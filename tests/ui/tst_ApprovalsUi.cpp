@@ -4,6 +4,7 @@
 #include "ApprovalsPage.h"
 #include "Clock.h"
 #include "ConsoleController.h"
+#include "ConsoleHarness.h"
 #include "ConsoleSession.h"
 #include "DecisionOutbox.h"
 #include "DemoFixtures.h"
@@ -34,38 +35,15 @@ using namespace mandate;
 using mandate::test::DemoFixtures;
 using mandate::test::TestServer;
 
+using Console = mandate::test::ConsoleHarness;
+using mandate::test::child;
+
 namespace {
 
-template <typename T>
-T *child(const QObject *parent, const char *name)
+ui::ApprovalsPage *inbox(const Console &console)
 {
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
+    return console.window()->approvalsPage();
 }
-
-// Everything one console process holds, wired the way main() wires it.
-struct Console
-{
-    explicit Console(const QString &dir)
-        : settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat)
-        , cache(dir + QStringLiteral("/cache.sqlite"))
-        , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
-        , controller(session, cache, sandbox, settings, clock)
-    {}
-
-    ui::MainWindow *window() const { return controller.mainWindow(); }
-    ui::ApprovalsPage *page() const { return controller.mainWindow()->approvalsPage(); }
-
-    QSettings settings;
-    client::TokenVault vault{client::TokenVault::Backend::MemoryOnly};
-    client::LocalCache cache;
-    client::SandboxLauncher sandbox;
-    client::ConsoleSession session{vault};
-    SystemClock clock;
-    ui::ConsoleController controller;
-};
 
 } // namespace
 
@@ -82,46 +60,27 @@ private:
     std::unique_ptr<test::ApiClient> m_dave;
     std::unique_ptr<test::ApiClient> m_payer;
 
-    static void capture(QWidget *widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("MANDATE_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        QTest::qWait(150);
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-    }
+    static void capture(QWidget *widget, const QString &name) { Console::capture(widget, name); }
 
     std::unique_ptr<Console> signIn(const QString &username, const QUrl &server = {})
     {
-        auto console = std::make_unique<Console>(
-            m_dir.filePath(username + QString::number(QRandomGenerator::global()->generate())));
-        console->controller.start(server.isEmpty() ? QUrl(m_server.url()) : server);
-        ui::SignInDialog *dialog = console->controller.signInDialog();
-        if (!dialog)
-            return nullptr;
-        QTest::keyClicks(child<QLineEdit>(dialog, "username"), username);
-        QTest::keyClicks(child<QLineEdit>(dialog, "password"), QStringLiteral("mandate-demo"));
-        QTest::mouseClick(child<QPushButton>(dialog, "signIn"), Qt::LeftButton);
-        const auto ready = [&console] {
-            return console->window() && console->page() && console->page()->model().rowCount() > 0 &&
-                   console->session.events().isConnected();
-        };
-        QDeadlineTimer deadline(10000);
-        while (!ready() && !deadline.hasExpired())
-            QTest::qWait(20);
-        if (!ready())
+        auto console = Console::signIn(
+            m_dir.filePath(username + QString::number(QRandomGenerator::global()->generate())),
+            server.isEmpty() ? QUrl(m_server.url()) : server, username, [](Console &c) {
+                return inbox(c) && inbox(c)->model().rowCount() > 0 && c.session.events().isConnected();
+            });
+        if (!console)
             return nullptr;
         console->window()->resize(1280, 760);
         console->window()->show();
-        console->window()->showPage(console->page());
+        console->window()->showPage(inbox(*console));
         return console;
     }
 
     // Selects the request in the console's inbox (waiting for it to arrive) and returns its pane.
     static ui::ApprovalDetailPane *select(Console &console, const QString &id)
     {
-        ui::ApprovalsPage *page = console.page();
+        ui::ApprovalsPage *page = console.window()->approvalsPage();
         QDeadlineTimer deadline(10000);
         while (page->model().rowOf(id) < 0 && !deadline.hasExpired())
             QTest::qWait(20);
@@ -133,7 +92,7 @@ private:
     {
         QVERIFY(button->isEnabled());
         QTest::mouseClick(button, Qt::LeftButton);
-        ui::ReasonConfirmDialog *dialog = console.page()->decisionDialog();
+        ui::ReasonConfirmDialog *dialog = console.window()->approvalsPage()->decisionDialog();
         QVERIFY(dialog);
         if (!reason.isEmpty())
             QTest::keyClicks(child<QPlainTextEdit>(dialog, "reason"), reason);
@@ -187,7 +146,7 @@ private Q_SLOTS:
         QTRY_VERIFY(
             carol->window()->navigation()->currentItem()->text().startsWith(QStringLiteral("Approvals (")));
         Q_EMIT notice->linkActivated(QStringLiteral("open"));
-        QTRY_COMPARE(carol->page()->detailPane()->approvalId(), id);
+        QTRY_COMPARE(carol->window()->approvalsPage()->detailPane()->approvalId(), id);
         capture(carol->window(), QStringLiteral("approvals-inbox"));
 
         ui::ApprovalDetailPane *pane = select(*carol, id);
@@ -205,7 +164,11 @@ private Q_SLOTS:
         QTRY_COMPARE(statusOnServer(id), QStringLiteral("approved"));
         QTRY_COMPARE(child<QLabel>(davePane, "progress")->text(), QStringLiteral("Approved"));
         // Carol's window follows live.
-        QTRY_COMPARE(carol->page()->model().approvalAt(carol->page()->model().rowOf(id))->status,
+        QTRY_COMPARE(carol->window()
+                         ->approvalsPage()
+                         ->model()
+                         .approvalAt(carol->window()->approvalsPage()->model().rowOf(id))
+                         ->status,
                      ApprovalStatus::Approved);
         QCOMPARE(decisionsOnServer(id), 2);
     }
@@ -219,7 +182,7 @@ private Q_SLOTS:
         ui::ApprovalDetailPane *secondPane = select(*second, id);
         // The second window's dialog is already open when the first window's decision lands.
         QTest::mouseClick(secondPane->approveButton(), Qt::LeftButton);
-        ui::ReasonConfirmDialog *late = second->page()->decisionDialog();
+        ui::ReasonConfirmDialog *late = second->window()->approvalsPage()->decisionDialog();
         QVERIFY(late);
 
         decide(*first, select(*first, id)->approveButton(), {});
@@ -274,8 +237,8 @@ private Q_SLOTS:
         carol->window()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(carol->window()));
         QTest::keyClick(carol->window(), Qt::Key_D, Qt::ControlModifier);
-        QTRY_VERIFY(carol->page()->decisionDialog());
-        ui::ReasonConfirmDialog *dialog = carol->page()->decisionDialog();
+        QTRY_VERIFY(carol->window()->approvalsPage()->decisionDialog());
+        ui::ReasonConfirmDialog *dialog = carol->window()->approvalsPage()->decisionDialog();
         auto *reason = child<QPlainTextEdit>(dialog, "reason");
         QTest::keyClicks(reason, QStringLiteral("no no no"));
         QVERIFY(!dialog->actionButton()->isEnabled()); // six characters without the spaces
@@ -298,7 +261,8 @@ private Q_SLOTS:
 
         auto alice = signIn(QStringLiteral("alice"));
         QVERIFY(alice);
-        QVERIFY(alice->page()->table()->isColumnHidden(models::ApprovalListModel::CustomerColumn));
+        QVERIFY(alice->window()->approvalsPage()->table()->isColumnHidden(
+            models::ApprovalListModel::CustomerColumn));
         ui::ApprovalDetailPane *pane = select(*alice, id);
         QVERIFY(child<QLabel>(pane, "rule")->text().contains(QStringLiteral("step-up threshold")));
         QVERIFY(child<QLabel>(pane, "facts")->text().contains(QStringLiteral("EUR 250.00")));

@@ -4,6 +4,7 @@
 #include "AuditPage.h"
 #include "Clock.h"
 #include "ConsoleController.h"
+#include "ConsoleHarness.h"
 #include "ConsoleSession.h"
 #include "DelegationDetailPane.h"
 #include "DelegationListModel.h"
@@ -47,39 +48,8 @@ using namespace mandate;
 using mandate::test::DemoFixtures;
 using mandate::test::TestServer;
 
-namespace {
-
-template <typename T>
-T *child(const QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
-
-// Everything one console process holds, wired the way main() wires it.
-struct Console
-{
-    // `keyring` stands in for the OS keyring that outlives one console process.
-    explicit Console(const QString &dir, client::TokenVault *keyring = nullptr)
-        : settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat)
-        , cache(dir + QStringLiteral("/cache.sqlite"))
-        , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
-        , session(keyring ? *keyring : ownVault)
-        , controller(session, cache, sandbox, settings, clock)
-    {}
-
-    QSettings settings;
-    client::TokenVault ownVault{client::TokenVault::Backend::MemoryOnly};
-    client::LocalCache cache;
-    client::SandboxLauncher sandbox;
-    client::ConsoleSession session;
-    SystemClock clock;
-    ui::ConsoleController controller;
-};
-
-} // namespace
+using Console = mandate::test::ConsoleHarness;
+using mandate::test::child;
 
 class TstConsoleUi : public QObject
 {
@@ -89,36 +59,14 @@ private:
     TestServer m_server;
     QTemporaryDir m_dir;
 
-    // With MANDATE_SCREENSHOT_DIR set, the window is saved as a PNG for docs/screenshots.
-    static void capture(QWidget *widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("MANDATE_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        QTest::qWait(150); // let the last page and the detail pane arrive and lay out
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-    }
+    static void capture(QWidget *widget, const QString &name) { Console::capture(widget, name); }
 
     std::unique_ptr<Console> signIn(const QString &username, const QUrl &server = {})
     {
-        auto console = std::make_unique<Console>(
-            m_dir.filePath(username + QString::number(QRandomGenerator::global()->generate())));
-        console->controller.start(server.isEmpty() ? QUrl(m_server.url()) : server);
-        ui::SignInDialog *dialog = console->controller.signInDialog();
-        if (!dialog)
-            return nullptr;
-        QTest::keyClicks(child<QLineEdit>(dialog, "username"), username);
-        QTest::keyClicks(child<QLineEdit>(dialog, "password"), QStringLiteral("mandate-demo"));
-        QTest::mouseClick(child<QPushButton>(dialog, "signIn"), Qt::LeftButton);
-        const auto ready = [&console] {
-            return console->controller.mainWindow() &&
-                   console->controller.mainWindow()->delegationsPage()->model().rowCount() > 0;
-        };
-        QDeadlineTimer deadline(10000);
-        while (!ready() && !deadline.hasExpired())
-            QTest::qWait(20);
-        return ready() ? std::move(console) : nullptr;
+        return Console::signIn(
+            m_dir.filePath(username + QString::number(QRandomGenerator::global()->generate())),
+            server.isEmpty() ? QUrl(m_server.url()) : server, username,
+            [](Console &console) { return console.window()->delegationsPage()->model().rowCount() > 0; });
     }
 
     static int rowWithPurpose(ui::DelegationsPage *page, const QString &purpose)
