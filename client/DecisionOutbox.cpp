@@ -2,13 +2,10 @@
 
 #include "ApiClient.h"
 #include "MandateApi.h"
-#include "PrivateFile.h"
 #include "Timestamp.h"
 
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -23,7 +20,10 @@ constexpr int SchemaVersion = 1;
 DecisionOutbox::DecisionOutbox(const QString &file, MandateApi &api, QObject *parent)
     : QObject(parent)
     , m_api(api)
-    , m_connection(QStringLiteral("mandate-outbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_db(file, QStringLiteral("outbox"), SchemaVersion,
+           {QStringLiteral("CREATE TABLE IF NOT EXISTS decisions (idempotency_key TEXT PRIMARY KEY, "
+                           "server TEXT NOT NULL, username TEXT NOT NULL, approval_id TEXT NOT NULL, "
+                           "verdict TEXT NOT NULL, reason TEXT NOT NULL, created TEXT NOT NULL)")})
 {
     m_retry.setInterval(5000);
     m_retry.setSingleShot(true);
@@ -32,44 +32,6 @@ DecisionOutbox::DecisionOutbox(const QString &file, MandateApi &api, QObject *pa
         if (reachable)
             flush();
     });
-    if (!createPrivateFile(file, &m_error))
-        return;
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(file);
-    if (!db.open()) {
-        m_error = db.lastError().text();
-        return;
-    }
-    m_open = migrate();
-}
-
-DecisionOutbox::~DecisionOutbox()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
-
-bool DecisionOutbox::migrate()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        m_error = q.lastError().text();
-        return false;
-    }
-    if (q.value(0).toInt() >= SchemaVersion)
-        return true;
-    const bool ok =
-        q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS decisions (idempotency_key TEXT PRIMARY KEY, "
-                              "server TEXT NOT NULL, username TEXT NOT NULL, approval_id TEXT NOT NULL, "
-                              "verdict TEXT NOT NULL, reason TEXT NOT NULL, created TEXT NOT NULL)")) &&
-        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
-    if (!ok)
-        m_error = q.lastError().text();
-    return ok;
 }
 
 void DecisionOutbox::start(const QString &server, const QString &username)
@@ -82,11 +44,11 @@ void DecisionOutbox::start(const QString &server, const QString &username)
 
 bool DecisionOutbox::submit(const QString &approvalId, ApprovalVerdict verdict, const QString &reason)
 {
-    if (!m_open || !m_started)
+    if (!m_db.isOpen() || !m_started)
         return false;
     const Entry entry{approvalId, verdict, reason, ApiClient::newIdempotencyKey(),
                       QDateTime::currentDateTimeUtc()};
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("INSERT INTO decisions (idempotency_key, server, username, approval_id, "
                              "verdict, reason, created) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(QString::fromLatin1(entry.idempotencyKey));
@@ -109,9 +71,9 @@ bool DecisionOutbox::submit(const QString &approvalId, ApprovalVerdict verdict, 
 QList<DecisionOutbox::Entry> DecisionOutbox::pending() const
 {
     QList<Entry> entries;
-    if (!m_open)
+    if (!m_db.isOpen())
         return entries;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT approval_id, verdict, reason, idempotency_key, created FROM decisions "
                              "WHERE server = ? AND username = ? ORDER BY created"));
     q.addBindValue(m_server);
@@ -174,7 +136,7 @@ void DecisionOutbox::send(const Entry &entry)
 
 void DecisionOutbox::remove(const QByteArray &idempotencyKey)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM decisions WHERE idempotency_key = ?"));
     q.addBindValue(QString::fromLatin1(idempotencyKey));
     q.exec();

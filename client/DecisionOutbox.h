@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "Approval.h"
+#include "LocalDatabase.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -37,10 +38,10 @@ public:
     };
 
     DecisionOutbox(const QString &file, MandateApi &api, QObject *parent = nullptr);
-    ~DecisionOutbox() override;
 
-    bool isOpen() const { return m_open; }
-    const QString &errorString() const { return m_error; }
+    bool isOpen() const { return m_db.isOpen(); }
+    // The last failure: opening the file, or writing a decision into it.
+    const QString &errorString() const { return m_error.isEmpty() ? m_db.errorString() : m_error; }
 
     // Sends (again) what this person left unsent on this server: call once signed in.
     void start(const QString &server, const QString &username);
@@ -66,19 +67,17 @@ Q_SIGNALS:
     void pendingChanged();
 
 private:
-    bool migrate();
     void send(const Entry &entry);
     void remove(const QByteArray &idempotencyKey);
     static bool isFinal(const ApiError &error);
 
     MandateApi &m_api;
-    QString m_connection;
+    LocalDatabase m_db;
     QString m_server;
     QString m_username;
     QString m_error;
     QSet<QByteArray> m_inFlight;
     QTimer m_retry;
-    bool m_open = false;
     bool m_started = false;
 };
 

@@ -1,13 +1,9 @@
 #include "LocalCache.h"
 
-#include "PrivateFile.h"
 #include "Timestamp.h"
 
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace mandate::client {
 
@@ -20,63 +16,12 @@ const QString UserList = QStringLiteral("me");
 
 LocalCache::LocalCache(const QString &file)
     : m_file(file)
-    , m_connection(QStringLiteral("mandate-cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-    if (!createPrivateFile(file, &m_error))
-        return;
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(file);
-    if (!db.open()) {
-        m_error = db.lastError().text();
-        return;
-    }
-    {
-        QSqlQuery pragma(db);
-        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    }
-    m_open = migrate();
-}
-
-LocalCache::~LocalCache()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
-
-bool LocalCache::migrate()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    int version = 0;
-    {
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-            m_error = q.lastError().text();
-            return false;
-        }
-        version = q.value(0).toInt();
-    }
-    if (version >= SchemaVersion)
-        return true;
-    if (!db.transaction()) {
-        m_error = db.lastError().text();
-        return false;
-    }
-    QSqlQuery q(db);
-    const bool ok =
-        q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS snapshots (server TEXT NOT NULL, "
-                              "username TEXT NOT NULL, list TEXT NOT NULL, payload BLOB NOT NULL, "
-                              "saved_at TEXT NOT NULL, PRIMARY KEY (server, username, list))")) &&
-        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
-    if (!ok || !db.commit()) {
-        m_error = ok ? db.lastError().text() : q.lastError().text();
-        db.rollback();
-        return false;
-    }
-    return true;
-}
+    , m_db(file, QStringLiteral("cache"), SchemaVersion,
+           {QStringLiteral(
+               "CREATE TABLE IF NOT EXISTS snapshots (server TEXT NOT NULL, username TEXT NOT NULL, "
+               "list TEXT NOT NULL, payload BLOB NOT NULL, saved_at TEXT NOT NULL, "
+               "PRIMARY KEY (server, username, list))")})
+{}
 
 void LocalCache::setScope(const QString &server, const QString &username)
 {
@@ -86,9 +31,9 @@ void LocalCache::setScope(const QString &server, const QString &username)
 
 bool LocalCache::save(const QString &list, const QJsonArray &items, const QDateTime &savedAt)
 {
-    if (!m_open)
+    if (!m_db.isOpen())
         return false;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("INSERT INTO snapshots (server, username, list, payload, saved_at) "
                              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (server, username, list) DO UPDATE "
                              "SET payload = excluded.payload, saved_at = excluded.saved_at"));
@@ -102,9 +47,9 @@ bool LocalCache::save(const QString &list, const QJsonArray &items, const QDateT
 
 std::optional<LocalCache::Snapshot> LocalCache::load(const QString &list) const
 {
-    if (!m_open)
+    if (!m_db.isOpen())
         return std::nullopt;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral(
         "SELECT payload, saved_at FROM snapshots WHERE server = ? AND username = ? AND list = ?"));
     q.addBindValue(m_server);
@@ -134,9 +79,9 @@ std::optional<UserInfo> LocalCache::loadUser() const
 
 bool LocalCache::clearScope()
 {
-    if (!m_open)
+    if (!m_db.isOpen())
         return false;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM snapshots WHERE server = ? AND username = ?"));
     q.addBindValue(m_server);
     q.addBindValue(m_username);

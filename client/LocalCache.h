@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LocalDatabase.h"
 #include "UserInfo.h"
 
 #include <QDateTime>
@@ -24,13 +25,12 @@ public:
 
     // Opens (creating if needed) FILE; isOpen() tells whether that worked.
     explicit LocalCache(const QString &file);
-    ~LocalCache();
     LocalCache(const LocalCache &) = delete;
     LocalCache &operator=(const LocalCache &) = delete;
 
-    bool isOpen() const { return m_open; }
-    const QString &errorString() const { return m_error; }
-    const QString &connectionName() const { return m_connection; }
+    bool isOpen() const { return m_db.isOpen(); }
+    const QString &errorString() const { return m_db.errorString(); }
+    const QString &connectionName() const { return m_db.connectionName(); }
     const QString &file() const { return m_file; }
 
     // Every read and write below is scoped to one server and user.
@@ -45,14 +45,10 @@ public:
     bool clearScope();
 
 private:
-    bool migrate();
-
     QString m_file;
-    QString m_connection;
+    LocalDatabase m_db;
     QString m_server;
     QString m_username;
-    QString m_error;
-    bool m_open = false;
 };
 
 } // namespace mandate::client
