@@ -19,6 +19,9 @@ run_suite dev
 run_suite asan
 run_suite fuzz
 
+# Debian packages: built, validated (lintian, desktop-file-validate, appstreamcli) and unpacked.
+./scripts/check-packages.sh
+
 # One closing line over all three suites.
 awk '/tests passed, [0-9]+ tests? failed out of/ {
        for (i = 1; i <= NF; i++) { if ($i == "of") total += $(i + 1); if ($i == "failed") failed += $(i - 2) }

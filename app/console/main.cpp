@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -18,7 +19,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("mandate-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Mandate"));
     QApplication::setApplicationVersion(QStringLiteral(MANDATE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("mandate-console"));
+    // The reverse-DNS id names the installed .desktop entry, icon and AppStream metainfo alike;
+    // the window icon comes from the icon theme, or from the binary when run from a build tree.
+    QApplication::setDesktopFileName(QStringLiteral("dev.mandate.Console"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("dev.mandate.Console"),
+                                                 QIcon(QStringLiteral(":/icons/dev.mandate.Console.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
