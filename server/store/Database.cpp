@@ -30,7 +30,8 @@ bool Database::open(const QString &target, QString *error)
         }
     }
     m_db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
-    m_db.setDatabaseName(target);
+    if (!m_dialect->configure(m_db, target, error))
+        return false;
     if (!m_db.open()) {
         *error = m_db.lastError().text();
         return false;
@@ -113,6 +114,10 @@ bool Database::beginWrite()
 {
     if (!execute(m_dialect->beginWrite()))
         return false;
+    if (const QString lock = m_dialect->writeLock(); !lock.isEmpty() && !execute(lock)) {
+        rollback();
+        return false;
+    }
     m_inWrite = true;
     // Read under the write lock: nobody else can commit until this transaction ends.
     QSqlQuery *version = run(m_dialect->dataVersion());
@@ -127,6 +132,11 @@ bool Database::beginWrite()
         ++m_cacheEpoch;
     m_dataVersion = current;
     return true;
+}
+
+QSqlDriver *Database::driver() const
+{
+    return m_db.driver();
 }
 
 bool Database::commit()
