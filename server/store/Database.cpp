@@ -156,20 +156,29 @@ void Database::rollback()
     ++m_cacheEpoch;
 }
 
+bool Database::control(const QString &sql)
+{
+    // SQLite prepares transaction control like any statement, and reusing it saves a parse per
+    // job; PostgreSQL cannot PREPARE it at all.
+    if (m_dialect->preparesTransactionControl())
+        return run(sql) != nullptr;
+    return execute(sql);
+}
+
 bool Database::savepoint(const QString &name)
 {
-    return run(QStringLiteral("SAVEPOINT ") + name) != nullptr;
+    return control(QStringLiteral("SAVEPOINT ") + name);
 }
 
 bool Database::releaseSavepoint(const QString &name)
 {
-    return run(QStringLiteral("RELEASE SAVEPOINT ") + name) != nullptr;
+    return control(QStringLiteral("RELEASE SAVEPOINT ") + name);
 }
 
 bool Database::rollbackToSavepoint(const QString &name)
 {
     ++m_cacheEpoch;
-    return run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) != nullptr && releaseSavepoint(name);
+    return control(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
 }
 
 std::optional<quint64> Database::cacheEpoch() const

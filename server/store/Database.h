@@ -58,6 +58,7 @@ public:
 
 private:
     QSqlQuery *prepared(const QString &sql);
+    bool control(const QString &sql);
     void fail(const QString &what, const QSqlQuery &query);
 
     std::unique_ptr<SqlDialect> m_dialect;

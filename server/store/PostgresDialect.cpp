@@ -21,12 +21,14 @@ QStringList PostgresDialect::connectionSetup() const
 {
     // Timestamps are text in RFC 3339 UTC; nothing depends on the session time zone, but a fixed
     // one keeps now() in ad-hoc operator queries unambiguous.
-    return {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET synchronous_commit = on")};
+    return {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET synchronous_commit = on"),
+            QStringLiteral("SET client_min_messages = warning")};
 }
 
 bool PostgresDialect::isUrl(const QString &target)
 {
-    return target.startsWith(QStringLiteral("postgresql://")) || target.startsWith(QStringLiteral("postgres://"));
+    return target.startsWith(QStringLiteral("postgresql://")) ||
+           target.startsWith(QStringLiteral("postgres://"));
 }
 
 QString PostgresDialect::redacted(const QString &target)

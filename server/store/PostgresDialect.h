@@ -24,6 +24,7 @@ public:
     // Changes with every transaction: another instance may have committed between any two of
     // ours, and nothing cheaper tells, so rows are kept only within one write transaction.
     QString dataVersion() const override { return QStringLiteral("SELECT txid_current()"); }
+    bool preparesTransactionControl() const override { return false; }
     bool configure(QSqlDatabase &db, const QString &target, QString *error) const override;
     QString writeLock() const override;
     QString setupLock() const override;

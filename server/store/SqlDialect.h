@@ -25,6 +25,8 @@ public:
     virtual QStringList connectionSetup() const = 0;
     // A query whose single value changes whenever another connection commits.
     virtual QString dataVersion() const = 0;
+    // Whether SAVEPOINT and friends may be prepared statements.
+    virtual bool preparesTransactionControl() const { return true; }
     // Points `db` at `target`: a file name for SQLite, a URL for a server database.
     virtual bool configure(QSqlDatabase &db, const QString &target, QString *error) const = 0;
     // Run right after beginWrite(): makes the transaction the only writer across every server
