@@ -12,6 +12,7 @@ packages=(
   clang libclang-rt-14-dev clang-format
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
   sqlite3 curl procps openssl
+  postgresql
 )
 
 missing=()

@@ -10,6 +10,8 @@
 #include <QUrlQuery>
 
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 
 namespace mandate::test {
 
@@ -39,10 +41,11 @@ QString TestServer::createPostgresDatabase(QString *error)
 {
     const QString admin = qEnvironmentVariable("MANDATE_TEST_POSTGRES_URL");
     if (admin.isEmpty()) {
-        if (error)
-            *error =
-                QStringLiteral("MANDATE_TEST_POSTGRES_URL is not set (run under scripts/with-postgres.sh)");
-        return {};
+        // A PostgreSQL variant run without a cluster (a plain `ctest`): ctest reports it skipped
+        // (SKIP_REGULAR_EXPRESSION in tests/server/CMakeLists.txt), not failed.
+        std::fputs("mandate-test: no PostgreSQL (run under scripts/with-postgres.sh); skipped\n", stdout);
+        std::fflush(stdout);
+        std::exit(0);
     }
     static int counter = 0;
     const QString name =
