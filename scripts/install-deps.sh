@@ -13,6 +13,7 @@ packages=(
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
   sqlite3 curl procps openssl
   dpkg-dev fakeroot file lintian desktop-file-utils appstream nginx-light systemd
+  postgresql
 )
 
 missing=()

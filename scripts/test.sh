@@ -16,6 +16,10 @@ run_suite() { # preset
 }
 
 run_suite dev
+
+# PostgreSQL: the server integration suite again, and the multi-instance tests, on a throwaway
+# cluster (scripts/with-postgres.sh). The dev build is already there.
+./scripts/with-postgres.sh ctest --preset dev -L server-pg 2>&1 | tee -a "$log"
 run_suite asan
 run_suite fuzz
 

@@ -15,6 +15,7 @@
 #include "HttpApiServer.h"
 #include "IdentityRoutes.h"
 #include "OperationsRoutes.h"
+#include "PostgresEventFeed.h"
 #include "SessionAuthenticator.h"
 #include "SessionRoutes.h"
 #include "Store.h"
@@ -24,6 +25,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSslKey>
 #include <QTimer>
 
@@ -59,19 +61,28 @@ bool MandateServer::start(QString *error)
     // This connection migrates and seeds, then serves the event loop's reads; every later write
     // goes through the WriteBatcher's own connection on the store thread (WAL: readers never
     // wait for it, and see each batch once it has committed).
-    m_store = Store::openSqlite(m_options.dataDir, error);
+    m_store = Store::open(m_options.database, m_options.dataDir, error);
     if (!m_store)
         return false;
-    if (m_options.demo && !DemoSeeder::seedIfEmpty(*m_store, m_clock, error))
+    if (m_options.demo && !seedDemo(error))
         return false;
 
     m_writes = std::make_unique<WriteBatcher>(m_clock, m_metrics);
-    if (!m_writes->openSqlite(m_options.dataDir, error))
+    if (!m_writes->open(m_options.database, m_options.dataDir, error))
         return false;
     if (!setUpIdentity(error))
         return false;
     m_events = std::make_unique<EventHub>();
-    connect(m_writes.get(), &WriteBatcher::committed, m_events.get(), &EventHub::deliver);
+    if (m_options.database.isEmpty()) {
+        connect(m_writes.get(), &WriteBatcher::committed, m_events.get(), &EventHub::deliver);
+    } else {
+        // Every instance's events, this one's included, reach the hub from the database in id
+        // order, so a stream sees the same sequence whichever instance serves it.
+        m_eventFeed = std::make_unique<PostgresEventFeed>(*m_store, *m_events);
+        if (!m_eventFeed->start(m_options.database, error))
+            return false;
+        connect(m_writes.get(), &WriteBatcher::committed, m_eventFeed.get(), &PostgresEventFeed::fetch);
+    }
     m_sessionAuthenticator = std::make_unique<SessionAuthenticator>(*m_store, m_clock);
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator);
@@ -132,11 +143,32 @@ bool MandateServer::start(QString *error)
     return true;
 }
 
+bool MandateServer::seedDemo(QString *error)
+{
+    // Instances starting together on one database: one seeds, the others then find it not empty.
+    Database &db = m_store->db();
+    const QString lock = db.dialect().setupLock();
+    if (!lock.isEmpty() && !db.execute(lock)) {
+        *error = db.lastError();
+        return false;
+    }
+    const bool ok = DemoSeeder::seedIfEmpty(*m_store, m_clock, error);
+    if (!lock.isEmpty())
+        db.execute(db.dialect().setupUnlock());
+    return ok;
+}
+
 bool MandateServer::setUpIdentity(QString *error)
 {
     // The embedded trust domain's key lives with the data; created 0600 on first start.
-    auto key =
-        SigningKey::loadOrCreate(QDir(m_options.dataDir).filePath(QStringLiteral("signing-key.pem")), error);
+    const QString keyFile = m_options.signingKey.isEmpty()
+                                ? QDir(m_options.dataDir).filePath(QStringLiteral("signing-key.pem"))
+                                : m_options.signingKey;
+    if (!QDir().mkpath(QFileInfo(keyFile).absolutePath())) {
+        *error = QStringLiteral("cannot create the directory of %1").arg(keyFile);
+        return false;
+    }
+    auto key = SigningKey::loadOrCreate(keyFile, error);
     if (!key)
         return false;
     VerificationKeys bundle;

@@ -22,6 +22,7 @@ class AuditRoutes;
 class AuthorizeRoutes;
 class BearerAuthenticator;
 class EventHub;
+class PostgresEventFeed;
 class EventRoutes;
 class IdentityRoutes;
 class SubDelegationRoutes;
@@ -62,6 +63,7 @@ private:
     void finishShutdown();
     void finishShutdownWhenDrained();
     bool setUpIdentity(QString *error);
+    bool seedDemo(QString *error);
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
 
     ServerOptions m_options;
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<AgentAuthenticator> m_agentAuthenticator;
     std::unique_ptr<BearerAuthenticator> m_authenticator;
     std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<PostgresEventFeed> m_eventFeed; // PostgreSQL only
     std::unique_ptr<Sweeper> m_sweeper;
     std::unique_ptr<SessionRoutes> m_sessionRoutes;
     std::unique_ptr<AgentRoutes> m_agentRoutes;

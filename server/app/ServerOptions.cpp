@@ -16,7 +16,7 @@ QString ServerOptions::urlFor(quint16 boundPort) const
 QString ServerOptions::usage()
 {
     return QStringLiteral(
-        "Usage: mandate-server [--listen HOST:PORT] [--data-dir DIR] [--demo]\n"
+        "Usage: mandate-server [--listen HOST:PORT] [--data-dir DIR] [--database URL] [--demo]\n"
         "                      [--tls-cert FILE --tls-key FILE] [--insecure-listen]\n"
         "                      [--session-ttl SECONDS] [--approval-ttl SECONDS] [--no-access-log]\n"
         "                      [--max-connections N] [--header-timeout S] [--idle-timeout S]\n"
@@ -24,6 +24,9 @@ QString ServerOptions::usage()
         "\n"
         "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8787; port 0 picks a free one)\n"
         "  --data-dir DIR       where the SQLite store lives (default: the user's data location)\n"
+        "  --database URL       use PostgreSQL: postgresql://USER[:PASSWORD]@HOST:PORT/DB\n"
+        "                       (several instances may share one database)\n"
+        "  --signing-key FILE   the agent-token signing key (default DIR/signing-key.pem)\n"
         "  --demo               seed a demo organisation into an empty data dir\n"
         "  --tls-cert, --tls-key  serve HTTPS with this PEM certificate and key\n"
         "  --insecure-listen    allow plain HTTP on a non-loopback address (use a TLS proxy instead)\n"
@@ -81,6 +84,17 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
             if (!text || text->isEmpty())
                 return unexpected(QStringLiteral("--data-dir needs a directory"));
             options.dataDir = *text;
+        } else if (arg == QStringLiteral("--database")) {
+            const auto text = value();
+            if (!text || !(text->startsWith(QStringLiteral("postgresql://")) ||
+                           text->startsWith(QStringLiteral("postgres://"))))
+                return unexpected(
+                    QStringLiteral("--database needs postgresql://USER[:PASSWORD]@HOST:PORT/DB"));
+            options.database = *text;
+        } else if (arg == QStringLiteral("--signing-key")) {
+            options.signingKey = value().value_or(QString());
+            if (options.signingKey.isEmpty())
+                return unexpected(QStringLiteral("--signing-key needs a file"));
         } else if (arg == QStringLiteral("--demo")) {
             options.demo = true;
         } else if (arg == QStringLiteral("--insecure-listen")) {

@@ -17,6 +17,11 @@ struct ServerOptions
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 8787;
     QString dataDir;
+    // postgresql://USER[:PASSWORD]@HOST:PORT/DB; empty: SQLite in dataDir.
+    QString database;
+    // The embedded trust domain's signing key; empty: DIR/signing-key.pem. Instances behind one
+    // load balancer are given the same file so that a JWT issued by one verifies on all.
+    QString signingKey;
     bool demo = false;
     bool insecureListen = false;
     QString tlsCertificate;

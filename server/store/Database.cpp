@@ -30,7 +30,8 @@ bool Database::open(const QString &target, QString *error)
         }
     }
     m_db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
-    m_db.setDatabaseName(target);
+    if (!m_dialect->configure(m_db, target, error))
+        return false;
     if (!m_db.open()) {
         *error = m_db.lastError().text();
         return false;
@@ -113,6 +114,10 @@ bool Database::beginWrite()
 {
     if (!execute(m_dialect->beginWrite()))
         return false;
+    if (const QString lock = m_dialect->writeLock(); !lock.isEmpty() && !execute(lock)) {
+        rollback();
+        return false;
+    }
     m_inWrite = true;
     // Read under the write lock: nobody else can commit until this transaction ends.
     QSqlQuery *version = run(m_dialect->dataVersion());
@@ -127,6 +132,11 @@ bool Database::beginWrite()
         ++m_cacheEpoch;
     m_dataVersion = current;
     return true;
+}
+
+QSqlDriver *Database::driver() const
+{
+    return m_db.driver();
 }
 
 bool Database::commit()
@@ -146,20 +156,29 @@ void Database::rollback()
     ++m_cacheEpoch;
 }
 
+bool Database::control(const QString &sql)
+{
+    // SQLite prepares transaction control like any statement, and reusing it saves a parse per
+    // job; PostgreSQL cannot PREPARE it at all.
+    if (m_dialect->preparesTransactionControl())
+        return run(sql) != nullptr;
+    return execute(sql);
+}
+
 bool Database::savepoint(const QString &name)
 {
-    return run(QStringLiteral("SAVEPOINT ") + name) != nullptr;
+    return control(QStringLiteral("SAVEPOINT ") + name);
 }
 
 bool Database::releaseSavepoint(const QString &name)
 {
-    return run(QStringLiteral("RELEASE SAVEPOINT ") + name) != nullptr;
+    return control(QStringLiteral("RELEASE SAVEPOINT ") + name);
 }
 
 bool Database::rollbackToSavepoint(const QString &name)
 {
     ++m_cacheEpoch;
-    return run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) != nullptr && releaseSavepoint(name);
+    return control(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
 }
 
 std::optional<quint64> Database::cacheEpoch() const

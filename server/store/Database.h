@@ -25,12 +25,15 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // For SQLite `target` is the database file; the file is created with mode 0600.
+    // For SQLite `target` is the database file; the file is created with mode 0600. For PostgreSQL
+    // it is a postgresql:// URL.
     bool open(const QString &target, QString *error);
     void close();
 
     const SqlDialect &dialect() const { return *m_dialect; }
     const QString &lastError() const { return m_lastError; }
+    // For LISTEN/NOTIFY subscriptions; valid while open.
+    QSqlDriver *driver() const;
 
     // Binds `values` by position to the cached statement for `sql` and executes it. The returned
     // query is positioned before the first row; read it before the next run() of the same SQL.
@@ -55,6 +58,7 @@ public:
 
 private:
     QSqlQuery *prepared(const QString &sql);
+    bool control(const QString &sql);
     void fail(const QString &what, const QSqlQuery &query);
 
     std::unique_ptr<SqlDialect> m_dialect;

@@ -88,9 +88,10 @@ bool DelegationRepository::insert(const Delegation &d, int depth, const QString 
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     {d.id, d.customerId, d.agentId, d.parentId ? QVariant(*d.parentId) : QVariant(), depth,
                      d.purpose, delegationStatusToString(d.status), formatTimestamp(d.createdAt),
-                     formatTimestamp(d.expiresAt), StoredDelegationCodec::writePolicy(d),
-                     StoredDelegationCodec::writeChain(d), StoredDelegationCodec::writeUsage(d),
-                     searchText.toLower(), idleDeadline(d)}) != nullptr;
+                     formatTimestamp(d.expiresAt), QString::fromUtf8(StoredDelegationCodec::writePolicy(d)),
+                     QString::fromUtf8(StoredDelegationCodec::writeChain(d)),
+                     QString::fromUtf8(StoredDelegationCodec::writeUsage(d)), searchText.toLower(),
+                     idleDeadline(d)}) != nullptr;
 }
 
 std::optional<Delegation> DelegationRepository::find(const QString &id)
@@ -208,7 +209,7 @@ bool DelegationRepository::saveUsage(const Delegation &d)
 {
     if (!m_db.run(QStringLiteral(
                       "UPDATE delegations SET usage = ?, last_used_at = ?, idle_deadline = ? WHERE id = ?"),
-                  {StoredDelegationCodec::writeUsage(d),
+                  {QString::fromUtf8(StoredDelegationCodec::writeUsage(d)),
                    d.usage.lastUsedAt ? QVariant(formatTimestamp(*d.usage.lastUsedAt)) : QVariant(),
                    idleDeadline(d), d.id})) {
         m_cache.forget(d.id);

@@ -68,6 +68,16 @@ QList<LiveEvent> LiveEventRepository::after(qint64 id, int limit)
     return events;
 }
 
+qint64 LiveEventRepository::newestId()
+{
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM live_events"));
+    if (!q || !q->next())
+        return 0;
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return id;
+}
+
 qint64 LiveEventRepository::oldestId()
 {
     QSqlQuery *q = m_db.run(QStringLiteral("SELECT COALESCE(MIN(id), 0) FROM live_events"));

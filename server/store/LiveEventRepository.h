@@ -24,6 +24,7 @@ public:
     std::optional<LiveEvent> insert(LiveEvent event);
     QList<LiveEvent> after(qint64 id, int limit);
     qint64 oldestId();
+    qint64 newestId();
     // Deletes up to `limit` of the oldest events beyond the newest RetainedEvents and says how many.
     std::optional<int> prune(int limit);
 

@@ -132,6 +132,21 @@ int Migrations::latestVersion()
 
 bool Migrations::apply(Database &db, QString *error)
 {
+    // Instances starting together on one PostgreSQL database: the first migrates, the others
+    // wait here and then find nothing left to do.
+    const QString lock = db.dialect().setupLock();
+    if (!lock.isEmpty() && !db.execute(lock)) {
+        *error = db.lastError();
+        return false;
+    }
+    const bool ok = applyLocked(db, error);
+    if (!lock.isEmpty())
+        db.execute(db.dialect().setupUnlock());
+    return ok;
+}
+
+bool Migrations::applyLocked(Database &db, QString *error)
+{
     if (!db.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                    "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")) ||
         !db.beginWrite()) {

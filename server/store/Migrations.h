@@ -13,6 +13,9 @@ class Migrations
 public:
     static int latestVersion();
     static bool apply(Database &db, QString *error);
+
+private:
+    static bool applyLocked(Database &db, QString *error);
 };
 
 } // namespace mandate::server

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
 
 namespace mandate::server {
 
@@ -22,6 +25,18 @@ public:
     virtual QStringList connectionSetup() const = 0;
     // A query whose single value changes whenever another connection commits.
     virtual QString dataVersion() const = 0;
+    // Whether SAVEPOINT and friends may be prepared statements.
+    virtual bool preparesTransactionControl() const { return true; }
+    // Points `db` at `target`: a file name for SQLite, a URL for a server database.
+    virtual bool configure(QSqlDatabase &db, const QString &target, QString *error) const = 0;
+    // Run right after beginWrite(): makes the transaction the only writer across every server
+    // instance. Empty when BEGIN already does that.
+    virtual QString writeLock() const { return {}; }
+    // Held around migrations and demo seeding so that instances starting together do them once.
+    virtual QString setupLock() const { return {}; }
+    virtual QString setupUnlock() const { return {}; }
+    // Run inside a write transaction that published live events, so other instances fetch them.
+    virtual QString notifyEvents() const { return {}; }
 };
 
 } // namespace mandate::server

@@ -1,5 +1,6 @@
 #include "SqliteDialect.h"
 
+#include <QSqlDatabase>
 #include <QStringList>
 
 namespace mandate::server {
@@ -20,6 +21,12 @@ QStringList SqliteDialect::connectionSetup() const
         QStringLiteral("PRAGMA foreign_keys=ON"),   QStringLiteral("PRAGMA busy_timeout=5000"),
         QStringLiteral("PRAGMA temp_store=MEMORY"),
     };
+}
+
+bool SqliteDialect::configure(QSqlDatabase &db, const QString &target, QString *) const
+{
+    db.setDatabaseName(target);
+    return true;
 }
 
 } // namespace mandate::server

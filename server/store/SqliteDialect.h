@@ -13,6 +13,7 @@ public:
     QString translateDdl(const QString &ddl) const override;
     QStringList connectionSetup() const override;
     QString dataVersion() const override { return QStringLiteral("PRAGMA data_version"); }
+    bool configure(QSqlDatabase &db, const QString &target, QString *error) const override;
 };
 
 } // namespace mandate::server

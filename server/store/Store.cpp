@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "Migrations.h"
+#include "PostgresDialect.h"
 #include "SqliteDialect.h"
 
 #include <QDir>
@@ -31,6 +32,34 @@ bool Store::publish(LiveEvent event)
     return true;
 }
 
+namespace {
+
+QString nextConnectionName()
+{
+    // Connections are opened from more than one thread.
+    static std::atomic<int> connectionCounter = 0;
+    return QStringLiteral("mandate-store-%1").arg(++connectionCounter);
+}
+
+} // namespace
+
+std::unique_ptr<Store> Store::open(const QString &database, const QString &dataDir, QString *error)
+{
+    return database.isEmpty() ? openSqlite(dataDir, error) : openPostgres(database, error);
+}
+
+std::unique_ptr<Store> Store::openPostgres(const QString &url, QString *error)
+{
+    auto db = std::make_unique<Database>(std::make_unique<PostgresDialect>(), nextConnectionName());
+    if (!db->open(url, error)) {
+        *error = QStringLiteral("cannot connect to %1: %2").arg(PostgresDialect::redacted(url), *error);
+        return nullptr;
+    }
+    if (!Migrations::apply(*db, error))
+        return nullptr;
+    return std::unique_ptr<Store>(new Store(std::move(db)));
+}
+
 std::unique_ptr<Store> Store::openSqlite(const QString &dataDir, QString *error)
 {
     QDir dir(dataDir);
@@ -40,10 +69,7 @@ std::unique_ptr<Store> Store::openSqlite(const QString &dataDir, QString *error)
     }
     QFile::setPermissions(dir.absolutePath(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    // Connections are opened from more than one thread.
-    static std::atomic<int> connectionCounter = 0;
-    auto db = std::make_unique<Database>(std::make_unique<SqliteDialect>(),
-                                         QStringLiteral("mandate-store-%1").arg(++connectionCounter));
+    auto db = std::make_unique<Database>(std::make_unique<SqliteDialect>(), nextConnectionName());
     if (!db->open(dir.filePath(QStringLiteral("mandate.db")), error) || !Migrations::apply(*db, error))
         return nullptr;
     return std::unique_ptr<Store>(new Store(std::move(db)));

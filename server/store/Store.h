@@ -23,6 +23,10 @@ class Store
 public:
     // Opens (creating if needed) DIR/mandate.db and applies pending migrations.
     static std::unique_ptr<Store> openSqlite(const QString &dataDir, QString *error);
+    // Connects to the postgresql:// URL and applies pending migrations (once across instances).
+    static std::unique_ptr<Store> openPostgres(const QString &url, QString *error);
+    // openPostgres() when `database` is set, otherwise openSqlite(dataDir).
+    static std::unique_ptr<Store> open(const QString &database, const QString &dataDir, QString *error);
 
     Database &db() { return *m_db; }
     UserRepository &users() { return m_users; }

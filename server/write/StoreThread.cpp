@@ -21,8 +21,13 @@ StoreThread::~StoreThread()
 
 bool StoreThread::openSqlite(const QString &dataDir, QString *error)
 {
+    return open(QString(), dataDir, error);
+}
+
+bool StoreThread::open(const QString &database, const QString &dataDir, QString *error)
+{
     QMetaObject::invokeMethod(
-        &m_context, [this, &dataDir, error] { m_store = Store::openSqlite(dataDir, error); },
+        &m_context, [this, &database, &dataDir, error] { m_store = Store::open(database, dataDir, error); },
         Qt::BlockingQueuedConnection);
     return m_store != nullptr;
 }

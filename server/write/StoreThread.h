@@ -25,6 +25,8 @@ public:
 
     // Opens (creating if needed) DIR/mandate.db on the store thread; blocks until it is open.
     bool openSqlite(const QString &dataDir, QString *error);
+    // Opens the store `database` names (empty: SQLite in `dataDir`) on the store thread; blocks.
+    bool open(const QString &database, const QString &dataDir, QString *error);
     // Runs `work` on the store thread after everything posted before it.
     void post(std::function<void(Store &)> work);
 

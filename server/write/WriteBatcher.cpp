@@ -29,6 +29,11 @@ bool WriteBatcher::openSqlite(const QString &dataDir, QString *error)
     return m_storeThread.openSqlite(dataDir, error);
 }
 
+bool WriteBatcher::open(const QString &database, const QString &dataDir, QString *error)
+{
+    return m_storeThread.open(database, dataDir, error);
+}
+
 QByteArray WriteBatcher::hashRequest(const QByteArray &method, const QString &path, const QByteArray &body)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -96,6 +101,10 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, const Clock &clock, QLi
     } else {
         for (Write &write : writes)
             outcome.answers.append(runOne(store, clock, write));
+        // Other instances learn of this batch's events when it commits (PostgreSQL only).
+        const QString notify = store.db().dialect().notifyEvents();
+        if (!notify.isEmpty() && store.outboxMark() > 0)
+            store.db().execute(notify);
         if (!store.db().commit()) {
             // Nothing of this batch is durable, so no client may hear that it succeeded.
             for (ApiResponse &answer : outcome.answers)

@@ -49,6 +49,8 @@ public:
 
     // Opens the write connection to DIR/mandate.db on the store thread.
     bool openSqlite(const QString &dataDir, QString *error);
+    // Opens the write connection to `database` (empty: SQLite in `dataDir`).
+    bool open(const QString &database, const QString &dataDir, QString *error);
     void submit(Idempotency idempotency, Job job, Responder respond);
     bool isIdle() const { return m_pending.isEmpty() && m_inFlight.isEmpty(); }
 

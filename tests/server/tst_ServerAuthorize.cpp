@@ -274,6 +274,9 @@ private Q_SLOTS:
     // connection must still reach the next decision.
     void aCommitByAnotherConnectionReachesTheNextDecision()
     {
+        if (TestServer::usesPostgres())
+            QSKIP("writes the SQLite file behind the server; on PostgreSQL every write transaction re-reads "
+                  "(see ServerCluster)");
         const QString id = grant();
         const QJsonObject request = DemoFixtures::authorizeRequest(id, 100);
         QCOMPARE(reason(authorize(*m_payer, request)), QStringLiteral("within_scope"));

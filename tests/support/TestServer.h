@@ -34,10 +34,16 @@ public:
     QByteArray standardError() const;
 
     static QString binary();
+    // True when this test runs against PostgreSQL (MANDATE_TEST_STORE=postgres).
+    static bool usesPostgres();
+    // A new, empty database on the test cluster (MANDATE_TEST_POSTGRES_URL), as a URL for
+    // --database; empty (with the reason) when there is none.
+    static QString createPostgresDatabase(QString *error = nullptr);
 
 private:
     QStringList m_extraArguments;
     QTemporaryDir m_dataDir;
+    QString m_database; // PostgreSQL: kept across restart()
     std::unique_ptr<QProcess> m_process;
     QString m_url;
 };

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Authorize throughput and latency of one mandate-server on SQLite next to 1, 2 and 3 instances
+# on one PostgreSQL database, all behind the same nginx (round-robin, keep-alive) in the same run.
+# PostgreSQL is a throwaway cluster from scripts/with-postgres.sh.
+#   bench/cluster-throughput.sh [SECONDS] [CONNECTIONS]      (BUILD=dev to skip the release build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${MANDATE_TEST_POSTGRES_URL:-}" ]; then exec scripts/with-postgres.sh "$0" "$@"; fi
+duration=${1:-10}
+connections=${2:-32}
+build=${BUILD:-release}
+if [ "$build" = release ]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target mandate-server >/dev/null
+fi
+server=build/$build/app/mandate-server
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+socket_dir=${MANDATE_TEST_POSTGRES_URL##*host=}
+pg_user=${MANDATE_TEST_POSTGRES_URL#postgresql://}; pg_user=${pg_user%%@*}
+
+work=$(mktemp -d)
+pids=()
+stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
+trap 'stop_all; rm -rf "$work"' EXIT
+
+start_instances() { # name count [--database URL]
+  local name=$1 count=$2; shift 2
+  local upstream="" i
+  for i in $(seq "$count"); do
+    local port=$((19100 + i))
+    "$server" --listen "127.0.0.1:$port" --data-dir "$work/$name-$i" --signing-key "$work/$name.key" --demo \
+      --no-access-log "$@" >"$work/$name-$i.out" 2>&1 &
+    pids+=($!)
+    upstream+="server 127.0.0.1:$port; "
+  done
+  for i in $(seq "$count"); do
+    for _ in $(seq 100); do grep -q "listening on" "$work/$name-$i.out" && break; sleep 0.1; done
+  done
+  cat >"$work/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work;
+  upstream mandate { $upstream keepalive 64; }
+  server { listen 127.0.0.1:19100;
+    location / { proxy_pass http://mandate; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+}
+NGINX
+  nginx -c "$work/nginx.conf" -p "$work" &
+  pids+=($!)
+  sleep 0.5
+}
+
+measure() { # label
+  local url=http://127.0.0.1:19100
+  json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+  post() { curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$3" "$url$2"; }
+  local alice ada agent expires
+  alice=$(post "" /v1/sessions '{"username":"alice","password":"mandate-demo"}' | json "['token']")
+  ada=$(post "" /v1/sessions '{"username":"ada","password":"mandate-demo"}' | json "['token']")
+  agent=$(curl -sf -H "Authorization: Bearer $alice" "$url/v1/agents" |
+    python3 -c "import json,sys; print([a['id'] for a in json.load(sys.stdin)['items'] if a['name']=='Bill payer'][0])")
+  expires=$(date -u -d '+7 days' +%Y-%m-%dT%H:%M:%SZ)
+  MANDATE_DELEGATION=$(post "$alice" /v1/delegations "{\"agent_id\":\"$agent\",\"purpose\":\"Benchmark\",\"expires_at\":\"$expires\",
+    \"scopes\":[{\"action\":\"payments.initiate\",\"resource\":\"account:acc_1\",\"max_per_action\":{\"amount_minor\":100,\"currency\":\"EUR\"},
+    \"destinations\":[\"payee:landlord\"]}]}" | json "['id']")
+  MANDATE_SVID=$(post "$ada" "/v1/agents/$agent/svid" '{}' | json "['token']")
+  export MANDATE_DELEGATION MANDATE_SVID
+  local out rps p50 p99 non2xx
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/authorize.lua "$url/v1/authorize")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
+  printf '%-22s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "$non2xx"
+}
+
+echo "wrk -t2 -c$connections -d${duration}s through nginx on $(nproc) cores, $build build, $(date -u +%Y-%m-%dT%H:%MZ)"
+start_instances sqlite 1
+measure "sqlite x1"
+stop_all
+for n in 1 2 3; do
+  "$pg_bin/psql" -qX -h "$socket_dir" -U "$pg_user" -d postgres -c "CREATE DATABASE bench_$n" >/dev/null
+  start_instances "pg$n" "$n" --database "postgresql://$pg_user@localhost:5432/bench_$n?host=$socket_dir"
+  measure "postgresql x$n"
+  stop_all
+done

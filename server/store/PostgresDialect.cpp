@@ -1,0 +1,82 @@
+#include "PostgresDialect.h"
+
+#include <QSqlDatabase>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace mandate::server {
+
+QString PostgresDialect::translateDdl(const QString &ddl) const
+{
+    QString out = ddl;
+    out.replace(QStringLiteral("{blob}"), QStringLiteral("BYTEA"));
+    out.replace(QStringLiteral("{bigint}"), QStringLiteral("BIGINT"));
+    out.replace(QStringLiteral("{serial_pk}"), QStringLiteral("BIGSERIAL PRIMARY KEY"));
+    // Sequence numbers and counters outgrow 32 bits long before a bank's audit log is retired.
+    out.replace(QStringLiteral(" INTEGER"), QStringLiteral(" BIGINT"));
+    return out;
+}
+
+QStringList PostgresDialect::connectionSetup() const
+{
+    // Timestamps are text in RFC 3339 UTC; nothing depends on the session time zone, but a fixed
+    // one keeps now() in ad-hoc operator queries unambiguous.
+    return {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET synchronous_commit = on"),
+            QStringLiteral("SET client_min_messages = warning")};
+}
+
+bool PostgresDialect::isUrl(const QString &target)
+{
+    return target.startsWith(QStringLiteral("postgresql://")) ||
+           target.startsWith(QStringLiteral("postgres://"));
+}
+
+QString PostgresDialect::redacted(const QString &target)
+{
+    QUrl url(target);
+    if (!url.password().isEmpty())
+        url.setPassword(QStringLiteral("***"));
+    return url.toString();
+}
+
+bool PostgresDialect::configure(QSqlDatabase &db, const QString &target, QString *error) const
+{
+    const QUrl url(target, QUrl::StrictMode);
+    const QString name = url.path().mid(1);
+    if (!url.isValid() || !isUrl(target) || name.isEmpty()) {
+        *error = QStringLiteral("--database needs postgresql://USER[:PASSWORD]@HOST:PORT/DB");
+        return false;
+    }
+    // ?host=/path selects a unix socket directory, as in libpq's own URLs.
+    const QUrlQuery query(url);
+    const QString socketDir = query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    db.setHostName(socketDir.isEmpty() ? url.host() : socketDir);
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName(QUrl::FullyDecoded));
+    db.setPassword(url.password(QUrl::FullyDecoded));
+    db.setDatabaseName(QUrl::fromPercentEncoding(name.toUtf8()));
+    db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=mandate-server"));
+    return true;
+}
+
+QString PostgresDialect::writeLock() const
+{
+    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriteLockKey);
+}
+
+QString PostgresDialect::setupLock() const
+{
+    return QStringLiteral("SELECT pg_advisory_lock(%1)").arg(SetupLockKey);
+}
+
+QString PostgresDialect::setupUnlock() const
+{
+    return QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(SetupLockKey);
+}
+
+QString PostgresDialect::notifyEvents() const
+{
+    return QStringLiteral("NOTIFY ") + QLatin1StringView(EventChannel);
+}
+
+} // namespace mandate::server

@@ -1,0 +1,260 @@
+#include "ApiClient.h"
+#include "DemoFixtures.h"
+#include "SseClient.h"
+#include "TestServer.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using mandate::test::ApiClient;
+using mandate::test::DemoFixtures;
+using mandate::test::SseClient;
+using mandate::test::TestServer;
+
+// Three mandate-server instances on one PostgreSQL database behave as one server: caps and
+// dual control exact across them, events reach streams on any instance, a killed instance loses
+// no answered allow and leaves the audit chain whole.
+class TstServerCluster : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_shared; // the signing key every instance is given
+    QString m_database;
+    std::vector<std::unique_ptr<TestServer>> m_servers;
+    std::unique_ptr<ApiClient> m_alice;
+    std::unique_ptr<ApiClient> m_carol;
+    std::unique_ptr<ApiClient> m_dave;
+    std::unique_ptr<ApiClient> m_payer;
+    QString m_payerId;
+
+    QString url(std::size_t i) const { return m_servers[i % m_servers.size()]->url(); }
+
+    QString cappedGrant(int uses, const QJsonObject &extra = {})
+    {
+        QJsonObject body = DemoFixtures::paymentGrant(m_payerId);
+        QJsonArray scopes = body.value(QStringLiteral("scopes")).toArray();
+        QJsonObject scope = scopes[0].toObject();
+        scope.insert(QStringLiteral("max_per_action"), DemoFixtures::money(1000));
+        scope.insert(QStringLiteral("max_total"), DemoFixtures::money(1000LL * uses));
+        scopes[0] = scope;
+        body.insert(QStringLiteral("scopes"), scopes);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+        return m_alice->post(QStringLiteral("/v1/delegations"), body)
+            .json()
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
+    // Calls spread round-robin over the instances: each call's path is a full URL.
+    QList<ApiClient::Call> spread(int n, const QString &token, const QByteArray &method, const QString &path,
+                                  const QJsonObject &body, std::size_t first = 0)
+    {
+        QList<ApiClient::Call> calls;
+        for (int i = 0; i < n; ++i)
+            calls.append({token, method, url(first + static_cast<std::size_t>(i)) + path, body});
+        return calls;
+    }
+
+    QSet<QString> auditedAllows(ApiClient &auditor)
+    {
+        QSet<QString> ids;
+        qint64 after = 0;
+        while (true) {
+            const QJsonArray items =
+                auditor.get(QStringLiteral("/v1/audit?type=decision.made&limit=500&after_seq=%1").arg(after))
+                    .json()
+                    .value(QStringLiteral("items"))
+                    .toArray();
+            for (const QJsonValue &item : items) {
+                const QJsonObject data = item.toObject().value(QStringLiteral("data")).toObject();
+                if (data.value(QStringLiteral("decision")).toString() == QStringLiteral("allow"))
+                    ids.insert(data.value(QStringLiteral("decision_id")).toString());
+                after = item.toObject().value(QStringLiteral("seq")).toInteger();
+            }
+            if (items.size() < 500)
+                return ids;
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!TestServer::usesPostgres())
+            QSKIP("needs PostgreSQL: run under scripts/with-postgres.sh with MANDATE_TEST_STORE=postgres");
+        QString error;
+        m_database = TestServer::createPostgresDatabase(&error);
+        QVERIFY2(!m_database.isEmpty(), qPrintable(error));
+        const QStringList arguments{QStringLiteral("--database"), m_database, QStringLiteral("--demo"),
+                                    QStringLiteral("--signing-key"),
+                                    m_shared.filePath(QStringLiteral("key.pem"))};
+        for (int i = 0; i < 3; ++i)
+            m_servers.push_back(std::make_unique<TestServer>(arguments));
+        // Started together: migrations and the demo seed must each happen exactly once.
+        std::vector<std::thread> starters;
+        std::vector<QString> errors(3);
+        std::vector<bool> started(3);
+        for (std::size_t i = 0; i < 3; ++i)
+            starters.emplace_back([&, i] { started[i] = m_servers[i]->start(&errors[i]); });
+        for (std::thread &t : starters)
+            t.join();
+        for (std::size_t i = 0; i < 3; ++i)
+            QVERIFY2(started[i], qPrintable(errors[i]));
+
+        m_alice = DemoFixtures::person(url(0), QStringLiteral("alice"));
+        m_carol = DemoFixtures::person(url(1), QStringLiteral("carol"));
+        m_dave = DemoFixtures::person(url(2), QStringLiteral("dave"));
+        QVERIFY(m_alice && m_carol && m_dave);
+        m_payerId = DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"));
+        // Its token comes from instance 0 and is used on all three.
+        m_payer = DemoFixtures::agentClient(url(0), QStringLiteral("Bill payer"));
+        QVERIFY(m_payer);
+    }
+
+    void cleanupTestCase() { m_servers.clear(); }
+
+    void theDemoIsSeededOnce()
+    {
+        const QJsonArray agents = m_alice->get(QStringLiteral("/v1/agents?limit=200"))
+                                      .json()
+                                      .value(QStringLiteral("items"))
+                                      .toArray();
+        QSet<QString> names;
+        for (const QJsonValue &agent : agents)
+            names.insert(agent.toObject().value(QStringLiteral("name")).toString());
+        QCOMPARE(names.size(), agents.size());
+    }
+
+    void aTokenFromOneInstanceWorksOnAll()
+    {
+        const QString id = cappedGrant(10);
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto reply = ApiClient::sendConcurrently(
+                QString(), {{m_payer->token(), "POST", url(i) + QStringLiteral("/v1/authorize"),
+                             DemoFixtures::authorizeRequest(id, 1000)}});
+            QCOMPARE(reply[0].status, 200);
+        }
+    }
+
+    void threeHundredCallsOnThreeInstancesAgainstACapOfOneHundred()
+    {
+        const QString id = cappedGrant(100);
+        const auto replies =
+            ApiClient::sendConcurrently(QString(),
+                                        spread(300, m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
+                                               DemoFixtures::authorizeRequest(id, 1000)),
+                                        48);
+        int allows = 0;
+        int limited = 0;
+        for (const auto &reply : replies) {
+            allows += reply.json().value(QStringLiteral("decision")).toString() == QStringLiteral("allow");
+            limited += reply.json().value(QStringLiteral("reason")).toString() ==
+                       QStringLiteral("total_limit_exceeded");
+        }
+        QCOMPARE(allows, 100);
+        QCOMPARE(limited, 200);
+        const QJsonObject usage = m_alice->get(QStringLiteral("/v1/delegations/") + id)
+                                      .json()
+                                      .value(QStringLiteral("usage"))
+                                      .toObject();
+        QCOMPARE(usage.value(QStringLiteral("uses")).toInteger(), 100);
+    }
+
+    void twoApproversOnTwoInstancesMakeOneTransition()
+    {
+        const QString id =
+            cappedGrant(10, {{QStringLiteral("step_up"),
+                              QJsonObject{{QStringLiteral("above"), DemoFixtures::money(500)},
+                                          {QStringLiteral("approver"), QStringLiteral("approver")}}}});
+        const auto opened =
+            m_payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 1000));
+        const QString approvalId = opened.json().value(QStringLiteral("approval_id")).toString();
+        QVERIFY(!approvalId.isEmpty());
+        const QString path = QStringLiteral("/v1/approvals/") + approvalId + QStringLiteral("/decisions");
+        const QJsonObject approve{{QStringLiteral("decision"), QStringLiteral("approve")}};
+        const auto replies =
+            ApiClient::sendConcurrently(QString(), {{m_carol->token(), "POST", url(1) + path, approve},
+                                                    {m_dave->token(), "POST", url(2) + path, approve}});
+        QCOMPARE(replies[0].status + replies[1].status, 200 + 409);
+        const QJsonObject approval = m_carol->get(QStringLiteral("/v1/approvals/") + approvalId).json();
+        QCOMPARE(approval.value(QStringLiteral("decisions")).toArray().size(), 1);
+    }
+
+    void anApprovalMadeOnOneInstanceReachesAStreamOnAnother()
+    {
+        ApiClient carolOnB(url(1));
+        QVERIFY(carolOnB.signIn(QStringLiteral("carol")));
+        SseClient stream(url(1), carolOnB.token());
+        QVERIFY(stream.waitFor([&] { return stream.status() == 200; }));
+        ApiClient aliceOnA(url(0));
+        QVERIFY(aliceOnA.signIn(QStringLiteral("alice")));
+        ApiClient payerOnA(url(0));
+        payerOnA.setToken(m_payer->token());
+        QElapsedTimer timer;
+        timer.start();
+        const QString approvalId = DemoFixtures::dualControlRequest(aliceOnA, payerOnA);
+        const qint64 requestAnswered = timer.elapsed();
+        QVERIFY(!approvalId.isEmpty());
+        const auto withId = [&](const QJsonObject &data) {
+            return data.value(QStringLiteral("id")).toString() == approvalId;
+        };
+        QVERIFY(stream.waitFor([&] { return stream.hasEvent(QStringLiteral("approval.created"), withId); }));
+        // From the answer on A to the event on B, which includes this client's own polling step.
+        const qint64 lag = timer.elapsed() - requestAnswered;
+        qInfo("approval.created reached instance B %lld ms after A answered", lag);
+        QVERIFY2(lag < 200, qPrintable(QString::number(lag)));
+
+        // Event ids come from the database: a client that reconnects to instance C with the id
+        // before it gets the same event replayed.
+        qint64 eventId = 0;
+        for (const SseClient::Event &event : stream.events()) {
+            if (event.type == QStringLiteral("approval.created") && withId(event.data))
+                eventId = event.id;
+        }
+        QVERIFY(eventId > 0);
+        SseClient resumed(url(2), carolOnB.token(), QByteArray::number(eventId - 1));
+        QVERIFY(resumed.waitFor([&] {
+            for (const SseClient::Event &event : resumed.events()) {
+                if (event.id == eventId)
+                    return event.type == QStringLiteral("approval.created") && withId(event.data);
+            }
+            return false;
+        }));
+    }
+
+    void aKilledInstanceLosesNoAnsweredAllow()
+    {
+        const QString id = cappedGrant(5000);
+        const QList<ApiClient::Call> calls =
+            spread(600, m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
+                   DemoFixtures::authorizeRequest(id, 1000));
+        QList<ApiClient::Reply> replies;
+        std::thread load([&] { replies = ApiClient::sendConcurrently(QString(), calls, 24); });
+        QTest::qWait(150);
+        m_servers[2]->kill();
+        load.join();
+        QSet<QString> answered;
+        for (const auto &reply : replies) {
+            if (reply.status == 200 &&
+                reply.json().value(QStringLiteral("decision")).toString() == QStringLiteral("allow"))
+                answered.insert(reply.json().value(QStringLiteral("decision_id")).toString());
+        }
+        QVERIFY(answered.size() > 100);
+        ApiClient sam(url(0));
+        QVERIFY(sam.signIn(QStringLiteral("sam")));
+        const QSet<QString> audited = auditedAllows(sam);
+        for (const QString &decision : answered)
+            QVERIFY2(audited.contains(decision), qPrintable(decision));
+        const auto verify = sam.get(QStringLiteral("/v1/audit/verify"));
+        QCOMPARE(verify.status, 200);
+        QCOMPARE(verify.json().value(QStringLiteral("ok")).toBool(), true);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstServerCluster)
+#include "tst_ServerCluster.moc"
