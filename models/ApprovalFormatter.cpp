@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ApprovalFormatter", text);
+    return QCoreApplication::translate("mandate::models::ApprovalFormatter", text);
 }
 
 } // namespace

@@ -9,7 +9,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DelegationFormatter", text);
+    return QCoreApplication::translate("mandate::models::DelegationFormatter", text);
 }
 
 std::optional<Money> spentIn(const ScopeUsage &usage, const QString &currency)
@@ -127,13 +127,17 @@ std::optional<double> DelegationFormatter::usageFraction(const Delegation &deleg
 QString DelegationFormatter::actionLabel(const QString &action)
 {
     static const QHash<QString, const char *> Labels = {
-        {QStringLiteral("payments.initiate"), QT_TRANSLATE_NOOP("DelegationFormatter", "Payments")},
-        {QStringLiteral("data.read"), QT_TRANSLATE_NOOP("DelegationFormatter", "Read data")},
-        {QStringLiteral("data.export"), QT_TRANSLATE_NOOP("DelegationFormatter", "Data export")},
-        {QStringLiteral("records.update"), QT_TRANSLATE_NOOP("DelegationFormatter", "Update records")},
-        {QStringLiteral("records.delete"), QT_TRANSLATE_NOOP("DelegationFormatter", "Delete records")},
+        {QStringLiteral("payments.initiate"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Payments")},
+        {QStringLiteral("data.read"), QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Read data")},
+        {QStringLiteral("data.export"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Data export")},
+        {QStringLiteral("records.update"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Update records")},
+        {QStringLiteral("records.delete"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Delete records")},
         {QStringLiteral("data.share_external"),
-         QT_TRANSLATE_NOOP("DelegationFormatter", "External sharing")}};
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "External sharing")}};
     const auto it = Labels.constFind(action);
     return it == Labels.cend() ? action : tr(*it);
 }

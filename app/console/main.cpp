@@ -4,10 +4,12 @@
 #include "LocalCache.h"
 #include "SandboxLauncher.h"
 #include "TokenVault.h"
+#include "TranslationLoader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -19,6 +21,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Mandate"));
     QApplication::setApplicationVersion(QStringLiteral(MANDATE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("mandate-console"));
+    // LANGUAGE / LC_MESSAGES / LANG pick the language, as for every other desktop program.
+    mandate::ui::TranslationLoader::install(app, QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
