@@ -213,16 +213,15 @@ QString DelegationFormatter::relativeTime(const QDateTime &when, const QDateTime
 {
     const qint64 seconds = now.secsTo(when);
     const qint64 magnitude = qAbs(seconds);
-    QString amount;
+    // Whole phrases, not "in %1" around an amount: German declines the amount ("in 6 Tagen").
+    const bool future = seconds >= 0;
     if (magnitude < 60)
-        amount = tr("less than a minute");
-    else if (magnitude < 3600)
-        amount = tr("%1 min").arg(magnitude / 60);
-    else if (magnitude < 48 * 3600)
-        amount = tr("%1 h").arg(magnitude / 3600);
-    else
-        amount = tr("%1 days").arg(magnitude / 86400);
-    return seconds >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
+        return future ? tr("in less than a minute") : tr("less than a minute ago");
+    if (magnitude < 3600)
+        return (future ? tr("in %1 min") : tr("%1 min ago")).arg(magnitude / 60);
+    if (magnitude < 48 * 3600)
+        return (future ? tr("in %1 h") : tr("%1 h ago")).arg(magnitude / 3600);
+    return (future ? tr("in %1 days") : tr("%1 days ago")).arg(magnitude / 86400);
 }
 
 QString DelegationFormatter::expiryText(const Delegation &delegation, const QDateTime &now)

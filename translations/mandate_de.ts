@@ -941,18 +941,6 @@
         <translation>wenn sich der Kontext des Agenten ändert (z. B. eine neue Agentenversion)</translation>
     </message>
     <message>
-        <source>less than a minute</source>
-        <translation>weniger als eine Minute</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>%1 ago</source>
-        <translation>vor %1</translation>
-    </message>
-    <message>
         <source>Expired %1</source>
         <translation>Abgelaufen %1</translation>
     </message>
@@ -979,6 +967,38 @@
     <message>
         <source>External sharing</source>
         <translation>Externe Weitergabe</translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation>in weniger als einer Minute</translation>
+    </message>
+    <message>
+        <source>less than a minute ago</source>
+        <translation>vor weniger als einer Minute</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>in %1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 Min.</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>in %1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 Std.</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>in %1 Tagen</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>vor %1 Tagen</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1507,10 @@
     <message>
         <source>Usage of %1</source>
         <translation>Nutzung von %1</translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation> oder </translation>
     </message>
 </context>
 <context>

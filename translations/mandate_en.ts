@@ -941,18 +941,6 @@
         <translation>when the agent&apos;s context changes (e.g. a new agent version)</translation>
     </message>
     <message>
-        <source>less than a minute</source>
-        <translation>less than a minute</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>%1 ago</source>
-        <translation>%1 ago</translation>
-    </message>
-    <message>
         <source>Expired %1</source>
         <translation>Expired %1</translation>
     </message>
@@ -979,6 +967,38 @@
     <message>
         <source>External sharing</source>
         <translation>External sharing</translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation>in less than a minute</translation>
+    </message>
+    <message>
+        <source>less than a minute ago</source>
+        <translation>less than a minute ago</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>in %1 min</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>in %1 h</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>in %1 days</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 days ago</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1507,10 @@
     <message>
         <source>Usage of %1</source>
         <translation>Usage of %1</translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation>, or </translation>
     </message>
 </context>
 <context>

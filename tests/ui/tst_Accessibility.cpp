@@ -348,8 +348,11 @@ private Q_SLOTS:
         QApplication::setPalette(darkPalette());
         shoot(QStringLiteral("dark"));
         QApplication::setPalette(original);
-        QVERIFY(ui::TranslationLoader::install(*qApp, QLocale(QLocale::German, QLocale::Germany)));
+        // As on a German desktop: German words, and German dates and numbers.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY(ui::TranslationLoader::install(*qApp, QLocale()));
         shoot(QStringLiteral("de"));
+        QLocale::setDefault(QLocale::c());
     }
 };
 
