@@ -35,7 +35,7 @@ QString AuditFormatter::requestText(const QJsonObject &request)
     if (!amount.isEmpty()) {
         if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
                                          amount.value(QStringLiteral("currency")).toString()))
-            text += QLatin1Char(' ') + money->toDisplayString();
+            text += QLatin1Char(' ') + money->toLocaleString();
     }
     if (const QString to = request.value(QStringLiteral("destination")).toString(); !to.isEmpty())
         text += tr(" to %1").arg(to);

@@ -69,12 +69,12 @@ QString DelegationFormatter::scopeUsageText(const Scope &scope, const ScopeUsage
     if (scope.maxTotal) {
         const Money spent = spentIn(usage, scope.maxTotal->currency())
                                 .value_or(Money::of(0, scope.maxTotal->currency()).value());
-        return tr("%1 of %2").arg(spent.toDisplayString(), scope.maxTotal->toDisplayString());
+        return tr("%1 of %2").arg(spent.toLocaleString(), scope.maxTotal->toLocaleString());
     }
     if (scope.maxUses)
         return tr("%1 of %2 uses").arg(usage.uses).arg(*scope.maxUses);
     if (!usage.spent.isEmpty())
-        return tr("%1 spent, no total cap").arg(usage.spent.constFirst().toDisplayString());
+        return tr("%1 spent, no total cap").arg(usage.spent.constFirst().toLocaleString());
     if (usage.uses > 0)
         return usage.uses == 1 ? tr("Used once, no cap") : tr("Used %1 times, no cap").arg(usage.uses);
     return tr("Not used yet");
@@ -107,7 +107,7 @@ QString DelegationFormatter::usageText(const Delegation &delegation)
     if (governing >= 0)
         return scopeUsageText(delegation.scopes[governing], delegation.scopeUsage[governing]);
     if (!delegation.usage.spent.isEmpty())
-        return tr("%1 spent, no total cap").arg(delegation.usage.spent.constFirst().toDisplayString());
+        return tr("%1 spent, no total cap").arg(delegation.usage.spent.constFirst().toLocaleString());
     if (delegation.usage.uses > 0)
         return delegation.usage.uses == 1 ? tr("Used once, no cap")
                                           : tr("Used %1 times, no cap").arg(delegation.usage.uses);
@@ -146,9 +146,9 @@ QStringList DelegationFormatter::scopeLimits(const Scope &scope)
 {
     QStringList limits;
     if (scope.maxPerAction)
-        limits.append(tr("up to %1 per action").arg(scope.maxPerAction->toDisplayString()));
+        limits.append(tr("up to %1 per action").arg(scope.maxPerAction->toLocaleString()));
     if (scope.maxTotal)
-        limits.append(tr("%1 in total").arg(scope.maxTotal->toDisplayString()));
+        limits.append(tr("%1 in total").arg(scope.maxTotal->toLocaleString()));
     if (scope.maxUses)
         limits.append(*scope.maxUses == 1 ? tr("once") : tr("at most %1 times").arg(*scope.maxUses));
     if (scope.destinations) {
@@ -171,14 +171,14 @@ QStringList DelegationFormatter::approvalRules(const Delegation &delegation)
         const QString who =
             stepUp->approver == StepUpApprover::Customer ? tr("the customer") : tr("an approver");
         if (stepUp->above)
-            rules.append(tr("Above %1, %2 must confirm.").arg(stepUp->above->toDisplayString(), who));
+            rules.append(tr("Above %1, %2 must confirm.").arg(stepUp->above->toLocaleString(), who));
         if (stepUp->sensitivityAtOrAbove)
             rules.append(tr("For %1 data or more, %2 must confirm.")
                              .arg(sensitivityToString(*stepUp->sensitivityAtOrAbove), who));
     }
     if (const auto &dual = delegation.dualControl) {
         if (dual->above)
-            rules.append(tr("Above %1, two approvers must approve.").arg(dual->above->toDisplayString()));
+            rules.append(tr("Above %1, two approvers must approve.").arg(dual->above->toLocaleString()));
         QStringList actions;
         for (const QString &action : dual->actions)
             actions.append(actionLabel(action));
