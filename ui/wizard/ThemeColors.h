@@ -20,6 +20,9 @@ public:
     };
 
     static bool isDark(const QPalette &palette);
+    // A dark palette for Fusion, for MANDATE_THEME=dark and for tests; normally the console takes the
+    // desktop's palette as it is.
+    static QPalette darkPalette();
     static QColor text(Role role, const QPalette &palette);
     // "#rrggbb", for style sheets and rich text.
     static QString name(Role role, const QPalette &palette) { return text(role, palette).name(); }
