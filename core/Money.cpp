@@ -2,6 +2,8 @@
 
 #include "Currency.h"
 
+#include <cmath>
+
 namespace mandate {
 
 Expected<Money, Money::Error> Money::of(qint64 amountMinor, const QString &currency)
@@ -71,6 +73,16 @@ QString Money::toDisplayString() const
         text += QStringView(digits).mid(integerDigits);
     }
     return text;
+}
+
+QString Money::toLocaleString(const QLocale &locale) const
+{
+    if (!isValid() || locale.language() == QLocale::C || locale.language() == QLocale::English)
+        return toDisplayString();
+    const int fractionDigits = static_cast<int>(Currency::minorUnits(m_currency).value_or(0));
+    // A double holds every amount below 2^53 minor units exactly enough for display.
+    const double value = static_cast<double>(m_amountMinor) / std::pow(10.0, fractionDigits);
+    return locale.toCurrencyString(value, m_currency, fractionDigits);
 }
 
 QString Money::errorMessage(Error error)

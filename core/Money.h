@@ -2,6 +2,7 @@
 
 #include "Expected.h"
 
+#include <QLocale>
 #include <QString>
 #include <QtGlobal>
 
@@ -36,6 +37,9 @@ public:
 
     // "EUR 1,250.00", "JPY 1,250", "BHD 1.250": what people read in summaries and messages.
     QString toDisplayString() const;
+    // For people: in `locale`'s digits and currency order ("1.250,00 EUR" in German). C and English
+    // keep toDisplayString()'s form. Never for the wire or logs: they use toDisplayString().
+    QString toLocaleString(const QLocale &locale = QLocale()) const;
 
     static QString errorMessage(Error error);
 

@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ApprovalFormatter", text);
+    return QCoreApplication::translate("mandate::models::ApprovalFormatter", text);
 }
 
 } // namespace
@@ -56,7 +56,7 @@ QString ApprovalFormatter::reasonText(ReasonCode reason)
 
 QString ApprovalFormatter::amountText(const Approval &approval)
 {
-    return approval.request.amount ? approval.request.amount->toDisplayString() : QString();
+    return approval.request.amount ? approval.request.amount->toLocaleString() : QString();
 }
 
 QString ApprovalFormatter::expiresText(const Approval &approval, const QDateTime &now)

@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("AuditFormatter", text);
+    return QCoreApplication::translate("mandate::models::AuditFormatter", text);
 }
 
 QString chainAgent(const AuditEvent &event)
@@ -35,7 +35,7 @@ QString AuditFormatter::requestText(const QJsonObject &request)
     if (!amount.isEmpty()) {
         if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
                                          amount.value(QStringLiteral("currency")).toString()))
-            text += QLatin1Char(' ') + money->toDisplayString();
+            text += QLatin1Char(' ') + money->toLocaleString();
     }
     if (const QString to = request.value(QStringLiteral("destination")).toString(); !to.isEmpty())
         text += tr(" to %1").arg(to);
@@ -57,17 +57,27 @@ QStringList AuditFormatter::knownTypes()
 QString AuditFormatter::typeText(const QString &type)
 {
     static const QHash<QString, const char *> Names = {
-        {QStringLiteral("delegation.granted"), QT_TRANSLATE_NOOP("AuditFormatter", "Delegation granted")},
-        {QStringLiteral("delegation.revoked"), QT_TRANSLATE_NOOP("AuditFormatter", "Delegation revoked")},
-        {QStringLiteral("delegation.expired"), QT_TRANSLATE_NOOP("AuditFormatter", "Delegation expired")},
-        {QStringLiteral("delegation.completed"), QT_TRANSLATE_NOOP("AuditFormatter", "Task completed")},
-        {QStringLiteral("decision.made"), QT_TRANSLATE_NOOP("AuditFormatter", "Decision")},
-        {QStringLiteral("approval.requested"), QT_TRANSLATE_NOOP("AuditFormatter", "Approval requested")},
-        {QStringLiteral("approval.decided"), QT_TRANSLATE_NOOP("AuditFormatter", "Approval decided")},
-        {QStringLiteral("approval.expired"), QT_TRANSLATE_NOOP("AuditFormatter", "Approval expired")},
-        {QStringLiteral("credential.issued"), QT_TRANSLATE_NOOP("AuditFormatter", "Credential issued")},
-        {QStringLiteral("agent.registered"), QT_TRANSLATE_NOOP("AuditFormatter", "Agent registered")},
-        {QStringLiteral("agent.suspended"), QT_TRANSLATE_NOOP("AuditFormatter", "Agent suspended")}};
+        {QStringLiteral("delegation.granted"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Delegation granted")},
+        {QStringLiteral("delegation.revoked"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Delegation revoked")},
+        {QStringLiteral("delegation.expired"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Delegation expired")},
+        {QStringLiteral("delegation.completed"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Task completed")},
+        {QStringLiteral("decision.made"), QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Decision")},
+        {QStringLiteral("approval.requested"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Approval requested")},
+        {QStringLiteral("approval.decided"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Approval decided")},
+        {QStringLiteral("approval.expired"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Approval expired")},
+        {QStringLiteral("credential.issued"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Credential issued")},
+        {QStringLiteral("agent.registered"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Agent registered")},
+        {QStringLiteral("agent.suspended"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Agent suspended")}};
     const auto it = Names.constFind(type);
     return it == Names.cend() ? type : tr(*it);
 }

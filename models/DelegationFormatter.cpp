@@ -9,7 +9,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DelegationFormatter", text);
+    return QCoreApplication::translate("mandate::models::DelegationFormatter", text);
 }
 
 std::optional<Money> spentIn(const ScopeUsage &usage, const QString &currency)
@@ -69,12 +69,12 @@ QString DelegationFormatter::scopeUsageText(const Scope &scope, const ScopeUsage
     if (scope.maxTotal) {
         const Money spent = spentIn(usage, scope.maxTotal->currency())
                                 .value_or(Money::of(0, scope.maxTotal->currency()).value());
-        return tr("%1 of %2").arg(spent.toDisplayString(), scope.maxTotal->toDisplayString());
+        return tr("%1 of %2").arg(spent.toLocaleString(), scope.maxTotal->toLocaleString());
     }
     if (scope.maxUses)
         return tr("%1 of %2 uses").arg(usage.uses).arg(*scope.maxUses);
     if (!usage.spent.isEmpty())
-        return tr("%1 spent, no total cap").arg(usage.spent.constFirst().toDisplayString());
+        return tr("%1 spent, no total cap").arg(usage.spent.constFirst().toLocaleString());
     if (usage.uses > 0)
         return usage.uses == 1 ? tr("Used once, no cap") : tr("Used %1 times, no cap").arg(usage.uses);
     return tr("Not used yet");
@@ -107,7 +107,7 @@ QString DelegationFormatter::usageText(const Delegation &delegation)
     if (governing >= 0)
         return scopeUsageText(delegation.scopes[governing], delegation.scopeUsage[governing]);
     if (!delegation.usage.spent.isEmpty())
-        return tr("%1 spent, no total cap").arg(delegation.usage.spent.constFirst().toDisplayString());
+        return tr("%1 spent, no total cap").arg(delegation.usage.spent.constFirst().toLocaleString());
     if (delegation.usage.uses > 0)
         return delegation.usage.uses == 1 ? tr("Used once, no cap")
                                           : tr("Used %1 times, no cap").arg(delegation.usage.uses);
@@ -127,13 +127,17 @@ std::optional<double> DelegationFormatter::usageFraction(const Delegation &deleg
 QString DelegationFormatter::actionLabel(const QString &action)
 {
     static const QHash<QString, const char *> Labels = {
-        {QStringLiteral("payments.initiate"), QT_TRANSLATE_NOOP("DelegationFormatter", "Payments")},
-        {QStringLiteral("data.read"), QT_TRANSLATE_NOOP("DelegationFormatter", "Read data")},
-        {QStringLiteral("data.export"), QT_TRANSLATE_NOOP("DelegationFormatter", "Data export")},
-        {QStringLiteral("records.update"), QT_TRANSLATE_NOOP("DelegationFormatter", "Update records")},
-        {QStringLiteral("records.delete"), QT_TRANSLATE_NOOP("DelegationFormatter", "Delete records")},
+        {QStringLiteral("payments.initiate"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Payments")},
+        {QStringLiteral("data.read"), QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Read data")},
+        {QStringLiteral("data.export"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Data export")},
+        {QStringLiteral("records.update"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Update records")},
+        {QStringLiteral("records.delete"),
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "Delete records")},
         {QStringLiteral("data.share_external"),
-         QT_TRANSLATE_NOOP("DelegationFormatter", "External sharing")}};
+         QT_TRANSLATE_NOOP("mandate::models::DelegationFormatter", "External sharing")}};
     const auto it = Labels.constFind(action);
     return it == Labels.cend() ? action : tr(*it);
 }
@@ -142,9 +146,9 @@ QStringList DelegationFormatter::scopeLimits(const Scope &scope)
 {
     QStringList limits;
     if (scope.maxPerAction)
-        limits.append(tr("up to %1 per action").arg(scope.maxPerAction->toDisplayString()));
+        limits.append(tr("up to %1 per action").arg(scope.maxPerAction->toLocaleString()));
     if (scope.maxTotal)
-        limits.append(tr("%1 in total").arg(scope.maxTotal->toDisplayString()));
+        limits.append(tr("%1 in total").arg(scope.maxTotal->toLocaleString()));
     if (scope.maxUses)
         limits.append(*scope.maxUses == 1 ? tr("once") : tr("at most %1 times").arg(*scope.maxUses));
     if (scope.destinations) {
@@ -167,14 +171,14 @@ QStringList DelegationFormatter::approvalRules(const Delegation &delegation)
         const QString who =
             stepUp->approver == StepUpApprover::Customer ? tr("the customer") : tr("an approver");
         if (stepUp->above)
-            rules.append(tr("Above %1, %2 must confirm.").arg(stepUp->above->toDisplayString(), who));
+            rules.append(tr("Above %1, %2 must confirm.").arg(stepUp->above->toLocaleString(), who));
         if (stepUp->sensitivityAtOrAbove)
             rules.append(tr("For %1 data or more, %2 must confirm.")
                              .arg(sensitivityToString(*stepUp->sensitivityAtOrAbove), who));
     }
     if (const auto &dual = delegation.dualControl) {
         if (dual->above)
-            rules.append(tr("Above %1, two approvers must approve.").arg(dual->above->toDisplayString()));
+            rules.append(tr("Above %1, two approvers must approve.").arg(dual->above->toLocaleString()));
         QStringList actions;
         for (const QString &action : dual->actions)
             actions.append(actionLabel(action));
@@ -209,16 +213,15 @@ QString DelegationFormatter::relativeTime(const QDateTime &when, const QDateTime
 {
     const qint64 seconds = now.secsTo(when);
     const qint64 magnitude = qAbs(seconds);
-    QString amount;
+    // Whole phrases, not "in %1" around an amount: German declines the amount ("in 6 Tagen").
+    const bool future = seconds >= 0;
     if (magnitude < 60)
-        amount = tr("less than a minute");
-    else if (magnitude < 3600)
-        amount = tr("%1 min").arg(magnitude / 60);
-    else if (magnitude < 48 * 3600)
-        amount = tr("%1 h").arg(magnitude / 3600);
-    else
-        amount = tr("%1 days").arg(magnitude / 86400);
-    return seconds >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
+        return future ? tr("in less than a minute") : tr("less than a minute ago");
+    if (magnitude < 3600)
+        return (future ? tr("in %1 min") : tr("%1 min ago")).arg(magnitude / 60);
+    if (magnitude < 48 * 3600)
+        return (future ? tr("in %1 h") : tr("%1 h ago")).arg(magnitude / 3600);
+    return (future ? tr("in %1 days") : tr("%1 days ago")).arg(magnitude / 86400);
 }
 
 QString DelegationFormatter::expiryText(const Delegation &delegation, const QDateTime &now)

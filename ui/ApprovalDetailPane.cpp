@@ -135,7 +135,7 @@ void ApprovalDetailPane::render()
     facts += factRow(tr("Customer"), a.customer.name);
     facts += factRow(tr("Action"), a.request.action + QStringLiteral(" on ") + a.request.resource);
     if (a.request.amount)
-        facts += factRow(tr("Amount"), a.request.amount->toDisplayString());
+        facts += factRow(tr("Amount"), a.request.amount->toLocaleString());
     if (a.request.destination)
         facts += factRow(tr("Destination"), *a.request.destination);
     if (a.request.sensitivity)

@@ -150,10 +150,9 @@ void DelegationDetailPane::render(const Delegation &d)
     m_rules->setText(rules.isEmpty() ? tr("Never: every request within the limits is allowed without asking.")
                                      : rules.join(QLatin1Char('\n')));
     const QStringList triggers = models::DelegationFormatter::revocationTriggers(d.revokeOn);
-    m_triggers->setText(
-        tr("At %1 at the latest").arg(localTime(d.expiresAt)) +
-        (triggers.isEmpty() ? QString() : QStringLiteral(", or ") + triggers.join(QStringLiteral(", or "))) +
-        QLatin1Char('.'));
+    m_triggers->setText(tr("At %1 at the latest").arg(localTime(d.expiresAt)) +
+                        (triggers.isEmpty() ? QString() : tr(", or ") + triggers.join(tr(", or "))) +
+                        QLatin1Char('.'));
 
     m_chain->clear();
     QTreeWidgetItem *parentItem = nullptr;

@@ -14,7 +14,9 @@
 #include "GrantController.h"
 #include "LocalCache.h"
 #include "RevocationController.h"
+#include "ThemeColors.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -244,6 +246,27 @@ void MainWindow::buildMenus()
     file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    // Ctrl+1, Ctrl+2, … open the pages in navigation order, so no page needs the mouse or a Tab walk.
+    for (int row = 0; row < 9; ++row) {
+        auto *go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        connect(go, &QAction::triggered, this, [this, row] {
+            if (row < m_navigation->count()) {
+                m_navigation->setCurrentRow(row);
+                // Into the page's first control, as a Tab from the navigation would land.
+                QWidget *page = m_pages->currentWidget();
+                for (QWidget *w = page->nextInFocusChain(); w != page; w = w->nextInFocusChain()) {
+                    if (page->isAncestorOf(w) && w->isVisible() && w->isEnabled() &&
+                        (w->focusPolicy() & Qt::TabFocus)) {
+                        w->setFocus(Qt::ShortcutFocusReason);
+                        break;
+                    }
+                }
+            }
+        });
+        addAction(go);
+    }
 }
 
 void MainWindow::updateConnectionIndicator()
@@ -252,9 +275,10 @@ void MainWindow::updateConnectionIndicator()
     const bool live = m_session.events().isConnected();
     // The dot's colour is a hint; the words carry the meaning.
     const QString dot = QStringLiteral("<span style='color:%1'>●</span> ")
-                            .arg(!online ? QStringLiteral("#b3261e")
-                                 : live  ? QStringLiteral("#1e7b34")
-                                         : QStringLiteral("#8a6100"));
+                            .arg(ThemeColors::name(!online ? ThemeColors::Role::Error
+                                                   : live  ? ThemeColors::Role::Success
+                                                           : ThemeColors::Role::Warning,
+                                                   m_connection->palette()));
     m_connection->setText(dot + (!online ? tr("Offline")
                                  : live  ? tr("Live")
                                          : tr("Connected, live updates reconnecting")));

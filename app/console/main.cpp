@@ -3,14 +3,18 @@
 #include "ConsoleSession.h"
 #include "LocalCache.h"
 #include "SandboxLauncher.h"
+#include "ThemeColors.h"
 #include "TokenVault.h"
+#include "TranslationLoader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyleFactory>
 
 int main(int argc, char *argv[])
 {
@@ -24,6 +28,14 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("dev.mandate.Console"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("dev.mandate.Console"),
                                                  QIcon(QStringLiteral(":/icons/dev.mandate.Console.svg"))));
+    // LANGUAGE / LC_MESSAGES / LANG pick the language, as for every other desktop program.
+    mandate::ui::TranslationLoader::install(app, QLocale::system());
+    // The desktop's palette, light or dark, is followed as it is; MANDATE_THEME=dark forces a dark
+    // one where the desktop has none to give (screenshots, a bare X server).
+    if (qEnvironmentVariable("MANDATE_THEME") == QLatin1String("dark")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(mandate::ui::ThemeColors::darkPalette());
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

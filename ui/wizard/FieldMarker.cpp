@@ -1,5 +1,7 @@
 #include "FieldMarker.h"
 
+#include "ThemeColors.h"
+
 #include <QLabel>
 #include <QVariant>
 #include <QWidget>
@@ -9,11 +11,11 @@ namespace mandate::ui {
 namespace {
 
 // Selectors rather than a bare rule, so a composite input (amount + currency) frames its parts.
-const QString &errorStyle()
+QString errorStyle(const QPalette &palette)
 {
-    static const QString style = QStringLiteral("QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, "
-                                                "QAbstractItemView { border: 2px solid #b3261e; }");
-    return style;
+    return QStringLiteral("QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, "
+                          "QAbstractItemView { border: 2px solid %1; }")
+        .arg(ThemeColors::name(ThemeColors::Role::Error, palette));
 }
 
 } // namespace
@@ -23,10 +25,12 @@ void FieldMarker::mark(QWidget *field, QLabel *inlineLabel, const QString &messa
     field->setProperty(MessageProperty, message);
     field->setToolTip(message);
     field->setAccessibleDescription(message);
-    field->setStyleSheet(errorStyle());
+    field->setStyleSheet(errorStyle(field->palette()));
     if (inlineLabel) {
         inlineLabel->setText(message);
-        inlineLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        inlineLabel->setStyleSheet(
+            QStringLiteral("color: %1;")
+                .arg(ThemeColors::name(ThemeColors::Role::Error, inlineLabel->palette())));
         inlineLabel->setVisible(true);
     }
 }

@@ -156,9 +156,9 @@ QString scopeSentence(const Scope &scope)
 {
     QStringList limits;
     if (scope.maxPerAction)
-        limits.append(GrantReview::tr("up to %1 each time").arg(scope.maxPerAction->toDisplayString()));
+        limits.append(GrantReview::tr("up to %1 each time").arg(scope.maxPerAction->toLocaleString()));
     if (scope.maxTotal)
-        limits.append(GrantReview::tr("up to %1 in total").arg(scope.maxTotal->toDisplayString()));
+        limits.append(GrantReview::tr("up to %1 in total").arg(scope.maxTotal->toLocaleString()));
     if (scope.maxUses)
         limits.append(*scope.maxUses == 1 ? GrantReview::tr("only once")
                                           : GrantReview::tr("at most %1 times").arg(*scope.maxUses));
@@ -183,7 +183,7 @@ QString stepUpSentence(const std::optional<StepUpPolicy> &stepUp)
         return GrantReview::tr("Nobody is asked to confirm a request before the agent acts.");
     QStringList conditions;
     if (stepUp->above)
-        conditions.append(GrantReview::tr("any request above %1").arg(stepUp->above->toDisplayString()));
+        conditions.append(GrantReview::tr("any request above %1").arg(stepUp->above->toLocaleString()));
     if (stepUp->sensitivityAtOrAbove) {
         conditions.append(GrantReview::tr("any request touching %1 data or anything more sensitive")
                               .arg(GrantReview::sensitivityName(*stepUp->sensitivityAtOrAbove)));
@@ -198,7 +198,7 @@ QString dualControlSentence(const DualControlPolicy &dual)
 {
     QStringList conditions;
     if (dual.above)
-        conditions.append(GrantReview::tr("any request above %1").arg(dual.above->toDisplayString()));
+        conditions.append(GrantReview::tr("any request above %1").arg(dual.above->toLocaleString()));
     for (const QString &action : dual.actions)
         conditions.append(GrantReview::tr("every %1").arg(GrantReview::actionNoun(action)));
     return GrantReview::tr("Two approvers other than you must both agree to %1.")
@@ -247,14 +247,14 @@ void scopeCallOuts(QList<ReviewCallOut> &out, const DelegationGrant &grant, qsiz
             add(Kind::NoTotalCap,
                 implied
                     ? GrantReview::tr("%1: the agent may spend up to %2 until %3.")
-                          .arg(what, implied->toDisplayString(), until)
+                          .arg(what, implied->toLocaleString(), until)
                     : GrantReview::tr("%1: the agent may spend without limit until %2.").arg(what, until));
         }
         if (!scope.maxPerAction) {
             add(Kind::NoPerActionCap,
                 scope.maxTotal ? GrantReview::tr("No per-payment cap: a single payment from %1 may use the "
                                                  "whole total of %2.")
-                                     .arg(resource, scope.maxTotal->toDisplayString())
+                                     .arg(resource, scope.maxTotal->toLocaleString())
                                : GrantReview::tr("No per-payment cap: a single payment from %1 may be of any "
                                                  "size.")
                                      .arg(resource));

@@ -1,5 +1,7 @@
 #include "GrantWizardPage.h"
 
+#include "ThemeColors.h"
+
 #include <QBoxLayout>
 #include <QLabel>
 
@@ -34,7 +36,8 @@ void GrantWizardPage::showBanner(const QString &message)
         m_banner = new QLabel(this);
         m_banner->setObjectName(QStringLiteral("banner"));
         m_banner->setWordWrap(true);
-        m_banner->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+        m_banner->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                    .arg(ThemeColors::name(ThemeColors::Role::Error, m_banner->palette())));
         if (auto *box = qobject_cast<QBoxLayout *>(layout()))
             box->insertWidget(0, m_banner);
     }

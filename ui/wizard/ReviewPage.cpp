@@ -1,5 +1,6 @@
 #include "ReviewPage.h"
 
+#include "ThemeColors.h"
 #include "ui_ReviewPage.h"
 
 namespace mandate::ui {
@@ -46,10 +47,11 @@ void ReviewPage::setSummary(const GrantSummary &summary)
     if (summary.callOuts.isEmpty()) {
         html += paragraph(tr("Nothing unusual stood out."));
     } else {
-        html += QStringLiteral("<h3 style=\"color:#8a4b00\">%1</h3><ul>")
-                    .arg(tr("Before you grant, think about these:").toHtmlEscaped());
+        const QString warning = ThemeColors::name(ThemeColors::Role::Warning, palette());
+        html += QStringLiteral("<h3 style=\"color:%1\">%2</h3><ul>")
+                    .arg(warning, tr("Before you grant, think about these:").toHtmlEscaped());
         for (const ReviewCallOut &callOut : summary.callOuts)
-            html += QStringLiteral("<li style=\"color:#8a4b00\">%1</li>").arg(callOutHtml(callOut.text));
+            html += QStringLiteral("<li style=\"color:%1\">%2</li>").arg(warning, callOutHtml(callOut.text));
         html += QStringLiteral("</ul>");
     }
     m_ui->summaryView->setHtml(html);
@@ -73,7 +75,9 @@ void ReviewPage::setBusy(bool busy)
 
 void ReviewPage::showError(const QString &message)
 {
-    m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_ui->statusLabel->setStyleSheet(
+        QStringLiteral("color: %1;")
+            .arg(ThemeColors::name(ThemeColors::Role::Error, m_ui->statusLabel->palette())));
     m_ui->statusLabel->setText(tr("The grant was not made: %1").arg(message));
     m_ui->statusLabel->setVisible(!message.isEmpty());
 }

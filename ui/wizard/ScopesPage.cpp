@@ -3,6 +3,7 @@
 #include "ActionCatalog.h"
 #include "FieldMarker.h"
 #include "GrantReview.h"
+#include "ThemeColors.h"
 #include "ui_ScopesPage.h"
 
 #include <QMenu>
@@ -275,7 +276,9 @@ void ScopesPage::refreshMarks()
         }
     }
     m_ui->scopeError->setText(scopeMessages.join(u'\n'));
-    m_ui->scopeError->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_ui->scopeError->setStyleSheet(
+        QStringLiteral("color: %1;")
+            .arg(ThemeColors::name(ThemeColors::Role::Error, m_ui->scopeError->palette())));
     m_ui->scopeError->setVisible(!scopeMessages.isEmpty());
     if (listMessages.isEmpty())
         FieldMarker::clear(m_ui->scopeList, m_ui->scopesError);

@@ -1,0 +1,2396 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The server cannot be reached (%1).</source>
+        <translation>Der Server ist nicht erreichbar (%1).</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this console does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die diese Konsole nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>Der Server hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMarker</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>GrantReview</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>make payments from %1</source>
+        <translation>Zahlungen von %1 leisten</translation>
+    </message>
+    <message>
+        <source>read data in %1</source>
+        <translation>Daten in %1 lesen</translation>
+    </message>
+    <message>
+        <source>export data from %1</source>
+        <translation>Daten aus %1 exportieren</translation>
+    </message>
+    <message>
+        <source>update records in %1</source>
+        <translation>Datensätze in %1 ändern</translation>
+    </message>
+    <message>
+        <source>delete records in %1</source>
+        <translation>Datensätze in %1 löschen</translation>
+    </message>
+    <message>
+        <source>share data from %1 with people outside your organisation</source>
+        <translation>Daten aus %1 mit Personen außerhalb Ihrer Organisation teilen</translation>
+    </message>
+    <message>
+        <source>perform “%1” on %2</source>
+        <translation>„%1“ auf %2 ausführen</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>data read</source>
+        <translation>Datenzugriff</translation>
+    </message>
+    <message>
+        <source>data export</source>
+        <translation>Datenexport</translation>
+    </message>
+    <message>
+        <source>record update</source>
+        <translation>Datensatzänderung</translation>
+    </message>
+    <message>
+        <source>record deletion</source>
+        <translation>Datensatzlöschung</translation>
+    </message>
+    <message>
+        <source>external share</source>
+        <translation>externe Weitergabe</translation>
+    </message>
+    <message>
+        <source>“%1” request</source>
+        <translation>Anfrage „%1“</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>vertraulich</translation>
+    </message>
+    <message>
+        <source>restricted</source>
+        <translation>streng vertraulich</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2, %3</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>up to %1 each time</source>
+        <translation>bis zu %1 pro Vorgang</translation>
+    </message>
+    <message>
+        <source>up to %1 in total</source>
+        <translation>bis zu %1 insgesamt</translation>
+    </message>
+    <message>
+        <source>only once</source>
+        <translation>nur einmal</translation>
+    </message>
+    <message>
+        <source>at most %1 times</source>
+        <translation>höchstens %1-mal</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>only with %1</source>
+        <translation>nur mit %1</translation>
+    </message>
+    <message>
+        <source>only to %1</source>
+        <translation>nur an %1</translation>
+    </message>
+    <message>
+        <source>only data up to %1 sensitivity</source>
+        <translation>nur Daten bis zur Schutzstufe %1</translation>
+    </message>
+    <message>
+        <source>%1, with no further limits.</source>
+        <translation>%1, ohne weitere Grenzen.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Nobody is asked to confirm a request before the agent acts.</source>
+        <translation>Niemand muss eine Anfrage bestätigen, bevor der Agent handelt.</translation>
+    </message>
+    <message>
+        <source>any request above %1</source>
+        <translation>jede Anfrage über %1</translation>
+    </message>
+    <message>
+        <source>any request touching %1 data or anything more sensitive</source>
+        <translation>jede Anfrage, die Daten der Stufe %1 oder sensiblere berührt</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>You will be asked to confirm %1.</source>
+        <translation>Sie werden gebeten, %1 zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>An approver will be asked to confirm %1.</source>
+        <translation>Eine freigabeberechtigte Person wird gebeten, %1 zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>jede %1</translation>
+    </message>
+    <message>
+        <source>Two approvers other than you must both agree to %1.</source>
+        <translation>Zwei freigabeberechtigte Personen außer Ihnen müssen %1 beide zustimmen.</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>The grant ends on %1, %2 from now.</source>
+        <translation>Die Vollmacht endet am %1, in %2.</translation>
+    </message>
+    <message>
+        <source>the agent reports the task complete</source>
+        <translation>der Agent die Aufgabe als erledigt meldet</translation>
+    </message>
+    <message>
+        <source>the agent does nothing for %1</source>
+        <translation>der Agent %1 lang nichts tut</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s context changes, for example its software version</source>
+        <translation>sich der Kontext des Agenten ändert, zum Beispiel seine Softwareversion</translation>
+    </message>
+    <message>
+        <source>It ends earlier as soon as %1.</source>
+        <translation>Sie endet früher, sobald %1.</translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>You can revoke it at any time.</source>
+        <translation>Sie können sie jederzeit widerrufen.</translation>
+    </message>
+    <message>
+        <source>No total cap on %1</source>
+        <translation>Keine Gesamtgrenze für %1</translation>
+    </message>
+    <message>
+        <source>No total cap</source>
+        <translation>Keine Gesamtgrenze</translation>
+    </message>
+    <message>
+        <source>%1: the agent may spend up to %2 until %3.</source>
+        <translation>%1: Der Agent darf bis %3 bis zu %2 ausgeben.</translation>
+    </message>
+    <message>
+        <source>%1: the agent may spend without limit until %2.</source>
+        <translation>%1: Der Agent darf bis %2 unbegrenzt ausgeben.</translation>
+    </message>
+    <message>
+        <source>No per-payment cap: a single payment from %1 may use the whole total of %2.</source>
+        <translation>Keine Grenze pro Zahlung: Eine einzelne Zahlung von %1 darf die gesamten %2 ausschöpfen.</translation>
+    </message>
+    <message>
+        <source>No per-payment cap: a single payment from %1 may be of any size.</source>
+        <translation>Keine Grenze pro Zahlung: Eine einzelne Zahlung von %1 darf beliebig hoch sein.</translation>
+    </message>
+    <message>
+        <source>No payee allowlist: the agent may pay anyone from %1.</source>
+        <translation>Keine Liste erlaubter Empfänger: Der Agent darf von %1 an jeden zahlen.</translation>
+    </message>
+    <message>
+        <source>No recipient allowlist: the agent may share data from %1 with anyone.</source>
+        <translation>Keine Liste erlaubter Empfänger: Der Agent darf Daten aus %1 mit jedem teilen.</translation>
+    </message>
+    <message>
+        <source>Restricted data allowed: the agent may handle your most sensitive data in %1.</source>
+        <translation>Streng vertrauliche Daten erlaubt: Der Agent darf Ihre sensibelsten Daten in %1 verarbeiten.</translation>
+    </message>
+    <message>
+        <source>No sensitivity ceiling: the agent may handle data of any sensitivity in %1, restricted data included.</source>
+        <translation>Keine Obergrenze der Schutzstufe: Der Agent darf Daten jeder Schutzstufe in %1 verarbeiten, auch streng vertrauliche.</translation>
+    </message>
+    <message>
+        <source>Wildcard: %1 covers everything whose name starts with %2.</source>
+        <translation>Platzhalter: %1 umfasst alles, dessen Name mit %2 beginnt.</translation>
+    </message>
+    <message>
+        <source>Deletes without a second approver: the agent may delete records in %1 without anyone else agreeing.</source>
+        <translation>Löschen ohne zweite Freigabe: Der Agent darf Datensätze in %1 löschen, ohne dass jemand anderes zustimmt.</translation>
+    </message>
+    <message>
+        <source>%1 may act on your behalf for this purpose: “%2”.</source>
+        <translation>%1 darf für diesen Zweck in Ihrem Namen handeln: „%2“.</translation>
+    </message>
+    <message>
+        <source>No confirmation on payments: nobody is asked before the agent pays, whatever the amount.</source>
+        <translation>Keine Bestätigung bei Zahlungen: Niemand wird gefragt, bevor der Agent zahlt – egal welcher Betrag.</translation>
+    </message>
+    <message>
+        <source>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</source>
+        <translation>Lange Laufzeit: Diese Vollmacht gilt %1, bis %2. Eine kürzere Vollmacht ist sicherer; Sie können jederzeit erneut eine erteilen.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyInput</name>
+    <message>
+        <source>%1 is not a currency code.</source>
+        <translation>%1 ist kein Währungscode.</translation>
+    </message>
+    <message>
+        <source>Enter an amount in digits, such as %1.</source>
+        <translation>Geben Sie einen Betrag in Ziffern ein, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimal places.</source>
+        <translation>Beträge in %1 haben keine Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most 1 decimal place.</source>
+        <translation>Beträge in %1 haben höchstens 1 Nachkommastelle.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimal places.</source>
+        <translation>Beträge in %1 haben höchstens %2 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>Der Betrag ist zu groß.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The impact could not be counted (%1).</source>
+        <translation>Die Auswirkung konnte nicht ermittelt werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonConfirmDialog</name>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
+        <translation>&amp;Begründung (wird im Prüfprotokoll festgehalten und dem Kunden angezeigt):</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDraft</name>
+    <message>
+        <source>%1 is not a currency code.</source>
+        <translation>%1 ist kein Währungscode.</translation>
+    </message>
+    <message>
+        <source>Pay money from an account. Set how much each payment and all payments together may be, and list the payees it may pay (one per line, such as payee:lufthansa).</source>
+        <translation>Geld von einem Konto zahlen. Legen Sie fest, wie hoch jede Zahlung und alle Zahlungen zusammen sein dürfen, und nennen Sie die erlaubten Zahlungsempfänger (einer pro Zeile, z. B. payee:lufthansa).</translation>
+    </message>
+    <message>
+        <source>Read data without taking a copy out.</source>
+        <translation>Daten lesen, ohne eine Kopie mitzunehmen.</translation>
+    </message>
+    <message>
+        <source>Take a copy of data out, such as a CSV download. Cap how sensitive the data may be.</source>
+        <translation>Eine Kopie der Daten mitnehmen, etwa als CSV-Download. Begrenzen Sie, wie sensibel die Daten sein dürfen.</translation>
+    </message>
+    <message>
+        <source>Change existing records.</source>
+        <translation>Vorhandene Datensätze ändern.</translation>
+    </message>
+    <message>
+        <source>Delete records for good. Consider requiring two approvers on the next page.</source>
+        <translation>Datensätze endgültig löschen. Erwägen Sie, auf der nächsten Seite zwei Freigaben zu verlangen.</translation>
+    </message>
+    <message>
+        <source>Send data to people or systems outside your organisation. List the recipients it may share with (one per line, such as recipient:partner-agency).</source>
+        <translation>Daten an Personen oder Systeme außerhalb Ihrer Organisation senden. Nennen Sie die erlaubten Empfänger (einer pro Zeile, z. B. recipient:partner-agency).</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Data export</source>
+        <translation>Datenexport</translation>
+    </message>
+    <message>
+        <source>Deletes</source>
+        <translation>Löschungen</translation>
+    </message>
+    <message>
+        <source>External sharing</source>
+        <translation>Externe Weitergabe</translation>
+    </message>
+    <message>
+        <source>New scope</source>
+        <translation>Neue Befugnis</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Mandate</source>
+        <translation>Bei Mandate anmelden</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Mandate&lt;/h2&gt;&lt;p&gt;Govern what AI agents may do on your behalf.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Mandate&lt;/h2&gt;&lt;p&gt;Bestimmen Sie, was KI-Agenten in Ihrem Namen tun dürfen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>https://mandate.example.com</source>
+        <translation>https://mandate.example.com</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Anmeldestatus</translation>
+    </message>
+    <message>
+        <source>Start a local &amp;sandbox</source>
+        <translation>Lokale Sand&amp;box starten</translation>
+    </message>
+    <message>
+        <source>Runs mandate-server with a demo organisation on this computer and signs in to it.</source>
+        <translation>Startet mandate-server mit einer Demo-Organisation auf diesem Computer und meldet Sie dort an.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Mandate console: govern what AI agents may do.</source>
+        <translation>Mandate-Konsole: bestimmen, was KI-Agenten tun dürfen.</translation>
+    </message>
+    <message>
+        <source>The mandate-server to sign in to.</source>
+        <translation>Der mandate-server, bei dem Sie sich anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::ApiJob</name>
+    <message>
+        <source>The answer to %1 %2 is not a JSON object.</source>
+        <translation>Die Antwort auf %1 %2 ist kein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::ConsoleSession</name>
+    <message>
+        <source>The server&apos;s sign-in answer has no session.</source>
+        <translation>Die Anmeldeantwort des Servers enthält keine Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::DecisionOutbox</name>
+    <message>
+        <source>The server&apos;s answer is not an approval.</source>
+        <translation>Die Antwort des Servers ist keine Freigabe.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::SandboxLauncher</name>
+    <message>
+        <source>mandate-server was not found next to the console or on PATH.</source>
+        <translation>mandate-server wurde weder neben der Konsole noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>mandate-server could not be started: %1</source>
+        <translation>mandate-server konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>mandate-server stopped before it was ready (exit code %1); see %2.</source>
+        <translation>mandate-server wurde beendet, bevor er bereit war (Exit-Code %1); siehe %2.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::AgentListModel</name>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>SPIFFE ID</source>
+        <translation>SPIFFE-ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::ApprovalFormatter</name>
+    <message>
+        <source>Step-up</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Dual control</source>
+        <translation>Vier-Augen-Prinzip</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>The amount is above the delegation&apos;s step-up threshold</source>
+        <translation>Der Betrag liegt über der Bestätigungsschwelle der Vollmacht</translation>
+    </message>
+    <message>
+        <source>The data is sensitive enough to need a confirmation</source>
+        <translation>Die Daten sind so sensibel, dass eine Bestätigung nötig ist</translation>
+    </message>
+    <message>
+        <source>The amount is above the delegation&apos;s dual-control threshold</source>
+        <translation>Der Betrag liegt über der Vier-Augen-Schwelle der Vollmacht</translation>
+    </message>
+    <message>
+        <source>This action always needs two approvers</source>
+        <translation>Diese Aktion braucht immer zwei Freigaben</translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation>noch %1:%2</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>Approved by %1 %2</source>
+        <translation>Freigegeben von %1 %2</translation>
+    </message>
+    <message>
+        <source>Denied by %1 %2</source>
+        <translation>Abgelehnt von %1 %2</translation>
+    </message>
+    <message>
+        <source>1 more approval needed</source>
+        <translation>noch 1 Freigabe nötig</translation>
+    </message>
+    <message>
+        <source>%1 more approvals needed</source>
+        <translation>noch %1 Freigaben nötig</translation>
+    </message>
+    <message>
+        <source>Waiting for 1 approval</source>
+        <translation>Wartet auf 1 Freigabe</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals</source>
+        <translation>%1 von %2 Freigaben</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::ApprovalListModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::AuditFormatter</name>
+    <message>
+        <source> to %1</source>
+        <translation> an %1</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> auf %1</translation>
+    </message>
+    <message>
+        <source>Mandate</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 (%2)</source>
+        <translation>Erlaubt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Denied: %1 (%2)</source>
+        <translation>Abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A person must approve: %1 (%2)</source>
+        <translation>Eine Person muss freigeben: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 may act for %2: %3</source>
+        <translation>%1 darf für %2 handeln: %3</translation>
+    </message>
+    <message>
+        <source>Event %1 at %2</source>
+        <translation>Ereignis %1 am %2</translation>
+    </message>
+    <message>
+        <source>Type: %1 (%2)</source>
+        <translation>Typ: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Actor: %1 (%2 %3)</source>
+        <translation>Handelnd: %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Delegation: %1</source>
+        <translation>Vollmacht: %1</translation>
+    </message>
+    <message>
+        <source>Chain: %1</source>
+        <translation>Kette: %1</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <source>Previous hash: %1</source>
+        <translation>Vorheriger Hash: %1</translation>
+    </message>
+    <message>
+        <source>Hash: %1</source>
+        <translation>Hash: %1</translation>
+    </message>
+    <message>
+        <source>Delegation granted</source>
+        <translation>Vollmacht erteilt</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>Vollmacht widerrufen</translation>
+    </message>
+    <message>
+        <source>Delegation expired</source>
+        <translation>Vollmacht abgelaufen</translation>
+    </message>
+    <message>
+        <source>Task completed</source>
+        <translation>Aufgabe erledigt</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Approval requested</source>
+        <translation>Freigabe angefordert</translation>
+    </message>
+    <message>
+        <source>Approval decided</source>
+        <translation>Über Freigabe entschieden</translation>
+    </message>
+    <message>
+        <source>Approval expired</source>
+        <translation>Freigabe abgelaufen</translation>
+    </message>
+    <message>
+        <source>Credential issued</source>
+        <translation>Berechtigungsnachweis ausgestellt</translation>
+    </message>
+    <message>
+        <source>Agent registered</source>
+        <translation>Agent registriert</translation>
+    </message>
+    <message>
+        <source>Agent suspended</source>
+        <translation>Agent gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::AuditListModel</name>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Vollmacht</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DecisionListModel</name>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Step-up requested</source>
+        <translation>Bestätigung angefordert</translation>
+    </message>
+    <message>
+        <source>Dual control requested</source>
+        <translation>Vier-Augen-Freigabe angefordert</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DelegationFormatter</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 uses</source>
+        <translation>%1 von %2 Nutzungen</translation>
+    </message>
+    <message>
+        <source>%1 spent, no total cap</source>
+        <translation>%1 ausgegeben, keine Gesamtgrenze</translation>
+    </message>
+    <message>
+        <source>Used once, no cap</source>
+        <translation>Einmal genutzt, keine Grenze</translation>
+    </message>
+    <message>
+        <source>Used %1 times, no cap</source>
+        <translation>%1-mal genutzt, keine Grenze</translation>
+    </message>
+    <message>
+        <source>Not used yet</source>
+        <translation>Noch nicht genutzt</translation>
+    </message>
+    <message>
+        <source>up to %1 per action</source>
+        <translation>bis zu %1 pro Aktion</translation>
+    </message>
+    <message>
+        <source>%1 in total</source>
+        <translation>%1 insgesamt</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>einmal</translation>
+    </message>
+    <message>
+        <source>at most %1 times</source>
+        <translation>höchstens %1-mal</translation>
+    </message>
+    <message>
+        <source>only to %1</source>
+        <translation>nur an %1</translation>
+    </message>
+    <message>
+        <source>data up to %1</source>
+        <translation>Daten bis %1</translation>
+    </message>
+    <message>
+        <source>no limits</source>
+        <translation>keine Grenzen</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>der Kunde</translation>
+    </message>
+    <message>
+        <source>an approver</source>
+        <translation>eine freigabeberechtigte Person</translation>
+    </message>
+    <message>
+        <source>Above %1, %2 must confirm.</source>
+        <translation>Über %1 muss %2 bestätigen.</translation>
+    </message>
+    <message>
+        <source>For %1 data or more, %2 must confirm.</source>
+        <translation>Bei Daten der Stufe %1 oder höher muss %2 bestätigen.</translation>
+    </message>
+    <message>
+        <source>Above %1, two approvers must approve.</source>
+        <translation>Über %1 müssen zwei Personen freigeben.</translation>
+    </message>
+    <message>
+        <source>%1 always need two approvers.</source>
+        <translation>%1 brauchen immer zwei Freigaben.</translation>
+    </message>
+    <message>
+        <source>when the agent reports the task complete</source>
+        <translation>wenn der Agent die Aufgabe als erledigt meldet</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>after %1 without use</source>
+        <translation>nach %1 ohne Nutzung</translation>
+    </message>
+    <message>
+        <source>when the agent&apos;s context changes (e.g. a new agent version)</source>
+        <translation>wenn sich der Kontext des Agenten ändert (z. B. eine neue Agentenversion)</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation>Abgelaufen %1</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Read data</source>
+        <translation>Daten lesen</translation>
+    </message>
+    <message>
+        <source>Data export</source>
+        <translation>Datenexport</translation>
+    </message>
+    <message>
+        <source>Update records</source>
+        <translation>Datensätze ändern</translation>
+    </message>
+    <message>
+        <source>Delete records</source>
+        <translation>Datensätze löschen</translation>
+    </message>
+    <message>
+        <source>External sharing</source>
+        <translation>Externe Weitergabe</translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation>in weniger als einer Minute</translation>
+    </message>
+    <message>
+        <source>less than a minute ago</source>
+        <translation>vor weniger als einer Minute</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>in %1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 Min.</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>in %1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 Std.</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>in %1 Tagen</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>vor %1 Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DelegationListModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Spent of limit</source>
+        <translation>Verbraucht von Grenze</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DelegationLoader</name>
+    <message>
+        <source>The server&apos;s delegation %1 does not read.</source>
+        <translation>Die Vollmacht %1 des Servers ist nicht lesbar.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AgentListProxy</name>
+    <message>
+        <source>%1 — suspended, cannot receive new grants</source>
+        <translation>%1 – gesperrt, kann keine neuen Vollmachten erhalten</translation>
+    </message>
+    <message>
+        <source>%1 is suspended. A suspended agent cannot be given new authority until support reactivates it.</source>
+        <translation>%1 ist gesperrt. Ein gesperrter Agent kann keine neuen Befugnisse erhalten, bis der Support ihn wieder freischaltet.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AgentPage</name>
+    <message>
+        <source>Which agent?</source>
+        <translation>Welcher Agent?</translation>
+    </message>
+    <message>
+        <source>Choose the AI agent that may act on your behalf. It gets only the authority you set up on the next pages.</source>
+        <translation>Wählen Sie den KI-Agenten, der in Ihrem Namen handeln darf. Er erhält nur die Befugnisse, die Sie auf den nächsten Seiten festlegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Agent:</source>
+        <translation>&amp;Agent:</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Select an agent to continue. Suspended agents are listed but cannot receive new grants.</source>
+        <translation>Wählen Sie einen Agenten, um fortzufahren. Gesperrte Agenten werden angezeigt, können aber keine neuen Vollmachten erhalten.</translation>
+    </message>
+    <message>
+        <source>Workload identity: %1</source>
+        <translation>Workload-Identität: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AgentsPage</name>
+    <message>
+        <source>Find an agent by name or SPIFFE ID</source>
+        <translation>Agent nach Name oder SPIFFE-ID suchen</translation>
+    </message>
+    <message>
+        <source>Find agent</source>
+        <translation>Agent suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;delegations</source>
+        <translation>&amp;Vollmachten anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend agent…</source>
+        <translation>Agent &amp;sperren …</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation>Der Server ist nicht erreichbar; dafür wird er benötigt.</translation>
+    </message>
+    <message>
+        <source>Select an agent first.</source>
+        <translation>Wählen Sie zuerst einen Agenten.</translation>
+    </message>
+    <message>
+        <source>%1 is already suspended.</source>
+        <translation>%1 ist bereits gesperrt.</translation>
+    </message>
+    <message>
+        <source>Revoke every active delegation of %1 and refuse it from now on</source>
+        <translation>Alle aktiven Vollmachten von %1 widerrufen und ihn ab sofort abweisen</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ApprovalDetailPane</name>
+    <message>
+        <source>Approval request</source>
+        <translation>Freigabeanfrage</translation>
+    </message>
+    <message>
+        <source>Select a request to see what the agent wants and decide it.</source>
+        <translation>Wählen Sie eine Anfrage, um zu sehen, was der Agent möchte, und entscheiden Sie darüber.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>A&amp;blehnen …</translation>
+    </message>
+    <message>
+        <source>%1 request from %2</source>
+        <translation>%1-Anfrage von %2</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Schutzstufe</translation>
+    </message>
+    <message>
+        <source>Agent identity</source>
+        <translation>Agentenidentität</translation>
+    </message>
+    <message>
+        <source>Why it needs a person: %1.</source>
+        <translation>Warum eine Person entscheiden muss: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody has decided yet.</source>
+        <translation>Noch hat niemand entschieden.</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>Select a request first.</source>
+        <translation>Wählen Sie zuerst eine Anfrage.</translation>
+    </message>
+    <message>
+        <source>Your decision is on its way to the server.</source>
+        <translation>Ihre Entscheidung wird an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>Approve (Ctrl+Return)</source>
+        <translation>Freigeben (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Deny with a reason (Ctrl+D)</source>
+        <translation>Mit Begründung ablehnen (Strg+D)</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ApprovalsPage</name>
+    <message>
+        <source>Approval requests</source>
+        <translation>Freigabeanfragen</translation>
+    </message>
+    <message>
+        <source>Dual control</source>
+        <translation>Vier-Augen-Prinzip</translation>
+    </message>
+    <message>
+        <source>Waiting for 1 approval</source>
+        <translation>Wartet auf 1 Freigabe</translation>
+    </message>
+    <message>
+        <source>14:59 left</source>
+        <translation>noch 14:59</translation>
+    </message>
+    <message>
+        <source>Could not load the approval requests: %1</source>
+        <translation>Die Freigabeanfragen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Jede Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Could not open the request: %1</source>
+        <translation>Die Anfrage konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve this request?&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Diese Anfrage freigeben?&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deny this request?&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Diese Anfrage ablehnen?&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>Approve request</source>
+        <translation>Anfrage freigeben</translation>
+    </message>
+    <message>
+        <source>Deny request</source>
+        <translation>Anfrage ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>The decision could not be saved on this computer: %1</source>
+        <translation>Die Entscheidung konnte auf diesem Computer nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Sending your decision…</source>
+        <translation>Ihre Entscheidung wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Your decision is recorded. %1.</source>
+        <translation>Ihre Entscheidung ist festgehalten. %1.</translation>
+    </message>
+    <message>
+        <source>Your decision was not accepted: %1</source>
+        <translation>Ihre Entscheidung wurde nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Someone else was first: this request is already %1.</source>
+        <translation>Jemand anderes war schneller: Diese Anfrage ist bereits %1.</translation>
+    </message>
+    <message>
+        <source>Your decision is saved and will be sent when the server can take it (%1).</source>
+        <translation>Ihre Entscheidung ist gespeichert und wird gesendet, sobald der Server sie annehmen kann (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AuditPage</name>
+    <message>
+        <source>Audit events</source>
+        <translation>Protokollereignisse</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Ereignisdetails</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field of it, its chain and its hashes.</source>
+        <translation>Wählen Sie ein Ereignis, um alle seine Felder, seine Kette und seine Hashes zu sehen.</translation>
+    </message>
+    <message>
+        <source>Delegation id (dlg_…)</source>
+        <translation>Vollmacht-ID (dlg_…)</translation>
+    </message>
+    <message>
+        <source>Delegation filter</source>
+        <translation>Filter nach Vollmacht</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Kunden-ID (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Filter nach Kunde</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Filter nach Agent</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Filter nach Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Any event</source>
+        <translation>Jedes Ereignis</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON Lines…</source>
+        <translation>Als &amp;JSON Lines exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>Kette &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
+        <translation>Hash und Verknüpfung jedes Ereignisses neu berechnen und melden, ob etwas verändert wurde</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Prüfergebnis</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Jeder Agent</translation>
+    </message>
+    <message>
+        <source>Verifying every event of the audit chain…</source>
+        <translation>Alle Ereignisse der Protokollkette werden geprüft …</translation>
+    </message>
+    <message>
+        <source>✔ Intact: all %1 events are linked and unchanged since they were written.</source>
+        <translation>✔ Intakt: Alle %1 Ereignisse sind verknüpft und seit dem Schreiben unverändert.</translation>
+    </message>
+    <message>
+        <source>✘ Broken at event %1: it, or the link to it, was changed or removed after it was written. Events before it (of %2) verify.</source>
+        <translation>✘ Unterbrochen bei Ereignis %1: Es oder die Verknüpfung dazu wurde nach dem Schreiben verändert oder entfernt. Die Ereignisse davor (von %2) sind in Ordnung.</translation>
+    </message>
+    <message>
+        <source>The chain could not be verified: %1</source>
+        <translation>Die Kette konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Export the audit events</source>
+        <translation>Protokollereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit events…</source>
+        <translation>Protokollereignisse werden exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting the audit events… %1</source>
+        <translation>Protokollereignisse werden exportiert … %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>%1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ConnectionBanner</name>
+    <message>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server cannot be reached. What you see may be out of date; changes are disabled. Retrying in %n s.</source>
+        <translation>
+            <numerusform>Der Server ist nicht erreichbar. Die Anzeige ist eventuell veraltet; Änderungen sind gesperrt. Neuer Versuch in %n s.</numerusform>
+            <numerusform>Der Server ist nicht erreichbar. Die Anzeige ist eventuell veraltet; Änderungen sind gesperrt. Neuer Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Retrying…</source>
+        <translation>Der Server ist nicht erreichbar. Neuer Versuch …</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ConsoleController</name>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Sie sind abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::DelegationDetailPane</name>
+    <message>
+        <source>Select a delegation to see what its agent may do.</source>
+        <translation>Wählen Sie eine Vollmacht, um zu sehen, was ihr Agent tun darf.</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Vollmacht</translation>
+    </message>
+    <message>
+        <source>Agent and lifetime</source>
+        <translation>Agent und Laufzeit</translation>
+    </message>
+    <message>
+        <source>What the agent may do</source>
+        <translation>Was der Agent tun darf</translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation>Freigaberegeln</translation>
+    </message>
+    <message>
+        <source>When a person must approve</source>
+        <translation>Wann eine Person freigeben muss</translation>
+    </message>
+    <message>
+        <source>Revocation triggers</source>
+        <translation>Widerrufsauslöser</translation>
+    </message>
+    <message>
+        <source>When it ends by itself</source>
+        <translation>Wann sie von selbst endet</translation>
+    </message>
+    <message>
+        <source>Delegation chain</source>
+        <translation>Vollmachtskette</translation>
+    </message>
+    <message>
+        <source>Latest decisions</source>
+        <translation>Letzte Entscheidungen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;For %3 · %4 · granted %5, ends %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; – %2&lt;br&gt;Für %3 · %4 · erteilt %5, endet %6</translation>
+    </message>
+    <message>
+        <source>Revoked %1: %2</source>
+        <translation>Widerrufen %1: %2</translation>
+    </message>
+    <message>
+        <source>Never: every request within the limits is allowed without asking.</source>
+        <translation>Nie: Jede Anfrage innerhalb der Grenzen ist ohne Rückfrage erlaubt.</translation>
+    </message>
+    <message>
+        <source>At %1 at the latest</source>
+        <translation>Spätestens am %1</translation>
+    </message>
+    <message>
+        <source>%1 (customer)</source>
+        <translation>%1 (Kunde)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Sub-delegation %1</source>
+        <translation>Untervollmacht %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; auf %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>Usage of %1</source>
+        <translation>Nutzung von %1</translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation> oder </translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::DelegationsPage</name>
+    <message>
+        <source>Delegations</source>
+        <translation>Vollmachten</translation>
+    </message>
+    <message>
+        <source>Search purpose, agent, SPIFFE ID, customer or id</source>
+        <translation>Zweck, Agent, SPIFFE-ID, Kunde oder ID suchen</translation>
+    </message>
+    <message>
+        <source>Search purpose, agent or id</source>
+        <translation>Zweck, Agent oder ID suchen</translation>
+    </message>
+    <message>
+        <source>Search delegations</source>
+        <translation>Vollmachten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filter nach Status</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Filter nach Agent</translation>
+    </message>
+    <message>
+        <source>&amp;Grant…</source>
+        <translation>&amp;Erteilen …</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen …</translation>
+    </message>
+    <message>
+        <source>Revoke all of customer…</source>
+        <translation>Alle des Kunden widerrufen …</translation>
+    </message>
+    <message>
+        <source>A&amp;udit trail</source>
+        <translation>&amp;Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Every grant, decision and revocation under the selected delegation</source>
+        <translation>Jede Erteilung, Entscheidung und jeder Widerruf unter der gewählten Vollmacht</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Jeder Agent</translation>
+    </message>
+    <message>
+        <source>Could not load delegations: %1</source>
+        <translation>Die Vollmachten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Offline — showing the delegations as of %1. Nothing can be changed until the server is back.</source>
+        <translation>Offline – die Vollmachten werden mit Stand %1 angezeigt. Bis der Server wieder erreichbar ist, lässt sich nichts ändern.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation>Der Server ist nicht erreichbar; dafür wird er benötigt.</translation>
+    </message>
+    <message>
+        <source>Give an agent a new, limited authority</source>
+        <translation>Einem Agenten eine neue, begrenzte Befugnis erteilen</translation>
+    </message>
+    <message>
+        <source>Select one or more active delegations first.</source>
+        <translation>Wählen Sie zuerst eine oder mehrere aktive Vollmachten.</translation>
+    </message>
+    <message>
+        <source>Revoke the selected delegation</source>
+        <translation>Die gewählte Vollmacht widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke %1 selected delegations</source>
+        <translation>%1 gewählte Vollmachten widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke every active delegation of this customer</source>
+        <translation>Alle aktiven Vollmachten dieses Kunden widerrufen</translation>
+    </message>
+    <message>
+        <source>Select a delegation of the customer first.</source>
+        <translation>Wählen Sie zuerst eine Vollmacht des Kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::GrantController</name>
+    <message>
+        <source>Granted %1: %2</source>
+        <translation>Erteilt %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::GrantWizard</name>
+    <message>
+        <source>Grant authority to an agent</source>
+        <translation>Einem Agenten eine Vollmacht erteilen</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>&amp;Erteilen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Please fix the marked field before granting.</source>
+        <translation>Bitte korrigieren Sie das markierte Feld, bevor Sie die Vollmacht erteilen.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::LifetimePage</name>
+    <message>
+        <source>How long?</source>
+        <translation>Wie lange?</translation>
+    </message>
+    <message>
+        <source>Every grant ends on its own. Choose a short lifetime: you can always grant again, and you can revoke at any time.</source>
+        <translation>Jede Vollmacht endet von selbst. Wählen Sie eine kurze Laufzeit: Sie können jederzeit erneut erteilen und jederzeit widerrufen.</translation>
+    </message>
+    <message>
+        <source>The grant ends</source>
+        <translation>Die Vollmacht endet</translation>
+    </message>
+    <message>
+        <source>In 1 &amp;hour</source>
+        <translation>In 1 &amp;Stunde</translation>
+    </message>
+    <message>
+        <source>Ends in 1 hour</source>
+        <translation>Endet in 1 Stunde</translation>
+    </message>
+    <message>
+        <source>In 1 &amp;day</source>
+        <translation>In 1 &amp;Tag</translation>
+    </message>
+    <message>
+        <source>Ends in 1 day</source>
+        <translation>Endet in 1 Tag</translation>
+    </message>
+    <message>
+        <source>In 1 &amp;week</source>
+        <translation>In 1 &amp;Woche</translation>
+    </message>
+    <message>
+        <source>Ends in 1 week</source>
+        <translation>Endet in 1 Woche</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>&amp;Am:</translation>
+    </message>
+    <message>
+        <source>Ends on a date of your choice</source>
+        <translation>Endet an einem Datum Ihrer Wahl</translation>
+    </message>
+    <message>
+        <source>End date and time</source>
+        <translation>Enddatum und -uhrzeit</translation>
+    </message>
+    <message>
+        <source>It ends earlier</source>
+        <translation>Sie endet früher</translation>
+    </message>
+    <message>
+        <source>When the agent reports the task &amp;complete</source>
+        <translation>Wenn der Agent die Aufgabe als &amp;erledigt meldet</translation>
+    </message>
+    <message>
+        <source>Ends when the task is complete</source>
+        <translation>Endet, wenn die Aufgabe erledigt ist</translation>
+    </message>
+    <message>
+        <source>When the agent has been &amp;idle for:</source>
+        <translation>Wenn der Agent &amp;untätig war für:</translation>
+    </message>
+    <message>
+        <source>Ends after a time without activity</source>
+        <translation>Endet nach einer Zeit ohne Aktivität</translation>
+    </message>
+    <message>
+        <source>Idle time in minutes</source>
+        <translation>Untätigkeit in Minuten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>When the agent&apos;s conte&amp;xt changes, for example a new software version</source>
+        <translation>Wenn sich der &amp;Kontext des Agenten ändert, zum Beispiel eine neue Softwareversion</translation>
+    </message>
+    <message>
+        <source>Ends when the agent context changes</source>
+        <translation>Endet, wenn sich der Kontext des Agenten ändert</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>Das Enddatum</translation>
+    </message>
+    <message>
+        <source>The idle time (in seconds)</source>
+        <translation>Die Untätigkeitsdauer (in Sekunden)</translation>
+    </message>
+    <message>
+        <source>Ending early</source>
+        <translation>Vorzeitiges Ende</translation>
+    </message>
+    <message>
+        <source>%1 has already passed.</source>
+        <translation>%1 ist bereits vorbei.</translation>
+    </message>
+    <message>
+        <source>Ends on %1, %2 from now.</source>
+        <translation>Endet am %1, in %2.</translation>
+    </message>
+    <message>
+        <source>That is a long time; a shorter grant is safer.</source>
+        <translation>Das ist lange; eine kürzere Vollmacht ist sicherer.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::MainWindow</name>
+    <message>
+        <source>Mandate — %1</source>
+        <translation>Mandate – %1</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>My delegations</source>
+        <translation>Meine Vollmachten</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Vollmachten</translation>
+    </message>
+    <message>
+        <source>What each agent may do, and how much of it is used</source>
+        <translation>Was jeder Agent tun darf und wie viel davon genutzt ist</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>The registered agent identities</source>
+        <translation>Die registrierten Agentenidentitäten</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>The tamper-evident record of every grant, decision and revocation</source>
+        <translation>Die fälschungssichere Aufzeichnung jeder Erteilung, Entscheidung und jedes Widerrufs</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) at %3</source>
+        <translation>Angemeldet als %1 (%2) bei %3</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Every approval request, read-only</source>
+        <translation>Alle Freigabeanfragen, nur lesend</translation>
+    </message>
+    <message>
+        <source>Requests waiting for your decision</source>
+        <translation>Anfragen, die auf Ihre Entscheidung warten</translation>
+    </message>
+    <message>
+        <source>Approvals (%1)</source>
+        <translation>Freigaben (%1)</translation>
+    </message>
+    <message>
+        <source>New %1 request</source>
+        <translation>Neue %1-Anfrage</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Connected, live updates reconnecting</source>
+        <translation>Verbunden, Live-Aktualisierung verbindet sich neu</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::MoneyEdit</name>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>%1 amount</source>
+        <translation>%1 – Betrag</translation>
+    </message>
+    <message>
+        <source>%1 currency</source>
+        <translation>%1 – Währung</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::PurposePage</name>
+    <message>
+        <source>What is it for?</source>
+        <translation>Wofür?</translation>
+    </message>
+    <message>
+        <source>Say in your own words what the agent should do. It appears with every request and in the audit log.</source>
+        <translation>Beschreiben Sie in eigenen Worten, was der Agent tun soll. Das erscheint bei jeder Anfrage und im Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>For example: Book flights and a hotel for the Berlin trip, 3–6 December</source>
+        <translation>Zum Beispiel: Flüge und Hotel für die Berlin-Reise vom 3. bis 6. Dezember buchen</translation>
+    </message>
+    <message>
+        <source>A good purpose names the task and its limits in time or place, so anyone reading the audit log later can tell whether the agent stayed on task.</source>
+        <translation>Ein guter Zweck nennt die Aufgabe und ihre zeitlichen oder örtlichen Grenzen, damit später jeder im Prüfprotokoll erkennen kann, ob der Agent bei seiner Aufgabe geblieben ist.</translation>
+    </message>
+    <message>
+        <source>The purpose</source>
+        <translation>Der Zweck</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters used</source>
+        <translation>%1 von höchstens %2 Zeichen verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ReasonConfirmDialog</name>
+    <message numerus="yes">
+        <source>Why? At least %n characters.</source>
+        <translation>
+            <numerusform>Warum? Mindestens %n Zeichen.</numerusform>
+            <numerusform>Warum? Mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why? Optional.</source>
+        <translation>Warum? Optional.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why? At least %n characters, not counting spaces.</source>
+        <translation>
+            <numerusform>Warum? Mindestens %n Zeichen, Leerzeichen nicht mitgezählt.</numerusform>
+            <numerusform>Warum? Mindestens %n Zeichen, Leerzeichen nicht mitgezählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give a reason first.</source>
+        <translation>Geben Sie zuerst eine Begründung an.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (%1 of at most %2 characters).</source>
+        <translation>Die Begründung ist zu lang (%1 von höchstens %2 Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ReviewPage</name>
+    <message>
+        <source>Check and grant</source>
+        <translation>Prüfen und erteilen</translation>
+    </message>
+    <message>
+        <source>This is exactly what the agent will be allowed to do. Go back to change anything.</source>
+        <translation>Genau das wird der Agent tun dürfen. Gehen Sie zurück, um etwas zu ändern.</translation>
+    </message>
+    <message>
+        <source>Summary of the grant</source>
+        <translation>Zusammenfassung der Vollmacht</translation>
+    </message>
+    <message>
+        <source>It may do only this; anything else is refused:</source>
+        <translation>Er darf nur Folgendes; alles andere wird abgewiesen:</translation>
+    </message>
+    <message>
+        <source>Nothing unusual stood out.</source>
+        <translation>Nichts Ungewöhnliches ist aufgefallen.</translation>
+    </message>
+    <message>
+        <source>Before you grant, think about these:</source>
+        <translation>Bedenken Sie vor dem Erteilen Folgendes:</translation>
+    </message>
+    <message>
+        <source>Granting… waiting for the server to confirm.</source>
+        <translation>Wird erteilt … warte auf die Bestätigung des Servers.</translation>
+    </message>
+    <message>
+        <source>The grant was not made: %1</source>
+        <translation>Die Vollmacht wurde nicht erteilt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::RevocationController</name>
+    <message>
+        <source>1 delegation</source>
+        <translation>1 Vollmacht</translation>
+    </message>
+    <message>
+        <source>%1 delegations</source>
+        <translation>%1 Vollmachten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke this delegation?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;The agent loses this authority at once, and so does every agent it delegated onwards.</source>
+        <translation>&lt;b&gt;Diese Vollmacht widerrufen?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;Der Agent verliert diese Befugnis sofort, ebenso jeder Agent, an den er sie weitergegeben hat.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke %1?&lt;/b&gt;&lt;br&gt;The agents lose this authority at once, and so does every agent they delegated onwards.</source>
+        <translation>&lt;b&gt;%1 widerrufen?&lt;/b&gt;&lt;br&gt;Die Agenten verlieren diese Befugnis sofort, ebenso jeder Agent, an den sie sie weitergegeben haben.</translation>
+    </message>
+    <message>
+        <source>Revoke delegation</source>
+        <translation>Vollmacht widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n</source>
+        <translation>
+            <numerusform>%n widerrufen</numerusform>
+            <numerusform>%n widerrufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoked %1.</source>
+        <translation>%1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoking &quot;%1&quot; failed: %2</source>
+        <translation>Widerruf von „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Revoke all delegations</source>
+        <translation>Alle Vollmachten widerrufen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke every active delegation of %1?&lt;/b&gt;&lt;br&gt;All of their agents lose the authority %1 gave them, at once.</source>
+        <translation>&lt;b&gt;Alle aktiven Vollmachten von %1 widerrufen?&lt;/b&gt;&lt;br&gt;Alle Agenten verlieren sofort die Befugnisse, die %1 ihnen gegeben hat.</translation>
+    </message>
+    <message>
+        <source>Revoke all</source>
+        <translation>Alle widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked %1 of %2.</source>
+        <translation>%1 von %2 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Suspend agent</source>
+        <translation>Agent sperren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</source>
+        <translation>&lt;b&gt;%1 sperren?&lt;/b&gt;&lt;br&gt;Dem Agenten wird ab sofort alles verweigert, für alle Kunden, und jeder seiner Berechtigungsnachweise wird ungültig.</translation>
+    </message>
+    <message>
+        <source>Counting the active delegations this revokes…</source>
+        <translation>Die dadurch widerrufenen aktiven Vollmachten werden gezählt …</translation>
+    </message>
+    <message>
+        <source>Suspended %1 and revoked %2.</source>
+        <translation>%1 gesperrt und %2 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Counting the active delegations this revokes… %1 so far</source>
+        <translation>Die dadurch widerrufenen aktiven Vollmachten werden gezählt … bisher %1</translation>
+    </message>
+    <message>
+        <source>It holds no active delegation, so none is revoked.</source>
+        <translation>Er hat keine aktive Vollmacht, also wird keine widerrufen.</translation>
+    </message>
+    <message>
+        <source>This revokes 1 active delegation.</source>
+        <translation>Dadurch wird 1 aktive Vollmacht widerrufen.</translation>
+    </message>
+    <message>
+        <source>This revokes %1 active delegations.</source>
+        <translation>Dadurch werden %1 aktive Vollmachten widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ScopesPage</name>
+    <message>
+        <source>What may it do?</source>
+        <translation>Was darf er tun?</translation>
+    </message>
+    <message>
+        <source>Add each thing the agent may do, from a template or your own. Anything not listed here is refused.</source>
+        <translation>Fügen Sie alles hinzu, was der Agent tun darf – aus einer Vorlage oder selbst definiert. Alles, was hier nicht steht, wird abgewiesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes:</source>
+        <translation>&amp;Befugnisse:</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Befugnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a scope</source>
+        <translation>Eine Befugnis hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>E&amp;ntfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected scope</source>
+        <translation>Die gewählte Befugnis entfernen</translation>
+    </message>
+    <message>
+        <source>Selected scope</source>
+        <translation>Gewählte Befugnis</translation>
+    </message>
+    <message>
+        <source>Acti&amp;on:</source>
+        <translation>Akti&amp;on:</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ressource:</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>kind:id, such as account:acc_1 or dataset:crm/*</source>
+        <translation>art:id, z. B. account:acc_1 oder dataset:crm/*</translation>
+    </message>
+    <message>
+        <source>&amp;Each time at most:</source>
+        <translation>&amp;Pro Vorgang höchstens:</translation>
+    </message>
+    <message>
+        <source>In &amp;total at most:</source>
+        <translation>&amp;Insgesamt höchstens:</translation>
+    </message>
+    <message>
+        <source>Number of &amp;uses:</source>
+        <translation>Anzahl der Nut&amp;zungen:</translation>
+    </message>
+    <message>
+        <source>Maximum number of uses</source>
+        <translation>Höchstzahl der Nutzungen</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Only &amp;to:</source>
+        <translation>Nur &amp;an:</translation>
+    </message>
+    <message>
+        <source>Allowed destinations, one per line</source>
+        <translation>Erlaubte Ziele, eines pro Zeile</translation>
+    </message>
+    <message>
+        <source>Any destination. List the allowed ones, one per line, such as payee:lufthansa</source>
+        <translation>Jedes Ziel. Nennen Sie die erlaubten, eines pro Zeile, z. B. payee:lufthansa</translation>
+    </message>
+    <message>
+        <source>&amp;Data up to:</source>
+        <translation>&amp;Daten bis:</translation>
+    </message>
+    <message>
+        <source>Sensitivity ceiling</source>
+        <translation>Obergrenze der Schutzstufe</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>Die Aktion</translation>
+    </message>
+    <message>
+        <source>The resource</source>
+        <translation>Die Ressource</translation>
+    </message>
+    <message>
+        <source>The per-action cap</source>
+        <translation>Die Grenze pro Aktion</translation>
+    </message>
+    <message>
+        <source>The total cap</source>
+        <translation>Die Gesamtgrenze</translation>
+    </message>
+    <message>
+        <source>The number of uses</source>
+        <translation>Die Anzahl der Nutzungen</translation>
+    </message>
+    <message>
+        <source>The destination list</source>
+        <translation>Die Zielliste</translation>
+    </message>
+    <message>
+        <source>The sensitivity ceiling</source>
+        <translation>Die Obergrenze der Schutzstufe</translation>
+    </message>
+    <message>
+        <source>Per-action cap</source>
+        <translation>Grenze pro Aktion</translation>
+    </message>
+    <message>
+        <source>Total cap</source>
+        <translation>Gesamtgrenze</translation>
+    </message>
+    <message>
+        <source>Any sensitivity (no ceiling)</source>
+        <translation>Jede Schutzstufe (keine Obergrenze)</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>&amp;Zahlungen</translation>
+    </message>
+    <message>
+        <source>&amp;Data export</source>
+        <translation>&amp;Datenexport</translation>
+    </message>
+    <message>
+        <source>D&amp;eletes</source>
+        <translation>&amp;Löschungen</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal sharing</source>
+        <translation>E&amp;xterne Weitergabe</translation>
+    </message>
+    <message>
+        <source>&amp;Custom scope</source>
+        <translation>&amp;Eigene Befugnis</translation>
+    </message>
+    <message>
+        <source>The list of scopes</source>
+        <translation>Die Liste der Befugnisse</translation>
+    </message>
+    <message>
+        <source>This scope</source>
+        <translation>Diese Befugnis</translation>
+    </message>
+    <message>
+        <source>This scope needs attention.</source>
+        <translation>Diese Befugnis muss überprüft werden.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::SignInDialog</name>
+    <message>
+        <source>Sandbox running at %1. Signing in as %2…</source>
+        <translation>Sandbox läuft unter %1. Anmeldung als %2 …</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example https://mandate.example.com.</source>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel https://mandate.example.com.</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Geben Sie Ihren Benutzernamen und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Starting a local sandbox with demo data…</source>
+        <translation>Lokale Sandbox mit Demodaten wird gestartet …</translation>
+    </message>
+    <message>
+        <source>The username or password is not right.</source>
+        <translation>Benutzername oder Passwort ist nicht richtig.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Zu viele Versuche. Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ThresholdsPage</name>
+    <message>
+        <source>When should people be asked?</source>
+        <translation>Wann sollen Personen gefragt werden?</translation>
+    </message>
+    <message>
+        <source>Decide which requests wait for a person to say yes. Everything else within the scopes goes ahead on its own.</source>
+        <translation>Legen Sie fest, welche Anfragen auf die Zustimmung einer Person warten. Alles andere innerhalb der Befugnisse läuft von selbst.</translation>
+    </message>
+    <message>
+        <source>Confirmation (step-up)</source>
+        <translation>Bestätigung (Step-up)</translation>
+    </message>
+    <message>
+        <source>The agent stops and waits until the request is confirmed.</source>
+        <translation>Der Agent hält an und wartet, bis die Anfrage bestätigt ist.</translation>
+    </message>
+    <message>
+        <source>Ask before any request &amp;above:</source>
+        <translation>Vor jeder Anfrage &amp;über folgendem Betrag fragen:</translation>
+    </message>
+    <message>
+        <source>Ask before requests above an amount</source>
+        <translation>Vor Anfragen über einem Betrag fragen</translation>
+    </message>
+    <message>
+        <source>Ask before touching data at or a&amp;bove:</source>
+        <translation>Vor Zugriff auf Daten ab Schutzstufe fra&amp;gen:</translation>
+    </message>
+    <message>
+        <source>Ask before touching sensitive data</source>
+        <translation>Vor Zugriff auf sensible Daten fragen</translation>
+    </message>
+    <message>
+        <source>Sensitivity that needs confirmation</source>
+        <translation>Schutzstufe, die eine Bestätigung braucht</translation>
+    </message>
+    <message>
+        <source>Who confirms:</source>
+        <translation>Wer bestätigt:</translation>
+    </message>
+    <message>
+        <source>Who confirms</source>
+        <translation>Wer bestätigt</translation>
+    </message>
+    <message>
+        <source>&amp;You</source>
+        <translation>S&amp;ie</translation>
+    </message>
+    <message>
+        <source>You confirm</source>
+        <translation>Sie bestätigen</translation>
+    </message>
+    <message>
+        <source>An a&amp;pprover in your organisation</source>
+        <translation>Eine freigabebe&amp;rechtigte Person Ihrer Organisation</translation>
+    </message>
+    <message>
+        <source>An approver confirms</source>
+        <translation>Eine freigabeberechtigte Person bestätigt</translation>
+    </message>
+    <message>
+        <source>Two approvers (dual control)</source>
+        <translation>Zwei Freigaben (Vier-Augen-Prinzip)</translation>
+    </message>
+    <message>
+        <source>Two people other than you must both approve. Use it for what would be hard to undo.</source>
+        <translation>Zwei Personen außer Ihnen müssen beide freigeben. Nutzen Sie das für alles, was sich schwer rückgängig machen lässt.</translation>
+    </message>
+    <message>
+        <source>For any request abo&amp;ve:</source>
+        <translation>Für jede Anfrage ü&amp;ber:</translation>
+    </message>
+    <message>
+        <source>Two approvers for requests above an amount</source>
+        <translation>Zwei Freigaben für Anfragen über einem Betrag</translation>
+    </message>
+    <message>
+        <source>For every &amp;request of:</source>
+        <translation>Für jede &amp;Anfrage der Art:</translation>
+    </message>
+    <message>
+        <source>Actions that need two approvers</source>
+        <translation>Aktionen, die zwei Freigaben brauchen</translation>
+    </message>
+    <message>
+        <source>%1 is not a currency code.</source>
+        <translation>%1 ist kein Währungscode.</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Geben Sie einen Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Step-up threshold</source>
+        <translation>Bestätigungsschwelle</translation>
+    </message>
+    <message>
+        <source>Dual-control threshold</source>
+        <translation>Vier-Augen-Schwelle</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The step-up amount</source>
+        <translation>Der Bestätigungsbetrag</translation>
+    </message>
+    <message>
+        <source>The step-up sensitivity</source>
+        <translation>Die Bestätigungs-Schutzstufe</translation>
+    </message>
+    <message>
+        <source>Step-up</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>The dual-control amount</source>
+        <translation>Der Vier-Augen-Betrag</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Dual control</source>
+        <translation>Vier-Augen-Prinzip</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2396 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The server cannot be reached (%1).</source>
+        <translation>The server cannot be reached (%1).</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this console does not understand.</source>
+        <translation>The server sent an answer this console does not understand.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>The server refused the request (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMarker</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>GrantReview</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>make payments from %1</source>
+        <translation>make payments from %1</translation>
+    </message>
+    <message>
+        <source>read data in %1</source>
+        <translation>read data in %1</translation>
+    </message>
+    <message>
+        <source>export data from %1</source>
+        <translation>export data from %1</translation>
+    </message>
+    <message>
+        <source>update records in %1</source>
+        <translation>update records in %1</translation>
+    </message>
+    <message>
+        <source>delete records in %1</source>
+        <translation>delete records in %1</translation>
+    </message>
+    <message>
+        <source>share data from %1 with people outside your organisation</source>
+        <translation>share data from %1 with people outside your organisation</translation>
+    </message>
+    <message>
+        <source>perform “%1” on %2</source>
+        <translation>perform “%1” on %2</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <source>data read</source>
+        <translation>data read</translation>
+    </message>
+    <message>
+        <source>data export</source>
+        <translation>data export</translation>
+    </message>
+    <message>
+        <source>record update</source>
+        <translation>record update</translation>
+    </message>
+    <message>
+        <source>record deletion</source>
+        <translation>record deletion</translation>
+    </message>
+    <message>
+        <source>external share</source>
+        <translation>external share</translation>
+    </message>
+    <message>
+        <source>“%1” request</source>
+        <translation>“%1” request</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>internal</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>confidential</translation>
+    </message>
+    <message>
+        <source>restricted</source>
+        <translation>restricted</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2, %3</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>up to %1 each time</source>
+        <translation>up to %1 each time</translation>
+    </message>
+    <message>
+        <source>up to %1 in total</source>
+        <translation>up to %1 in total</translation>
+    </message>
+    <message>
+        <source>only once</source>
+        <translation>only once</translation>
+    </message>
+    <message>
+        <source>at most %1 times</source>
+        <translation>at most %1 times</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <source>only with %1</source>
+        <translation>only with %1</translation>
+    </message>
+    <message>
+        <source>only to %1</source>
+        <translation>only to %1</translation>
+    </message>
+    <message>
+        <source>only data up to %1 sensitivity</source>
+        <translation>only data up to %1 sensitivity</translation>
+    </message>
+    <message>
+        <source>%1, with no further limits.</source>
+        <translation>%1, with no further limits.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Nobody is asked to confirm a request before the agent acts.</source>
+        <translation>Nobody is asked to confirm a request before the agent acts.</translation>
+    </message>
+    <message>
+        <source>any request above %1</source>
+        <translation>any request above %1</translation>
+    </message>
+    <message>
+        <source>any request touching %1 data or anything more sensitive</source>
+        <translation>any request touching %1 data or anything more sensitive</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>You will be asked to confirm %1.</source>
+        <translation>You will be asked to confirm %1.</translation>
+    </message>
+    <message>
+        <source>An approver will be asked to confirm %1.</source>
+        <translation>An approver will be asked to confirm %1.</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>every %1</translation>
+    </message>
+    <message>
+        <source>Two approvers other than you must both agree to %1.</source>
+        <translation>Two approvers other than you must both agree to %1.</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>The grant ends on %1, %2 from now.</source>
+        <translation>The grant ends on %1, %2 from now.</translation>
+    </message>
+    <message>
+        <source>the agent reports the task complete</source>
+        <translation>the agent reports the task complete</translation>
+    </message>
+    <message>
+        <source>the agent does nothing for %1</source>
+        <translation>the agent does nothing for %1</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s context changes, for example its software version</source>
+        <translation>the agent&apos;s context changes, for example its software version</translation>
+    </message>
+    <message>
+        <source>It ends earlier as soon as %1.</source>
+        <translation>It ends earlier as soon as %1.</translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation>, or </translation>
+    </message>
+    <message>
+        <source>You can revoke it at any time.</source>
+        <translation>You can revoke it at any time.</translation>
+    </message>
+    <message>
+        <source>No total cap on %1</source>
+        <translation>No total cap on %1</translation>
+    </message>
+    <message>
+        <source>No total cap</source>
+        <translation>No total cap</translation>
+    </message>
+    <message>
+        <source>%1: the agent may spend up to %2 until %3.</source>
+        <translation>%1: the agent may spend up to %2 until %3.</translation>
+    </message>
+    <message>
+        <source>%1: the agent may spend without limit until %2.</source>
+        <translation>%1: the agent may spend without limit until %2.</translation>
+    </message>
+    <message>
+        <source>No per-payment cap: a single payment from %1 may use the whole total of %2.</source>
+        <translation>No per-payment cap: a single payment from %1 may use the whole total of %2.</translation>
+    </message>
+    <message>
+        <source>No per-payment cap: a single payment from %1 may be of any size.</source>
+        <translation>No per-payment cap: a single payment from %1 may be of any size.</translation>
+    </message>
+    <message>
+        <source>No payee allowlist: the agent may pay anyone from %1.</source>
+        <translation>No payee allowlist: the agent may pay anyone from %1.</translation>
+    </message>
+    <message>
+        <source>No recipient allowlist: the agent may share data from %1 with anyone.</source>
+        <translation>No recipient allowlist: the agent may share data from %1 with anyone.</translation>
+    </message>
+    <message>
+        <source>Restricted data allowed: the agent may handle your most sensitive data in %1.</source>
+        <translation>Restricted data allowed: the agent may handle your most sensitive data in %1.</translation>
+    </message>
+    <message>
+        <source>No sensitivity ceiling: the agent may handle data of any sensitivity in %1, restricted data included.</source>
+        <translation>No sensitivity ceiling: the agent may handle data of any sensitivity in %1, restricted data included.</translation>
+    </message>
+    <message>
+        <source>Wildcard: %1 covers everything whose name starts with %2.</source>
+        <translation>Wildcard: %1 covers everything whose name starts with %2.</translation>
+    </message>
+    <message>
+        <source>Deletes without a second approver: the agent may delete records in %1 without anyone else agreeing.</source>
+        <translation>Deletes without a second approver: the agent may delete records in %1 without anyone else agreeing.</translation>
+    </message>
+    <message>
+        <source>%1 may act on your behalf for this purpose: “%2”.</source>
+        <translation>%1 may act on your behalf for this purpose: “%2”.</translation>
+    </message>
+    <message>
+        <source>No confirmation on payments: nobody is asked before the agent pays, whatever the amount.</source>
+        <translation>No confirmation on payments: nobody is asked before the agent pays, whatever the amount.</translation>
+    </message>
+    <message>
+        <source>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</source>
+        <translation>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyInput</name>
+    <message>
+        <source>%1 is not a currency code.</source>
+        <translation>%1 is not a currency code.</translation>
+    </message>
+    <message>
+        <source>Enter an amount in digits, such as %1.</source>
+        <translation>Enter an amount in digits, such as %1.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimal places.</source>
+        <translation>%1 amounts have no decimal places.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most 1 decimal place.</source>
+        <translation>%1 amounts have at most 1 decimal place.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimal places.</source>
+        <translation>%1 amounts have at most %2 decimal places.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>The amount is too large.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The impact could not be counted (%1).</source>
+        <translation>The impact could not be counted (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonConfirmDialog</name>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
+        <translation>&amp;Reason (recorded in the audit log and shown to the customer):</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDraft</name>
+    <message>
+        <source>%1 is not a currency code.</source>
+        <translation>%1 is not a currency code.</translation>
+    </message>
+    <message>
+        <source>Pay money from an account. Set how much each payment and all payments together may be, and list the payees it may pay (one per line, such as payee:lufthansa).</source>
+        <translation>Pay money from an account. Set how much each payment and all payments together may be, and list the payees it may pay (one per line, such as payee:lufthansa).</translation>
+    </message>
+    <message>
+        <source>Read data without taking a copy out.</source>
+        <translation>Read data without taking a copy out.</translation>
+    </message>
+    <message>
+        <source>Take a copy of data out, such as a CSV download. Cap how sensitive the data may be.</source>
+        <translation>Take a copy of data out, such as a CSV download. Cap how sensitive the data may be.</translation>
+    </message>
+    <message>
+        <source>Change existing records.</source>
+        <translation>Change existing records.</translation>
+    </message>
+    <message>
+        <source>Delete records for good. Consider requiring two approvers on the next page.</source>
+        <translation>Delete records for good. Consider requiring two approvers on the next page.</translation>
+    </message>
+    <message>
+        <source>Send data to people or systems outside your organisation. List the recipients it may share with (one per line, such as recipient:partner-agency).</source>
+        <translation>Send data to people or systems outside your organisation. List the recipients it may share with (one per line, such as recipient:partner-agency).</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Data export</source>
+        <translation>Data export</translation>
+    </message>
+    <message>
+        <source>Deletes</source>
+        <translation>Deletes</translation>
+    </message>
+    <message>
+        <source>External sharing</source>
+        <translation>External sharing</translation>
+    </message>
+    <message>
+        <source>New scope</source>
+        <translation>New scope</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Mandate</source>
+        <translation>Sign in to Mandate</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Mandate&lt;/h2&gt;&lt;p&gt;Govern what AI agents may do on your behalf.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Mandate&lt;/h2&gt;&lt;p&gt;Govern what AI agents may do on your behalf.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>https://mandate.example.com</source>
+        <translation>https://mandate.example.com</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Sign-in status</translation>
+    </message>
+    <message>
+        <source>Start a local &amp;sandbox</source>
+        <translation>Start a local &amp;sandbox</translation>
+    </message>
+    <message>
+        <source>Runs mandate-server with a demo organisation on this computer and signs in to it.</source>
+        <translation>Runs mandate-server with a demo organisation on this computer and signs in to it.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Mandate console: govern what AI agents may do.</source>
+        <translation>Mandate console: govern what AI agents may do.</translation>
+    </message>
+    <message>
+        <source>The mandate-server to sign in to.</source>
+        <translation>The mandate-server to sign in to.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::ApiJob</name>
+    <message>
+        <source>The answer to %1 %2 is not a JSON object.</source>
+        <translation>The answer to %1 %2 is not a JSON object.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::ConsoleSession</name>
+    <message>
+        <source>The server&apos;s sign-in answer has no session.</source>
+        <translation>The server&apos;s sign-in answer has no session.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::DecisionOutbox</name>
+    <message>
+        <source>The server&apos;s answer is not an approval.</source>
+        <translation>The server&apos;s answer is not an approval.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::SandboxLauncher</name>
+    <message>
+        <source>mandate-server was not found next to the console or on PATH.</source>
+        <translation>mandate-server was not found next to the console or on PATH.</translation>
+    </message>
+    <message>
+        <source>mandate-server could not be started: %1</source>
+        <translation>mandate-server could not be started: %1</translation>
+    </message>
+    <message>
+        <source>mandate-server stopped before it was ready (exit code %1); see %2.</source>
+        <translation>mandate-server stopped before it was ready (exit code %1); see %2.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::AgentListModel</name>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>SPIFFE ID</source>
+        <translation>SPIFFE ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::ApprovalFormatter</name>
+    <message>
+        <source>Step-up</source>
+        <translation>Step-up</translation>
+    </message>
+    <message>
+        <source>Dual control</source>
+        <translation>Dual control</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>The amount is above the delegation&apos;s step-up threshold</source>
+        <translation>The amount is above the delegation&apos;s step-up threshold</translation>
+    </message>
+    <message>
+        <source>The data is sensitive enough to need a confirmation</source>
+        <translation>The data is sensitive enough to need a confirmation</translation>
+    </message>
+    <message>
+        <source>The amount is above the delegation&apos;s dual-control threshold</source>
+        <translation>The amount is above the delegation&apos;s dual-control threshold</translation>
+    </message>
+    <message>
+        <source>This action always needs two approvers</source>
+        <translation>This action always needs two approvers</translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation>%1:%2 left</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>Approved by %1 %2</source>
+        <translation>Approved by %1 %2</translation>
+    </message>
+    <message>
+        <source>Denied by %1 %2</source>
+        <translation>Denied by %1 %2</translation>
+    </message>
+    <message>
+        <source>1 more approval needed</source>
+        <translation>1 more approval needed</translation>
+    </message>
+    <message>
+        <source>%1 more approvals needed</source>
+        <translation>%1 more approvals needed</translation>
+    </message>
+    <message>
+        <source>Waiting for 1 approval</source>
+        <translation>Waiting for 1 approval</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals</source>
+        <translation>%1 of %2 approvals</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::ApprovalListModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Expires in</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::AuditFormatter</name>
+    <message>
+        <source> to %1</source>
+        <translation> to %1</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> on %1</translation>
+    </message>
+    <message>
+        <source>Mandate</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 (%2)</source>
+        <translation>Allowed: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Denied: %1 (%2)</source>
+        <translation>Denied: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A person must approve: %1 (%2)</source>
+        <translation>A person must approve: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 may act for %2: %3</source>
+        <translation>%1 may act for %2: %3</translation>
+    </message>
+    <message>
+        <source>Event %1 at %2</source>
+        <translation>Event %1 at %2</translation>
+    </message>
+    <message>
+        <source>Type: %1 (%2)</source>
+        <translation>Type: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Actor: %1 (%2 %3)</source>
+        <translation>Actor: %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Delegation: %1</source>
+        <translation>Delegation: %1</translation>
+    </message>
+    <message>
+        <source>Chain: %1</source>
+        <translation>Chain: %1</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>Previous hash: %1</source>
+        <translation>Previous hash: %1</translation>
+    </message>
+    <message>
+        <source>Hash: %1</source>
+        <translation>Hash: %1</translation>
+    </message>
+    <message>
+        <source>Delegation granted</source>
+        <translation>Delegation granted</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>Delegation revoked</translation>
+    </message>
+    <message>
+        <source>Delegation expired</source>
+        <translation>Delegation expired</translation>
+    </message>
+    <message>
+        <source>Task completed</source>
+        <translation>Task completed</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Approval requested</source>
+        <translation>Approval requested</translation>
+    </message>
+    <message>
+        <source>Approval decided</source>
+        <translation>Approval decided</translation>
+    </message>
+    <message>
+        <source>Approval expired</source>
+        <translation>Approval expired</translation>
+    </message>
+    <message>
+        <source>Credential issued</source>
+        <translation>Credential issued</translation>
+    </message>
+    <message>
+        <source>Agent registered</source>
+        <translation>Agent registered</translation>
+    </message>
+    <message>
+        <source>Agent suspended</source>
+        <translation>Agent suspended</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::AuditListModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegation</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DecisionListModel</name>
+    <message>
+        <source>Allowed</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <source>Step-up requested</source>
+        <translation>Step-up requested</translation>
+    </message>
+    <message>
+        <source>Dual control requested</source>
+        <translation>Dual control requested</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DelegationFormatter</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 uses</source>
+        <translation>%1 of %2 uses</translation>
+    </message>
+    <message>
+        <source>%1 spent, no total cap</source>
+        <translation>%1 spent, no total cap</translation>
+    </message>
+    <message>
+        <source>Used once, no cap</source>
+        <translation>Used once, no cap</translation>
+    </message>
+    <message>
+        <source>Used %1 times, no cap</source>
+        <translation>Used %1 times, no cap</translation>
+    </message>
+    <message>
+        <source>Not used yet</source>
+        <translation>Not used yet</translation>
+    </message>
+    <message>
+        <source>up to %1 per action</source>
+        <translation>up to %1 per action</translation>
+    </message>
+    <message>
+        <source>%1 in total</source>
+        <translation>%1 in total</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>once</translation>
+    </message>
+    <message>
+        <source>at most %1 times</source>
+        <translation>at most %1 times</translation>
+    </message>
+    <message>
+        <source>only to %1</source>
+        <translation>only to %1</translation>
+    </message>
+    <message>
+        <source>data up to %1</source>
+        <translation>data up to %1</translation>
+    </message>
+    <message>
+        <source>no limits</source>
+        <translation>no limits</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>the customer</translation>
+    </message>
+    <message>
+        <source>an approver</source>
+        <translation>an approver</translation>
+    </message>
+    <message>
+        <source>Above %1, %2 must confirm.</source>
+        <translation>Above %1, %2 must confirm.</translation>
+    </message>
+    <message>
+        <source>For %1 data or more, %2 must confirm.</source>
+        <translation>For %1 data or more, %2 must confirm.</translation>
+    </message>
+    <message>
+        <source>Above %1, two approvers must approve.</source>
+        <translation>Above %1, two approvers must approve.</translation>
+    </message>
+    <message>
+        <source>%1 always need two approvers.</source>
+        <translation>%1 always need two approvers.</translation>
+    </message>
+    <message>
+        <source>when the agent reports the task complete</source>
+        <translation>when the agent reports the task complete</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>after %1 without use</source>
+        <translation>after %1 without use</translation>
+    </message>
+    <message>
+        <source>when the agent&apos;s context changes (e.g. a new agent version)</source>
+        <translation>when the agent&apos;s context changes (e.g. a new agent version)</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation>Expired %1</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Read data</source>
+        <translation>Read data</translation>
+    </message>
+    <message>
+        <source>Data export</source>
+        <translation>Data export</translation>
+    </message>
+    <message>
+        <source>Update records</source>
+        <translation>Update records</translation>
+    </message>
+    <message>
+        <source>Delete records</source>
+        <translation>Delete records</translation>
+    </message>
+    <message>
+        <source>External sharing</source>
+        <translation>External sharing</translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation>in less than a minute</translation>
+    </message>
+    <message>
+        <source>less than a minute ago</source>
+        <translation>less than a minute ago</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>in %1 min</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>in %1 h</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>in %1 days</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 days ago</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DelegationListModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Spent of limit</source>
+        <translation>Spent of limit</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::DelegationLoader</name>
+    <message>
+        <source>The server&apos;s delegation %1 does not read.</source>
+        <translation>The server&apos;s delegation %1 does not read.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AgentListProxy</name>
+    <message>
+        <source>%1 — suspended, cannot receive new grants</source>
+        <translation>%1 — suspended, cannot receive new grants</translation>
+    </message>
+    <message>
+        <source>%1 is suspended. A suspended agent cannot be given new authority until support reactivates it.</source>
+        <translation>%1 is suspended. A suspended agent cannot be given new authority until support reactivates it.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AgentPage</name>
+    <message>
+        <source>Which agent?</source>
+        <translation>Which agent?</translation>
+    </message>
+    <message>
+        <source>Choose the AI agent that may act on your behalf. It gets only the authority you set up on the next pages.</source>
+        <translation>Choose the AI agent that may act on your behalf. It gets only the authority you set up on the next pages.</translation>
+    </message>
+    <message>
+        <source>&amp;Agent:</source>
+        <translation>&amp;Agent:</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Select an agent to continue. Suspended agents are listed but cannot receive new grants.</source>
+        <translation>Select an agent to continue. Suspended agents are listed but cannot receive new grants.</translation>
+    </message>
+    <message>
+        <source>Workload identity: %1</source>
+        <translation>Workload identity: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AgentsPage</name>
+    <message>
+        <source>Find an agent by name or SPIFFE ID</source>
+        <translation>Find an agent by name or SPIFFE ID</translation>
+    </message>
+    <message>
+        <source>Find agent</source>
+        <translation>Find agent</translation>
+    </message>
+    <message>
+        <source>Show &amp;delegations</source>
+        <translation>Show &amp;delegations</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend agent…</source>
+        <translation>&amp;Suspend agent…</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation>The server is not reachable; this needs it.</translation>
+    </message>
+    <message>
+        <source>Select an agent first.</source>
+        <translation>Select an agent first.</translation>
+    </message>
+    <message>
+        <source>%1 is already suspended.</source>
+        <translation>%1 is already suspended.</translation>
+    </message>
+    <message>
+        <source>Revoke every active delegation of %1 and refuse it from now on</source>
+        <translation>Revoke every active delegation of %1 and refuse it from now on</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ApprovalDetailPane</name>
+    <message>
+        <source>Approval request</source>
+        <translation>Approval request</translation>
+    </message>
+    <message>
+        <source>Select a request to see what the agent wants and decide it.</source>
+        <translation>Select a request to see what the agent wants and decide it.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>&amp;Deny…</translation>
+    </message>
+    <message>
+        <source>%1 request from %2</source>
+        <translation>%1 request from %2</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensitivity</translation>
+    </message>
+    <message>
+        <source>Agent identity</source>
+        <translation>Agent identity</translation>
+    </message>
+    <message>
+        <source>Why it needs a person: %1.</source>
+        <translation>Why it needs a person: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody has decided yet.</source>
+        <translation>Nobody has decided yet.</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Expires: %1</translation>
+    </message>
+    <message>
+        <source>Select a request first.</source>
+        <translation>Select a request first.</translation>
+    </message>
+    <message>
+        <source>Your decision is on its way to the server.</source>
+        <translation>Your decision is on its way to the server.</translation>
+    </message>
+    <message>
+        <source>Approve (Ctrl+Return)</source>
+        <translation>Approve (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Deny with a reason (Ctrl+D)</source>
+        <translation>Deny with a reason (Ctrl+D)</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ApprovalsPage</name>
+    <message>
+        <source>Approval requests</source>
+        <translation>Approval requests</translation>
+    </message>
+    <message>
+        <source>Dual control</source>
+        <translation>Dual control</translation>
+    </message>
+    <message>
+        <source>Waiting for 1 approval</source>
+        <translation>Waiting for 1 approval</translation>
+    </message>
+    <message>
+        <source>14:59 left</source>
+        <translation>14:59 left</translation>
+    </message>
+    <message>
+        <source>Could not load the approval requests: %1</source>
+        <translation>Could not load the approval requests: %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Every kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Could not open the request: %1</source>
+        <translation>Could not open the request: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve this request?&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Approve this request?&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deny this request?&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Deny this request?&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>Approve request</source>
+        <translation>Approve request</translation>
+    </message>
+    <message>
+        <source>Deny request</source>
+        <translation>Deny request</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <source>The decision could not be saved on this computer: %1</source>
+        <translation>The decision could not be saved on this computer: %1</translation>
+    </message>
+    <message>
+        <source>Sending your decision…</source>
+        <translation>Sending your decision…</translation>
+    </message>
+    <message>
+        <source>Your decision is recorded. %1.</source>
+        <translation>Your decision is recorded. %1.</translation>
+    </message>
+    <message>
+        <source>Your decision was not accepted: %1</source>
+        <translation>Your decision was not accepted: %1</translation>
+    </message>
+    <message>
+        <source>Someone else was first: this request is already %1.</source>
+        <translation>Someone else was first: this request is already %1.</translation>
+    </message>
+    <message>
+        <source>Your decision is saved and will be sent when the server can take it (%1).</source>
+        <translation>Your decision is saved and will be sent when the server can take it (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::AuditPage</name>
+    <message>
+        <source>Audit events</source>
+        <translation>Audit events</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Event details</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field of it, its chain and its hashes.</source>
+        <translation>Select an event to see every field of it, its chain and its hashes.</translation>
+    </message>
+    <message>
+        <source>Delegation id (dlg_…)</source>
+        <translation>Delegation id (dlg_…)</translation>
+    </message>
+    <message>
+        <source>Delegation filter</source>
+        <translation>Delegation filter</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Customer id (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Customer filter</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Agent filter</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Event type filter</translation>
+    </message>
+    <message>
+        <source>Any event</source>
+        <translation>Any event</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON Lines…</source>
+        <translation>Export &amp;JSON Lines…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>&amp;Verify the chain</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
+        <translation>Recompute every event&apos;s hash and link and say whether anything was changed</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Any agent</translation>
+    </message>
+    <message>
+        <source>Verifying every event of the audit chain…</source>
+        <translation>Verifying every event of the audit chain…</translation>
+    </message>
+    <message>
+        <source>✔ Intact: all %1 events are linked and unchanged since they were written.</source>
+        <translation>✔ Intact: all %1 events are linked and unchanged since they were written.</translation>
+    </message>
+    <message>
+        <source>✘ Broken at event %1: it, or the link to it, was changed or removed after it was written. Events before it (of %2) verify.</source>
+        <translation>✘ Broken at event %1: it, or the link to it, was changed or removed after it was written. Events before it (of %2) verify.</translation>
+    </message>
+    <message>
+        <source>The chain could not be verified: %1</source>
+        <translation>The chain could not be verified: %1</translation>
+    </message>
+    <message>
+        <source>Export the audit events</source>
+        <translation>Export the audit events</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit events…</source>
+        <translation>Exporting the audit events…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Exporting the audit events… %1</source>
+        <translation>Exporting the audit events… %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>Exported %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ConnectionBanner</name>
+    <message>
+        <source>Connection status</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>Retry &amp;now</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server cannot be reached. What you see may be out of date; changes are disabled. Retrying in %n s.</source>
+        <translation>
+            <numerusform>The server cannot be reached. What you see may be out of date; changes are disabled. Retrying in %n s.</numerusform>
+            <numerusform>The server cannot be reached. What you see may be out of date; changes are disabled. Retrying in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Retrying…</source>
+        <translation>The server cannot be reached. Retrying…</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ConsoleController</name>
+    <message>
+        <source>You are signed out.</source>
+        <translation>You are signed out.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::DelegationDetailPane</name>
+    <message>
+        <source>Select a delegation to see what its agent may do.</source>
+        <translation>Select a delegation to see what its agent may do.</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>Agent and lifetime</source>
+        <translation>Agent and lifetime</translation>
+    </message>
+    <message>
+        <source>What the agent may do</source>
+        <translation>What the agent may do</translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation>Approval rules</translation>
+    </message>
+    <message>
+        <source>When a person must approve</source>
+        <translation>When a person must approve</translation>
+    </message>
+    <message>
+        <source>Revocation triggers</source>
+        <translation>Revocation triggers</translation>
+    </message>
+    <message>
+        <source>When it ends by itself</source>
+        <translation>When it ends by itself</translation>
+    </message>
+    <message>
+        <source>Delegation chain</source>
+        <translation>Delegation chain</translation>
+    </message>
+    <message>
+        <source>Latest decisions</source>
+        <translation>Latest decisions</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;For %3 · %4 · granted %5, ends %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;For %3 · %4 · granted %5, ends %6</translation>
+    </message>
+    <message>
+        <source>Revoked %1: %2</source>
+        <translation>Revoked %1: %2</translation>
+    </message>
+    <message>
+        <source>Never: every request within the limits is allowed without asking.</source>
+        <translation>Never: every request within the limits is allowed without asking.</translation>
+    </message>
+    <message>
+        <source>At %1 at the latest</source>
+        <translation>At %1 at the latest</translation>
+    </message>
+    <message>
+        <source>%1 (customer)</source>
+        <translation>%1 (customer)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Sub-delegation %1</source>
+        <translation>Sub-delegation %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; on %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>Usage of %1</source>
+        <translation>Usage of %1</translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation>, or </translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::DelegationsPage</name>
+    <message>
+        <source>Delegations</source>
+        <translation>Delegations</translation>
+    </message>
+    <message>
+        <source>Search purpose, agent, SPIFFE ID, customer or id</source>
+        <translation>Search purpose, agent, SPIFFE ID, customer or id</translation>
+    </message>
+    <message>
+        <source>Search purpose, agent or id</source>
+        <translation>Search purpose, agent or id</translation>
+    </message>
+    <message>
+        <source>Search delegations</source>
+        <translation>Search delegations</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Agent filter</translation>
+    </message>
+    <message>
+        <source>&amp;Grant…</source>
+        <translation>&amp;Grant…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Revoke…</translation>
+    </message>
+    <message>
+        <source>Revoke all of customer…</source>
+        <translation>Revoke all of customer…</translation>
+    </message>
+    <message>
+        <source>A&amp;udit trail</source>
+        <translation>A&amp;udit trail</translation>
+    </message>
+    <message>
+        <source>Every grant, decision and revocation under the selected delegation</source>
+        <translation>Every grant, decision and revocation under the selected delegation</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Any agent</translation>
+    </message>
+    <message>
+        <source>Could not load delegations: %1</source>
+        <translation>Could not load delegations: %1</translation>
+    </message>
+    <message>
+        <source>Offline — showing the delegations as of %1. Nothing can be changed until the server is back.</source>
+        <translation>Offline — showing the delegations as of %1. Nothing can be changed until the server is back.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation>The server is not reachable; this needs it.</translation>
+    </message>
+    <message>
+        <source>Give an agent a new, limited authority</source>
+        <translation>Give an agent a new, limited authority</translation>
+    </message>
+    <message>
+        <source>Select one or more active delegations first.</source>
+        <translation>Select one or more active delegations first.</translation>
+    </message>
+    <message>
+        <source>Revoke the selected delegation</source>
+        <translation>Revoke the selected delegation</translation>
+    </message>
+    <message>
+        <source>Revoke %1 selected delegations</source>
+        <translation>Revoke %1 selected delegations</translation>
+    </message>
+    <message>
+        <source>Revoke every active delegation of this customer</source>
+        <translation>Revoke every active delegation of this customer</translation>
+    </message>
+    <message>
+        <source>Select a delegation of the customer first.</source>
+        <translation>Select a delegation of the customer first.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::GrantController</name>
+    <message>
+        <source>Granted %1: %2</source>
+        <translation>Granted %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::GrantWizard</name>
+    <message>
+        <source>Grant authority to an agent</source>
+        <translation>Grant authority to an agent</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>&amp;Grant</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Please fix the marked field before granting.</source>
+        <translation>Please fix the marked field before granting.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::LifetimePage</name>
+    <message>
+        <source>How long?</source>
+        <translation>How long?</translation>
+    </message>
+    <message>
+        <source>Every grant ends on its own. Choose a short lifetime: you can always grant again, and you can revoke at any time.</source>
+        <translation>Every grant ends on its own. Choose a short lifetime: you can always grant again, and you can revoke at any time.</translation>
+    </message>
+    <message>
+        <source>The grant ends</source>
+        <translation>The grant ends</translation>
+    </message>
+    <message>
+        <source>In 1 &amp;hour</source>
+        <translation>In 1 &amp;hour</translation>
+    </message>
+    <message>
+        <source>Ends in 1 hour</source>
+        <translation>Ends in 1 hour</translation>
+    </message>
+    <message>
+        <source>In 1 &amp;day</source>
+        <translation>In 1 &amp;day</translation>
+    </message>
+    <message>
+        <source>Ends in 1 day</source>
+        <translation>Ends in 1 day</translation>
+    </message>
+    <message>
+        <source>In 1 &amp;week</source>
+        <translation>In 1 &amp;week</translation>
+    </message>
+    <message>
+        <source>Ends in 1 week</source>
+        <translation>Ends in 1 week</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>&amp;On:</translation>
+    </message>
+    <message>
+        <source>Ends on a date of your choice</source>
+        <translation>Ends on a date of your choice</translation>
+    </message>
+    <message>
+        <source>End date and time</source>
+        <translation>End date and time</translation>
+    </message>
+    <message>
+        <source>It ends earlier</source>
+        <translation>It ends earlier</translation>
+    </message>
+    <message>
+        <source>When the agent reports the task &amp;complete</source>
+        <translation>When the agent reports the task &amp;complete</translation>
+    </message>
+    <message>
+        <source>Ends when the task is complete</source>
+        <translation>Ends when the task is complete</translation>
+    </message>
+    <message>
+        <source>When the agent has been &amp;idle for:</source>
+        <translation>When the agent has been &amp;idle for:</translation>
+    </message>
+    <message>
+        <source>Ends after a time without activity</source>
+        <translation>Ends after a time without activity</translation>
+    </message>
+    <message>
+        <source>Idle time in minutes</source>
+        <translation>Idle time in minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>When the agent&apos;s conte&amp;xt changes, for example a new software version</source>
+        <translation>When the agent&apos;s conte&amp;xt changes, for example a new software version</translation>
+    </message>
+    <message>
+        <source>Ends when the agent context changes</source>
+        <translation>Ends when the agent context changes</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>The end date</translation>
+    </message>
+    <message>
+        <source>The idle time (in seconds)</source>
+        <translation>The idle time (in seconds)</translation>
+    </message>
+    <message>
+        <source>Ending early</source>
+        <translation>Ending early</translation>
+    </message>
+    <message>
+        <source>%1 has already passed.</source>
+        <translation>%1 has already passed.</translation>
+    </message>
+    <message>
+        <source>Ends on %1, %2 from now.</source>
+        <translation>Ends on %1, %2 from now.</translation>
+    </message>
+    <message>
+        <source>That is a long time; a shorter grant is safer.</source>
+        <translation>That is a long time; a shorter grant is safer.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::MainWindow</name>
+    <message>
+        <source>Mandate — %1</source>
+        <translation>Mandate — %1</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>My delegations</source>
+        <translation>My delegations</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Delegations</translation>
+    </message>
+    <message>
+        <source>What each agent may do, and how much of it is used</source>
+        <translation>What each agent may do, and how much of it is used</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>The registered agent identities</source>
+        <translation>The registered agent identities</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>The tamper-evident record of every grant, decision and revocation</source>
+        <translation>The tamper-evident record of every grant, decision and revocation</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) at %3</source>
+        <translation>Signed in as %1 (%2) at %3</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <source>Every approval request, read-only</source>
+        <translation>Every approval request, read-only</translation>
+    </message>
+    <message>
+        <source>Requests waiting for your decision</source>
+        <translation>Requests waiting for your decision</translation>
+    </message>
+    <message>
+        <source>Approvals (%1)</source>
+        <translation>Approvals (%1)</translation>
+    </message>
+    <message>
+        <source>New %1 request</source>
+        <translation>New %1 request</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Connected, live updates reconnecting</source>
+        <translation>Connected, live updates reconnecting</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::MoneyEdit</name>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>%1 amount</source>
+        <translation>%1 amount</translation>
+    </message>
+    <message>
+        <source>%1 currency</source>
+        <translation>%1 currency</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::PurposePage</name>
+    <message>
+        <source>What is it for?</source>
+        <translation>What is it for?</translation>
+    </message>
+    <message>
+        <source>Say in your own words what the agent should do. It appears with every request and in the audit log.</source>
+        <translation>Say in your own words what the agent should do. It appears with every request and in the audit log.</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>For example: Book flights and a hotel for the Berlin trip, 3–6 December</source>
+        <translation>For example: Book flights and a hotel for the Berlin trip, 3–6 December</translation>
+    </message>
+    <message>
+        <source>A good purpose names the task and its limits in time or place, so anyone reading the audit log later can tell whether the agent stayed on task.</source>
+        <translation>A good purpose names the task and its limits in time or place, so anyone reading the audit log later can tell whether the agent stayed on task.</translation>
+    </message>
+    <message>
+        <source>The purpose</source>
+        <translation>The purpose</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters used</source>
+        <translation>%1 of at most %2 characters used</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ReasonConfirmDialog</name>
+    <message numerus="yes">
+        <source>Why? At least %n characters.</source>
+        <translation>
+            <numerusform>Why? At least %n character.</numerusform>
+            <numerusform>Why? At least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why? Optional.</source>
+        <translation>Why? Optional.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why? At least %n characters, not counting spaces.</source>
+        <translation>
+            <numerusform>Why? At least %n character, not counting spaces.</numerusform>
+            <numerusform>Why? At least %n characters, not counting spaces.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give a reason first.</source>
+        <translation>Give a reason first.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (%1 of at most %2 characters).</source>
+        <translation>The reason is too long (%1 of at most %2 characters).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ReviewPage</name>
+    <message>
+        <source>Check and grant</source>
+        <translation>Check and grant</translation>
+    </message>
+    <message>
+        <source>This is exactly what the agent will be allowed to do. Go back to change anything.</source>
+        <translation>This is exactly what the agent will be allowed to do. Go back to change anything.</translation>
+    </message>
+    <message>
+        <source>Summary of the grant</source>
+        <translation>Summary of the grant</translation>
+    </message>
+    <message>
+        <source>It may do only this; anything else is refused:</source>
+        <translation>It may do only this; anything else is refused:</translation>
+    </message>
+    <message>
+        <source>Nothing unusual stood out.</source>
+        <translation>Nothing unusual stood out.</translation>
+    </message>
+    <message>
+        <source>Before you grant, think about these:</source>
+        <translation>Before you grant, think about these:</translation>
+    </message>
+    <message>
+        <source>Granting… waiting for the server to confirm.</source>
+        <translation>Granting… waiting for the server to confirm.</translation>
+    </message>
+    <message>
+        <source>The grant was not made: %1</source>
+        <translation>The grant was not made: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::RevocationController</name>
+    <message>
+        <source>1 delegation</source>
+        <translation>1 delegation</translation>
+    </message>
+    <message>
+        <source>%1 delegations</source>
+        <translation>%1 delegations</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke this delegation?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;The agent loses this authority at once, and so does every agent it delegated onwards.</source>
+        <translation>&lt;b&gt;Revoke this delegation?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;The agent loses this authority at once, and so does every agent it delegated onwards.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke %1?&lt;/b&gt;&lt;br&gt;The agents lose this authority at once, and so does every agent they delegated onwards.</source>
+        <translation>&lt;b&gt;Revoke %1?&lt;/b&gt;&lt;br&gt;The agents lose this authority at once, and so does every agent they delegated onwards.</translation>
+    </message>
+    <message>
+        <source>Revoke delegation</source>
+        <translation>Revoke delegation</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n</source>
+        <translation>
+            <numerusform>Revoke %n</numerusform>
+            <numerusform>Revoke %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoked %1.</source>
+        <translation>Revoked %1.</translation>
+    </message>
+    <message>
+        <source>Revoking &quot;%1&quot; failed: %2</source>
+        <translation>Revoking &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>Revoke all delegations</source>
+        <translation>Revoke all delegations</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke every active delegation of %1?&lt;/b&gt;&lt;br&gt;All of their agents lose the authority %1 gave them, at once.</source>
+        <translation>&lt;b&gt;Revoke every active delegation of %1?&lt;/b&gt;&lt;br&gt;All of their agents lose the authority %1 gave them, at once.</translation>
+    </message>
+    <message>
+        <source>Revoke all</source>
+        <translation>Revoke all</translation>
+    </message>
+    <message>
+        <source>Revoked %1 of %2.</source>
+        <translation>Revoked %1 of %2.</translation>
+    </message>
+    <message>
+        <source>Suspend agent</source>
+        <translation>Suspend agent</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</source>
+        <translation>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</translation>
+    </message>
+    <message>
+        <source>Counting the active delegations this revokes…</source>
+        <translation>Counting the active delegations this revokes…</translation>
+    </message>
+    <message>
+        <source>Suspended %1 and revoked %2.</source>
+        <translation>Suspended %1 and revoked %2.</translation>
+    </message>
+    <message>
+        <source>Counting the active delegations this revokes… %1 so far</source>
+        <translation>Counting the active delegations this revokes… %1 so far</translation>
+    </message>
+    <message>
+        <source>It holds no active delegation, so none is revoked.</source>
+        <translation>It holds no active delegation, so none is revoked.</translation>
+    </message>
+    <message>
+        <source>This revokes 1 active delegation.</source>
+        <translation>This revokes 1 active delegation.</translation>
+    </message>
+    <message>
+        <source>This revokes %1 active delegations.</source>
+        <translation>This revokes %1 active delegations.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ScopesPage</name>
+    <message>
+        <source>What may it do?</source>
+        <translation>What may it do?</translation>
+    </message>
+    <message>
+        <source>Add each thing the agent may do, from a template or your own. Anything not listed here is refused.</source>
+        <translation>Add each thing the agent may do, from a template or your own. Anything not listed here is refused.</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes:</source>
+        <translation>&amp;Scopes:</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Add a scope</source>
+        <translation>Add a scope</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Remove the selected scope</source>
+        <translation>Remove the selected scope</translation>
+    </message>
+    <message>
+        <source>Selected scope</source>
+        <translation>Selected scope</translation>
+    </message>
+    <message>
+        <source>Acti&amp;on:</source>
+        <translation>Acti&amp;on:</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Resource:</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>kind:id, such as account:acc_1 or dataset:crm/*</source>
+        <translation>kind:id, such as account:acc_1 or dataset:crm/*</translation>
+    </message>
+    <message>
+        <source>&amp;Each time at most:</source>
+        <translation>&amp;Each time at most:</translation>
+    </message>
+    <message>
+        <source>In &amp;total at most:</source>
+        <translation>In &amp;total at most:</translation>
+    </message>
+    <message>
+        <source>Number of &amp;uses:</source>
+        <translation>Number of &amp;uses:</translation>
+    </message>
+    <message>
+        <source>Maximum number of uses</source>
+        <translation>Maximum number of uses</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>Only &amp;to:</source>
+        <translation>Only &amp;to:</translation>
+    </message>
+    <message>
+        <source>Allowed destinations, one per line</source>
+        <translation>Allowed destinations, one per line</translation>
+    </message>
+    <message>
+        <source>Any destination. List the allowed ones, one per line, such as payee:lufthansa</source>
+        <translation>Any destination. List the allowed ones, one per line, such as payee:lufthansa</translation>
+    </message>
+    <message>
+        <source>&amp;Data up to:</source>
+        <translation>&amp;Data up to:</translation>
+    </message>
+    <message>
+        <source>Sensitivity ceiling</source>
+        <translation>Sensitivity ceiling</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>The action</translation>
+    </message>
+    <message>
+        <source>The resource</source>
+        <translation>The resource</translation>
+    </message>
+    <message>
+        <source>The per-action cap</source>
+        <translation>The per-action cap</translation>
+    </message>
+    <message>
+        <source>The total cap</source>
+        <translation>The total cap</translation>
+    </message>
+    <message>
+        <source>The number of uses</source>
+        <translation>The number of uses</translation>
+    </message>
+    <message>
+        <source>The destination list</source>
+        <translation>The destination list</translation>
+    </message>
+    <message>
+        <source>The sensitivity ceiling</source>
+        <translation>The sensitivity ceiling</translation>
+    </message>
+    <message>
+        <source>Per-action cap</source>
+        <translation>Per-action cap</translation>
+    </message>
+    <message>
+        <source>Total cap</source>
+        <translation>Total cap</translation>
+    </message>
+    <message>
+        <source>Any sensitivity (no ceiling)</source>
+        <translation>Any sensitivity (no ceiling)</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>&amp;Payments</translation>
+    </message>
+    <message>
+        <source>&amp;Data export</source>
+        <translation>&amp;Data export</translation>
+    </message>
+    <message>
+        <source>D&amp;eletes</source>
+        <translation>D&amp;eletes</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal sharing</source>
+        <translation>E&amp;xternal sharing</translation>
+    </message>
+    <message>
+        <source>&amp;Custom scope</source>
+        <translation>&amp;Custom scope</translation>
+    </message>
+    <message>
+        <source>The list of scopes</source>
+        <translation>The list of scopes</translation>
+    </message>
+    <message>
+        <source>This scope</source>
+        <translation>This scope</translation>
+    </message>
+    <message>
+        <source>This scope needs attention.</source>
+        <translation>This scope needs attention.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::SignInDialog</name>
+    <message>
+        <source>Sandbox running at %1. Signing in as %2…</source>
+        <translation>Sandbox running at %1. Signing in as %2…</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example https://mandate.example.com.</source>
+        <translation>Enter the server&apos;s address, for example https://mandate.example.com.</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Starting a local sandbox with demo data…</source>
+        <translation>Starting a local sandbox with demo data…</translation>
+    </message>
+    <message>
+        <source>The username or password is not right.</source>
+        <translation>The username or password is not right.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Too many attempts. Try again in %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::ThresholdsPage</name>
+    <message>
+        <source>When should people be asked?</source>
+        <translation>When should people be asked?</translation>
+    </message>
+    <message>
+        <source>Decide which requests wait for a person to say yes. Everything else within the scopes goes ahead on its own.</source>
+        <translation>Decide which requests wait for a person to say yes. Everything else within the scopes goes ahead on its own.</translation>
+    </message>
+    <message>
+        <source>Confirmation (step-up)</source>
+        <translation>Confirmation (step-up)</translation>
+    </message>
+    <message>
+        <source>The agent stops and waits until the request is confirmed.</source>
+        <translation>The agent stops and waits until the request is confirmed.</translation>
+    </message>
+    <message>
+        <source>Ask before any request &amp;above:</source>
+        <translation>Ask before any request &amp;above:</translation>
+    </message>
+    <message>
+        <source>Ask before requests above an amount</source>
+        <translation>Ask before requests above an amount</translation>
+    </message>
+    <message>
+        <source>Ask before touching data at or a&amp;bove:</source>
+        <translation>Ask before touching data at or a&amp;bove:</translation>
+    </message>
+    <message>
+        <source>Ask before touching sensitive data</source>
+        <translation>Ask before touching sensitive data</translation>
+    </message>
+    <message>
+        <source>Sensitivity that needs confirmation</source>
+        <translation>Sensitivity that needs confirmation</translation>
+    </message>
+    <message>
+        <source>Who confirms:</source>
+        <translation>Who confirms:</translation>
+    </message>
+    <message>
+        <source>Who confirms</source>
+        <translation>Who confirms</translation>
+    </message>
+    <message>
+        <source>&amp;You</source>
+        <translation>&amp;You</translation>
+    </message>
+    <message>
+        <source>You confirm</source>
+        <translation>You confirm</translation>
+    </message>
+    <message>
+        <source>An a&amp;pprover in your organisation</source>
+        <translation>An a&amp;pprover in your organisation</translation>
+    </message>
+    <message>
+        <source>An approver confirms</source>
+        <translation>An approver confirms</translation>
+    </message>
+    <message>
+        <source>Two approvers (dual control)</source>
+        <translation>Two approvers (dual control)</translation>
+    </message>
+    <message>
+        <source>Two people other than you must both approve. Use it for what would be hard to undo.</source>
+        <translation>Two people other than you must both approve. Use it for what would be hard to undo.</translation>
+    </message>
+    <message>
+        <source>For any request abo&amp;ve:</source>
+        <translation>For any request abo&amp;ve:</translation>
+    </message>
+    <message>
+        <source>Two approvers for requests above an amount</source>
+        <translation>Two approvers for requests above an amount</translation>
+    </message>
+    <message>
+        <source>For every &amp;request of:</source>
+        <translation>For every &amp;request of:</translation>
+    </message>
+    <message>
+        <source>Actions that need two approvers</source>
+        <translation>Actions that need two approvers</translation>
+    </message>
+    <message>
+        <source>%1 is not a currency code.</source>
+        <translation>%1 is not a currency code.</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Enter an amount.</translation>
+    </message>
+    <message>
+        <source>Step-up threshold</source>
+        <translation>Step-up threshold</translation>
+    </message>
+    <message>
+        <source>Dual-control threshold</source>
+        <translation>Dual-control threshold</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The step-up amount</source>
+        <translation>The step-up amount</translation>
+    </message>
+    <message>
+        <source>The step-up sensitivity</source>
+        <translation>The step-up sensitivity</translation>
+    </message>
+    <message>
+        <source>Step-up</source>
+        <translation>Step-up</translation>
+    </message>
+    <message>
+        <source>The dual-control amount</source>
+        <translation>The dual-control amount</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Dual control</source>
+        <translation>Dual control</translation>
+    </message>
+</context>
+</TS>
