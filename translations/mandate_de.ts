@@ -1843,6 +1843,26 @@
         <source>Connected, live updates reconnecting</source>
         <translation>Verbunden, Live-Aktualisierung verbindet sich neu</translation>
     </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>freigabeberechtigt</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>

@@ -1843,6 +1843,26 @@
         <source>Connected, live updates reconnecting</source>
         <translation>Connected, live updates reconnecting</translation>
     </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>approver</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>

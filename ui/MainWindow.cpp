@@ -33,6 +33,29 @@
 
 namespace mandate::ui {
 
+namespace {
+
+// Roles arrive as the server's identifiers; people read them in their own language.
+QString roleNames(const QStringList &roles)
+{
+    QStringList names;
+    for (const QString &role : roles) {
+        if (role == QLatin1String("customer"))
+            names.append(MainWindow::tr("customer"));
+        else if (role == QLatin1String("approver"))
+            names.append(MainWindow::tr("approver"));
+        else if (role == QLatin1String("support"))
+            names.append(MainWindow::tr("support"));
+        else if (role == QLatin1String("admin"))
+            names.append(MainWindow::tr("administrator"));
+        else
+            names.append(role);
+    }
+    return names.join(MainWindow::tr(", "));
+}
+
+} // namespace
+
 MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cache, const Clock &clock,
                        QWidget *parent)
     : QMainWindow(parent)
@@ -118,10 +141,10 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     m_connection = new QLabel(this);
     m_connection->setAccessibleName(tr("Connection"));
     statusBar()->addPermanentWidget(m_connection);
-    statusBar()->addPermanentWidget(new QLabel(
-        tr("Signed in as %1 (%2) at %3")
-            .arg(user.displayName, user.roles.join(QStringLiteral(", ")), session.server().toString()),
-        this));
+    statusBar()->addPermanentWidget(
+        new QLabel(tr("Signed in as %1 (%2) at %3")
+                       .arg(user.displayName, roleNames(user.roles), session.server().toString()),
+                   this));
     connect(&session.connection(), &client::ConnectionMonitor::onlineChanged, this,
             &MainWindow::updateConnectionIndicator);
     connect(&session.events(), &client::EventStream::connectedChanged, this,
