@@ -72,8 +72,9 @@ bool isInteractive(const QWidget *w)
 }
 
 // Every interactive control under `root` that would be visible with it has an accessible name and
-// is in its window's Tab chain with a Tab focus policy.
-QStringList auditWidgets(QWidget *root)
+// is in its window's Tab chain with a Tab focus policy. `audited` counts the controls checked, so a
+// walk that silently finds nothing fails too.
+QStringList auditWidgets(QWidget *root, int &audited)
 {
     QSet<QWidget *> chain;
     QWidget *window = root->window();
@@ -85,6 +86,7 @@ QStringList auditWidgets(QWidget *root)
     for (QWidget *w : std::as_const(widgets)) {
         if (!isInteractive(w) || !(w == root || w->isVisibleTo(root)) || !w->isEnabled())
             continue;
+        ++audited;
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
         if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
             problems.append(QStringLiteral("no accessible name: ") + describe(w));
@@ -127,13 +129,13 @@ private:
         return console;
     }
 
-    void auditEveryPage(Console &console, QStringList &problems)
+    void auditEveryPage(Console &console, QStringList &problems, int &audited)
     {
         ui::MainWindow *window = console.window();
         for (int row = 0; row < window->navigation()->count(); ++row) {
             window->navigation()->setCurrentRow(row);
             QTest::qWait(100);
-            problems += auditWidgets(window);
+            problems += auditWidgets(window, audited);
         }
     }
 
@@ -164,8 +166,11 @@ private Q_SLOTS:
         console.controller.start(QUrl(m_server.url()));
         ui::SignInDialog *dialog = console.controller.signInDialog();
         QVERIFY(dialog);
-        const QStringList problems = auditWidgets(dialog);
+        int audited = 0;
+        const QStringList problems = auditWidgets(dialog, audited);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        qInfo("sign-in dialog: %d controls checked", audited);
+        QVERIFY(audited >= 4);
     }
 
     void everyPageOfEveryRoleIsAccessible_data()
@@ -182,9 +187,12 @@ private Q_SLOTS:
         auto console = signIn(username);
         QVERIFY(console);
         QStringList problems;
-        auditEveryPage(*console, problems);
+        int audited = 0;
+        auditEveryPage(*console, problems, audited);
         problems.removeDuplicates();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        qInfo("%s: %d controls checked over every page", qPrintable(username), audited);
+        QVERIFY(audited >= 10);
     }
 
     void grantWizardIsAccessible()
@@ -203,11 +211,14 @@ private Q_SLOTS:
             return static_cast<QWizard *>(nullptr);
         }()));
         QStringList problems;
+        int audited = 0;
         for (int id : wizard->pageIds())
-            problems += auditWidgets(wizard->page(id));
+            problems += auditWidgets(wizard->page(id), audited);
         problems.removeDuplicates();
         wizard->reject();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        qInfo("grant wizard: %d controls checked over every page", audited);
+        QVERIFY(audited >= 15);
     }
 
     // Carol, without a mouse: signs in, finds the request in her inbox and approves it.
