@@ -36,16 +36,9 @@ private:
 
     QString cappedGrant(int uses, const QJsonObject &extra = {})
     {
-        QJsonObject body = DemoFixtures::paymentGrant(m_payerId);
-        QJsonArray scopes = body.value(QStringLiteral("scopes")).toArray();
-        QJsonObject scope = scopes[0].toObject();
-        scope.insert(QStringLiteral("max_per_action"), DemoFixtures::money(1000));
-        scope.insert(QStringLiteral("max_total"), DemoFixtures::money(1000LL * uses));
-        scopes[0] = scope;
-        body.insert(QStringLiteral("scopes"), scopes);
-        for (auto it = extra.begin(); it != extra.end(); ++it)
-            body.insert(it.key(), it.value());
-        return m_alice->post(QStringLiteral("/v1/delegations"), body)
+        return m_alice
+            ->post(QStringLiteral("/v1/delegations"),
+                   DemoFixtures::cappedPaymentGrant(m_payerId, uses, extra))
             .json()
             .value(QStringLiteral("id"))
             .toString();

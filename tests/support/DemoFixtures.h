@@ -120,6 +120,21 @@ public:
              QJsonObject{{QStringLiteral("task_complete"), true}, {QStringLiteral("context_change"), false}}},
         };
     }
+
+    // A payments grant whose cap admits exactly `uses` payments of EUR 10.00; `extra` overrides fields.
+    static QJsonObject cappedPaymentGrant(const QString &agentId, int uses, const QJsonObject &extra = {})
+    {
+        QJsonObject body = paymentGrant(agentId);
+        QJsonArray scopes = body.value(QStringLiteral("scopes")).toArray();
+        QJsonObject scope = scopes[0].toObject();
+        scope.insert(QStringLiteral("max_per_action"), money(1000));
+        scope.insert(QStringLiteral("max_total"), money(1000LL * uses));
+        scopes[0] = scope;
+        body.insert(QStringLiteral("scopes"), scopes);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+        return body;
+    }
 };
 
 } // namespace mandate::test
