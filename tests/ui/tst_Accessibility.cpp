@@ -233,7 +233,8 @@ private Q_SLOTS:
         const auto focused = [] {
             return QApplication::focusWidget();
         };
-        QCOMPARE(focused(), child<QLineEdit>(dialog, "username"));
+        // The window system reports a window active before Qt has moved the focus into it.
+        QTRY_COMPARE(focused(), child<QLineEdit>(dialog, "username"));
         QTest::keyClicks(focused(), QStringLiteral("carol"));
         QTest::keyClick(focused(), Qt::Key_Tab);
         QCOMPARE(focused(), child<QLineEdit>(dialog, "password"));
@@ -252,6 +253,7 @@ private Q_SLOTS:
             ++row;
         QTest::keyClick(console.window(), static_cast<Qt::Key>(Qt::Key_1 + row), Qt::ControlModifier);
         QVERIFY(page->isVisible());
+        QTRY_VERIFY(page->isAncestorOf(focused()));
         for (int i = 0; i < 20 && focused() != page->table(); ++i) {
             QTest::keyClick(focused(), Qt::Key_Tab);
         }
@@ -270,6 +272,7 @@ private Q_SLOTS:
         ui::ReasonConfirmDialog *confirm = nullptr;
         QTRY_VERIFY((confirm = page->decisionDialog()));
         QVERIFY(QTest::qWaitForWindowActive(confirm));
+        QTRY_VERIFY(confirm->isAncestorOf(focused()));
         QTest::keyClicks(focused(), QStringLiteral("Known landlord, by keyboard"));
         // Tab leaves the reason for the buttons; the action button is reached and pressed with Space.
         for (int i = 0; i < 5 && focused() != confirm->actionButton(); ++i)
