@@ -18,7 +18,7 @@ namespace mandate::agent {
 
 namespace {
 
-int usage(const QString &message)
+int loadUsage(const QString &message)
 {
     QTextStream(stderr) << "mandate-agent load: " << message << Qt::endl;
     return UsageOrTransport;
@@ -50,11 +50,11 @@ LoadRun::LoadRun(const QUrl &server, Options options)
 int LoadRun::run()
 {
     if (m_options.connections < 1 || m_options.connections > MaxConnections)
-        return usage(QStringLiteral("--connections is 1..%1.").arg(MaxConnections));
+        return loadUsage(QStringLiteral("--connections is 1..%1.").arg(MaxConnections));
     if (m_options.seconds < 1 || m_options.seconds > MaxSeconds)
-        return usage(QStringLiteral("--seconds is 1..%1.").arg(MaxSeconds));
+        return loadUsage(QStringLiteral("--seconds is 1..%1.").arg(MaxSeconds));
     if (!isLoopback(m_server))
-        return usage(QStringLiteral("only runs against a server on this machine (loopback)."));
+        return loadUsage(QStringLiteral("only runs against a server on this machine (loopback)."));
 
     // One client per connection: a QNetworkAccessManager keeps its own keep-alive sockets, so each
     // loop below holds exactly one request in flight on its own connection.

@@ -1,6 +1,7 @@
 #include "ApprovalCodec.h"
 
 #include "DelegationCodec.h"
+#include "JsonNullable.h"
 #include "JsonReader.h"
 #include "Timestamp.h"
 
@@ -9,11 +10,6 @@
 namespace mandate {
 
 namespace {
-
-QJsonValue stringOrNull(const std::optional<QString> &text)
-{
-    return text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null);
-}
 
 QJsonObject partyToJson(const PartyRef &party, bool withSpiffeId)
 {

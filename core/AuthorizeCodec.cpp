@@ -2,6 +2,7 @@
 
 #include "ActionCatalog.h"
 #include "DelegationCodec.h"
+#include "JsonNullable.h"
 #include "JsonReader.h"
 #include "ResourcePattern.h"
 
@@ -10,11 +11,6 @@ namespace mandate {
 namespace {
 
 constexpr qsizetype MaxContextKeys = 32;
-
-QJsonValue stringOrNull(const std::optional<QString> &text)
-{
-    return text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null);
-}
 
 // A resource or destination is named like a scope's pattern ("account:acc_1", "payee:*").
 std::optional<QString> checkedPattern(JsonReader &reader, QStringView key, std::optional<QString> text)

@@ -1,6 +1,7 @@
 #include "DelegationCodec.h"
 
 #include "GrantValidator.h"
+#include "JsonNullable.h"
 #include "Timestamp.h"
 
 #include <QJsonArray>
@@ -11,14 +12,6 @@
 namespace mandate {
 
 namespace {
-
-constexpr qint64 Int64Min = std::numeric_limits<qint64>::min();
-constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
-
-QJsonValue stringOrNull(const std::optional<QString> &text)
-{
-    return text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null);
-}
 
 QJsonValue timestampOrNull(const std::optional<QDateTime> &at)
 {
@@ -136,7 +129,7 @@ std::optional<Scope> readScopeFields(JsonReader &reader)
     scope.maxPerAction = reader.optionalMoney(u"max_per_action");
     scope.maxTotal = reader.optionalMoney(u"max_total");
     // Shape only: GrantValidator explains what a sensible limit is.
-    scope.maxUses = reader.optionalInteger(u"max_uses", Int64Min, Int64Max);
+    scope.maxUses = reader.optionalInteger(u"max_uses", JsonReader::IntegerMin, JsonReader::IntegerMax);
     scope.destinations = readDestinations(reader);
     scope.maxSensitivity = reader.optionalSensitivity(u"max_sensitivity");
     if (reader.errors()->size() != errorsBefore)
@@ -147,7 +140,7 @@ std::optional<Scope> readScopeFields(JsonReader &reader)
 ScopeUsage readScopeUsage(JsonReader &reader)
 {
     ScopeUsage usage;
-    usage.uses = reader.requiredInteger(u"uses", 0, Int64Max).value_or(0);
+    usage.uses = reader.requiredInteger(u"uses", 0, JsonReader::IntegerMax).value_or(0);
     if (const auto spent = reader.optionalMoney(u"spent"))
         usage.spent.append(*spent);
     reader.finish();
@@ -183,7 +176,8 @@ RevokeOn readRevokeOn(JsonReader &reader)
 {
     RevokeOn revokeOn;
     revokeOn.taskComplete = reader.optionalBool(u"task_complete").value_or(false);
-    revokeOn.idleSeconds = reader.optionalInteger(u"idle_seconds", Int64Min, Int64Max);
+    revokeOn.idleSeconds =
+        reader.optionalInteger(u"idle_seconds", JsonReader::IntegerMin, JsonReader::IntegerMax);
     revokeOn.contextChange = reader.optionalBool(u"context_change").value_or(false);
     reader.finish();
     return revokeOn;
@@ -229,7 +223,7 @@ Policy readPolicy(JsonReader &reader, bool withScopeUsage)
 Usage readUsage(JsonReader &reader)
 {
     Usage usage;
-    usage.uses = reader.requiredInteger(u"uses", 0, Int64Max).value_or(0);
+    usage.uses = reader.requiredInteger(u"uses", 0, JsonReader::IntegerMax).value_or(0);
     usage.spent =
         reader.requiredMoneyArray(u"spent", DelegationCodec::MaxCurrencies).value_or(QList<Money>());
     usage.lastUsedAt = reader.optionalTimestamp(u"last_used_at");

@@ -13,8 +13,6 @@ namespace mandate {
 
 namespace {
 
-constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
-
 bool holdsInteger(const QJsonValue &value)
 {
     return value.toVariant().typeId() == QMetaType::LongLong;
@@ -30,7 +28,7 @@ bool isIntegralBeyondInt64(double number)
 
 QString belowMinimumMessage(qint64 min, qint64 max)
 {
-    if (max != Int64Max)
+    if (max != JsonReader::IntegerMax)
         return QStringLiteral("must be between %1 and %2").arg(min).arg(max);
     if (min == 0)
         return QStringLiteral("must not be negative");
@@ -39,7 +37,7 @@ QString belowMinimumMessage(qint64 min, qint64 max)
 
 QString aboveMaximumMessage(qint64 min, qint64 max)
 {
-    if (max != Int64Max)
+    if (max != JsonReader::IntegerMax)
         return QStringLiteral("must be between %1 and %2").arg(min).arg(max);
     return QStringLiteral("must be at most %1").arg(max);
 }
@@ -130,7 +128,7 @@ std::optional<Money> moneyFrom(FieldErrors *errors, const QString &path, const Q
     if (!object)
         return std::nullopt;
     const qsizetype errorsBefore = errors->size();
-    const auto amount = object->requiredInteger(u"amount_minor", 0, Int64Max);
+    const auto amount = object->requiredInteger(u"amount_minor", 0, JsonReader::IntegerMax);
     auto currency = object->requiredString(u"currency");
     if (currency && !Currency::isKnown(*currency)) {
         object->addError(u"currency", QStringLiteral("is not a known ISO 4217 currency"));

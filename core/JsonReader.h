@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
 #include <optional>
 
 namespace mandate {
@@ -27,6 +28,8 @@ class JsonReader
 {
 public:
     static constexpr qsizetype DefaultMaxStringLength = 4096;
+    static constexpr qint64 IntegerMin = std::numeric_limits<qint64>::min();
+    static constexpr qint64 IntegerMax = std::numeric_limits<qint64>::max();
 
     static qsizetype codePointCount(QStringView text);
 

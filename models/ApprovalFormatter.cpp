@@ -9,15 +9,6 @@
 
 namespace mandate::models {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mandate::models::ApprovalFormatter", text);
-}
-
-} // namespace
-
 QString ApprovalFormatter::kindText(ApprovalKind kind)
 {
     return kind == ApprovalKind::StepUp ? tr("Step-up") : tr("Dual control");

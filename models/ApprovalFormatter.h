@@ -3,6 +3,7 @@
 #include "Approval.h"
 #include "UserInfo.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -17,6 +18,8 @@ namespace mandate::models {
 // pane always agree.
 class ApprovalFormatter
 {
+    Q_DECLARE_TR_FUNCTIONS(mandate::models::ApprovalFormatter)
+
 public:
     static QString kindText(ApprovalKind kind);
     static QString statusText(ApprovalStatus status);

@@ -12,11 +12,6 @@ namespace mandate::models {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mandate::models::AuditFormatter", text);
-}
-
 QString chainAgent(const AuditEvent &event)
 {
     for (qsizetype i = event.chain.size() - 1; i >= 0; --i) {

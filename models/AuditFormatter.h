@@ -2,6 +2,7 @@
 
 #include "AuditEvent.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace mandate::models {
@@ -10,6 +11,8 @@ namespace mandate::models {
 // what happened, with the raw facts (hash, links, data) a click away in the detail.
 class AuditFormatter
 {
+    Q_DECLARE_TR_FUNCTIONS(mandate::models::AuditFormatter)
+
 public:
     static QString typeText(const QString &type);
     static QString actorText(const AuditEvent &event);

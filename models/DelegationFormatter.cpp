@@ -7,11 +7,6 @@ namespace mandate::models {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mandate::models::DelegationFormatter", text);
-}
-
 std::optional<Money> spentIn(const ScopeUsage &usage, const QString &currency)
 {
     for (const Money &money : usage.spent) {

@@ -2,6 +2,7 @@
 
 #include "Delegation.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -13,6 +14,8 @@ namespace mandate::models {
 // is used, when it ends. Pure functions of the delegation and "now", so every view says the same.
 class DelegationFormatter
 {
+    Q_DECLARE_TR_FUNCTIONS(mandate::models::DelegationFormatter)
+
 public:
     static QString agentName(const Delegation &delegation);
     static QString agentSpiffeId(const Delegation &delegation);

@@ -53,6 +53,11 @@ ApiResponse Problem::notFound(const QString &detail)
     return make(404, QStringLiteral("not_found"), QStringLiteral("Not found"), detail);
 }
 
+ApiResponse Problem::noSuch(QStringView kind, const QString &id)
+{
+    return notFound(QStringLiteral("There is no %1 %2.").arg(kind, id));
+}
+
 ApiResponse Problem::conflict(const QString &detail)
 {
     return make(409, QStringLiteral("conflict"), QStringLiteral("Conflict"), detail);

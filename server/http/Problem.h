@@ -20,6 +20,8 @@ public:
     static ApiResponse unauthenticated(const QString &detail);
     static ApiResponse forbidden(const QString &detail);
     static ApiResponse notFound(const QString &detail);
+    // 404 for an object named by id: "There is no delegation dlg_…".
+    static ApiResponse noSuch(QStringView kind, const QString &id);
     static ApiResponse conflict(const QString &detail);
     static ApiResponse rateLimited(int retryAfterSeconds, const QString &detail);
     static ApiResponse unsupportedMediaType(const QString &detail);

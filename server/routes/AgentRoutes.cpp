@@ -50,7 +50,7 @@ void AgentRoutes::get(ApiRequest &request, const Responder &respond)
 {
     const auto agent = m_store.agents().find(request.param(0));
     respond(agent ? ApiResponse::json(200, ResourceJson::agent(*agent))
-                  : Problem::notFound(QStringLiteral("There is no agent %1.").arg(request.param(0))));
+                  : Problem::noSuch(u"agent", request.param(0)));
 }
 
 void AgentRoutes::registerAgent(ApiRequest &request, const Responder &respond)
@@ -109,7 +109,7 @@ void AgentRoutes::suspend(ApiRequest &request, const Responder &respond)
 {
     const QString agentId = request.param(0);
     if (!m_store.agents().find(agentId)) {
-        respond(Problem::notFound(QStringLiteral("There is no agent %1.").arg(agentId)));
+        respond(Problem::noSuch(u"agent", agentId));
         return;
     }
     if (!AccessPolicy::canSuspendAgents(request.principal)) {
@@ -126,7 +126,7 @@ void AgentRoutes::suspend(ApiRequest &request, const Responder &respond)
         [this, agentId, reason = *reason, actor = request.principal](Store &store) {
             std::optional<AgentRecord> agent = store.agents().find(agentId);
             if (!agent)
-                return Problem::notFound(QStringLiteral("There is no agent %1.").arg(agentId));
+                return Problem::noSuch(u"agent", agentId);
             // The agent is suspended and every active delegation it holds (with everything
             // delegated onwards from them) is revoked in this one transaction.
             const auto revoked =

@@ -19,11 +19,6 @@ namespace mandate::server {
 
 namespace {
 
-ApiResponse notFound(const QString &id)
-{
-    return Problem::notFound(QStringLiteral("There is no approval %1.").arg(id));
-}
-
 // 409 carries the approval as it stands, so the console can say who resolved it and how.
 ApiResponse conflict(const Approval &approval, const QString &detail)
 {
@@ -127,7 +122,7 @@ void ApprovalRoutes::get(ApiRequest &request, const Responder &respond)
     const auto approval = m_store.approvals().find(request.param(0));
     const auto route = m_store.approvals().routeOf(request.param(0));
     if (!approval || !route || !canSee(request.principal, *approval, *route)) {
-        respond(notFound(request.param(0)));
+        respond(Problem::noSuch(u"approval", request.param(0)));
         return;
     }
     respond(ApiResponse::json(200, ApprovalCodec::toJson(*approval)));
@@ -140,7 +135,7 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
         const auto approval = m_store.approvals().find(id);
         const auto route = m_store.approvals().routeOf(id);
         if (!approval || !route || !canSee(request.principal, *approval, *route)) {
-            respond(notFound(id));
+            respond(Problem::noSuch(u"approval", id));
             return;
         }
     }
@@ -163,7 +158,7 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
             const auto delegation =
                 approval ? store.delegations().find(approval->delegationId) : std::nullopt;
             if (!approval || !route || !delegation)
-                return notFound(id);
+                return Problem::noSuch(u"approval", id);
             const QDateTime now = m_clock.now();
             ApprovalLedger ledger(store, m_clock, 0);
             if (approval->status == ApprovalStatus::Pending && approval->expiresAt <= now) {

@@ -100,7 +100,7 @@ void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
         [this, req = *parsed, actor = request.principal, outcome](Store &store) {
             auto tree = DelegationTree::load(store, req.delegationId);
             if (!tree)
-                return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(req.delegationId));
+                return Problem::noSuch(u"delegation", req.delegationId);
             const QDateTime now = m_clock.now();
             const auto agent = store.agents().find(actor.id);
 

@@ -19,11 +19,6 @@ namespace mandate::server {
 
 namespace {
 
-ApiResponse notFound(const QString &id)
-{
-    return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(id));
-}
-
 QString searchText(const Delegation &d, const AgentRecord &agent, const UserRecord &customer)
 {
     return QStringList{d.id, d.purpose, agent.name, agent.spiffeId, customer.displayName, customer.username}
@@ -175,7 +170,7 @@ void DelegationRoutes::get(ApiRequest &request, const Responder &respond)
 {
     const auto delegation = m_store.delegations().find(request.param(0));
     if (!delegation || !AccessPolicy::canSeeDelegation(request.principal, *delegation)) {
-        respond(notFound(request.param(0)));
+        respond(Problem::noSuch(u"delegation", request.param(0)));
         return;
     }
     respond(ApiResponse::json(200, DelegationCodec::toJson(*delegation)));
@@ -186,7 +181,7 @@ void DelegationRoutes::revoke(ApiRequest &request, const Responder &respond)
     const QString id = request.param(0);
     const auto delegation = m_store.delegations().find(id);
     if (!delegation || !AccessPolicy::canSeeDelegation(request.principal, *delegation)) {
-        respond(notFound(id));
+        respond(Problem::noSuch(u"delegation", id));
         return;
     }
     if (!AccessPolicy::canRevokeDelegation(request.principal, *delegation)) {
@@ -207,7 +202,8 @@ void DelegationRoutes::revoke(ApiRequest &request, const Responder &respond)
                                      reason, QStringLiteral("revoked")))
                 return Problem::internal();
             const auto current = store.delegations().find(id);
-            return current ? ApiResponse::json(200, DelegationCodec::toJson(*current)) : notFound(id);
+            return current ? ApiResponse::json(200, DelegationCodec::toJson(*current))
+                           : Problem::noSuch(u"delegation", id);
         },
         respond);
 }
@@ -222,7 +218,7 @@ void DelegationRoutes::revokeAllOfCustomer(ApiRequest &request, const Responder 
     const QString customerId = request.param(0);
     const auto customer = m_store.users().findById(customerId);
     if (!customer || !customer->roles.contains(QStringLiteral("customer"))) {
-        respond(Problem::notFound(QStringLiteral("There is no customer %1.").arg(customerId)));
+        respond(Problem::noSuch(u"customer", customerId));
         return;
     }
     const auto reason = RequestParsing::reason(request);

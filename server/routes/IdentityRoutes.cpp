@@ -34,7 +34,7 @@ void IdentityRoutes::mintSvid(ApiRequest &request, const Responder &respond)
     const QString agentId = request.param(0);
     const auto agent = m_store.agents().find(agentId);
     if (!agent) {
-        respond(Problem::notFound(QStringLiteral("There is no agent %1.").arg(agentId)));
+        respond(Problem::noSuch(u"agent", agentId));
         return;
     }
     if (!request.principal.hasRole(u"admin")) {
@@ -103,7 +103,7 @@ void IdentityRoutes::issueCredential(ApiRequest &request, const Responder &respo
         [this, id = *delegationId, ttl = *ttl, actor = request.principal](Store &store) {
             const auto tree = DelegationTree::load(store, id);
             if (!tree || tree->delegation.agentId != actor.id)
-                return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(id));
+                return Problem::noSuch(u"delegation", id);
             if (actor.agentSuspended)
                 return Problem::forbidden(QStringLiteral("The agent is suspended."));
             if (!tree->isUsable(m_clock.now()))

@@ -17,11 +17,6 @@ namespace mandate::server {
 
 namespace {
 
-ApiResponse notFound(const QString &id)
-{
-    return Problem::notFound(QStringLiteral("There is no delegation %1.").arg(id));
-}
-
 // Only the agent a delegation was granted to may use it; to anyone else it does not exist.
 bool holds(const Principal &agent, const Delegation &delegation)
 {
@@ -51,7 +46,7 @@ void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &resp
         [this, parentId = request.param(0), grant = *grant, actor = request.principal](Store &store) {
             const auto tree = DelegationTree::load(store, parentId);
             if (!tree || !holds(actor, tree->delegation))
-                return notFound(parentId);
+                return Problem::noSuch(u"delegation", parentId);
             if (actor.agentSuspended)
                 return Problem::forbidden(QStringLiteral("The agent is suspended."));
             const QDateTime now = m_clock.now();
@@ -112,7 +107,7 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
         [this, id = request.param(0), actor = request.principal](Store &store) {
             auto delegation = store.delegations().find(id);
             if (!delegation || !holds(actor, *delegation))
-                return notFound(id);
+                return Problem::noSuch(u"delegation", id);
             if (delegation->status == DelegationStatus::Active && delegation->revokeOn.taskComplete) {
                 // Completion ends this delegation for use, and with it everything delegated onwards.
                 for (const QString &childId : delegation->children) {

@@ -5,12 +5,11 @@
 #include "GrantValidator.h"
 #include "ui_LifetimePage.h"
 
+#include <chrono>
+
 namespace mandate::ui {
 
 namespace {
-
-constexpr qint64 SecondsPerHour = 60 * 60;
-constexpr qint64 SecondsPerMinute = 60;
 
 QDateTime wholeMinute(const QDateTime &at)
 {
@@ -54,7 +53,7 @@ QDateTime LifetimePage::expiresAt() const
 {
     const QDateTime now = m_clock.now();
     if (m_ui->oneHourRadio->isChecked())
-        return now.addSecs(SecondsPerHour);
+        return now.addDuration(std::chrono::hours(1));
     if (m_ui->oneWeekRadio->isChecked())
         return now.addDays(7);
     if (m_ui->customRadio->isChecked())
@@ -78,7 +77,8 @@ void LifetimePage::applyTo(DelegationGrant &grant) const
     grant.revokeOn.contextChange = m_ui->contextCheck->isChecked();
     grant.revokeOn.idleSeconds.reset();
     if (m_ui->idleCheck->isChecked())
-        grant.revokeOn.idleSeconds = qint64(m_ui->idleSpin->value()) * SecondsPerMinute;
+        grant.revokeOn.idleSeconds =
+            std::chrono::seconds(std::chrono::minutes(m_ui->idleSpin->value())).count();
 }
 
 void LifetimePage::showFieldErrors(const FieldErrors &errors)
