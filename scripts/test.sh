@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# Each stage says how long it took, so a slow CI run shows where the time went.
+stage() { echo "== $1 (${SECONDS}s into the run)"; }
 run_suite() { # preset
+  stage "$1"
   cmake --preset "$1" >/dev/null
   cmake --build --preset "$1"
   ctest --preset "$1" 2>&1 | tee -a "$log"
@@ -19,12 +22,15 @@ run_suite dev
 
 # PostgreSQL: the server integration suite again, and the multi-instance tests, on a throwaway
 # cluster (scripts/with-postgres.sh). The dev build is already there.
+stage "server-pg"
 ./scripts/with-postgres.sh ctest --preset dev -L server-pg 2>&1 | tee -a "$log"
 run_suite asan
 run_suite fuzz
 
 # Debian packages: built, validated (lintian, desktop-file-validate, appstreamcli) and unpacked.
+stage "packages"
 ./scripts/check-packages.sh
+stage "done"
 
 # One closing line over all three suites.
 awk '/tests passed, [0-9]+ tests? failed out of/ {
