@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-# Each stage says how long it took, so a slow CI run shows where the time went.
+# Each stage prints when it starts, so a slow CI run shows where the time went.
 stage() { echo "== $1 (${SECONDS}s into the run)"; }
 run_suite() { # preset
   stage "$1"
