@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QIcon>
 #include <QLocale>
@@ -16,13 +17,43 @@
 #include <QStandardPaths>
 #include <QStyleFactory>
 
+namespace {
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Mandate"));
+    QCoreApplication::setApplicationName(QStringLiteral("mandate-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MANDATE_VERSION));
+}
+
+// Read under a plain QCoreApplication before the GUI starts, so --help, --version and a mistyped
+// option answer on a terminal without a display (over ssh, in a package build) instead of aborting.
+QUrl serverFromArguments(int &argc, char *argv[])
+{
+    QCoreApplication cli(argc, argv);
+    nameApplication();
+    mandate::ui::TranslationLoader::install(cli, QLocale::system());
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Mandate console: govern what AI agents may do."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QCoreApplication::translate("main", "The mandate-server to sign in to."),
+        QStringLiteral("URL"));
+    parser.addOption(serverOption);
+    parser.process(cli);
+    return parser.isSet(serverOption) ? QUrl::fromUserInput(parser.value(serverOption)) : QUrl();
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    const QUrl server = serverFromArguments(argc, argv);
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Mandate"));
-    QApplication::setApplicationName(QStringLiteral("mandate-console"));
+    nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Mandate"));
-    QApplication::setApplicationVersion(QStringLiteral(MANDATE_VERSION));
     // The reverse-DNS id names the installed .desktop entry, icon and AppStream metainfo alike;
     // the window icon comes from the icon theme, or from the binary when run from a build tree.
     QApplication::setDesktopFileName(QStringLiteral("dev.mandate.Console"));
@@ -36,17 +67,6 @@ int main(int argc, char *argv[])
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(mandate::ui::ThemeColors::darkPalette());
     }
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Mandate console: govern what AI agents may do."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"), QApplication::translate("main", "The mandate-server to sign in to."),
-        QStringLiteral("URL"));
-    parser.addOption(serverOption);
-    parser.process(app);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);
@@ -64,6 +84,6 @@ int main(int argc, char *argv[])
     mandate::ui::ConsoleController controller(session, cache, sandbox, settings, clock);
     QObject::connect(&controller, &mandate::ui::ConsoleController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
-    controller.start(parser.isSet(serverOption) ? QUrl::fromUserInput(parser.value(serverOption)) : QUrl());
+    controller.start(server);
     return app.exec();
 }
