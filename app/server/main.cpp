@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
     mandate::server::SignalWatcher signals;
     QObject::connect(&signals, &mandate::server::SignalWatcher::terminationRequested, &server,
                      [&server] { server.shutdown(); });
-    QObject::connect(&server, &mandate::server::MandateServer::stopped, &app, &QCoreApplication::quit);
+    QObject::connect(&server, &mandate::server::MandateServer::stopped, &app, &QCoreApplication::exit);
 
     QString error;
     if (!server.start(&error)) {
@@ -39,5 +39,10 @@ int main(int argc, char *argv[])
     // Scripts and tests wait for exactly this line on standard output.
     std::printf("listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);
-    return app.exec();
+    const int code = app.exec();
+    if (code == mandate::server::MandateServer::ExitDatabaseLost)
+        std::fputs("mandate-server: lost the database connection; exiting so that the service manager "
+                   "starts this instance again\n",
+                   stderr);
+    return code;
 }

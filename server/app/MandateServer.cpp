@@ -82,7 +82,10 @@ bool MandateServer::start(QString *error)
         if (!m_eventFeed->start(m_options.database, error))
             return false;
         connect(m_writes.get(), &WriteBatcher::committed, m_eventFeed.get(), &PostgresEventFeed::fetch);
+        connect(m_eventFeed.get(), &PostgresEventFeed::databaseLost, this,
+                &MandateServer::stopForLostDatabase);
     }
+    connect(m_writes.get(), &WriteBatcher::databaseLost, this, &MandateServer::stopForLostDatabase);
     m_sessionAuthenticator = std::make_unique<SessionAuthenticator>(*m_store, m_clock);
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator);
@@ -117,6 +120,10 @@ bool MandateServer::start(QString *error)
         return false;
 
     m_http = new HttpApiServer(m_router, *m_authenticator, m_metrics, m_log, this);
+    m_http->setAvailability([store = m_store.get()] { return !store->db().isLost(); });
+    // Queued: the request that found the connection gone is answered (503) before the drain.
+    m_store->db().setLostHandler(
+        [this] { QTimer::singleShot(0, this, &MandateServer::stopForLostDatabase); });
     m_listener = new GuardedTcpServer(m_options.limits, tls);
     if (!m_listener->listen(m_options.host, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
@@ -239,6 +246,19 @@ void MandateServer::shutdown(std::chrono::milliseconds grace)
     QTimer::singleShot(grace, this, &MandateServer::finishShutdown);
 }
 
+// Reconnecting in place would have to rebuild every prepared statement, cache and subscription
+// on two threads mid-flight; a fresh process does all of that by construction, and what was
+// committed is in the database. Requests still waiting are answered 503 while this one drains.
+void MandateServer::stopForLostDatabase()
+{
+    if (m_stopping)
+        return;
+    m_log.event(QStringLiteral("database connection lost"),
+                QStringLiteral("stopping so that it can be restarted"));
+    m_exitCode = ExitDatabaseLost;
+    shutdown(std::chrono::seconds(2));
+}
+
 void MandateServer::finishShutdownWhenDrained()
 {
     if (m_http->requestsInFlight() == 0 && m_writes->isIdle())
@@ -251,7 +271,7 @@ void MandateServer::finishShutdown()
         return;
     m_stopped = true;
     m_log.event(QStringLiteral("stopped"));
-    Q_EMIT stopped();
+    Q_EMIT stopped(m_exitCode);
 }
 
 } // namespace mandate::server

@@ -43,13 +43,17 @@ class MandateServer : public QObject
     Q_OBJECT
 
 public:
+    // The exit code after the database connection was lost (EX_TEMPFAIL): the service manager
+    // starts the instance again, which connects afresh; other instances keep serving meanwhile.
+    static constexpr int ExitDatabaseLost = 75;
+
     MandateServer(ServerOptions options, const Clock &clock, QObject *parent = nullptr);
     ~MandateServer() override;
 
     bool start(QString *error);
     QString url() const;
     // Stops accepting connections, lets requests in flight finish (at most `grace` long), then
-    // emits stopped().
+    // emits stopped(0).
     void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(10));
 
     // Applies expiry and idle timeouts now (tests drive time with a mock clock).
@@ -57,10 +61,12 @@ public:
     const Router &router() const { return m_router; }
 
 Q_SIGNALS:
-    void stopped();
+    // The process should exit with this code.
+    void stopped(int exitCode);
 
 private:
     void finishShutdown();
+    void stopForLostDatabase();
     void finishShutdownWhenDrained();
     bool setUpIdentity(QString *error);
     bool seedDemo(QString *error);
@@ -94,6 +100,7 @@ private:
     HttpApiServer *m_http = nullptr;
     GuardedTcpServer *m_listener = nullptr;
     bool m_stopping = false;
+    int m_exitCode = 0;
     bool m_stopped = false;
 };
 

@@ -22,7 +22,7 @@ PostgresEventFeed::PostgresEventFeed(Store &reader, EventHub &hub, QObject *pare
 {
     // Only a safety net: a notification lost with a dropped listener connection.
     m_fallback.setInterval(1000);
-    connect(&m_fallback, &QTimer::timeout, this, &PostgresEventFeed::fetch);
+    connect(&m_fallback, &QTimer::timeout, this, &PostgresEventFeed::tick);
 }
 
 PostgresEventFeed::~PostgresEventFeed() = default;
@@ -44,6 +44,19 @@ bool PostgresEventFeed::start(const QString &url, QString *error)
     connect(driver, &QSqlDriver::notification, this, &PostgresEventFeed::fetch);
     m_fallback.start();
     return true;
+}
+
+void PostgresEventFeed::tick()
+{
+    if (m_lost)
+        return;
+    if (!m_listener->isAlive() || !m_reader.db().isAlive()) {
+        m_lost = true;
+        m_fallback.stop();
+        Q_EMIT databaseLost();
+        return;
+    }
+    fetch();
 }
 
 void PostgresEventFeed::fetch()

@@ -120,6 +120,9 @@ bool HttpApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         if (*answered)
             return;
         *answered = true;
+        if (m_available && !m_available() && response.status != 503)
+            response =
+                Problem::unavailable(QStringLiteral("This instance lost its database connection; retry."));
         const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
         m_metrics.observeRequest(api->method, api->route.isEmpty() ? QStringLiteral("unmatched") : api->route,
                                  response.status, seconds);

@@ -6,6 +6,8 @@
 #include <QAbstractHttpServer>
 #include <QPointer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace mandate::server {
@@ -27,6 +29,9 @@ public:
                   QObject *parent = nullptr);
 
     int requestsInFlight() const { return m_inFlight; }
+    // While `available` returns false every answer is replaced by 503: an answer computed from a
+    // store that stopped answering cannot be trusted (a failed lookup reads as "not found").
+    void setAvailability(std::function<bool()> available) { m_available = std::move(available); }
 
 Q_SIGNALS:
     void drained();
@@ -43,6 +48,7 @@ private:
     Authenticator &m_authenticator;
     Metrics &m_metrics;
     AccessLog &m_log;
+    std::function<bool()> m_available;
     int m_inFlight = 0;
 };
 

@@ -134,6 +134,12 @@ bool Database::beginWrite()
     return true;
 }
 
+bool Database::isAlive()
+{
+    QSqlQuery probe(m_db);
+    return probe.exec(QStringLiteral("SELECT 1")) && probe.next();
+}
+
 QSqlDriver *Database::driver() const
 {
     return m_db.driver();
@@ -191,6 +197,14 @@ void Database::fail(const QString &what, const QSqlQuery &query)
     // The statement text is logged, never its bound values: they may hold hashes or personal data.
     m_lastError = what + QStringLiteral(": ") + query.lastError().text();
     qCWarning(lcStore).noquote() << m_lastError << "in" << query.lastQuery().left(200);
+    // Inside a write transaction the probe would only meet the aborted transaction; the group
+    // committer checks after its rollback instead.
+    if (!m_inWrite && !m_lost && !isAlive()) {
+        m_lost = true;
+        qCCritical(lcStore) << "the database connection no longer answers";
+        if (m_onLost)
+            m_onLost();
+    }
 }
 
 } // namespace mandate::server

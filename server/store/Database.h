@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -32,6 +33,14 @@ public:
 
     const SqlDialect &dialect() const { return *m_dialect; }
     const QString &lastError() const { return m_lastError; }
+    // Whether the connection still answers a trivial query; call it after a failure, outside a
+    // transaction, to tell a lost server from a failed statement.
+    bool isAlive();
+    // Set once a statement outside a write transaction failed and the connection no longer
+    // answers: from then on a failed lookup cannot be told from a missing row, so nothing read
+    // through this connection may be trusted. `onLost` runs once, at that moment.
+    bool isLost() const { return m_lost; }
+    void setLostHandler(std::function<void()> onLost) { m_onLost = std::move(onLost); }
     // For LISTEN/NOTIFY subscriptions; valid while open.
     QSqlDriver *driver() const;
 
@@ -67,6 +76,8 @@ private:
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_lastError;
     bool m_inWrite = false;
+    bool m_lost = false;
+    std::function<void()> m_onLost;
     quint64 m_cacheEpoch = 0;
     std::optional<qint64> m_dataVersion;
 };

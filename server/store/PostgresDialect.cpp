@@ -1,5 +1,6 @@
 #include "PostgresDialect.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QUrl>
 #include <QUrlQuery>
@@ -55,7 +56,9 @@ bool PostgresDialect::configure(QSqlDatabase &db, const QString &target, QString
     db.setUserName(url.userName(QUrl::FullyDecoded));
     db.setPassword(url.password(QUrl::FullyDecoded));
     db.setDatabaseName(QUrl::fromPercentEncoding(name.toUtf8()));
-    db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=mandate-server"));
+    // The pid tells an operator (and pg_stat_activity) which instance a connection belongs to.
+    db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=mandate-server/%1")
+                             .arg(QCoreApplication::applicationPid()));
     return true;
 }
 

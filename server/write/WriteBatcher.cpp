@@ -16,6 +16,12 @@ namespace {
 const QString JobSavepoint = QStringLiteral("job");
 constexpr qint64 IdempotencyWindowSeconds = 24 * 60 * 60;
 
+ApiResponse lostAnswer()
+{
+    return Problem::unavailable(
+        QStringLiteral("This instance lost its database connection and is restarting; retry."));
+}
+
 } // namespace
 
 WriteBatcher::WriteBatcher(const Clock &clock, Metrics &metrics, QObject *parent)
@@ -96,8 +102,12 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, const Clock &clock, QLi
     Outcome outcome;
     outcome.answers.reserve(writes.size());
     if (!store.db().beginWrite()) {
+        outcome.databaseLost = !store.db().isAlive();
+        const ApiResponse answer =
+            outcome.databaseLost ? lostAnswer()
+                                 : Problem::unavailable(QStringLiteral("The store is busy; retry shortly."));
         for (qsizetype i = 0; i < writes.size(); ++i)
-            outcome.answers.append(Problem::unavailable(QStringLiteral("The store is busy; retry shortly.")));
+            outcome.answers.append(answer);
     } else {
         for (Write &write : writes)
             outcome.answers.append(runOne(store, clock, write));
@@ -106,9 +116,12 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, const Clock &clock, QLi
         if (!notify.isEmpty() && store.outboxMark() > 0)
             store.db().execute(notify);
         if (!store.db().commit()) {
-            // Nothing of this batch is durable, so no client may hear that it succeeded.
+            // No client may hear that it succeeded. Nothing of this batch is durable, unless the
+            // connection died after the server committed: then the outcome is unknown, and a retry
+            // with the same Idempotency-Key (on any instance) finds the answer if there was one.
+            outcome.databaseLost = !store.db().isAlive();
             for (ApiResponse &answer : outcome.answers)
-                answer = Problem::internal();
+                answer = outcome.databaseLost ? lostAnswer() : Problem::internal();
             store.takeOutbox();
         }
     }
@@ -133,6 +146,8 @@ void WriteBatcher::flush()
 void WriteBatcher::finish(const Outcome &outcome)
 {
     const QList<Responder> batch = std::exchange(m_inFlight, {});
+    if (outcome.databaseLost && !std::exchange(m_databaseLost, true))
+        Q_EMIT databaseLost();
     if (!outcome.events.isEmpty())
         Q_EMIT committed(outcome.events);
     m_metrics.observeCommit(outcome.seconds, static_cast<int>(batch.size()));

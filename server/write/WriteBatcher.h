@@ -60,6 +60,9 @@ Q_SIGNALS:
     void idle();
     // The live events of a batch that just committed, in id order.
     void committed(const QList<mandate::server::LiveEvent> &events);
+    // The write connection stopped answering (the database restarted, failed over or dropped
+    // it); emitted once. Every write from then on is answered 503.
+    void databaseLost();
 
 private:
     struct Write
@@ -72,6 +75,7 @@ private:
         QList<ApiResponse> answers; // one per write, in order
         QList<LiveEvent> events;
         double seconds = 0;
+        bool databaseLost = false;
     };
 
     void flush();
@@ -81,6 +85,7 @@ private:
 
     const Clock &m_clock;
     Metrics &m_metrics;
+    bool m_databaseLost = false;
     QList<Write> m_pending;
     QList<Responder> m_pendingResponders;
     QList<Responder> m_inFlight; // the batch on the store thread, at most one

@@ -25,6 +25,7 @@ class TstServerCluster : public QObject
 private:
     QTemporaryDir m_shared; // the signing key every instance is given
     QString m_database;
+    QStringList m_arguments; // what every instance is started with
     std::vector<std::unique_ptr<TestServer>> m_servers;
     std::unique_ptr<ApiClient> m_alice;
     std::unique_ptr<ApiClient> m_carol;
@@ -83,11 +84,11 @@ private Q_SLOTS:
         QString error;
         m_database = TestServer::createPostgresDatabase(&error);
         QVERIFY2(!m_database.isEmpty(), qPrintable(error));
-        const QStringList arguments{QStringLiteral("--database"), m_database, QStringLiteral("--demo"),
-                                    QStringLiteral("--signing-key"),
-                                    m_shared.filePath(QStringLiteral("key.pem"))};
+        m_arguments =
+            QStringList{QStringLiteral("--database"), m_database, QStringLiteral("--demo"),
+                        QStringLiteral("--signing-key"), m_shared.filePath(QStringLiteral("key.pem"))};
         for (int i = 0; i < 3; ++i)
-            m_servers.push_back(std::make_unique<TestServer>(arguments));
+            m_servers.push_back(std::make_unique<TestServer>(m_arguments));
         // Started together: migrations and the demo seed must each happen exactly once.
         std::vector<std::thread> starters;
         std::vector<QString> errors(3);
@@ -246,6 +247,56 @@ private Q_SLOTS:
         const auto verify = sam.get(QStringLiteral("/v1/audit/verify"));
         QCOMPARE(verify.status, 200);
         QCOMPARE(verify.json().value(QStringLiteral("ok")).toBool(), true);
+    }
+
+    // A database restart or failover ends an instance's connections. The instance answers what it
+    // can no longer do with 503, stops with exit code 75 so that its service manager starts it
+    // again, the other instances carry on, and the restarted one serves as before.
+    void anInstanceThatLosesTheDatabaseStopsAndComesBack()
+    {
+        TestServer fourth(m_arguments);
+        QString error;
+        QVERIFY2(fourth.start(&error), qPrintable(error));
+        const QString id = cappedGrant(100);
+        const QJsonObject authorize = DemoFixtures::authorizeRequest(id, 1000);
+        ApiClient payer(fourth.url());
+        payer.setToken(m_payer->token());
+        QCOMPARE(payer.post(QStringLiteral("/v1/authorize"), authorize).status, 200);
+
+        QVERIFY2(fourth.dropDatabaseConnections(&error) >= 2, qPrintable(error));
+        const auto during = payer.post(QStringLiteral("/v1/authorize"), authorize);
+        // 503 from the batch that found the connection gone; 0 when the instance had already
+        // noticed on its own (it checks its connections every second) and stopped listening.
+        QVERIFY2(during.status == 503 || during.status == 0, during.body.constData());
+        qInfo("answered %d while its connections were gone", during.status);
+        if (during.status == 503) {
+            QCOMPARE(during.problemKind(), QStringLiteral("unavailable"));
+            QCOMPARE(during.header("Retry-After"), QByteArray("1"));
+        }
+        QCOMPARE(fourth.waitForExit(10'000), std::optional<int>(75));
+
+        ApiClient elsewhere(url(0));
+        elsewhere.setToken(m_payer->token());
+        QCOMPARE(elsewhere.post(QStringLiteral("/v1/authorize"), authorize).status, 200);
+
+        QVERIFY2(fourth.restart(&error), qPrintable(error));
+        ApiClient again(fourth.url());
+        again.setToken(m_payer->token());
+        QCOMPARE(again.post(QStringLiteral("/v1/authorize"), authorize).status, 200);
+        ApiClient sam(fourth.url());
+        QVERIFY(sam.signIn(QStringLiteral("sam")));
+        QCOMPARE(sam.get(QStringLiteral("/v1/audit/verify")).json().value(QStringLiteral("ok")).toBool(),
+                 true);
+    }
+
+    // Without any traffic, too: the instance notices the lost connections by itself.
+    void anIdleInstanceNoticesTheLostDatabase()
+    {
+        TestServer fifth(m_arguments);
+        QString error;
+        QVERIFY2(fifth.start(&error), qPrintable(error));
+        QVERIFY2(fifth.dropDatabaseConnections(&error) >= 2, qPrintable(error));
+        QCOMPARE(fifth.waitForExit(10'000), std::optional<int>(75));
     }
 };
 

@@ -12,6 +12,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 namespace mandate::test {
 
@@ -37,6 +38,48 @@ bool TestServer::usesPostgres()
     return qEnvironmentVariable("MANDATE_TEST_STORE") == QStringLiteral("postgres");
 }
 
+namespace {
+
+// Runs SQL statements, in order, as the test cluster's administrator; the first column of the
+// last statement's rows, or nullopt (with the reason) when a statement fails.
+std::optional<QVariantList> asPostgresAdmin(const QStringList &statements, QString *error)
+{
+    static int counter = 0;
+    const QUrl url(qEnvironmentVariable("MANDATE_TEST_POSTGRES_URL"));
+    const QString connection = QStringLiteral("test-admin-%1").arg(++counter);
+    std::optional<QVariantList> rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        const QString socketDir = QUrlQuery(url).queryItemValue(QStringLiteral("host"));
+        db.setHostName(socketDir.isEmpty() ? url.host() : socketDir);
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        if (db.open()) {
+            QSqlQuery query(db);
+            rows.emplace();
+            for (const QString &statement : statements) {
+                if (!query.exec(statement)) {
+                    if (error)
+                        *error = query.lastError().text();
+                    rows.reset();
+                    break;
+                }
+            }
+            while (rows && query.next())
+                rows->append(query.value(0));
+        } else if (error) {
+            *error = db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return rows;
+}
+
+} // namespace
+
 QString TestServer::createPostgresDatabase(QString *error)
 {
     const QString admin = qEnvironmentVariable("MANDATE_TEST_POSTGRES_URL");
@@ -50,33 +93,24 @@ QString TestServer::createPostgresDatabase(QString *error)
     static int counter = 0;
     const QString name =
         QStringLiteral("mandate_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
-    QUrl url(admin);
-    const QString connection = QStringLiteral("test-admin-%1").arg(counter);
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        const QString socketDir = QUrlQuery(url).queryItemValue(QStringLiteral("host"));
-        db.setHostName(socketDir.isEmpty() ? url.host() : socketDir);
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
-        if (db.open()) {
-            QSqlQuery query(db);
-            ok = query.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + name) &&
-                 query.exec(QStringLiteral("CREATE DATABASE ") + name);
-            if (!ok && error)
-                *error = query.lastError().text();
-        } else if (error) {
-            *error = db.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    if (!ok)
+    if (!asPostgresAdmin(
+            {QStringLiteral("DROP DATABASE IF EXISTS ") + name, QStringLiteral("CREATE DATABASE ") + name},
+            error))
         return {};
+    QUrl url(admin);
     url.setPath(u'/' + name);
     return url.toString();
+}
+
+int TestServer::dropDatabaseConnections(QString *error) const
+{
+    // PostgresDialect names every connection of an instance after its pid.
+    const auto terminated = asPostgresAdmin(
+        {QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                        "'mandate-server/%1'")
+             .arg(pid())},
+        error);
+    return terminated ? static_cast<int>(terminated->count(QVariant(true))) : -1;
 }
 
 bool TestServer::start(QString *error)
@@ -128,6 +162,17 @@ int TestServer::stop()
         return -1;
     }
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+std::optional<int> TestServer::waitForExit(int timeoutMs)
+{
+    if (!m_process)
+        return std::nullopt;
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs))
+        return std::nullopt;
+    if (m_process->exitStatus() != QProcess::NormalExit)
+        return std::nullopt;
+    return m_process->exitCode();
 }
 
 void TestServer::kill()

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace mandate::test {
 
@@ -21,6 +22,11 @@ public:
     bool start(QString *error = nullptr);
     // SIGTERM, then waits; returns the exit code (-1 when it had to be killed).
     int stop();
+    // Waits for the process to end on its own; its exit code, or nullopt on a timeout or a crash.
+    std::optional<int> waitForExit(int timeoutMs);
+    // PostgreSQL: ends every connection this instance holds on the test cluster, as a database
+    // restart or failover would; how many were ended, or -1 (with the reason).
+    int dropDatabaseConnections(QString *error = nullptr) const;
     // SIGKILL: no chance to flush or clean up.
     void kill();
     // Start again on the same data dir (a new port).
