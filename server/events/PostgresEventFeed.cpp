@@ -20,7 +20,7 @@ PostgresEventFeed::PostgresEventFeed(Store &reader, EventHub &hub, QObject *pare
     , m_reader(reader)
     , m_hub(hub)
 {
-    // Only a safety net: a notification lost with a dropped listener connection.
+    // A safety net for a notification that never came, and the check that both connections live.
     m_fallback.setInterval(1000);
     connect(&m_fallback, &QTimer::timeout, this, &PostgresEventFeed::tick);
 }
