@@ -150,9 +150,7 @@ private Q_SLOTS:
 
     void stepUpByTheCustomer()
     {
-        const QString id = grant({{QStringLiteral("step_up"),
-                                   QJsonObject{{QStringLiteral("above"), DemoFixtures::money(20000)},
-                                               {QStringLiteral("approver"), QStringLiteral("customer")}}}});
+        const QString id = grant(DemoFixtures::stepUpAbove(20000, QStringLiteral("customer")));
         const QJsonObject request = DemoFixtures::authorizeRequest(id, 25000);
         const auto first = authorize(*m_payer, request);
         QCOMPARE(decision(first), QStringLiteral("step_up_required"));

@@ -176,10 +176,7 @@ private Q_SLOTS:
 
     void twoApproversAtOnceMakeOneTransition()
     {
-        const QString id =
-            cappedGrant(10, {{QStringLiteral("step_up"),
-                              QJsonObject{{QStringLiteral("above"), DemoFixtures::money(500)},
-                                          {QStringLiteral("approver"), QStringLiteral("approver")}}}});
+        const QString id = cappedGrant(10, DemoFixtures::stepUpAbove(500, QStringLiteral("approver")));
         const auto opened =
             m_payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 1000));
         const QString approvalId = opened.json().value(QStringLiteral("approval_id")).toString();
@@ -220,9 +217,7 @@ private Q_SLOTS:
 
     void anApprovalIsSpentOnce()
     {
-        const QString id = cappedGrant(
-            10,
-            {{QStringLiteral("step_up"), QJsonObject{{QStringLiteral("above"), DemoFixtures::money(500)}}}});
+        const QString id = cappedGrant(10, DemoFixtures::stepUpAbove(500));
         const QJsonObject request = DemoFixtures::authorizeRequest(id, 1000);
         const QString approvalId = m_payer->post(QStringLiteral("/v1/authorize"), request)
                                        .json()

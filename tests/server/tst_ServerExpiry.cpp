@@ -145,8 +145,7 @@ private Q_SLOTS:
 
     void approvalsExpireAfterTheirWindow()
     {
-        const QString id = grant(86400, {{QStringLiteral("step_up"),
-                                          QJsonObject{{QStringLiteral("above"), DemoFixtures::money(50)}}}});
+        const QString id = grant(86400, DemoFixtures::stepUpAbove(50));
         const QJsonObject request = DemoFixtures::authorizeRequest(id, 100);
         const QString approvalId = authorize(request).value(QStringLiteral("approval_id")).toString();
         QVERIFY(!approvalId.isEmpty());

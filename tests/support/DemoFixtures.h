@@ -99,6 +99,16 @@ public:
         return {{QStringLiteral("amount_minor"), minor}, {QStringLiteral("currency"), currency}};
     }
 
+    // The part of a grant that asks for step-up above `minor` EUR, decided by `approver`
+    // ("approver" or "customer"; empty: the delegation's default).
+    static QJsonObject stepUpAbove(qint64 minor, const QString &approver = {})
+    {
+        QJsonObject stepUp{{QStringLiteral("above"), money(minor)}};
+        if (!approver.isEmpty())
+            stepUp.insert(QStringLiteral("approver"), approver);
+        return {{QStringLiteral("step_up"), stepUp}};
+    }
+
     // A valid payments grant, expiring in `days` days.
     static QJsonObject paymentGrant(const QString &agentId,
                                     const QString &purpose = QStringLiteral("Pay the rent"), int days = 7)
