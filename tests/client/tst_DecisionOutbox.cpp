@@ -43,15 +43,6 @@ private:
 
     QString newFile() { return m_dir.filePath(QStringLiteral("outbox%1.sqlite").arg(++m_files)); }
 
-    int decisionsOnServer(const QString &approvalId)
-    {
-        return static_cast<int>(m_carol->get(QStringLiteral("/v1/approvals/") + approvalId)
-                                    .json()
-                                    .value(QStringLiteral("decisions"))
-                                    .toArray()
-                                    .size());
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -84,7 +75,7 @@ private Q_SLOTS:
         QTRY_COMPARE(decided.size(), 1);
         QCOMPARE(decided.first().first().value<mandate::Approval>().status, ApprovalStatus::Pending);
         QVERIFY(outbox.pending().isEmpty());
-        QCOMPARE(decisionsOnServer(id), 1);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
     }
 
     void aKilledConsoleSendsItsDecisionExactlyOnce()
@@ -99,7 +90,7 @@ private Q_SLOTS:
             QVERIFY(outbox->submit(id, ApprovalVerdict::Approve, {}));
             // Gone before the answer: nobody removes the entry, but the request itself left.
         }
-        QTRY_COMPARE(decisionsOnServer(id), 1);
+        QTRY_COMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
 
         DecisionOutbox restarted(file, api);
         QSignalSpy decided(&restarted, &DecisionOutbox::decided);
@@ -109,7 +100,7 @@ private Q_SLOTS:
         QTRY_COMPARE(decided.size(), 1); // the replay of the first answer, not a second decision
         QVERIFY(refused.isEmpty());
         QVERIFY(restarted.pending().isEmpty());
-        QCOMPARE(decisionsOnServer(id), 1);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
     }
 
     void entriesBelongToThePersonWhoDecided()
@@ -134,7 +125,7 @@ private Q_SLOTS:
         dave.start(m_server.url(), QStringLiteral("dave"));
         QVERIFY(dave.pending().isEmpty());
         QTest::qWait(200);
-        QCOMPARE(decisionsOnServer(id), 0);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 0);
     }
 
     void aCutNetworkDelaysTheDecisionUntilItIsBack()
@@ -154,12 +145,12 @@ private Q_SLOTS:
         QTRY_VERIFY(!deferred.isEmpty());
         QVERIFY(deferred.first().at(1).value<ApiError>().isConnectivity());
         QCOMPARE(outbox.pending().size(), 1);
-        QCOMPARE(decisionsOnServer(id), 0);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 0);
 
         proxy.restore();
         QTRY_COMPARE(decided.size(), 1);
         QVERIFY(outbox.pending().isEmpty());
-        QCOMPARE(decisionsOnServer(id), 1);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
     }
 
     void finalRefusalsAreReportedAndForgotten()
@@ -195,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(current->status, ApprovalStatus::Denied);
         QVERIFY(current->decisions.last().user.name.startsWith(QStringLiteral("Dave")));
         QVERIFY(outbox.pending().isEmpty());
-        QCOMPARE(decisionsOnServer(id), 2);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 2);
     }
 };
 

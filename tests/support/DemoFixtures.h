@@ -94,6 +94,16 @@ public:
                                25000);
     }
 
+    // How many decisions the server has recorded on an approval, as `reader` sees it.
+    static int decisionCount(ApiClient &reader, const QString &approvalId)
+    {
+        return static_cast<int>(reader.get(QStringLiteral("/v1/approvals/") + approvalId)
+                                    .json()
+                                    .value(QStringLiteral("decisions"))
+                                    .toArray()
+                                    .size());
+    }
+
     static QJsonObject money(qint64 minor, const QString &currency = QStringLiteral("EUR"))
     {
         return {{QStringLiteral("amount_minor"), minor}, {QStringLiteral("currency"), currency}};

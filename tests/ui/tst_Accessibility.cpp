@@ -139,15 +139,6 @@ private:
         }
     }
 
-    int decisionsOnServer(const QString &id)
-    {
-        return static_cast<int>(m_carol->get(QStringLiteral("/v1/approvals/") + id)
-                                    .json()
-                                    .value(QStringLiteral("decisions"))
-                                    .toArray()
-                                    .size());
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -279,7 +270,7 @@ private Q_SLOTS:
             QTest::keyClick(focused(), Qt::Key_Tab);
         QCOMPARE(focused(), confirm->actionButton());
         QTest::keyClick(focused(), Qt::Key_Space);
-        QTRY_COMPARE_WITH_TIMEOUT(decisionsOnServer(id), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(DemoFixtures::decisionCount(*m_carol, id), 1, 10000);
     }
 
     // The colours the console sets on text read at 4.5:1 or better in light and dark palettes.

@@ -100,15 +100,6 @@ private:
         QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
     }
 
-    int decisionsOnServer(const QString &id)
-    {
-        return static_cast<int>(m_carol->get(QStringLiteral("/v1/approvals/") + id)
-                                    .json()
-                                    .value(QStringLiteral("decisions"))
-                                    .toArray()
-                                    .size());
-    }
-
     // As CLIENT sees it (the approvers do not see a customer's own step-up).
     QString statusOnServer(const QString &id, test::ApiClient *client = nullptr)
     {
@@ -151,7 +142,7 @@ private Q_SLOTS:
 
         ui::ApprovalDetailPane *pane = select(*carol, id);
         decide(*carol, pane->approveButton(), QStringLiteral("Known landlord"));
-        QTRY_COMPARE(decisionsOnServer(id), 1);
+        QTRY_COMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
         QTRY_COMPARE(child<QLabel>(pane, "progress")->text(), QStringLiteral("1 more approval needed"));
         QVERIFY(!pane->approveButton()->isEnabled());
         QVERIFY(pane->approveButton()->toolTip().contains(QStringLiteral("already decided")));
@@ -170,7 +161,7 @@ private Q_SLOTS:
                          .approvalAt(carol->window()->approvalsPage()->model().rowOf(id))
                          ->status,
                      ApprovalStatus::Approved);
-        QCOMPARE(decisionsOnServer(id), 2);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 2);
     }
 
     void oneApproverInTwoWindowsDecidesOnce()
@@ -186,12 +177,12 @@ private Q_SLOTS:
         QVERIFY(late);
 
         decide(*first, select(*first, id)->approveButton(), {});
-        QTRY_COMPARE(decisionsOnServer(id), 1);
+        QTRY_COMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
         QTest::mouseClick(late->actionButton(), Qt::LeftButton);
         QLabel *notice = child<QLabel>(secondPane, "notice");
         QTRY_VERIFY2(notice->text().contains(QStringLiteral("not accepted")), qPrintable(notice->text()));
         QVERIFY(second->window()->decisionOutbox().pending().isEmpty());
-        QCOMPARE(decisionsOnServer(id), 1);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
 
         // Dave denies; a late deny from Carol's window shows who resolved it and how.
         QCOMPARE(m_dave
@@ -219,13 +210,13 @@ private Q_SLOTS:
         QLabel *notice = child<QLabel>(pane, "notice");
         QTRY_VERIFY2(notice->text().contains(QStringLiteral("will be sent")), qPrintable(notice->text()));
         QVERIFY(!pane->approveButton()->isEnabled());
-        QCOMPARE(decisionsOnServer(id), 0);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 0);
 
         proxy.restore();
-        QTRY_COMPARE_WITH_TIMEOUT(decisionsOnServer(id), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(DemoFixtures::decisionCount(*m_carol, id), 1, 20000);
         QTRY_VERIFY2(notice->text().contains(QStringLiteral("recorded")), qPrintable(notice->text()));
         QVERIFY(carol->window()->decisionOutbox().pending().isEmpty());
-        QCOMPARE(decisionsOnServer(id), 1);
+        QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
     }
 
     void denyNeedsAReasonAndTheShortcutOpensIt()
