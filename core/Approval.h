@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuthorizeRequest.h"
 #include "Money.h"
 #include "ReasonCode.h"
 #include "Sensitivity.h"
@@ -44,6 +45,13 @@ struct ApprovalRequestDetails
     std::optional<Money> amount;
     std::optional<QString> destination;
     std::optional<Sensitivity> sensitivity;
+
+    // Everything about a request that can make it riskier: an approval given for one set of these
+    // lets exactly that through, and a pending approval is reused only for the same set.
+    static ApprovalRequestDetails of(const AuthorizeRequest &request)
+    {
+        return {request.action, request.resource, request.amount, request.destination, request.sensitivity};
+    }
 
     friend bool operator==(const ApprovalRequestDetails &, const ApprovalRequestDetails &) = default;
 };

@@ -103,34 +103,56 @@ FieldErrors scopeWidenings(const Scope &parent, const Scope &child, const QStrin
     return errors;
 }
 
+// Appends the widenings not already reported for the same field, so a child compared with
+// several parent scopes hears of each field once.
+void appendNew(FieldErrors &into, const FieldErrors &widenings)
+{
+    for (const FieldError &widening : widenings) {
+        const bool known = std::any_of(into.cbegin(), into.cend(), [&widening](const FieldError &e) {
+            return e.field == widening.field;
+        });
+        if (!known) {
+            into.append(widening);
+        }
+    }
+}
+
+// The engine decides a request under the parent's lowest-index scope that admits it, which may be
+// any parent scope for the action that reaches one of the child's resources. So the child must stay
+// within every one of them, not merely within one that covers it. A child scope whose resource no
+// parent scope covers is still compared with the parent's scopes for the action, so one answer
+// names every widening.
 void checkScope(const Delegation &parent, const Scope &child, qsizetype index, FieldErrors &errors)
 {
     const QString path = QStringLiteral("scopes[%1]").arg(index);
-    bool sameAction = false;
-    std::optional<FieldErrors> fewest;
+    QList<const Scope *> sameAction;
+    QList<const Scope *> reaching;
+    bool covered = false;
     for (const Scope &candidate : parent.scopes) {
         if (candidate.action != child.action) {
             continue;
         }
-        sameAction = true;
-        if (!candidate.resource.covers(child.resource)) {
-            continue;
+        sameAction.append(&candidate);
+        if (candidate.resource.overlaps(child.resource)) {
+            reaching.append(&candidate);
         }
-        FieldErrors widenings = scopeWidenings(candidate, child, path);
-        if (!fewest || widenings.size() < fewest->size()) {
-            fewest = std::move(widenings);
-        }
+        covered = covered || candidate.resource.covers(child.resource);
     }
-    if (!sameAction) {
+    if (sameAction.isEmpty()) {
         errors.append({path + QStringLiteral(".action"),
                        QStringLiteral("The parent delegation does not allow %1.").arg(child.action)});
-    } else if (!fewest) {
-        errors.append({path + QStringLiteral(".resource"),
-                       QStringLiteral("%1 is outside the resources the parent allows for %2.")
-                           .arg(child.resource.text(), child.action)});
-    } else {
-        errors.append(*fewest);
+        return;
     }
+    FieldErrors widenings;
+    if (!covered) {
+        widenings.append({path + QStringLiteral(".resource"),
+                          QStringLiteral("%1 is outside the resources the parent allows for %2.")
+                              .arg(child.resource.text(), child.action)});
+    }
+    for (const Scope *scope : std::as_const(reaching.isEmpty() ? sameAction : reaching)) {
+        appendNew(widenings, scopeWidenings(*scope, child, path));
+    }
+    errors.append(widenings);
 }
 
 void checkStepUp(const std::optional<StepUpPolicy> &parent, const std::optional<StepUpPolicy> &child,
@@ -148,9 +170,13 @@ void checkStepUp(const std::optional<StepUpPolicy> &parent, const std::optional<
     checkSensitivityCeiling(parent->sensitivityAtOrAbove, child->sensitivityAtOrAbove,
                             QStringLiteral("step_up.sensitivity_at_or_above"), u"step-up sensitivity",
                             errors);
-    if (parent->approver == StepUpApprover::Approver && child->approver != StepUpApprover::Approver) {
+    // Who confirms is part of what the customer granted: routing the customer's confirmations to
+    // approvers would take the customer out of the loop, and the reverse bypasses the approvers.
+    if (child->approver != parent->approver) {
         errors.append({QStringLiteral("step_up.approver"),
-                       QStringLiteral("Must be approver: the parent routes step-up to approvers.")});
+                       parent->approver == StepUpApprover::Customer
+                           ? QStringLiteral("Must be customer: the customer confirms the parent's step-ups.")
+                           : QStringLiteral("Must be approver: the parent routes step-up to approvers.")});
     }
 }
 

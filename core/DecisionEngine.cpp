@@ -213,11 +213,37 @@ std::optional<Denial> perActionDenial(const Scope &scope, const QString &label,
     return std::nullopt;
 }
 
+// An allowed amount is added to the scope's and the delegation's running totals. One that would
+// overflow either (int64 minor units) cannot be recorded, so it is refused like an exceeded limit.
+std::optional<Denial> unrecordableDenial(const Delegation &delegation, const ScopeUsage &usage,
+                                         const QString &label, const AuthorizeRequest &request)
+{
+    if (!request.amount) {
+        return std::nullopt;
+    }
+    for (const QList<Money> *totals : {&usage.spent, &delegation.usage.spent}) {
+        for (const Money &total : *totals) {
+            if (total.currency() == request.amount->currency() && !total.plus(*request.amount)) {
+                return Denial{
+                    ReasonCode::TotalLimitExceeded,
+                    QStringLiteral("%1 more cannot be added to %2 spent total of %3: it would "
+                                   "pass the largest amount that can be recorded.")
+                        .arg(request.amount->toDisplayString(), possessive(label), total.toDisplayString()),
+                    QString()};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Denial> cumulativeDenial(const Delegation &delegation, qsizetype scopeIndex,
                                        const QString &label, const AuthorizeRequest &request)
 {
     const Scope &scope = delegation.scopes.at(scopeIndex);
     const ScopeUsage usage = delegation.scopeUsage.value(scopeIndex);
+    if (std::optional<Denial> denial = unrecordableDenial(delegation, usage, label, request)) {
+        return denial;
+    }
 
     if (scope.maxTotal) {
         const Money &limit = *scope.maxTotal;
@@ -421,6 +447,10 @@ ApprovalMatch matchApprovalDetailed(const Approval &approval, const QString &del
         difference = QStringLiteral("amount");
     } else if (approved.destination != request.destination) {
         difference = QStringLiteral("destination");
+    } else if (approved.sensitivity != request.sensitivity) {
+        difference = QStringLiteral("sensitivity");
+    } else if (approved != ApprovalRequestDetails::of(request)) {
+        difference = QStringLiteral("request");
     }
     if (!difference.isEmpty()) {
         return ApprovalMatch{
@@ -459,6 +489,13 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
     const QString self = labelOf(delegation, delegation);
     EngineResult result;
 
+    // Before anything else, so an agent learns nothing about a delegation it does not hold.
+    if (input.callerAgentId != delegation.agentId) {
+        deny(result, {ReasonCode::AgentMismatch,
+                      QStringLiteral("This delegation was granted to another agent."), QString()});
+        return result;
+    }
+
     QList<const Delegation *> lineage{&delegation};
     lineage.append(input.ancestors);
     for (const Delegation *link : std::as_const(lineage)) {
@@ -467,12 +504,6 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
             deny(result, *denial);
             return result;
         }
-    }
-
-    if (input.callerAgentId != delegation.agentId) {
-        deny(result, {ReasonCode::AgentMismatch,
-                      QStringLiteral("This delegation was granted to another agent."), QString()});
-        return result;
     }
     if (input.agentSuspended) {
         deny(result, {ReasonCode::AgentSuspended, QStringLiteral("This agent is suspended."), QString()});
@@ -489,35 +520,35 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
         }
     }
 
-    const Expected<qsizetype, Denial> ownScope = governingScope(delegation, self, request);
-    if (!ownScope) {
-        deny(result, ownScope.error());
-        return result;
-    }
-    if (const std::optional<Denial> denial =
-            perActionDenial(delegation.scopes.at(*ownScope), self, request)) {
-        deny(result, *denial);
-        return result;
+    // What a delegation passes on is at most what it holds: the request must satisfy every limit
+    // of every link's governing scope, not only the delegation's own. Per-action limits first for
+    // the whole chain, then the cumulative ones, as API.md orders the checks.
+    QList<qsizetype> governing;
+    for (const Delegation *link : std::as_const(lineage)) {
+        const QString label = labelOf(*link, delegation);
+        const Expected<qsizetype, Denial> scopeIndex = governingScope(*link, label, request);
+        if (!scopeIndex) {
+            deny(result, scopeIndex.error());
+            return result;
+        }
+        if (const std::optional<Denial> denial =
+                perActionDenial(link->scopes.at(*scopeIndex), label, request)) {
+            deny(result, *denial);
+            return result;
+        }
+        governing.append(*scopeIndex);
     }
 
     // An ancestor's cap binds everything below it, so each ancestor's governing scope is charged too.
     QList<ScopeCharge> charges;
-    for (const Delegation *link : std::as_const(lineage)) {
-        const QString label = labelOf(*link, delegation);
-        qsizetype scopeIndex = *ownScope;
-        if (link != &delegation) {
-            const Expected<qsizetype, Denial> ancestorScope = governingScope(*link, label, request);
-            if (!ancestorScope) {
-                deny(result, ancestorScope.error());
-                return result;
-            }
-            scopeIndex = *ancestorScope;
-        }
-        if (const std::optional<Denial> denial = cumulativeDenial(*link, scopeIndex, label, request)) {
+    for (qsizetype i = 0; i < lineage.size(); ++i) {
+        const Delegation &link = *lineage.at(i);
+        const QString label = labelOf(link, delegation);
+        if (const std::optional<Denial> denial = cumulativeDenial(link, governing.at(i), label, request)) {
             deny(result, *denial);
             return result;
         }
-        charges.append(ScopeCharge{link->id, static_cast<int>(scopeIndex), request.amount});
+        charges.append(ScopeCharge{link.id, static_cast<int>(governing.at(i)), request.amount});
     }
 
     std::optional<Threshold> threshold;

@@ -71,7 +71,8 @@ public:
 
     // Does this approval authorize exactly this request now? Approved when it is approved,
     // unexpired, unconsumed, of a kind that satisfies `required`, for the same delegation, and
-    // names the same action, resource, amount and destination; otherwise the reason it does not.
+    // names the same ApprovalRequestDetails (action, resource, amount, destination, sensitivity);
+    // otherwise the reason it does not.
     static ReasonCode matchApproval(const Approval &approval, const QString &delegationId,
                                     const AuthorizeRequest &request, ApprovalKind required,
                                     const QDateTime &now);

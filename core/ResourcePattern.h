@@ -23,6 +23,8 @@ public:
     bool matches(QStringView resource) const;
     // Is every resource admitted by `other` also admitted by this one? (attenuation)
     bool covers(const ResourcePattern &other) const;
+    // Is there a resource both patterns admit?
+    bool overlaps(const ResourcePattern &other) const { return covers(other) || other.covers(*this); }
 
     friend bool operator==(const ResourcePattern &, const ResourcePattern &) = default;
 

@@ -11,11 +11,6 @@ namespace mandate::server {
 
 namespace {
 
-ApprovalRequestDetails detailsOf(const AuthorizeRequest &request)
-{
-    return {request.action, request.resource, request.amount, request.destination, request.sensitivity};
-}
-
 Principal systemActor()
 {
     return Principal{};
@@ -40,7 +35,7 @@ std::optional<Approval> ApprovalLedger::requestFor(const Delegation &delegation,
                                                    const EngineResult &result)
 {
     const QDateTime now = m_clock.now();
-    const ApprovalRequestDetails details = detailsOf(request);
+    const ApprovalRequestDetails details = ApprovalRequestDetails::of(request);
     const QString key = ApprovalRepository::requestKey(delegation.id, details);
     if (auto pending = m_store.approvals().findPending(delegation.id, key)) {
         if (pending->expiresAt > now && pending->kind == *result.approvalNeeded)

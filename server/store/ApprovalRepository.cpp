@@ -43,7 +43,8 @@ QString ApprovalRepository::requestKey(const QString &delegationId, const Approv
                             request.resource,
                             request.amount ? QString::number(request.amount->amountMinor()) : QString(),
                             request.amount ? request.amount->currency() : QString(),
-                            request.destination.value_or(QString())};
+                            request.destination.value_or(QString()),
+                            request.sensitivity ? sensitivityToString(*request.sensitivity) : QString()};
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha256).toHex());
 }

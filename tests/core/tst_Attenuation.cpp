@@ -218,10 +218,11 @@ public:
                               [](DelegationGrant &g) -> std::optional<Sensitivity> & {
                                   return g.stepUp->sensitivityAtOrAbove;
                               });
-            if (parent.stepUp->approver == StepUpApprover::Approver) {
-                add(QStringLiteral("step_up.approver"),
-                    [](DelegationGrant &g) { g.stepUp->approver = StepUpApprover::Customer; });
-            }
+            add(QStringLiteral("step_up.approver"), [](DelegationGrant &g) {
+                g.stepUp->approver = g.stepUp->approver == StepUpApprover::Approver
+                                         ? StepUpApprover::Customer
+                                         : StepUpApprover::Approver;
+            });
         }
         if (parent.dualControl) {
             add(QStringLiteral("dual_control"), [](DelegationGrant &g) { g.dualControl.reset(); });
@@ -523,7 +524,8 @@ private Q_SLOTS:
     void messages();
     void depth_data();
     void depth();
-    void candidateWithFewestWideningsIsReported();
+    void everyParentScopeReachingTheChildBindsIt();
+    void oneAnswerNamesEveryWidening();
     void randomNarrowingsPass();
     void randomSingleWideningsFail();
 };
@@ -624,28 +626,49 @@ void TstAttenuation::depth()
     }
 }
 
-void TstAttenuation::candidateWithFewestWideningsIsReported()
+void TstAttenuation::everyParentScopeReachingTheChildBindsIt()
 {
     const Delegation parent =
         DelegationBuilder(QStringLiteral("dlg_parent"), kNow)
-            .scope(ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
+            .scope(ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:acc_savings"))
                        .perAction(100)
                        .total(1000))
             .scope(ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
-                       .perAction(10000))
+                       .perAction(1000000))
             .build();
     DelegationGrant child = grantOf(parent);
-    child.scopes = {ScopeBuilder().perAction(5000).total(500)};
-    QVERIFY2(Attenuation::check(parent, 1, child).isEmpty(),
-             "the second parent scope admits it without widening");
 
-    // Both candidates see one widening; the first in the parent's order is the one reported.
-    child.scopes = {ScopeBuilder().perAction(20000).total(500)};
+    // The engine decides savings payments under the first scope, so a child reaching savings is
+    // held to it, however broad the second scope is.
+    child.scopes = {ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
+                        .perAction(5000)
+                        .total(500)};
     const FieldErrors errors = Attenuation::check(parent, 1, child);
     const FieldErrors expected{
         {QStringLiteral("scopes[0].max_per_action.amount_minor"),
-         QStringLiteral("EUR 200.00 is above the parent's per-action limit of EUR 1.00.")}};
+         QStringLiteral("EUR 50.00 is above the parent's per-action limit of EUR 1.00.")}};
     QCOMPARE(errors, expected);
+
+    // A child that stays off the savings account answers only to the second scope.
+    child.scopes = {ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:acc_main"))
+                        .perAction(500000)};
+    QCOMPARE(Attenuation::check(parent, 1, child), FieldErrors());
+}
+
+void TstAttenuation::oneAnswerNamesEveryWidening()
+{
+    const Delegation parent = fullParent();
+    DelegationGrant child = grantOf(parent);
+    child.scopes = {ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
+                        .perAction(90000)
+                        .total(120000)
+                        .uses(10)
+                        .destinations({QStringLiteral("payee:lufthansa"), QStringLiteral("payee:evil")})
+                        .maxSensitivity(Sensitivity::Confidential)};
+    QCOMPARE(fieldsOf(Attenuation::check(parent, 1, child)),
+             (QStringList{QStringLiteral("scopes[0].resource"),
+                          QStringLiteral("scopes[0].max_per_action.amount_minor"),
+                          QStringLiteral("scopes[0].destinations[1]")}));
 }
 
 void TstAttenuation::randomNarrowingsPass()

@@ -56,8 +56,9 @@ QList<Row> decisionTable()
         {"ancestor idle",
          ancestor(parentBuilder().revokeOn(RevokeOn{false, 60, false}).lastUsedAt(kNow.addSecs(-60)).build()),
          Deny, R::DelegationExpired},
-        {"not active decides before the agent", status(DelegationStatus::Revoked) + caller(u"agt_other"),
-         Deny, R::DelegationNotActive},
+        // Another agent learns nothing of the delegation, not even that it is revoked.
+        {"the agent decides before the status", status(DelegationStatus::Revoked) + caller(u"agt_other"),
+         Deny, R::AgentMismatch},
         // Agent.
         {"another agent", caller(u"agt_other"), Deny, R::AgentMismatch},
         {"suspended agent", suspended(), Deny, R::AgentSuspended},
@@ -151,10 +152,13 @@ QList<Row> decisionTable()
          R::DestinationNotAllowed},
         {"parent sensitivity ceiling", underParent(ScopeBuilder().maxSensitivity(Sensitivity::Public)), Deny,
          R::SensitivityExceeded},
-        {"own total decides before parent's scope",
+        // Whether every link may do it at all comes before whether enough is left.
+        {"parent's scope decides before own total",
          scope(ScopeBuilder().total(5000)) + underParent(ScopeBuilder(QStringLiteral("data.read"))), Deny,
-         R::TotalLimitExceeded},
-        {"parent per-action limit is not re-applied", underParent(ScopeBuilder().perAction(5000)), Allow,
+         R::ActionNotInScope},
+        {"parent per-action limit binds the child", underParent(ScopeBuilder().perAction(5000)), Deny,
+         R::PerActionLimitExceeded},
+        {"parent per-action limit at the amount", underParent(ScopeBuilder().perAction(10000)), Allow,
          R::WithinScope},
         // Dual control.
         {"dual-control action", dualFor(u"payments.initiate"), Dual, R::DualControlAction},
@@ -679,9 +683,9 @@ void TstDecisionEngine::matchApproval_data()
     QTest::newRow("approval without destination")
         << approved([](Approval &a) { a.request.destination.reset(); }) << request << AK::StepUp
         << R::ApprovalMismatch;
-    QTest::newRow("sensitivity is not part of the match")
+    QTest::newRow("other sensitivity")
         << approved([](Approval &a) { a.request.sensitivity = Sensitivity::Public; }) << request << AK::StepUp
-        << R::Approved;
+        << R::ApprovalMismatch;
 }
 
 void TstDecisionEngine::matchApproval()
