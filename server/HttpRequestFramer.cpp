@@ -22,6 +22,32 @@ bool isDigits(QByteArrayView text)
     return true;
 }
 
+// RFC 9110 §5.6.2: tchar.
+bool isToken(QByteArrayView text)
+{
+    static constexpr QByteArrayView Extra = "!#$%&'*+-.^_`|~";
+    if (text.isEmpty())
+        return false;
+    for (char c : text) {
+        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!alnum && !Extra.contains(c))
+            return false;
+    }
+    return true;
+}
+
+// RFC 9112 §3: method SP request-target SP HTTP-version, and only the versions this server speaks.
+bool isRequestLine(QByteArrayView line)
+{
+    const qsizetype first = line.indexOf(' ');
+    const qsizetype last = line.lastIndexOf(' ');
+    if (first <= 0 || last <= first + 1)
+        return false;
+    const QByteArrayView version = line.sliced(last + 1);
+    return isToken(line.first(first)) && !line.sliced(first + 1, last - first - 1).contains(' ') &&
+           (version == "HTTP/1.1" || version == "HTTP/1.0");
+}
+
 std::optional<qint64> parseHex(QByteArrayView text)
 {
     if (text.isEmpty() || text.size() > 15)
@@ -180,6 +206,11 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
     m_line.clear();
     if (lines.size() - 1 > m_limits.maxHeaderCount)
         return Rejection::TooManyHeaders;
+    QByteArrayView requestLine = lines.constFirst();
+    if (requestLine.endsWith('\r'))
+        requestLine.chop(1);
+    if (!isRequestLine(requestLine))
+        return Rejection::BadRequestLine;
 
     std::optional<qint64> contentLength;
     bool chunked = false;
@@ -195,6 +226,10 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             return Rejection::MalformedFraming;
+        // RFC 9112 §5.1: whitespace between the name and the colon must be answered 400, since
+        // proxies disagree on what such a field means.
+        if (!isToken(QByteArrayView(line).first(colon)))
+            return Rejection::BadFieldName;
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {

@@ -23,6 +23,8 @@ public:
         BodyTooLarge,        // 413
         MalformedFraming,    // 400
         UnsupportedEncoding, // 501: a transfer coding other than chunked
+        BadRequestLine,      // 400: not "METHOD SP target SP HTTP/1.x"
+        BadFieldName,        // 400: a field name that is not a token (whitespace before the colon)
     };
 
     explicit HttpRequestFramer(const HttpLimits &limits)

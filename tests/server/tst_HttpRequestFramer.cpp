@@ -94,6 +94,19 @@ private Q_SLOTS:
             << r(Rejection::TooManyHeaders) << 0 << false;
         QTest::newRow("headers too large") << QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(300, 'a')
                                            << r(Rejection::HeadersTooLarge) << 0 << false;
+        QTest::newRow("space before colon") << QByteArray("POST / HTTP/1.1\r\nContent-Length : 3\r\n\r\nabc")
+                                            << r(Rejection::BadFieldName) << 0 << false;
+        QTest::newRow("tab before colon")
+            << QByteArray("GET / HTTP/1.1\r\nHost\t: a\r\n\r\n") << r(Rejection::BadFieldName) << 0 << false;
+        QTest::newRow("http 9.9") << QByteArray("GET / HTTP/9.9\r\nHost: a\r\n\r\n")
+                                  << r(Rejection::BadRequestLine) << 0 << false;
+        QTest::newRow("http 2.0") << QByteArray("GET / HTTP/2.0\r\n\r\n") << r(Rejection::BadRequestLine) << 0
+                                  << false;
+        QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << r(Rejection::BadRequestLine) << 0
+                                    << false;
+        QTest::newRow("space in target")
+            << QByteArray("GET /a b HTTP/1.1\r\n\r\n") << r(Rejection::BadRequestLine) << 0 << false;
+        QTest::newRow("http 1.0") << QByteArray("GET / HTTP/1.0\r\n\r\n") << r(Rejection::None) << 1 << true;
         QTest::newRow("leading empty lines")
             << QByteArray("\r\n\r\nGET / HTTP/1.1\r\n\r\n") << r(Rejection::None) << 1 << true;
     }
