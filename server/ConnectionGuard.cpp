@@ -58,6 +58,14 @@ void ConnectionGuard::onReadyRead()
     case HttpRequestFramer::Rejection::MalformedFraming:
         reject(400, "validation", tr("The request's length or chunk framing is malformed or ambiguous."));
         return;
+    case HttpRequestFramer::Rejection::BadRequestLine:
+        reject(400, "validation",
+               tr("The request line must be a method, a target and HTTP/1.1 (or HTTP/1.0)."));
+        return;
+    case HttpRequestFramer::Rejection::BadFieldName:
+        reject(400, "validation",
+               tr("A header field name must be a token directly followed by a colon, without whitespace."));
+        return;
     case HttpRequestFramer::Rejection::UnsupportedEncoding:
         reject(501, "validation", tr("Only the chunked transfer coding is supported."));
         return;
@@ -89,6 +97,13 @@ void ConnectionGuard::checkTimeouts()
             m_socket->disconnectFromHost();
         break;
     }
+}
+
+void ConnectionGuard::evict()
+{
+    m_closing = true;
+    if (m_socket)
+        m_socket->disconnectFromHost();
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &kind, const QString &detail)

@@ -25,6 +25,11 @@ public:
     static ConnectionGuard *of(const QTcpSocket *socket);
 
     void setStreaming(bool streaming) { m_streaming = streaming; }
+    // Between requests and not streaming: the connection can be closed without losing anything.
+    bool isIdle() const { return m_phase == Phase::Idle && !m_streaming && !m_closing; }
+    qint64 idleMilliseconds() const { return m_phaseTimer.elapsed(); }
+    // Closes an idle connection to make room for a new one.
+    void evict();
     // Called about once a second by the listener; closes the connection when a timeout passed.
     void checkTimeouts();
 

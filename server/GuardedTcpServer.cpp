@@ -2,6 +2,8 @@
 
 #include "ConnectionGuard.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSslSocket>
 
 namespace mandate::server {
@@ -30,27 +32,66 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    if (m_open >= m_limits.maxConnections) {
-        refuse(socket);
+    const QString address = socket->peerAddress().toString();
+    if (m_perAddress.value(address) >= qMin(m_limits.maxConnectionsPerAddress, m_limits.maxConnections) &&
+        !makeRoom(address)) {
+        refuse(socket, 429, "Too many connections from your address; close some or retry shortly.");
+        return;
+    }
+    if (m_guards.size() >= m_limits.maxConnections && !makeRoom(QString())) {
+        refuse(socket, 503, "The server is at its connection limit; retry shortly.");
         return;
     }
 
-    ++m_open;
     auto *guard = new ConnectionGuard(socket, m_limits);
-    connect(guard, &QObject::destroyed, this, [this] { --m_open; });
+    m_guards.insert(guard, address);
+    ++m_perAddress[address];
+    connect(guard, &QObject::destroyed, this, &GuardedTcpServer::forget);
     connect(&m_timeoutTick, &QTimer::timeout, guard, &ConnectionGuard::checkTimeouts);
     if (auto *ssl = qobject_cast<QSslSocket *>(socket))
         ssl->startServerEncryption();
     addPendingConnection(socket);
 }
 
-void GuardedTcpServer::refuse(QTcpSocket *socket)
+bool GuardedTcpServer::makeRoom(const QString &address)
 {
-    static const QByteArray body =
-        R"({"type":"urn:mandate:problem:rate_limited","title":"Too many connections",)"
-        R"("status":503,"detail":"The server is at its connection limit; retry shortly."})";
-    socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
-                  "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+    ConnectionGuard *longestIdle = nullptr;
+    for (auto it = m_guards.cbegin(); it != m_guards.cend(); ++it) {
+        if (!address.isEmpty() && *it != address)
+            continue;
+        auto *guard = static_cast<ConnectionGuard *>(it.key());
+        if (guard->isIdle() && (!longestIdle || guard->idleMilliseconds() > longestIdle->idleMilliseconds()))
+            longestIdle = guard;
+    }
+    if (!longestIdle)
+        return false;
+    // It stops counting now; its socket goes away on the next event-loop pass.
+    forget(longestIdle);
+    longestIdle->evict();
+    return true;
+}
+
+void GuardedTcpServer::forget(QObject *guard)
+{
+    const auto it = m_guards.constFind(guard);
+    if (it == m_guards.cend())
+        return;
+    if (--m_perAddress[*it] <= 0)
+        m_perAddress.remove(*it);
+    m_guards.erase(it);
+}
+
+void GuardedTcpServer::refuse(QTcpSocket *socket, int status, const QByteArray &detail)
+{
+    const QJsonObject problem{{QStringLiteral("type"), QStringLiteral("urn:mandate:problem:rate_limited")},
+                              {QStringLiteral("title"), QStringLiteral("Too many connections")},
+                              {QStringLiteral("status"), status},
+                              {QStringLiteral("detail"), QString::fromLatin1(detail)}};
+    const QByteArray body = QJsonDocument(problem).toJson(QJsonDocument::Compact);
+    socket->write("HTTP/1.1 " + QByteArray::number(status) +
+                  (status == 429 ? " Too Many Requests" : " Service Unavailable") +
+                  "\r\nContent-Type: application/problem+json\r\nRetry-After: 1\r\nConnection: close\r\n"
+                  "Content-Length: " +
                   QByteArray::number(body.size()) + "\r\n\r\n" + body);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     socket->disconnectFromHost();

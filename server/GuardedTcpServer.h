@@ -2,6 +2,7 @@
 
 #include "HttpLimits.h"
 
+#include <QHash>
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
@@ -10,9 +11,13 @@
 
 namespace mandate::server {
 
+class ConnectionGuard;
+
 // The listening socket handed to QAbstractHttpServer::bind(). Every accepted connection gets a
-// ConnectionGuard before the HTTP server sees it; connections beyond the cap are answered 503 and
-// closed; with a TLS configuration every connection is a server-side QSslSocket.
+// ConnectionGuard before the HTTP server sees it; with a TLS configuration every connection is a
+// server-side QSslSocket. Connections are capped in total and per client address. At a cap, the
+// longest-idle keep-alive connection (of that address) is closed to make room, so connections
+// that only sit there cannot lock anyone out; only when none is idle is a new one refused.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -21,18 +26,22 @@ public:
     GuardedTcpServer(const HttpLimits &limits, std::optional<QSslConfiguration> tls,
                      QObject *parent = nullptr);
 
-    int openConnections() const { return m_open; }
+    int openConnections() const { return static_cast<int>(m_guards.size()); }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    void refuse(QTcpSocket *socket);
+    // Closes the longest-idle connection (from `address`, when given); false when none is idle.
+    bool makeRoom(const QString &address);
+    void forget(QObject *guard);
+    void refuse(QTcpSocket *socket, int status, const QByteArray &detail);
 
     HttpLimits m_limits;
     std::optional<QSslConfiguration> m_tls;
     QTimer m_timeoutTick;
-    int m_open = 0;
+    QHash<QObject *, QString> m_guards; // open connection → its client address
+    QHash<QString, int> m_perAddress;
 };
 
 } // namespace mandate::server

@@ -14,6 +14,9 @@ struct HttpLimits
     qsizetype maxHeaderBytes = 16 * 1024;
     int maxHeaderCount = 100;
     int maxConnections = 1024;
+    // From one client address; at most maxConnections. Behind a reverse proxy every connection
+    // comes from the proxy, so raise it to maxConnections there (docs/OPERATIONS.md).
+    int maxConnectionsPerAddress = 256;
     // From the first byte of a request to the end of its headers (slowloris).
     std::chrono::milliseconds headerTimeout{10'000};
     // From the end of the headers to the end of the body (slow uploads).

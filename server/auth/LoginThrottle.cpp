@@ -49,15 +49,21 @@ void LoginThrottle::record(QHash<QString, QList<QDateTime>> &failures, const QSt
     failures[key].append(m_clock.now());
 }
 
-void LoginThrottle::recordFailure(const QString &username, const QString &address)
+std::optional<int> LoginThrottle::beginAttempt(const QString &username, const QString &address)
 {
+    if (const std::optional<int> wait = retryAfter(username, address))
+        return wait;
     record(m_byUsername, username.toLower());
     record(m_byAddress, address);
+    return std::nullopt;
 }
 
-void LoginThrottle::recordSuccess(const QString &username)
+void LoginThrottle::recordSuccess(const QString &username, const QString &address)
 {
     m_byUsername.remove(username.toLower());
+    const auto it = m_byAddress.find(address);
+    if (it != m_byAddress.end() && !it->isEmpty())
+        it->removeLast();
 }
 
 } // namespace mandate::server

@@ -34,8 +34,12 @@ public:
 
     // Seconds to wait before another attempt is allowed, or nullopt when it is allowed now.
     std::optional<int> retryAfter(const QString &username, const QString &address);
-    void recordFailure(const QString &username, const QString &address);
-    void recordSuccess(const QString &username);
+    // Admits an attempt and counts it as a failure before the password is checked, so guesses sent
+    // in parallel cannot all start before the first one is known to have failed. Returns the seconds
+    // to wait instead when the attempt is not admitted.
+    std::optional<int> beginAttempt(const QString &username, const QString &address);
+    // The attempt had the right password: it stops counting, and the username's failures are forgiven.
+    void recordSuccess(const QString &username, const QString &address);
 
 private:
     std::optional<int> check(QHash<QString, QList<QDateTime>> &failures, const QString &key, int limit);

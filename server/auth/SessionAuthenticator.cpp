@@ -44,6 +44,7 @@ std::optional<Principal> SessionAuthenticator::authenticate(const QByteArray &au
     principal.name = user->displayName;
     principal.roles = user->roles;
     principal.sessionHash = hash;
+    principal.sessionExpiresAt = session->expiresAt;
     return principal;
 }
 

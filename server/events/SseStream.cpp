@@ -31,9 +31,19 @@ void SseStream::sendResync()
     writeChunk("event: resync\ndata: {}\n\n");
 }
 
+void SseStream::close()
+{
+    if (isClosed())
+        return;
+    m_closed = true;
+    m_heartbeat.stop();
+    m_socket->write("0\r\n\r\n");
+    m_socket->disconnectFromHost();
+}
+
 void SseStream::writeChunk(const QByteArray &text)
 {
-    if (!m_socket || !m_socket->isOpen())
+    if (isClosed())
         return;
     if (m_socket->bytesToWrite() > MaxBufferedBytes) {
         // A client this far behind would make the server hold its backlog forever: cut it off.

@@ -4,11 +4,10 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 
 #include <chrono>
-
-class QTcpSocket;
 
 namespace mandate::server {
 
@@ -30,6 +29,9 @@ public:
     void send(const LiveEvent &event);
     // Tells the client it missed events it can no longer replay, so it reloads.
     void sendResync();
+    // Ends the response (the last chunk) and the connection: the session behind it is gone.
+    void close();
+    bool isClosed() const { return m_closed || !m_socket || !m_socket->isOpen(); }
 
 private:
     void writeChunk(const QByteArray &text);
@@ -38,6 +40,7 @@ private:
     Principal m_principal;
     QTimer m_heartbeat;
     qint64 m_lastSentId = 0;
+    bool m_closed = false;
 };
 
 } // namespace mandate::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,7 @@ struct Principal
     QStringList roles;
     QString spiffeId;
     QByteArray sessionHash; // the session that authenticated a user, for sign-out
+    QDateTime sessionExpiresAt;
     // Agents: a JIT credential is good for one delegation only; empty for a JWT-SVID.
     QString boundDelegationId;
     bool agentSuspended = false;

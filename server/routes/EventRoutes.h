@@ -2,6 +2,9 @@
 
 #include "ApiRequest.h"
 #include "ApiResponse.h"
+#include "Clock.h"
+
+#include <QTimer>
 
 #include <chrono>
 
@@ -12,24 +15,24 @@ class Router;
 class Store;
 
 // GET /v1/events: Server-Sent Events of what the caller may see, resumable with Last-Event-ID
-// from the retained tail of events.
+// from the retained tail of events. A stream lives no longer than the session that opened it.
 class EventRoutes
 {
 public:
-    EventRoutes(Store &store, EventHub &hub, std::chrono::milliseconds heartbeat)
-        : m_store(store)
-        , m_hub(hub)
-        , m_heartbeat(heartbeat)
-    {}
+    EventRoutes(Store &store, const Clock &clock, EventHub &hub, std::chrono::milliseconds heartbeat);
 
     void registerRoutes(Router &router);
 
 private:
     void stream(ApiRequest &request, const Responder &respond);
+    // Sign-out on another instance, or a session removed from the store, ends this one's streams.
+    void closeStreamsOfEndedSessions();
 
     Store &m_store;
+    const Clock &m_clock;
     EventHub &m_hub;
     std::chrono::milliseconds m_heartbeat;
+    QTimer m_sessionCheck;
 };
 
 } // namespace mandate::server

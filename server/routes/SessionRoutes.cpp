@@ -1,5 +1,6 @@
 #include "SessionRoutes.h"
 
+#include "EventHub.h"
 #include "JsonReader.h"
 #include "LoginThrottle.h"
 #include "PasswordHasher.h"
@@ -27,12 +28,13 @@ ApiResponse badCredentials()
 } // namespace
 
 SessionRoutes::SessionRoutes(Store &store, const Clock &clock, WriteBatcher &writes, LoginThrottle &throttle,
-                             qint64 sessionSeconds, QObject *parent)
+                             EventHub &hub, qint64 sessionSeconds, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock)
     , m_writes(writes)
     , m_throttle(throttle)
+    , m_hub(hub)
     , m_sessionSeconds(sessionSeconds)
 {}
 
@@ -62,7 +64,7 @@ void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
     }
 
     const QString address = request.remoteAddress.toString();
-    if (const std::optional<int> wait = m_throttle.retryAfter(*username, address)) {
+    if (const std::optional<int> wait = m_throttle.beginAttempt(*username, address)) {
         respond(Problem::rateLimited(
             *wait, QStringLiteral("Too many failed sign-ins; try again in %1 seconds.").arg(*wait)));
         return;
@@ -86,11 +88,10 @@ void SessionRoutes::finishSignIn(const QString &username, const QString &address
                                  bool passwordOk, const Responder &respond)
 {
     if (!passwordOk) {
-        m_throttle.recordFailure(username, address);
         respond(badCredentials());
         return;
     }
-    m_throttle.recordSuccess(username);
+    m_throttle.recordSuccess(username, address);
     const QString token = SessionAuthenticator::newToken();
     const QDateTime now = m_clock.now();
     const QDateTime expiresAt = now.addSecs(m_sessionSeconds);
@@ -111,12 +112,17 @@ void SessionRoutes::finishSignIn(const QString &username, const QString &address
 
 void SessionRoutes::signOut(ApiRequest &request, const Responder &respond)
 {
+    const QByteArray hash = request.principal.sessionHash;
     m_writes.submit(
         {QString(), QString(), QByteArray(), false},
-        [hash = request.principal.sessionHash](Store &store) {
+        [hash](Store &store) {
             return store.sessions().remove(hash) ? ApiResponse::noContent() : Problem::internal();
         },
-        respond);
+        [this, hash, respond](ApiResponse response) {
+            if (response.status < 400)
+                m_hub.closeSession(hash);
+            respond(std::move(response));
+        });
 }
 
 void SessionRoutes::me(ApiRequest &request, const Responder &respond)

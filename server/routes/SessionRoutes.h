@@ -8,6 +8,7 @@
 
 namespace mandate::server {
 
+class EventHub;
 class LoginThrottle;
 class Router;
 class Store;
@@ -20,7 +21,7 @@ class SessionRoutes : public QObject
 
 public:
     SessionRoutes(Store &store, const Clock &clock, WriteBatcher &writes, LoginThrottle &throttle,
-                  qint64 sessionSeconds, QObject *parent = nullptr);
+                  EventHub &hub, qint64 sessionSeconds, QObject *parent = nullptr);
 
     void registerRoutes(Router &router);
 
@@ -35,6 +36,7 @@ private:
     const Clock &m_clock;
     WriteBatcher &m_writes;
     LoginThrottle &m_throttle;
+    EventHub &m_hub;
     qint64 m_sessionSeconds;
 };
 

@@ -17,10 +17,10 @@ private Q_SLOTS:
         LoginThrottle throttle(clock);
         for (int i = 0; i < 4; ++i) {
             QVERIFY(!throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
-            throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+            throttle.beginAttempt(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
         }
         QVERIFY(!throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
-        throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        throttle.beginAttempt(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
         const auto wait = throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.2"));
         QVERIFY(wait);
         QVERIFY(*wait > 0 && *wait <= 15 * 60 + 1);
@@ -31,7 +31,7 @@ private Q_SLOTS:
         MockClock clock;
         LoginThrottle throttle(clock);
         for (int i = 0; i < 5; ++i)
-            throttle.recordFailure(QStringLiteral("Alice"), QStringLiteral("10.0.0.1"));
+            throttle.beginAttempt(QStringLiteral("Alice"), QStringLiteral("10.0.0.1"));
         QVERIFY(throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.9")));
     }
 
@@ -40,7 +40,7 @@ private Q_SLOTS:
         MockClock clock;
         LoginThrottle throttle(clock);
         for (int i = 0; i < 5; ++i)
-            throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+            throttle.beginAttempt(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
         const int wait = *throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
         clock.advanceSeconds(wait - 2);
         QVERIFY(throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
@@ -53,7 +53,7 @@ private Q_SLOTS:
         MockClock clock;
         LoginThrottle throttle(clock);
         for (int i = 0; i < 20; ++i)
-            throttle.recordFailure(QStringLiteral("user%1").arg(i), QStringLiteral("10.6.6.6"));
+            throttle.beginAttempt(QStringLiteral("user%1").arg(i), QStringLiteral("10.6.6.6"));
         QVERIFY(throttle.retryAfter(QStringLiteral("someone-new"), QStringLiteral("10.6.6.6")));
         QVERIFY(!throttle.retryAfter(QStringLiteral("someone-new"), QStringLiteral("10.0.0.1")));
     }
@@ -63,10 +63,35 @@ private Q_SLOTS:
         MockClock clock;
         LoginThrottle throttle(clock);
         for (int i = 0; i < 4; ++i)
-            throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
-        throttle.recordSuccess(QStringLiteral("alice"));
-        throttle.recordFailure(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+            throttle.beginAttempt(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        throttle.recordSuccess(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
+        throttle.beginAttempt(QStringLiteral("alice"), QStringLiteral("10.0.0.1"));
         QVERIFY(!throttle.retryAfter(QStringLiteral("alice"), QStringLiteral("10.0.0.1")));
+    }
+
+    void attemptsCountBeforeTheirOutcomeIsKnown()
+    {
+        // Sixty guesses arriving together: each is admitted or refused before any password check
+        // has finished, so only the first five are tried.
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        int admitted = 0;
+        for (int i = 0; i < 60; ++i) {
+            if (!throttle.beginAttempt(QStringLiteral("alice"), QStringLiteral("10.0.0.1")))
+                ++admitted;
+        }
+        QCOMPARE(admitted, 5);
+    }
+
+    void rightPasswordsDoNotCountAgainstTheAddress()
+    {
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        for (int i = 0; i < 40; ++i) {
+            const QString user = QStringLiteral("user%1").arg(i);
+            QVERIFY2(!throttle.beginAttempt(user, QStringLiteral("10.0.0.1")), qPrintable(user));
+            throttle.recordSuccess(user, QStringLiteral("10.0.0.1"));
+        }
     }
 
     void memoryIsBounded()
@@ -76,10 +101,10 @@ private Q_SLOTS:
         policy.maxTrackedKeys = 100;
         LoginThrottle throttle(clock, policy);
         for (int i = 0; i < 10'000; ++i)
-            throttle.recordFailure(QStringLiteral("u%1").arg(i), QStringLiteral("a%1").arg(i));
+            throttle.beginAttempt(QStringLiteral("u%1").arg(i), QStringLiteral("a%1").arg(i));
         // Still answers, and recent abuse of one key is still seen.
         for (int i = 0; i < 5; ++i)
-            throttle.recordFailure(QStringLiteral("target"), QStringLiteral("a"));
+            throttle.beginAttempt(QStringLiteral("target"), QStringLiteral("a"));
         QVERIFY(throttle.retryAfter(QStringLiteral("target"), QStringLiteral("b")));
     }
 };

@@ -19,10 +19,14 @@ private:
     TestServer m_server{{QStringLiteral("--demo"), QStringLiteral("--max-connections"), QStringLiteral("8"),
                          QStringLiteral("--header-timeout"), QStringLiteral("1")}};
 
-    std::unique_ptr<QTcpSocket> connectRaw()
+    // From `source` when given: any 127.0.0.0/8 address is this machine, so one test can be
+    // several clients.
+    std::unique_ptr<QTcpSocket> connectRaw(const QString &source = {})
     {
         const QUrl url(m_server.url());
         auto socket = std::make_unique<QTcpSocket>();
+        if (!source.isEmpty() && !socket->bind(QHostAddress(source)))
+            return nullptr;
         socket->connectToHost(url.host(), static_cast<quint16>(url.port()));
         return socket->waitForConnected(5000) ? std::move(socket) : nullptr;
     }
@@ -135,12 +139,14 @@ private Q_SLOTS:
         QTest::qWait(2500);
         std::vector<std::unique_ptr<QTcpSocket>> held;
         for (int i = 0; i < 8; ++i) {
-            held.push_back(connectRaw());
+            held.push_back(connectRaw(QStringLiteral("127.0.0.%1").arg(2 + i)));
             QVERIFY(held.back());
+            // Each holds a request in flight (its body within the body timeout), so none can go.
+            held.back()->write("POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{");
         }
         // Give the server a moment to accept them all.
         QTest::qWait(300);
-        auto extra = connectRaw();
+        auto extra = connectRaw(QStringLiteral("127.0.0.20"));
         QVERIFY(extra);
         extra->write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
         const QByteArray answer = pushBody(*extra, 0, false);
@@ -149,6 +155,27 @@ private Q_SLOTS:
         QTest::qWait(300);
         ApiClient client(m_server.url());
         QCOMPARE(client.get(QStringLiteral("/healthz")).status, 200);
+    }
+
+    void idleConnectionsMakeRoom()
+    {
+        // Connections that only sit there (opened and never used, or kept alive after a request)
+        // cannot lock anyone out: the longest idle one is closed for a newcomer.
+        QTest::qWait(2500);
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 8; ++i) {
+            held.push_back(connectRaw());
+            QVERIFY(held.back());
+            QTest::qWait(20);
+        }
+        QTest::qWait(300);
+        auto extra = connectRaw();
+        QVERIFY(extra);
+        extra->write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        const QByteArray answer = pushBody(*extra, 0, false);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
+        QTRY_COMPARE_WITH_TIMEOUT(held.front()->state(), QAbstractSocket::UnconnectedState, 3000);
+        QCOMPARE(held.back()->state(), QAbstractSocket::ConnectedState);
     }
 
     void serverStillServesAfterAllThat()

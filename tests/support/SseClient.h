@@ -53,6 +53,8 @@ public:
     int comments() const { return m_comments; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
     int status() const { return m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); }
+    // The server ended the stream (or refused it).
+    bool isFinished() const { return m_reply->isFinished(); }
 
     // Spins the event loop until `done` holds or the time runs out.
     bool waitFor(const std::function<bool()> &done, int timeoutMs = 5000)
