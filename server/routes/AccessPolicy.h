@@ -19,6 +19,12 @@ public:
     };
 
     static bool canSeeDelegation(const Principal &principal, const Delegation &delegation);
+    // Only the agent a delegation was granted to may use it (with a JIT credential: only the one
+    // delegation it names); to every other agent it does not exist.
+    static bool agentHolds(const Principal &agent, const Delegation &delegation)
+    {
+        return agent.mayUseDelegation(delegation.id) && delegation.agentId == agent.id;
+    }
     static bool canRevokeDelegation(const Principal &principal, const Delegation &delegation);
     static Visibility delegationList(const Principal &principal);
     static bool canGrant(const Principal &principal) { return principal.hasRole(u"customer"); }

@@ -1,5 +1,6 @@
 #include "AuthorizeRoutes.h"
 
+#include "AccessPolicy.h"
 #include "ApprovalLedger.h"
 #include "AuditTrail.h"
 #include "AuthorizeCodec.h"
@@ -95,12 +96,16 @@ void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
 
     // Set by the job on the store thread; read by the responder on the event loop after the commit.
     auto outcome = std::make_shared<std::optional<DecisionOutcome>>();
+    auto probed = std::make_shared<bool>(false);
     m_writes.submit(
         RequestParsing::idempotency(request),
-        [this, req = *parsed, actor = request.principal, outcome](Store &store) {
+        [this, req = *parsed, actor = request.principal, outcome, probed](Store &store) {
             auto tree = DelegationTree::load(store, req.delegationId);
-            if (!tree)
+            // Before any other check, so the answer says nothing of another's delegation.
+            if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation)) {
+                *probed = true;
                 return Problem::noSuch(u"delegation", req.delegationId);
+            }
             const QDateTime now = m_clock.now();
             const auto agent = store.agents().find(actor.id);
 
@@ -174,11 +179,35 @@ void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
             *outcome = decision.outcome;
             return ApiResponse::json(200, AuthorizeCodec::decisionToJson(decision));
         },
-        [this, outcome, respond](ApiResponse response) {
+        [this, outcome, probed, req = *parsed, actor = request.principal, respond](ApiResponse response) {
+            if (*probed && response.status == 404) {
+                recordRefusal(actor, req, respond);
+                return;
+            }
             // Metrics belong to the event loop; only a committed decision counts.
             if (*outcome && response.status == 200)
                 m_metrics.countDecision(decisionOutcomeToString(**outcome));
             respond(std::move(response));
+        });
+}
+
+void AuthorizeRoutes::recordRefusal(const Principal &actor, const AuthorizeRequest &request,
+                                    const Responder &respond)
+{
+    // The refused request is the asking agent's story, not the delegation owner's: it is recorded
+    // under the agent only, in a job of its own because the refusal itself rolled back.
+    m_writes.submit(
+        {},
+        [this, actor, request](Store &store) {
+            QJsonObject data{{QStringLiteral("reason"), QStringLiteral("delegation_not_held")},
+                             {QStringLiteral("requested_delegation_id"), request.delegationId},
+                             {QStringLiteral("request"), requestForAudit(request)}};
+            if (!AuditTrail(store, m_clock).record(QStringLiteral("access.refused"), actor, actor.id, data))
+                return Problem::internal();
+            return ApiResponse::noContent();
+        },
+        [delegationId = request.delegationId, respond](const ApiResponse &recorded) {
+            respond(recorded.status < 400 ? Problem::noSuch(u"delegation", delegationId) : recorded);
         });
 }
 

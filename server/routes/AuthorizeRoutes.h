@@ -2,6 +2,7 @@
 
 #include "ApiRequest.h"
 #include "ApiResponse.h"
+#include "AuthorizeRequest.h"
 #include "Clock.h"
 
 namespace mandate::server {
@@ -28,6 +29,7 @@ public:
 
 private:
     void authorize(ApiRequest &request, const Responder &respond);
+    void recordRefusal(const Principal &actor, const AuthorizeRequest &request, const Responder &respond);
 
     const Clock &m_clock;
     WriteBatcher &m_writes;

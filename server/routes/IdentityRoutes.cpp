@@ -1,5 +1,6 @@
 #include "IdentityRoutes.h"
 
+#include "AccessPolicy.h"
 #include "AgentCredentials.h"
 #include "AuditTrail.h"
 #include "DelegationTree.h"
@@ -102,7 +103,7 @@ void IdentityRoutes::issueCredential(ApiRequest &request, const Responder &respo
         {request.principal.idempotencyScope(), QString(), QByteArray(), false},
         [this, id = *delegationId, ttl = *ttl, actor = request.principal](Store &store) {
             const auto tree = DelegationTree::load(store, id);
-            if (!tree || tree->delegation.agentId != actor.id)
+            if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", id);
             if (actor.agentSuspended)
                 return Problem::forbidden(QStringLiteral("The agent is suspended."));

@@ -1,5 +1,6 @@
 #include "SubDelegationRoutes.h"
 
+#include "AccessPolicy.h"
 #include "Attenuation.h"
 #include "AuditTrail.h"
 #include "DelegationCodec.h"
@@ -14,16 +15,6 @@
 #include "WriteBatcher.h"
 
 namespace mandate::server {
-
-namespace {
-
-// Only the agent a delegation was granted to may use it; to anyone else it does not exist.
-bool holds(const Principal &agent, const Delegation &delegation)
-{
-    return agent.mayUseDelegation(delegation.id) && delegation.agentId == agent.id;
-}
-
-} // namespace
 
 void SubDelegationRoutes::registerRoutes(Router &router)
 {
@@ -45,7 +36,7 @@ void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &resp
         RequestParsing::idempotency(request),
         [this, parentId = request.param(0), grant = *grant, actor = request.principal](Store &store) {
             const auto tree = DelegationTree::load(store, parentId);
-            if (!tree || !holds(actor, tree->delegation))
+            if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", parentId);
             if (actor.agentSuspended)
                 return Problem::forbidden(QStringLiteral("The agent is suspended."));
@@ -105,12 +96,22 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, id = request.param(0), actor = request.principal](Store &store) {
-            auto delegation = store.delegations().find(id);
-            if (!delegation || !holds(actor, *delegation))
+            const auto tree = DelegationTree::load(store, id);
+            if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", id);
-            if (delegation->status == DelegationStatus::Active && delegation->revokeOn.taskComplete) {
+            if (actor.agentSuspended)
+                return Problem::forbidden(QStringLiteral("The agent is suspended."));
+            Delegation delegation = tree->delegation;
+            // Completing twice is harmless; completing what was revoked or has lapsed is not a
+            // task ending, and would put a false event in the customer's trail.
+            if (delegation.status == DelegationStatus::Completed)
+                return ApiResponse::json(200, DelegationCodec::toJson(delegation));
+            if (!tree->isUsable(m_clock.now()))
+                return Problem::conflict(
+                    QStringLiteral("The delegation (or one it derives from) is no longer active."));
+            if (delegation.revokeOn.taskComplete) {
                 // Completion ends this delegation for use, and with it everything delegated onwards.
-                for (const QString &childId : delegation->children) {
+                for (const QString &childId : delegation.children) {
                     if (!Revocations::revoke(store, m_clock, DelegationRepository::Roots::Delegation, childId,
                                              actor,
                                              QStringLiteral("The parent delegation's task is complete."),
@@ -119,15 +120,15 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
                 }
                 if (!store.delegations().setStatus(id, DelegationStatus::Completed))
                     return Problem::internal();
-                delegation->status = DelegationStatus::Completed;
+                delegation.status = DelegationStatus::Completed;
             }
             if (!AuditTrail(store, m_clock)
-                     .record(QStringLiteral("delegation.completed"), actor, *delegation,
+                     .record(QStringLiteral("delegation.completed"), actor, delegation,
                              {{QStringLiteral("ends_delegation"),
-                               delegation->status == DelegationStatus::Completed}}) ||
-                !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation))
+                               delegation.status == DelegationStatus::Completed}}) ||
+                !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), delegation))
                 return Problem::internal();
-            return ApiResponse::json(200, DelegationCodec::toJson(*delegation));
+            return ApiResponse::json(200, DelegationCodec::toJson(delegation));
         },
         respond);
 }

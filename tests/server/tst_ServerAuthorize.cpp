@@ -138,14 +138,59 @@ private Q_SLOTS:
     void otherAgentsAndPeopleCannotAct()
     {
         const QString id = grant();
-        QCOMPARE(reason(authorize(*m_helper, DemoFixtures::authorizeRequest(id, 100))),
-                 QStringLiteral("agent_mismatch"));
+        QCOMPARE(authorize(*m_helper, DemoFixtures::authorizeRequest(id, 100)).status, 404);
         QCOMPARE(authorize(*m_alice, DemoFixtures::authorizeRequest(id, 100)).status, 403);
         QCOMPARE(authorize(*m_payer, DemoFixtures::authorizeRequest(QStringLiteral("dlg_nope"), 100)).status,
                  404);
         ApiClient forged(m_server.url());
         forged.setToken(QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
         QCOMPARE(authorize(forged, DemoFixtures::authorizeRequest(id, 100)).status, 401);
+    }
+
+    void anotherAgentLearnsNothingAndLeavesNoTraceInTheCustomersTrail()
+    {
+        const QString active = grant();
+        const QString revoked = grant();
+        QCOMPARE(m_alice
+                     ->post(QStringLiteral("/v1/delegations/") + revoked + QStringLiteral("/revoke"),
+                            {{QStringLiteral("reason"), QStringLiteral("Done with it")}})
+                     .status,
+                 200);
+        const auto unknown =
+            authorize(*m_helper, DemoFixtures::authorizeRequest(QStringLiteral("dlg_nope"), 100));
+        QCOMPARE(unknown.status, 404);
+        // Active, revoked and unknown look alike: the same status and the same kind of problem.
+        for (const QString &id : {active, revoked}) {
+            const auto probe = authorize(*m_helper, DemoFixtures::authorizeRequest(id, 100));
+            QCOMPARE(probe.status, 404);
+            QCOMPARE(probe.json().value(QStringLiteral("type")),
+                     unknown.json().value(QStringLiteral("type")));
+            QCOMPARE(probe.json().value(QStringLiteral("title")),
+                     unknown.json().value(QStringLiteral("title")));
+            // Nothing lands in the customer's trail for it ...
+            const auto trail =
+                m_alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + id);
+            QCOMPARE(trail.json().value(QStringLiteral("items")).toArray().size(), 0);
+        }
+        // ... but the probing agent's own trail shows every attempt, for investigators.
+        const QString helperId = DemoFixtures::agentId(*m_alice, QStringLiteral("Travel helper"));
+        const auto refused =
+            m_sam->get(QStringLiteral("/v1/audit?type=access.refused&agent_id=") + helperId).json();
+        const QJsonArray items = refused.value(QStringLiteral("items")).toArray();
+        QVERIFY2(items.size() >= 3, qPrintable(QString::number(items.size())));
+        const QJsonObject last = items.last().toObject();
+        QVERIFY(last.value(QStringLiteral("delegation_id")).isNull());
+        QCOMPARE(last.value(QStringLiteral("actor")).toObject().value(QStringLiteral("id")).toString(),
+                 helperId);
+        QCOMPARE(
+            last.value(QStringLiteral("data")).toObject().value(QStringLiteral("requested_delegation_id")),
+            QJsonValue(revoked));
+        QCOMPARE(m_alice->get(QStringLiteral("/v1/audit?type=access.refused"))
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .size(),
+                 0);
     }
 
     void stepUpByTheCustomer()
