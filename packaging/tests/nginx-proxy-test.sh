@@ -125,6 +125,9 @@ curl -s -N --cacert "$work/cert.pem" --max-time 4 -H "Authorization: Bearer $tok
 check "the event stream delivers data before the stream ends" test -s "$work/events"
 check "nginx did not close the event stream early" bash -c "! grep -q 'upstream timed out' '$work/error.log'"
 
+"${curl_tls[@]}" -o /dev/null -w '%{http_code}' "$base/metrics" >"$work/metrics-status"
+check "metrics are not passed on to the network" grep -qx 404 "$work/metrics-status"
+
 # Sign-in bursts: after the burst nginx itself answers 429 (its HTML page, not the server's JSON).
 for i in $(seq 12); do
   "${curl_tls[@]}" -o "$work/login-$i" -w '%{http_code}\n' -H 'Content-Type: application/json' \

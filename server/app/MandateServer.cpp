@@ -33,6 +33,29 @@
 
 namespace mandate::server {
 
+namespace {
+
+// The scrape token for /metrics, empty when none is configured; nullopt (with `error`) when the
+// file cannot be read or holds a token too short to resist guessing.
+std::optional<QByteArray> readMetricsToken(const QString &file, QString *error)
+{
+    if (file.isEmpty())
+        return QByteArray();
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the metrics token %1: %2").arg(file, in.errorString());
+        return std::nullopt;
+    }
+    const QByteArray token = in.readAll().trimmed();
+    if (token.size() < 16) {
+        *error = QStringLiteral("the metrics token in %1 must be at least 16 characters").arg(file);
+        return std::nullopt;
+    }
+    return token;
+}
+
+} // namespace
+
 MandateServer::MandateServer(ServerOptions options, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -72,7 +95,9 @@ bool MandateServer::start(QString *error)
         return false;
     if (!setUpIdentity(error))
         return false;
-    m_events = std::make_unique<EventHub>();
+    // Streams may hold at most three quarters of the connections; the rest stay for everything else.
+    m_events =
+        std::make_unique<EventHub>(EventHub::Limits{4, 8, qMax(1, m_options.limits.maxConnections * 3 / 4)});
     if (m_options.database.isEmpty()) {
         connect(m_writes.get(), &WriteBatcher::committed, m_events.get(), &EventHub::deliver);
     } else {
@@ -90,19 +115,24 @@ bool MandateServer::start(QString *error)
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator);
 
-    m_sessionRoutes =
-        std::make_unique<SessionRoutes>(*m_store, m_clock, *m_writes, m_throttle, m_options.sessionSeconds);
+    m_sessionRoutes = std::make_unique<SessionRoutes>(*m_store, m_clock, *m_writes, m_throttle, *m_events,
+                                                      m_options.sessionSeconds);
     m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_writes);
     m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_writes);
     m_auditRoutes = std::make_unique<AuditRoutes>(*m_store);
-    m_operationsRoutes = std::make_unique<OperationsRoutes>(*m_writes, m_metrics);
+    const std::optional<QByteArray> metricsToken = readMetricsToken(m_options.metricsTokenFile, error);
+    if (!metricsToken)
+        return false;
+    m_operationsRoutes = std::make_unique<OperationsRoutes>(
+        *m_writes, m_metrics,
+        metricsToken->isEmpty() ? QByteArray() : OperationsRoutes::hashToken(*metricsToken));
     m_authorizeRoutes =
         std::make_unique<AuthorizeRoutes>(m_clock, *m_writes, m_metrics, m_options.approvalTtlSeconds);
     m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_writes);
     m_identityRoutes = std::make_unique<IdentityRoutes>(*m_store, m_clock, *m_writes, *m_credentials,
                                                         m_options.trustBundle.isEmpty());
     m_subDelegationRoutes = std::make_unique<SubDelegationRoutes>(m_clock, *m_writes);
-    m_eventRoutes = std::make_unique<EventRoutes>(*m_store, *m_events, m_options.eventHeartbeat);
+    m_eventRoutes = std::make_unique<EventRoutes>(*m_store, m_clock, *m_events, m_options.eventHeartbeat);
     m_sessionRoutes->registerRoutes(m_router);
     m_agentRoutes->registerRoutes(m_router);
     m_delegationRoutes->registerRoutes(m_router);

@@ -19,7 +19,8 @@ QString ServerOptions::usage()
         "Usage: mandate-server [--listen HOST:PORT] [--data-dir DIR] [--database URL] [--demo]\n"
         "                      [--tls-cert FILE --tls-key FILE] [--insecure-listen]\n"
         "                      [--session-ttl SECONDS] [--approval-ttl SECONDS] [--no-access-log]\n"
-        "                      [--max-connections N] [--header-timeout S] [--idle-timeout S]\n"
+        "                      [--max-connections N] [--max-connections-per-address N]\n"
+        "                      [--header-timeout S] [--idle-timeout S]\n"
         "                      [--trust-domain TD] [--trust-bundle FILE] [--audience AUD]\n"
         "\n"
         "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8787; port 0 picks a free one)\n"
@@ -27,10 +28,15 @@ QString ServerOptions::usage()
         "  --database URL       use PostgreSQL: postgresql://USER[:PASSWORD]@HOST:PORT/DB\n"
         "                       (several instances may share one database)\n"
         "  --signing-key FILE   the agent-token signing key (default DIR/signing-key.pem)\n"
+        "  --metrics-token FILE /metrics needs this file's token as a bearer token (without it,\n"
+        "                       /metrics answers only callers on this machine)\n"
         "  --demo               seed a demo organisation into an empty data dir\n"
         "  --tls-cert, --tls-key  serve HTTPS with this PEM certificate and key\n"
         "  --insecure-listen    allow plain HTTP on a non-loopback address (use a TLS proxy instead)\n"
-        "  --max-connections N  refuse client connections beyond N (default 1024)\n"
+        "  --max-connections N  at most N client connections; idle ones make room (default 1024)\n"
+        "  --max-connections-per-address N\n"
+        "                       at most N connections from one client address (default 256; behind a\n"
+        "                       reverse proxy set it to --max-connections)\n"
         "  --header-timeout S   close a client whose request headers take longer than S seconds (default "
         "10)\n"
         "  --idle-timeout S     close keep-alive connections idle for S seconds (default 60)\n"
@@ -91,6 +97,10 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
                 return unexpected(
                     QStringLiteral("--database needs postgresql://USER[:PASSWORD]@HOST:PORT/DB"));
             options.database = *text;
+        } else if (arg == QStringLiteral("--metrics-token")) {
+            options.metricsTokenFile = value().value_or(QString());
+            if (options.metricsTokenFile.isEmpty())
+                return unexpected(QStringLiteral("--metrics-token needs a file holding the scrape token"));
         } else if (arg == QStringLiteral("--signing-key")) {
             options.signingKey = value().value_or(QString());
             if (options.signingKey.isEmpty())
@@ -113,6 +123,12 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
             if (!seconds(&n) || n > 100'000)
                 return unexpected(QStringLiteral("--max-connections needs a number from 1 to 100000"));
             options.limits.maxConnections = static_cast<int>(n);
+        } else if (arg == QStringLiteral("--max-connections-per-address")) {
+            qint64 n = 0;
+            if (!seconds(&n) || n > 100'000)
+                return unexpected(
+                    QStringLiteral("--max-connections-per-address needs a number from 1 to 100000"));
+            options.limits.maxConnectionsPerAddress = static_cast<int>(n);
         } else if (arg == QStringLiteral("--header-timeout")) {
             qint64 n = 0;
             if (!seconds(&n))

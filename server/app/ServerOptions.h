@@ -22,6 +22,8 @@ struct ServerOptions
     // The embedded trust domain's signing key; empty: DIR/signing-key.pem. Instances behind one
     // load balancer are given the same file so that a JWT issued by one verifies on all.
     QString signingKey;
+    // A file holding the token Prometheus presents for /metrics; empty: /metrics answers loopback only.
+    QString metricsTokenFile;
     bool demo = false;
     bool insecureListen = false;
     QString tlsCertificate;

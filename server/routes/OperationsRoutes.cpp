@@ -1,8 +1,14 @@
 #include "OperationsRoutes.h"
 
 #include "Metrics.h"
+#include "Problem.h"
 #include "Router.h"
+#include "SessionAuthenticator.h"
 #include "WriteBatcher.h"
+
+#include <QCryptographicHash>
+
+#include <openssl/crypto.h>
 
 namespace mandate::server {
 
@@ -23,10 +29,34 @@ void OperationsRoutes::registerRoutes(Router &router)
                 },
                 std::move(respond));
         });
-    router.add(
-        "GET", QStringLiteral("/metrics"), Router::Access::Public, [this](ApiRequest &, Responder respond) {
-            respond(ApiResponse::text(200, "text/plain; version=0.0.4; charset=utf-8", m_metrics.render()));
-        });
+    router.add("GET", QStringLiteral("/metrics"), Router::Access::Public, this, &OperationsRoutes::metrics);
+}
+
+QByteArray OperationsRoutes::hashToken(QByteArrayView token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+void OperationsRoutes::metrics(ApiRequest &request, const Responder &respond)
+{
+    if (m_metricsTokenHash.isEmpty()) {
+        if (!request.remoteAddress.isLoopback()) {
+            respond(Problem::forbidden(QStringLiteral("Metrics answer only on this machine; start the server "
+                                                      "with --metrics-token to scrape them.")));
+            return;
+        }
+    } else {
+        const QByteArray presented =
+            hashToken(SessionAuthenticator::bearerToken(request.header("authorization")));
+        // Equal-length digests compared in constant time: the comparison says nothing of the token.
+        if (CRYPTO_memcmp(presented.constData(), m_metricsTokenHash.constData(),
+                          static_cast<size_t>(m_metricsTokenHash.size())) != 0) {
+            respond(
+                Problem::unauthenticated(QStringLiteral("Metrics need the scrape token as a bearer token.")));
+            return;
+        }
+    }
+    respond(ApiResponse::text(200, "text/plain; version=0.0.4; charset=utf-8", m_metrics.render()));
 }
 
 } // namespace mandate::server
