@@ -82,8 +82,13 @@ ApiResponse WriteBatcher::runOne(Store &store, const Clock &clock, Write &write)
 
     if (!store.db().savepoint(JobSavepoint))
         return Problem::internal();
+    // Live events the job publishes go with its changes: a job rolled back to its savepoint must
+    // not leave an event for a change the database never kept (nor one whose id SQLite reuses).
+    const qsizetype outboxMark = store.outboxMark();
     ApiResponse response = write.job(store);
     const bool keep = response.status < 400;
+    if (!keep)
+        store.rollbackOutbox(outboxMark);
     if (!(keep ? store.db().releaseSavepoint(JobSavepoint) : store.db().rollbackToSavepoint(JobSavepoint)))
         return Problem::internal();
 

@@ -133,6 +133,44 @@ private Q_SLOTS:
         QCOMPARE(idle.status(), 200);
     }
 
+    // A late decision on an approval that expired but was not yet swept is refused (409), and the
+    // streams hear nothing the database did not keep: no phantom "expired" update, and the next
+    // real event arrives under an id no stream has seen.
+    void aRefusedDecisionPublishesNothing()
+    {
+        TestServer slowSweeper{{QStringLiteral("--demo"), QStringLiteral("--approval-ttl"),
+                                QStringLiteral("1"), QStringLiteral("--sweep-interval"),
+                                QStringLiteral("3600")}};
+        QString error;
+        QVERIFY2(slowSweeper.start(&error), qPrintable(error));
+        auto alice = DemoFixtures::person(slowSweeper.url(), QStringLiteral("alice"));
+        auto payer = DemoFixtures::agentClient(slowSweeper.url(), QStringLiteral("Bill payer"));
+        QVERIFY(alice && payer);
+        const QString approvalId = DemoFixtures::stepUpRequest(*alice, *payer);
+        QVERIFY(!approvalId.isEmpty());
+        SseClient stream(slowSweeper.url(), alice->token());
+        QVERIFY(stream.waitFor([&] { return stream.status() == 200; }));
+
+        QTest::qWait(1500);
+        const auto late =
+            alice->post(QStringLiteral("/v1/approvals/") + approvalId + QStringLiteral("/decisions"),
+                        {{QStringLiteral("decision"), QStringLiteral("approve")}});
+        QCOMPARE(late.status, 409);
+        const QString next = alice
+                                 ->post(QStringLiteral("/v1/delegations"),
+                                        DemoFixtures::paymentGrant(
+                                            DemoFixtures::agentId(*alice, QStringLiteral("Bill payer"))))
+                                 .json()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        QVERIFY(stream.waitFor(
+            [&] { return stream.hasEvent(QStringLiteral("delegation.created"), withId(next)); }));
+        const auto stored = alice->get(QStringLiteral("/v1/approvals/") + approvalId).json();
+        const bool streamed = stream.hasEvent(QStringLiteral("approval.updated"), withId(approvalId));
+        QCOMPARE(streamed, stored.value(QStringLiteral("status")).toString() != QStringLiteral("pending"));
+        QVERIFY(!streamed);
+    }
+
     void agentsHaveNoStream()
     {
         QCOMPARE(m_payer->get(QStringLiteral("/v1/events")).status, 403);
