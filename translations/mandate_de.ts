@@ -1843,26 +1843,6 @@
         <source>Connected, live updates reconnecting</source>
         <translation>Verbunden, Live-Aktualisierung verbindet sich neu</translation>
     </message>
-    <message>
-        <source>customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <source>approver</source>
-        <translation>freigabeberechtigt</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>Support</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>Administration</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>
@@ -2074,6 +2054,29 @@
     <message>
         <source>This revokes %1 active delegations.</source>
         <translation>Dadurch werden %1 aktive Vollmachten widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::RoleNames</name>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>freigabeberechtigt</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -1843,26 +1843,6 @@
         <source>Connected, live updates reconnecting</source>
         <translation>Connected, live updates reconnecting</translation>
     </message>
-    <message>
-        <source>customer</source>
-        <translation>customer</translation>
-    </message>
-    <message>
-        <source>approver</source>
-        <translation>approver</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>support</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>administrator</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>
@@ -2074,6 +2054,29 @@
     <message>
         <source>This revokes %1 active delegations.</source>
         <translation>This revokes %1 active delegations.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::RoleNames</name>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>approver</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
