@@ -25,6 +25,7 @@ build/release/app/mandate-server --listen 127.0.0.1:0 --data-dir "$work/data" --
 server_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
 url=$(sed -n 's/^listening on //p' "$work/server.out")
+[ -n "$url" ] || { echo "mandate-server did not start" >&2; exit 1; }
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 post() { curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$3" "$url$2"; }

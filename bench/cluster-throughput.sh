@@ -35,6 +35,8 @@ start_instances() { # name count [--database URL]
   done
   for i in $(seq "$count"); do
     for _ in $(seq 100); do grep -q "listening on" "$work/$name-$i.out" && break; sleep 0.1; done
+    grep -q "listening on" "$work/$name-$i.out" ||
+      { echo "mandate-server $name-$i did not start:" >&2; cat "$work/$name-$i.out" >&2; exit 1; }
   done
   cat >"$work/nginx.conf" <<NGINX
 worker_processes 1;

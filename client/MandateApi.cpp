@@ -57,6 +57,11 @@ ApiJob *MandateApi::me()
     return m_client.get(QStringLiteral("/v1/me"));
 }
 
+ApiJob *MandateApi::demoDirectory()
+{
+    return m_client.get(QStringLiteral("/v1/demo"));
+}
+
 ApiJob *MandateApi::agents(const QString &cursor)
 {
     QUrlQuery query;

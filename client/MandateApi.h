@@ -51,6 +51,8 @@ public:
     ApiJob *signIn(const QString &username, const QString &password);
     ApiJob *signOut();
     ApiJob *me();
+    // GET /v1/demo: who to sign in as, on a demo server (DemoDirectory::fromJson reads it).
+    ApiJob *demoDirectory();
 
     ApiJob *agents(const QString &cursor = {});
     ApiJob *suspendAgent(const QString &agentId, const QString &reason);

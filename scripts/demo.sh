@@ -1,58 +1,102 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Mandate and starts the demo: mandate-server with the demo
-# organisation on a private data dir, and the console signed-in screen pointing at it.
-# Ctrl+C (or closing the console) stops everything this script started.
+# organisation on a private data dir, the agent simulator playing its scenario against it every
+# 40 s, and the console at its sign-in, pointing at that server. Without a display it says so and
+# runs the server and the scenario only. Closing the console, or Ctrl+C, stops everything this
+# script started.
+#   MANDATE_DEMO_PRESET  CMake preset to build and run (default: release; CI reuses its dev build)
+#   MANDATE_DEMO_DIR     the server's data dir (default: ~/.local/share/mandate-demo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+preset=${MANDATE_DEMO_PRESET:-release}
 ./scripts/install-deps.sh
-cmake --preset release >/dev/null
-# Build only the programs the demo runs, not every test.
-targets=(mandate-server)
-for optional in mandate-agent mandate-console; do
-  ninja -C build/release -t targets all 2>/dev/null | grep -q "^$optional:" && targets+=("$optional")
-done
-cmake --build --preset release --target "${targets[@]}"
-
-bin=build/release/app
-if [ ! -x "$bin/mandate-server" ]; then
-  echo "Built the core library and its tests; mandate-server and the console are not part of this build yet." >&2
-  echo "Run ./scripts/test.sh to see the decision engine at work." >&2
-  exit 0
-fi
+cmake --preset "$preset" >/dev/null
+# The three programs the demo runs, not every test. A build failure stops the script here.
+cmake --build --preset "$preset" --target mandate-server mandate-agent mandate-console
+bin=build/$preset/app
 
 data_dir=${MANDATE_DEMO_DIR:-"${XDG_DATA_HOME:-$HOME/.local/share}/mandate-demo"}
 mkdir -p "$data_dir"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+
+# Every background job gets a process group of its own (set -m while it starts), so the cleanup
+# reaches whatever it is running at that moment too: the agent loop's current mandate-agent or
+# sleep, a sandbox server the console started.
+groups=()
+start_job() { # command...: runs it in the background in a new process group; its pid is in $job
+  set -m
+  "$@" &
+  job=$!
+  set +m
+  groups+=("$job")
+}
+cleanup() {
+  trap '' INT TERM # a second Ctrl+C must not cut the cleanup short
+  local g alive
+  for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
+  # mandate-server finishes the requests in flight first; whatever is still there after 10 s is killed.
+  for _ in $(seq 100); do
+    alive=0
+    for g in "${groups[@]}"; do kill -0 -- "-$g" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break
+    sleep 0.1
+  done
+  for g in "${groups[@]}"; do kill -KILL -- "-$g" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+# The exit runs the cleanup. A trap runs only between foreground commands, which is why the
+# console below runs in the background and the script waits for it.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 log="$data_dir/server.log"
-"$bin/mandate-server" --listen 127.0.0.1:0 --data-dir "$data_dir" --demo >"$data_dir/server.out" 2>"$log" &
-pids+=($!)
+start_job "$bin/mandate-server" --listen 127.0.0.1:0 --data-dir "$data_dir" --demo \
+  >"$data_dir/server.out" 2>"$log"
+server=$job
 url=
 for _ in $(seq 300); do
-  url=$(sed -n 's/^listening on //p' "$data_dir/server.out" 2>/dev/null)
+  url=$(sed -n 's/^listening on //p' "$data_dir/server.out")
   [ -n "$url" ] && break
-  kill -0 "${pids[0]}" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
   sleep 0.1
 done
-[ -n "$url" ] || { echo "mandate-server did not start; see $log" >&2; exit 1; }
+[ -n "$url" ] || { echo "mandate-server did not start within 30 s; see $log" >&2; exit 1; }
 echo "mandate-server: $url (data in $data_dir, log in $log)"
 echo "Demo people (password mandate-demo): alice, bob (customers), carol, dave (approvers), sam (support), ada (admin)"
 
-if [ -x "$bin/mandate-agent" ]; then
-  ( while true; do "$bin/mandate-agent" --server "$url" scenario || sleep 5; sleep 40; done ) &
-  pids+=($!)
+agent_loop() {
+  while true; do
+    "$bin/mandate-agent" --server "$url" scenario || sleep 5
+    sleep 40
+  done
+}
+start_job agent_loop
+echo "Agent simulator: plays its scenario against the server now and every 40 s."
+
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the console is not started."
+  echo "Start it where there is a display:"
+  echo "  on this machine's desktop:  $PWD/$bin/mandate-console --server $url"
+  echo "  on another machine:         ssh -L ${url##*:}:127.0.0.1:${url##*:} $(uname -n), then there: mandate-console --server $url"
+  echo "mandate-server and the agent scenario keep running; press Ctrl+C to stop them."
+  status=0
+  wait "$server" || status=$?
+  echo "mandate-server stopped (exit status $status); see $log" >&2
+  exit 1
 fi
 
-if [ -x "$bin/mandate-console" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  # The console stays up until it is closed; closing it ends the demo.
-  "$bin/mandate-console" --server "$url"
-elif [ -x "$bin/mandate-console" ]; then
-  echo "No display here: start the console elsewhere with  $bin/mandate-console --server $url" >&2
-  echo "Server running; press Ctrl+C to stop."
-  wait "${pids[0]}"
-else
-  echo "Server running; press Ctrl+C to stop."
-  wait "${pids[0]}"
+start_job "$bin/mandate-console" --server "$url"
+console=$job
+echo "Console: sign in at the window that opened. Closing it, or Ctrl+C here, ends the demo."
+status=0
+ended=
+wait -n -p ended "$server" "$console" || status=$?
+if [ "$ended" = "$server" ]; then
+  echo "mandate-server stopped (exit status $status); see $log" >&2
+  exit 1
 fi
+if [ "$status" -ne 0 ]; then
+  echo "The console ended with exit status $status; stopping the demo." >&2
+  exit "$status"
+fi
+echo "The console closed; stopping the demo."

@@ -10,7 +10,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libssl-dev libsodium-dev libgl-dev libegl-dev libxkbcommon-dev
   clang libclang-rt-14-dev clang-format
-  xvfb xauth x11-apps imagemagick fonts-dejavu-core
+  xvfb xauth x11-apps x11-utils imagemagick fonts-dejavu-core
   sqlite3 curl procps openssl
   dpkg-dev fakeroot file lintian desktop-file-utils appstream nginx-light systemd
   postgresql
@@ -18,9 +18,9 @@ packages=(
 
 missing=()
 for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
+  # Read whole, not piped into `grep -q`: under pipefail, grep leaving early can fail the pipe.
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then

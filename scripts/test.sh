@@ -20,6 +20,11 @@ run_suite() { # preset
 
 run_suite dev
 
+# The README's first command as a newcomer runs it (under Xvfb, on the dev build just made): the
+# console window opens, server and agent scenario run, and Ctrl+C leaves nothing behind.
+stage "demo"
+./scripts/check-demo.sh
+
 # PostgreSQL: the server integration suite again, and the multi-instance tests, on a throwaway
 # cluster (scripts/with-postgres.sh). The dev build is already there.
 stage "server-pg"

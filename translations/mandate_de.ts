@@ -472,6 +472,14 @@
         <source>Sign &amp;in</source>
         <translation>&amp;Anmelden</translation>
     </message>
+    <message>
+        <source>Choose a person to fill in the username and password.</source>
+        <translation>Wählen Sie eine Person, um Benutzername und Passwort einzutragen.</translation>
+    </message>
+    <message>
+        <source>Demo people</source>
+        <translation>Demo-Personen</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1843,26 +1851,6 @@
         <source>Connected, live updates reconnecting</source>
         <translation>Verbunden, Live-Aktualisierung verbindet sich neu</translation>
     </message>
-    <message>
-        <source>customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <source>approver</source>
-        <translation>freigabeberechtigt</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>Support</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>Administration</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>
@@ -2077,6 +2065,29 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::RoleNames</name>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>freigabeberechtigt</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::ScopesPage</name>
     <message>
         <source>What may it do?</source>
@@ -2276,6 +2287,15 @@
     <message>
         <source>Too many attempts. Try again in %1 s.</source>
         <translation>Zu viele Versuche. Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a demo person: username (roles)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Demo-Server&lt;/b&gt; — melden Sie sich an als: %1&lt;br&gt;Passwort: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -472,6 +472,14 @@
         <source>Sign &amp;in</source>
         <translation>Sign &amp;in</translation>
     </message>
+    <message>
+        <source>Choose a person to fill in the username and password.</source>
+        <translation>Choose a person to fill in the username and password.</translation>
+    </message>
+    <message>
+        <source>Demo people</source>
+        <translation>Demo people</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1843,26 +1851,6 @@
         <source>Connected, live updates reconnecting</source>
         <translation>Connected, live updates reconnecting</translation>
     </message>
-    <message>
-        <source>customer</source>
-        <translation>customer</translation>
-    </message>
-    <message>
-        <source>approver</source>
-        <translation>approver</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>support</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>administrator</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>
@@ -2077,6 +2065,29 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::RoleNames</name>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>approver</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::ScopesPage</name>
     <message>
         <source>What may it do?</source>
@@ -2276,6 +2287,15 @@
     <message>
         <source>Too many attempts. Try again in %1 s.</source>
         <translation>Too many attempts. Try again in %1 s.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a demo person: username (roles)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "GrantController.h"
 #include "LocalCache.h"
 #include "RevocationController.h"
+#include "RoleNames.h"
 #include "ThemeColors.h"
 
 #include <QAction>
@@ -32,29 +33,6 @@
 #include <QVBoxLayout>
 
 namespace mandate::ui {
-
-namespace {
-
-// Roles arrive as the server's identifiers; people read them in their own language.
-QString roleNames(const QStringList &roles)
-{
-    QStringList names;
-    for (const QString &role : roles) {
-        if (role == QLatin1String("customer"))
-            names.append(MainWindow::tr("customer"));
-        else if (role == QLatin1String("approver"))
-            names.append(MainWindow::tr("approver"));
-        else if (role == QLatin1String("support"))
-            names.append(MainWindow::tr("support"));
-        else if (role == QLatin1String("admin"))
-            names.append(MainWindow::tr("administrator"));
-        else
-            names.append(role);
-    }
-    return names.join(MainWindow::tr(", "));
-}
-
-} // namespace
 
 MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cache, const Clock &clock,
                        QWidget *parent)
@@ -143,7 +121,7 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->addPermanentWidget(
         new QLabel(tr("Signed in as %1 (%2) at %3")
-                       .arg(user.displayName, roleNames(user.roles), session.server().toString()),
+                       .arg(user.displayName, RoleNames::of(user.roles), session.server().toString()),
                    this));
     connect(&session.connection(), &client::ConnectionMonitor::onlineChanged, this,
             &MainWindow::updateConnectionIndicator);

@@ -1,9 +1,13 @@
 #include "SignInDialog.h"
 
 #include "ConsoleSession.h"
+#include "DemoServerProbe.h"
+#include "RoleNames.h"
 #include "SandboxLauncher.h"
 #include "ui_SignInDialog.h"
 
+#include <QLayout>
+#include <QLocale>
 #include <QSettings>
 
 namespace mandate::ui {
@@ -24,12 +28,22 @@ SignInDialog::SignInDialog(client::ConsoleSession &session, client::SandboxLaunc
     , m_session(session)
     , m_sandbox(sandbox)
     , m_settings(settings)
+    , m_demoProbe(new client::DemoServerProbe(this))
 {
     m_ui->setupUi(this);
     m_ui->server->setText(m_settings.value(ServerKey, QStringLiteral("http://127.0.0.1:8787")).toString());
     m_ui->username->setText(m_settings.value(UsernameKey).toString());
     m_ui->message->setVisible(false);
+    m_ui->demoHint->setVisible(false);
     (m_ui->username->text().isEmpty() ? m_ui->username : m_ui->password)->setFocus();
+
+    // Asked once the address is complete (leaving the field), not on every keystroke, so a
+    // half-typed host name is never looked up; an edit hides what the old address offered.
+    connect(m_ui->server, &QLineEdit::textEdited, m_demoProbe, &client::DemoServerProbe::forget);
+    connect(m_ui->server, &QLineEdit::editingFinished, this, &SignInDialog::probeServer);
+    connect(m_demoProbe, &client::DemoServerProbe::answered, this, &SignInDialog::showDemoHint);
+    connect(m_ui->demoHint, &QLabel::linkActivated, this, &SignInDialog::chooseDemoPerson);
+    probeServer();
 
     connect(m_ui->signIn, &QPushButton::clicked, this, &SignInDialog::signIn);
     connect(m_ui->cancel, &QPushButton::clicked, this, &QDialog::reject);
@@ -47,6 +61,7 @@ SignInDialog::SignInDialog(client::ConsoleSession &session, client::SandboxLaunc
             return;
         m_awaitingSandbox = false;
         m_ui->server->setText(url.toString());
+        probeServer();
         m_ui->username->setText(SandboxUser);
         setBusy(true, tr("Sandbox running at %1. Signing in as %2…").arg(url.toString(), SandboxUser));
         m_session.signIn(url, SandboxUser, SandboxPassword);
@@ -62,6 +77,7 @@ SignInDialog::~SignInDialog() = default;
 void SignInDialog::setServer(const QUrl &server)
 {
     m_ui->server->setText(server.toString());
+    probeServer();
 }
 
 void SignInDialog::setUsername(const QString &username)
@@ -105,7 +121,7 @@ void SignInDialog::setBusy(bool busy, const QString &message)
 {
     for (QWidget *w : {static_cast<QWidget *>(m_ui->server), static_cast<QWidget *>(m_ui->username),
                        static_cast<QWidget *>(m_ui->password), static_cast<QWidget *>(m_ui->signIn),
-                       static_cast<QWidget *>(m_ui->sandbox)})
+                       static_cast<QWidget *>(m_ui->sandbox), static_cast<QWidget *>(m_ui->demoHint)})
         w->setEnabled(!busy);
     showMessage(message);
 }
@@ -127,6 +143,56 @@ void SignInDialog::onFailed(const client::ApiError &error)
     setBusy(false, message);
     m_ui->password->selectAll();
     m_ui->password->setFocus();
+}
+
+void SignInDialog::probeServer()
+{
+    const QUrl server = QUrl::fromUserInput(m_ui->server->text().trimmed());
+    // The same address again keeps the answer it gave or is about to give, unless that was "no
+    // demo server here": the server may have been started since.
+    if (server == m_demoProbe->server() && (m_demoProbe->isAsking() || !m_demoProbe->directory().isEmpty()))
+        return;
+    m_demoProbe->probe(server);
+}
+
+void SignInDialog::showDemoHint(const client::DemoDirectory &directory)
+{
+    m_ui->demoHint->setVisible(!directory.isEmpty());
+    if (directory.isEmpty()) {
+        m_ui->demoHint->clear();
+        return;
+    }
+    QStringList people;
+    for (qsizetype i = 0; i < directory.people.size(); ++i) {
+        const client::DemoDirectory::Person &person = directory.people.at(i);
+        // The link names the person by position: usernames are the server's to choose.
+        const QString link =
+            QStringLiteral("<a href=\"%1\">%2</a>").arg(i).arg(person.username.toHtmlEscaped());
+        people.append(person.roles.isEmpty() ? link
+                                             : tr("%1 (%2)", "a demo person: username (roles)")
+                                                   .arg(link, RoleNames::of(person.roles).toHtmlEscaped()));
+    }
+    m_ui->demoHint->setText(
+        tr("<b>Demo server</b> — sign in as: %1<br>Password: <b>%2</b>")
+            .arg(QLocale().createSeparatedList(people), directory.password.toHtmlEscaped()));
+    // A top-level window does not grow by itself for a word-wrapped label that appears later: the
+    // layout would squeeze the fields instead.
+    layout()->activate();
+    if (const int needed = heightForWidth(width()); needed > height())
+        resize(width(), needed);
+}
+
+void SignInDialog::chooseDemoPerson(const QString &link)
+{
+    const client::DemoDirectory &directory = m_demoProbe->directory();
+    bool ok = false;
+    const int index = link.toInt(&ok);
+    if (!ok || index < 0 || index >= directory.people.size())
+        return;
+    m_ui->username->setText(directory.people.at(index).username);
+    m_ui->password->setText(directory.password);
+    showMessage({});
+    m_ui->signIn->setFocus();
 }
 
 } // namespace mandate::ui

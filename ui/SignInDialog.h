@@ -15,6 +15,8 @@ class SignInDialog;
 
 namespace mandate::client {
 class ConsoleSession;
+struct DemoDirectory;
+class DemoServerProbe;
 class SandboxLauncher;
 } // namespace mandate::client
 
@@ -22,7 +24,8 @@ namespace mandate::ui {
 
 // Server, username, password — or one click for a local sandbox. Remembers the server and the
 // username (never the password or the token: those belong to the keyring) and accepts once the
-// session is signed in.
+// session is signed in. When the server is a demo server, it lists whom to sign in as; choosing
+// one of them fills in the username and the password.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -41,11 +44,16 @@ private:
     void startSandbox();
     void setBusy(bool busy, const QString &message = {});
     void onFailed(const client::ApiError &error);
+    // Asks the server in the address field whether it is a demo server, unless that was asked last.
+    void probeServer();
+    void showDemoHint(const client::DemoDirectory &directory);
+    void chooseDemoPerson(const QString &link);
 
     std::unique_ptr<Ui::SignInDialog> m_ui;
     client::ConsoleSession &m_session;
     client::SandboxLauncher &m_sandbox;
     QSettings &m_settings;
+    client::DemoServerProbe *m_demoProbe;
     bool m_awaitingSandbox = false;
 };
 

@@ -12,14 +12,7 @@ namespace mandate::server {
 
 namespace {
 
-struct DemoUser
-{
-    const char *username;
-    const char *displayName;
-    const char *role;
-};
-
-constexpr DemoUser Users[] = {
+constexpr DemoSeeder::Person People[] = {
     {"alice", "Alice Martin", "customer"}, {"bob", "Bob Keller", "customer"},
     {"carol", "Carol Nguyen", "approver"}, {"dave", "Dave Okafor", "approver"},
     {"sam", "Sam Rivera", "support"},      {"ada", "Ada Lindqvist", "admin"},
@@ -75,14 +68,21 @@ Scope data(const char *action, const char *dataset, Sensitivity ceiling)
 
 } // namespace
 
+std::span<const DemoSeeder::Person> DemoSeeder::people()
+{
+    return People;
+}
+
 bool DemoSeeder::seedIfEmpty(Store &store, const Clock &clock, QString *error)
 {
     if (store.users().count() != 0)
         return true;
 
-    // Six Argon2id hashes: spread them over the worker threads instead of paying for them in series.
-    const QList<QString> hashes = QtConcurrent::blockingMapped(
-        QList<int>{0, 1, 2, 3, 4, 5}, [](int) { return PasswordHasher::hash(QByteArray(Password)); });
+    // One Argon2id hash per person: spread them over the worker threads instead of paying for them
+    // in series.
+    const QList<QString> hashes =
+        QtConcurrent::blockingMapped(QList<int>(static_cast<qsizetype>(std::size(People))),
+                                     [](int) { return PasswordHasher::hash(QByteArray(Password)); });
 
     const QDateTime now = clock.now();
     if (!store.db().beginWrite()) {
@@ -96,8 +96,8 @@ bool DemoSeeder::seedIfEmpty(Store &store, const Clock &clock, QString *error)
     };
 
     QHash<QString, UserRecord> users;
-    for (std::size_t i = 0; i < std::size(Users); ++i) {
-        const DemoUser &u = Users[i];
+    for (std::size_t i = 0; i < std::size(People); ++i) {
+        const Person &u = People[i];
         UserRecord user{SecureRandom::id(u"usr_"),        QString::fromLatin1(u.username),
                         QString::fromUtf8(u.displayName), hashes[static_cast<qsizetype>(i)],
                         {QString::fromLatin1(u.role)},    now.addDays(-60)};

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <span>
+
 namespace mandate::server {
 
 class Store;
@@ -16,6 +18,15 @@ class DemoSeeder
 public:
     static constexpr const char *Password = "mandate-demo";
     static constexpr const char *TrustDomain = "demo.mandate.local";
+
+    struct Person
+    {
+        const char *username;
+        const char *displayName;
+        const char *role;
+    };
+    // The people seedIfEmpty creates, all with Password; GET /v1/demo names them from here.
+    static std::span<const Person> people();
 
     // Does nothing when the store already has users. Returns false on a store error.
     static bool seedIfEmpty(Store &store, const Clock &clock, QString *error);

@@ -8,6 +8,7 @@
 #include "AuthorizeRoutes.h"
 #include "BearerAuthenticator.h"
 #include "DelegationRoutes.h"
+#include "DemoRoutes.h"
 #include "DemoSeeder.h"
 #include "EventHub.h"
 #include "EventRoutes.h"
@@ -143,6 +144,8 @@ bool MandateServer::start(QString *error)
     m_identityRoutes->registerRoutes(m_router);
     m_subDelegationRoutes->registerRoutes(m_router);
     m_eventRoutes->registerRoutes(m_router);
+    m_demoRoutes = std::make_unique<DemoRoutes>(m_options.demo);
+    m_demoRoutes->registerRoutes(m_router);
     m_sweeper = std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval);
 
     const std::optional<QSslConfiguration> tls = tlsConfiguration(error);

@@ -28,6 +28,7 @@ class IdentityRoutes;
 class SubDelegationRoutes;
 class Sweeper;
 class DelegationRoutes;
+class DemoRoutes;
 class GuardedTcpServer;
 class HttpApiServer;
 class OperationsRoutes;
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<DelegationRoutes> m_delegationRoutes;
     std::unique_ptr<AuditRoutes> m_auditRoutes;
     std::unique_ptr<OperationsRoutes> m_operationsRoutes;
+    std::unique_ptr<DemoRoutes> m_demoRoutes;
     std::unique_ptr<AuthorizeRoutes> m_authorizeRoutes;
     std::unique_ptr<ApprovalRoutes> m_approvalRoutes;
     std::unique_ptr<IdentityRoutes> m_identityRoutes;

@@ -10,6 +10,7 @@
 #include "DelegationListModel.h"
 #include "DelegationsPage.h"
 #include "DemoFixtures.h"
+#include "DemoServerProbe.h"
 #include "GrantController.h"
 #include "GrantWizard.h"
 #include "LocalCache.h"
@@ -107,7 +108,71 @@ private Q_SLOTS:
         QTRY_COMPARE(message->text(), QStringLiteral("The username or password is not right."));
         QVERIFY(!console.controller.mainWindow());
         QVERIFY(dialog->isVisible());
+        QTRY_VERIFY(child<QLabel>(dialog, "demoHint")->isVisible());
         capture(dialog, QStringLiteral("sign-in"));
+    }
+
+    // A newcomer at a demo server's sign-in is told whom to sign in as; choosing a person (here by
+    // keyboard) fills in the username and the password, and Sign in opens that person's console.
+    void aDemoServerOffersItsPeopleAtSignIn()
+    {
+        Console console(m_dir.filePath(QStringLiteral("demo-hint")));
+        console.controller.start(QUrl(m_server.url()));
+        ui::SignInDialog *dialog = console.controller.signInDialog();
+        QVERIFY(dialog);
+        auto *hint = child<QLabel>(dialog, "demoHint");
+        QTRY_VERIFY(hint->isVisible());
+        for (const char *expected : {"Demo server", "alice</a> (customer)", "carol</a> (approver)",
+                                     "sam</a> (support)", "ada</a> (administrator)", "mandate-demo"})
+            QVERIFY2(hint->text().contains(QLatin1String(expected)), qPrintable(hint->text()));
+
+        hint->setFocus(Qt::TabFocusReason);
+        for (int i = 0; i < 10 && hint->selectedText() != QLatin1String("carol"); ++i)
+            QTest::keyClick(hint, Qt::Key_Tab);
+        QCOMPARE(hint->selectedText(), QStringLiteral("carol"));
+        QTest::keyClick(hint, Qt::Key_Return);
+        QCOMPARE(child<QLineEdit>(dialog, "username")->text(), QStringLiteral("carol"));
+        QCOMPARE(child<QLineEdit>(dialog, "password")->text(), QStringLiteral("mandate-demo"));
+        auto *signInButton = child<QPushButton>(dialog, "signIn");
+        QCOMPARE(QApplication::focusWidget(), signInButton);
+        QTest::mouseClick(signInButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(console.window(), 10000);
+        QCOMPARE(console.session.user().username, QStringLiteral("carol"));
+    }
+
+    // A server without --demo offers nobody. The hint follows the address: typing a demo server's
+    // shows it, and editing that address hides it at the first keystroke.
+    void otherServersShowNoDemoHint()
+    {
+        TestServer plain{QStringList{}};
+        QString error;
+        QVERIFY2(plain.start(&error), qPrintable(error));
+        Console console(m_dir.filePath(QStringLiteral("no-demo-hint")));
+        console.controller.start(QUrl(plain.url()));
+        ui::SignInDialog *dialog = console.controller.signInDialog();
+        QVERIFY(dialog);
+        auto *probe = dialog->findChild<client::DemoServerProbe *>();
+        QVERIFY(probe);
+        QCOMPARE(probe->server(), QUrl(plain.url()));
+        QTRY_VERIFY(!probe->isAsking());
+        auto *hint = child<QLabel>(dialog, "demoHint");
+        QVERIFY(!hint->isVisible());
+
+        auto *server = child<QLineEdit>(dialog, "server");
+        const auto typeServer = [server](const QString &url) {
+            server->setFocus();
+            server->selectAll();
+            QTest::keyClicks(server, url);
+        };
+        typeServer(m_server.url());
+        QTest::keyClick(server, Qt::Key_Tab); // leaving the field asks
+        QTRY_VERIFY(hint->isVisible());
+        typeServer(plain.url());
+        QVERIFY(!hint->isVisible());
+        QTest::keyClick(server, Qt::Key_Tab);
+        QCOMPARE(probe->server(), QUrl(plain.url()));
+        QTRY_VERIFY(!probe->isAsking());
+        QVERIFY(!hint->isVisible());
     }
 
     void customerSeesHerDelegationsWithUsageAndDetails()
