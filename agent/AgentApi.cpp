@@ -1,7 +1,7 @@
-#include "AgentApi.h"
+#include "agent/AgentApi.h"
 
-#include "AuthorizeCodec.h"
-#include "DelegationCodec.h"
+#include "core/AuthorizeCodec.h"
+#include "core/DelegationCodec.h"
 
 namespace mandate::agent {
 

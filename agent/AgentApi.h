@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiClient.h"
-#include "AuthorizeRequest.h"
-#include "Delegation.h"
+#include "client/ApiClient.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Delegation.h"
 
 namespace mandate::agent {
 

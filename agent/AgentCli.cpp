@@ -1,14 +1,14 @@
-#include "AgentCli.h"
+#include "agent/AgentCli.h"
 
-#include "AgentIdentity.h"
-#include "AuthorizeCodec.h"
-#include "DecimalAmount.h"
-#include "Decision.h"
-#include "ExitCode.h"
-#include "LoadRun.h"
-#include "Scenario.h"
-#include "Session.h"
-#include "SubDelegationDraft.h"
+#include "agent/AgentIdentity.h"
+#include "agent/DecimalAmount.h"
+#include "agent/ExitCode.h"
+#include "agent/LoadRun.h"
+#include "agent/Scenario.h"
+#include "agent/Session.h"
+#include "agent/SubDelegationDraft.h"
+#include "core/AuthorizeCodec.h"
+#include "core/Decision.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

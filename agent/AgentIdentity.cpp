@@ -1,6 +1,6 @@
-#include "AgentIdentity.h"
+#include "agent/AgentIdentity.h"
 
-#include "Session.h"
+#include "agent/Session.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "BlockingCall.h"
+#include "agent/BlockingCall.h"
 
-#include "ApiJob.h"
+#include "client/ApiJob.h"
 
 #include <QEventLoop>
 

@@ -1,6 +1,6 @@
-#include "DecimalAmount.h"
+#include "agent/DecimalAmount.h"
 
-#include "Currency.h"
+#include "core/Currency.h"
 
 #include <limits>
 

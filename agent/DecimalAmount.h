@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Expected.h"
-#include "Money.h"
+#include "core/Expected.h"
+#include "core/Money.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "LoadRun.h"
+#include "agent/LoadRun.h"
 
-#include "AgentApi.h"
-#include "ExitCode.h"
+#include "agent/AgentApi.h"
+#include "agent/ExitCode.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

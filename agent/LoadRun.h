@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuthorizeRequest.h"
+#include "core/AuthorizeRequest.h"
 
 #include <QString>
 #include <QUrl>

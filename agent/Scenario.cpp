@@ -1,9 +1,9 @@
-#include "Scenario.h"
+#include "agent/Scenario.h"
 
-#include "AgentIdentity.h"
-#include "AuthorizeCodec.h"
-#include "ExitCode.h"
-#include "ScenarioGrants.h"
+#include "agent/AgentIdentity.h"
+#include "agent/ExitCode.h"
+#include "agent/ScenarioGrants.h"
+#include "core/AuthorizeCodec.h"
 
 #include <QTextStream>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AuthorizeRequest.h"
-#include "Decision.h"
-#include "Session.h"
+#include "agent/Session.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Decision.h"
 
 #include <QHash>
 #include <QUrl>

@@ -1,4 +1,4 @@
-#include "ScenarioGrants.h"
+#include "agent/ScenarioGrants.h"
 
 namespace mandate::agent {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuthorizeRequest.h"
-#include "Delegation.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Delegation.h"
 
 #include <QDateTime>
 

@@ -1,4 +1,4 @@
-#include "Session.h"
+#include "agent/Session.h"
 
 namespace mandate::agent {
 

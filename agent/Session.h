@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AgentApi.h"
-#include "ApiClient.h"
-#include "BlockingCall.h"
-#include "MandateApi.h"
+#include "agent/AgentApi.h"
+#include "agent/BlockingCall.h"
+#include "client/ApiClient.h"
+#include "client/MandateApi.h"
 
 #include <QUrl>
 

@@ -1,7 +1,7 @@
-#include "SubDelegationDraft.h"
+#include "agent/SubDelegationDraft.h"
 
-#include "DelegationCodec.h"
-#include "Timestamp.h"
+#include "core/DelegationCodec.h"
+#include "core/Timestamp.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Delegation.h"
-#include "Expected.h"
+#include "core/Delegation.h"
+#include "core/Expected.h"
 
 #include <QJsonObject>
 

@@ -5,13 +5,13 @@
 //
 //   bench_approval_row_latency URL [ITERATIONS]     (a mandate-server started with --demo)
 
-#include "ApiClient.h"
-#include "ApprovalListModel.h"
-#include "Clock.h"
-#include "DemoFixtures.h"
-#include "EventStream.h"
-#include "MandateApi.h"
-#include "SseClient.h"
+#include "client/ApiClient.h"
+#include "client/EventStream.h"
+#include "client/MandateApi.h"
+#include "core/Clock.h"
+#include "models/ApprovalListModel.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/SseClient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

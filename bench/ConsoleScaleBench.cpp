@@ -3,11 +3,12 @@
 // time to the first page, search answers, paging down to row 50,000 (with the longest event-loop
 // stall seen meanwhile) and the process's resident memory. A raw GET of the same page is the
 // baseline measured in the same run.
-#include "ApiClient.h"
-#include "Clock.h"
-#include "DelegationListModel.h"
-#include "DemoFixtures.h"
-#include "MandateApi.h"
+#include "client/ApiClient.h"
+#include "client/MandateApi.h"
+#include "core/Clock.h"
+#include "models/DelegationListModel.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -57,7 +58,7 @@ double runUntil(Predicate done, int timeoutMs = 60000)
 void seed(const QString &url, int count)
 {
     const QStringList customers{QStringLiteral("alice"), QStringLiteral("bob")};
-    QList<mandate::test::ApiClient::Call> calls;
+    QList<mandate::test::TestClient::Call> calls;
     QString token[2];
     QString agent;
     for (int c = 0; c < 2; ++c) {
@@ -75,7 +76,7 @@ void seed(const QString &url, int count)
                      agent, QStringLiteral("Invoice %1 for the utilities").arg(i, 6, 10, QLatin1Char('0')),
                      1 + i % 80)});
         }
-        for (const auto &reply : mandate::test::ApiClient::sendConcurrently(url, calls, 32)) {
+        for (const auto &reply : mandate::test::TestClient::sendConcurrently(url, calls, 32)) {
             if (reply.status != 201)
                 qFatal("seeding failed: %d %s", reply.status, reply.body.constData());
         }

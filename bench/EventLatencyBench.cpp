@@ -3,9 +3,9 @@
 //
 //   bench_event_latency URL [ITERATIONS]     (a mandate-server started with --demo)
 
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "SseClient.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/SseClient.h"
+#include "tests/support/TestClient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -13,9 +13,9 @@
 #include <algorithm>
 #include <cstdio>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
 using mandate::test::SseClient;
+using mandate::test::TestClient;
 
 int main(int argc, char *argv[])
 {
@@ -27,8 +27,8 @@ int main(int argc, char *argv[])
     const QString url = QString::fromLocal8Bit(argv[1]);
     const int iterations = argc > 2 ? QByteArray(argv[2]).toInt() : 200;
 
-    ApiClient alice(url);
-    ApiClient carol(url);
+    TestClient alice(url);
+    TestClient carol(url);
     if (!alice.signIn(QStringLiteral("alice")) || !carol.signIn(QStringLiteral("carol")))
         return 1;
     const auto payer = DemoFixtures::agentClient(url, QStringLiteral("Bill payer"));

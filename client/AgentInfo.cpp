@@ -1,6 +1,6 @@
-#include "AgentInfo.h"
+#include "client/AgentInfo.h"
 
-#include "Timestamp.h"
+#include "core/Timestamp.h"
 
 namespace mandate::client {
 

@@ -1,4 +1,4 @@
-#include "ApiClient.h"
+#include "client/ApiClient.h"
 
 #include <QJsonDocument>
 #include <QUuid>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiJob.h"
+#include "client/ApiJob.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>

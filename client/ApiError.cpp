@@ -1,4 +1,4 @@
-#include "ApiError.h"
+#include "client/ApiError.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FieldError.h"
+#include "core/FieldError.h"
 
 #include <QJsonObject>
 #include <QString>

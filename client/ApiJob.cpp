@@ -1,4 +1,4 @@
-#include "ApiJob.h"
+#include "client/ApiJob.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiError.h"
+#include "client/ApiError.h"
 
 #include <QByteArray>
 #include <QJsonObject>

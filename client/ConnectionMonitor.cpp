@@ -1,6 +1,6 @@
-#include "ConnectionMonitor.h"
+#include "client/ConnectionMonitor.h"
 
-#include "ApiClient.h"
+#include "client/ApiClient.h"
 
 namespace mandate::client {
 

@@ -1,4 +1,4 @@
-#include "ConsoleSession.h"
+#include "client/ConsoleSession.h"
 
 namespace mandate::client {
 

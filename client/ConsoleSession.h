@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ApiClient.h"
-#include "ConnectionMonitor.h"
-#include "EventStream.h"
-#include "MandateApi.h"
-#include "TokenVault.h"
-#include "UserInfo.h"
+#include "client/ApiClient.h"
+#include "client/ConnectionMonitor.h"
+#include "client/EventStream.h"
+#include "client/MandateApi.h"
+#include "client/TokenVault.h"
+#include "client/UserInfo.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,8 +1,8 @@
-#include "DecisionOutbox.h"
+#include "client/DecisionOutbox.h"
 
-#include "ApiClient.h"
-#include "MandateApi.h"
-#include "Timestamp.h"
+#include "client/ApiClient.h"
+#include "client/MandateApi.h"
+#include "core/Timestamp.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiError.h"
-#include "Approval.h"
-#include "LocalDatabase.h"
+#include "client/ApiError.h"
+#include "client/LocalDatabase.h"
+#include "core/Approval.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "DemoDirectory.h"
+#include "client/DemoDirectory.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

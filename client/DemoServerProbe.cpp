@@ -1,4 +1,4 @@
-#include "DemoServerProbe.h"
+#include "client/DemoServerProbe.h"
 
 namespace mandate::client {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiClient.h"
-#include "DemoDirectory.h"
-#include "MandateApi.h"
+#include "client/ApiClient.h"
+#include "client/DemoDirectory.h"
+#include "client/MandateApi.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "DownloadJob.h"
+#include "client/DownloadJob.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

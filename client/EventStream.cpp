@@ -1,4 +1,4 @@
-#include "EventStream.h"
+#include "client/EventStream.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
-#include "LocalCache.h"
+#include "client/LocalCache.h"
 
-#include "Timestamp.h"
+#include "core/Timestamp.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

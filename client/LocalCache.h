@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LocalDatabase.h"
-#include "UserInfo.h"
+#include "client/LocalDatabase.h"
+#include "client/UserInfo.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "LocalDatabase.h"
+#include "client/LocalDatabase.h"
 
-#include "PrivateFile.h"
+#include "client/PrivateFile.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

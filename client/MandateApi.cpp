@@ -1,7 +1,7 @@
-#include "MandateApi.h"
+#include "client/MandateApi.h"
 
-#include "ApprovalCodec.h"
-#include "DelegationCodec.h"
+#include "core/ApprovalCodec.h"
+#include "core/DelegationCodec.h"
 
 #include <QJsonArray>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiClient.h"
-#include "Approval.h"
-#include "Delegation.h"
-#include "DownloadJob.h"
+#include "client/ApiClient.h"
+#include "client/DownloadJob.h"
+#include "core/Approval.h"
+#include "core/Delegation.h"
 
 #include <QString>
 

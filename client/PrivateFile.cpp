@@ -1,4 +1,4 @@
-#include "PrivateFile.h"
+#include "client/PrivateFile.h"
 
 #include <QDir>
 #include <QFile>

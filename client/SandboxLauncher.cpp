@@ -1,4 +1,4 @@
-#include "SandboxLauncher.h"
+#include "client/SandboxLauncher.h"
 
 #include <QCoreApplication>
 #include <QDir>

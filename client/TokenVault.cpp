@@ -1,4 +1,4 @@
-#include "TokenVault.h"
+#include "client/TokenVault.h"
 
 #include <qt6keychain/keychain.h>
 

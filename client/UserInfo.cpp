@@ -1,4 +1,4 @@
-#include "UserInfo.h"
+#include "client/UserInfo.h"
 
 #include <QJsonArray>
 

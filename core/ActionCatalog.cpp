@@ -1,4 +1,4 @@
-#include "ActionCatalog.h"
+#include "core/ActionCatalog.h"
 
 namespace mandate {
 

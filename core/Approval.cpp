@@ -1,4 +1,4 @@
-#include "Approval.h"
+#include "core/Approval.h"
 
 #include <array>
 

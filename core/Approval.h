@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuthorizeRequest.h"
-#include "Money.h"
-#include "ReasonCode.h"
-#include "Sensitivity.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Money.h"
+#include "core/ReasonCode.h"
+#include "core/Sensitivity.h"
 
 #include <QDateTime>
 #include <QList>

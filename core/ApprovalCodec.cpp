@@ -1,9 +1,9 @@
-#include "ApprovalCodec.h"
+#include "core/ApprovalCodec.h"
 
-#include "DelegationCodec.h"
-#include "JsonNullable.h"
-#include "JsonReader.h"
-#include "Timestamp.h"
+#include "core/DelegationCodec.h"
+#include "core/JsonNullable.h"
+#include "core/JsonReader.h"
+#include "core/Timestamp.h"
 
 #include <QJsonArray>
 

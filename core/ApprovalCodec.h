@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Approval.h"
-#include "Expected.h"
-#include "FieldError.h"
+#include "core/Approval.h"
+#include "core/Expected.h"
+#include "core/FieldError.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "ApprovalMatcher.h"
+#include "core/ApprovalMatcher.h"
 
 namespace mandate {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Approval.h"
-#include "AuthorizeRequest.h"
+#include "core/Approval.h"
+#include "core/AuthorizeRequest.h"
 
 #include <QDateTime>
 

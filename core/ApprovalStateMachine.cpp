@@ -1,4 +1,4 @@
-#include "ApprovalStateMachine.h"
+#include "core/ApprovalStateMachine.h"
 
 #include <algorithm>
 

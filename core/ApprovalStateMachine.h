@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Approval.h"
-#include "ApprovalPolicy.h"
-#include "Expected.h"
+#include "core/Approval.h"
+#include "core/ApprovalPolicy.h"
+#include "core/Expected.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "ApprovalThresholds.h"
+#include "core/ApprovalThresholds.h"
 
-#include "ActionCatalog.h"
-#include "DecisionWording.h"
+#include "core/ActionCatalog.h"
+#include "core/DecisionWording.h"
 
 namespace mandate {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Approval.h"
-#include "AuthorizeRequest.h"
-#include "Delegation.h"
-#include "Denial.h"
-#include "Expected.h"
+#include "core/Approval.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Delegation.h"
+#include "core/Denial.h"
+#include "core/Expected.h"
 
 #include <optional>
 

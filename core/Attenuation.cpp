@@ -1,6 +1,6 @@
-#include "Attenuation.h"
+#include "core/Attenuation.h"
 
-#include "Timestamp.h"
+#include "core/Timestamp.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
-#include "AuditChain.h"
+#include "core/AuditChain.h"
 
-#include "AuditEventCodec.h"
-#include "CanonicalJson.h"
+#include "core/AuditEventCodec.h"
+#include "core/CanonicalJson.h"
 
 #include <QCryptographicHash>
 

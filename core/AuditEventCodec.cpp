@@ -1,8 +1,8 @@
-#include "AuditEventCodec.h"
+#include "core/AuditEventCodec.h"
 
-#include "DelegationCodec.h"
-#include "JsonReader.h"
-#include "Timestamp.h"
+#include "core/DelegationCodec.h"
+#include "core/JsonReader.h"
+#include "core/Timestamp.h"
 
 #include <QJsonArray>
 

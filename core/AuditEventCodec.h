@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AuditEvent.h"
-#include "Expected.h"
-#include "FieldError.h"
+#include "core/AuditEvent.h"
+#include "core/Expected.h"
+#include "core/FieldError.h"
 
 #include <QJsonObject>
 #include <QString>

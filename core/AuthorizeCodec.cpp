@@ -1,10 +1,10 @@
-#include "AuthorizeCodec.h"
+#include "core/AuthorizeCodec.h"
 
-#include "ActionCatalog.h"
-#include "DelegationCodec.h"
-#include "JsonNullable.h"
-#include "JsonReader.h"
-#include "ResourcePattern.h"
+#include "core/ActionCatalog.h"
+#include "core/DelegationCodec.h"
+#include "core/JsonNullable.h"
+#include "core/JsonReader.h"
+#include "core/ResourcePattern.h"
 
 namespace mandate {
 

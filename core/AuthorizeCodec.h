@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuthorizeRequest.h"
-#include "Decision.h"
-#include "Expected.h"
-#include "FieldError.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Decision.h"
+#include "core/Expected.h"
+#include "core/FieldError.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Money.h"
-#include "Sensitivity.h"
+#include "core/Money.h"
+#include "core/Sensitivity.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "Decision.h"
+#include "core/Decision.h"
 
 #include <array>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReasonCode.h"
+#include "core/ReasonCode.h"
 
 #include <QString>
 

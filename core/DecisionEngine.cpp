@@ -1,10 +1,10 @@
-#include "DecisionEngine.h"
+#include "core/DecisionEngine.h"
 
-#include "ApprovalMatcher.h"
-#include "ApprovalThresholds.h"
-#include "DecisionWording.h"
-#include "ScopeLimits.h"
-#include "Timestamp.h"
+#include "core/ApprovalMatcher.h"
+#include "core/ApprovalThresholds.h"
+#include "core/DecisionWording.h"
+#include "core/ScopeLimits.h"
+#include "core/Timestamp.h"
 
 namespace mandate {
 

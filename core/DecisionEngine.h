@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Approval.h"
-#include "AuthorizeRequest.h"
-#include "Decision.h"
-#include "Delegation.h"
+#include "core/Approval.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Decision.h"
+#include "core/Delegation.h"
 
 #include <QDateTime>
 #include <QList>

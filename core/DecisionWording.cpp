@@ -1,4 +1,4 @@
-#include "DecisionWording.h"
+#include "core/DecisionWording.h"
 
 namespace mandate {
 

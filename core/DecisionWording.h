@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuthorizeRequest.h"
-#include "Delegation.h"
-#include "Denial.h"
-#include "Money.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Delegation.h"
+#include "core/Denial.h"
+#include "core/Money.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "Delegation.h"
+#include "core/Delegation.h"
 
 #include <array>
 

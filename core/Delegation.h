@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApprovalPolicy.h"
-#include "Scope.h"
+#include "core/ApprovalPolicy.h"
+#include "core/Scope.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
-#include "DelegationCodec.h"
+#include "core/DelegationCodec.h"
 
-#include "GrantValidator.h"
-#include "JsonNullable.h"
-#include "Timestamp.h"
+#include "core/GrantValidator.h"
+#include "core/JsonNullable.h"
+#include "core/Timestamp.h"
 
 #include <QJsonArray>
 

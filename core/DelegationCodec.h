@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Delegation.h"
-#include "Expected.h"
-#include "FieldError.h"
-#include "JsonReader.h"
+#include "core/Delegation.h"
+#include "core/Expected.h"
+#include "core/FieldError.h"
+#include "core/JsonReader.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

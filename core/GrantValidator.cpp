@@ -1,9 +1,9 @@
-#include "GrantValidator.h"
+#include "core/GrantValidator.h"
 
-#include "ActionCatalog.h"
-#include "JsonReader.h"
-#include "ResourcePattern.h"
-#include "SpiffeId.h"
+#include "core/ActionCatalog.h"
+#include "core/JsonReader.h"
+#include "core/ResourcePattern.h"
+#include "core/SpiffeId.h"
 
 namespace mandate {
 

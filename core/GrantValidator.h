@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Delegation.h"
-#include "FieldError.h"
+#include "core/Delegation.h"
+#include "core/FieldError.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
-#include "JsonReader.h"
+#include "core/JsonReader.h"
 
-#include "Currency.h"
-#include "Timestamp.h"
+#include "core/Currency.h"
+#include "core/Timestamp.h"
 
 #include <QMetaType>
 #include <QVariant>

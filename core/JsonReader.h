@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FieldError.h"
-#include "Money.h"
-#include "Sensitivity.h"
+#include "core/FieldError.h"
+#include "core/Money.h"
+#include "core/Sensitivity.h"
 
 #include <QDateTime>
 #include <QJsonArray>

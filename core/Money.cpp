@@ -1,6 +1,6 @@
-#include "Money.h"
+#include "core/Money.h"
 
-#include "Currency.h"
+#include "core/Currency.h"
 
 #include <cmath>
 

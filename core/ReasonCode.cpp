@@ -1,4 +1,4 @@
-#include "ReasonCode.h"
+#include "core/ReasonCode.h"
 
 #include <QList>
 

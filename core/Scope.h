@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Money.h"
-#include "ResourcePattern.h"
-#include "Sensitivity.h"
+#include "core/Money.h"
+#include "core/ResourcePattern.h"
+#include "core/Sensitivity.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "ScopeLimits.h"
+#include "core/ScopeLimits.h"
 
-#include "DecisionWording.h"
+#include "core/DecisionWording.h"
 
 #include <algorithm>
 

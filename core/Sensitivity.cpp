@@ -1,4 +1,4 @@
-#include "Sensitivity.h"
+#include "core/Sensitivity.h"
 
 #include <array>
 

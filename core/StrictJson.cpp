@@ -1,4 +1,4 @@
-#include "StrictJson.h"
+#include "core/StrictJson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "AgentListModel.h"
+#include "models/AgentListModel.h"
 
 #include <QJsonArray>
 

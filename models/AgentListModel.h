@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AgentInfo.h"
-#include "EventStream.h"
-#include "MandateApi.h"
+#include "client/AgentInfo.h"
+#include "client/EventStream.h"
+#include "client/MandateApi.h"
 
 #include <QAbstractTableModel>
 #include <QList>

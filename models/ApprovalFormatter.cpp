@@ -1,7 +1,7 @@
-#include "ApprovalFormatter.h"
+#include "models/ApprovalFormatter.h"
 
-#include "ApprovalStateMachine.h"
-#include "DelegationFormatter.h"
+#include "core/ApprovalStateMachine.h"
+#include "models/DelegationFormatter.h"
 
 #include <QCoreApplication>
 

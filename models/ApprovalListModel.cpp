@@ -1,7 +1,7 @@
-#include "ApprovalListModel.h"
+#include "models/ApprovalListModel.h"
 
-#include "ApprovalFormatter.h"
-#include "Clock.h"
+#include "core/Clock.h"
+#include "models/ApprovalFormatter.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Approval.h"
-#include "EventStream.h"
-#include "MandateApi.h"
+#include "client/EventStream.h"
+#include "client/MandateApi.h"
+#include "core/Approval.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

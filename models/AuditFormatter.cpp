@@ -1,9 +1,9 @@
-#include "AuditFormatter.h"
+#include "models/AuditFormatter.h"
 
-#include "AuditEventCodec.h"
-#include "DelegationFormatter.h"
-#include "Money.h"
-#include "Timestamp.h"
+#include "core/AuditEventCodec.h"
+#include "core/Money.h"
+#include "core/Timestamp.h"
+#include "models/DelegationFormatter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

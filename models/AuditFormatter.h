@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuditEvent.h"
+#include "core/AuditEvent.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "AuditListModel.h"
+#include "models/AuditListModel.h"
 
-#include "AuditEventCodec.h"
-#include "AuditFormatter.h"
+#include "core/AuditEventCodec.h"
+#include "models/AuditFormatter.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditEvent.h"
-#include "MandateApi.h"
+#include "client/MandateApi.h"
+#include "core/AuditEvent.h"
 
 #include <QAbstractTableModel>
 #include <QList>

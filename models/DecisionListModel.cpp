@@ -1,9 +1,9 @@
-#include "DecisionListModel.h"
+#include "models/DecisionListModel.h"
 
-#include "AuditEventCodec.h"
-#include "AuditFormatter.h"
-#include "Clock.h"
-#include "DelegationFormatter.h"
+#include "core/AuditEventCodec.h"
+#include "core/Clock.h"
+#include "models/AuditFormatter.h"
+#include "models/DelegationFormatter.h"
 
 #include <QJsonArray>
 #include <QLocale>

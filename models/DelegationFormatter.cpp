@@ -1,4 +1,4 @@
-#include "DelegationFormatter.h"
+#include "models/DelegationFormatter.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "DelegationListModel.h"
+#include "models/DelegationListModel.h"
 
-#include "Clock.h"
-#include "DelegationCodec.h"
-#include "DelegationFormatter.h"
+#include "core/Clock.h"
+#include "core/DelegationCodec.h"
+#include "models/DelegationFormatter.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Delegation.h"
-#include "EventStream.h"
-#include "MandateApi.h"
+#include "client/EventStream.h"
+#include "client/MandateApi.h"
+#include "core/Delegation.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

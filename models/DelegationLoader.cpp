@@ -1,6 +1,6 @@
-#include "DelegationLoader.h"
+#include "models/DelegationLoader.h"
 
-#include "DelegationCodec.h"
+#include "core/DelegationCodec.h"
 
 namespace mandate::models {
 

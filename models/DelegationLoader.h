@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Delegation.h"
-#include "MandateApi.h"
+#include "client/MandateApi.h"
+#include "core/Delegation.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpLimits.h"
-#include "HttpRequestFramer.h"
+#include "server/HttpLimits.h"
+#include "server/HttpRequestFramer.h"
 
 #include <QElapsedTimer>
 #include <QObject>

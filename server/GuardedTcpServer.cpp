@@ -1,6 +1,6 @@
-#include "GuardedTcpServer.h"
+#include "server/GuardedTcpServer.h"
 
-#include "ConnectionGuard.h"
+#include "server/ConnectionGuard.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpLimits.h"
+#include "server/HttpLimits.h"
 
 #include <QHash>
 #include <QSslConfiguration>

@@ -1,8 +1,8 @@
-#include "AgentsPage.h"
+#include "ui/AgentsPage.h"
 
-#include "AgentListModel.h"
-#include "ConsoleSession.h"
-#include "RevocationController.h"
+#include "client/ConsoleSession.h"
+#include "models/AgentListModel.h"
+#include "ui/RevocationController.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
-#include "ApprovalDetailPane.h"
+#include "ui/ApprovalDetailPane.h"
 
-#include "ApprovalFormatter.h"
-#include "Clock.h"
+#include "core/Clock.h"
+#include "models/ApprovalFormatter.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Approval.h"
-#include "UserInfo.h"
+#include "client/UserInfo.h"
+#include "core/Approval.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,13 +1,13 @@
-#include "ApprovalsPage.h"
+#include "ui/ApprovalsPage.h"
 
-#include "ApprovalDetailPane.h"
-#include "ApprovalFormatter.h"
-#include "ApprovalListModel.h"
-#include "ApprovalStateMachine.h"
-#include "Clock.h"
-#include "ConsoleSession.h"
-#include "DecisionOutbox.h"
-#include "ReasonConfirmDialog.h"
+#include "client/ConsoleSession.h"
+#include "client/DecisionOutbox.h"
+#include "core/ApprovalStateMachine.h"
+#include "core/Clock.h"
+#include "models/ApprovalFormatter.h"
+#include "models/ApprovalListModel.h"
+#include "ui/ApprovalDetailPane.h"
+#include "ui/ReasonConfirmDialog.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiError.h"
-#include "Approval.h"
+#include "client/ApiError.h"
+#include "core/Approval.h"
 
 #include <QPointer>
 #include <QTimer>

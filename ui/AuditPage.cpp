@@ -1,9 +1,9 @@
-#include "AuditPage.h"
+#include "ui/AuditPage.h"
 
-#include "AgentListModel.h"
-#include "AuditFormatter.h"
-#include "AuditListModel.h"
-#include "ConsoleSession.h"
+#include "client/ConsoleSession.h"
+#include "models/AgentListModel.h"
+#include "models/AuditFormatter.h"
+#include "models/AuditListModel.h"
 
 #include <QComboBox>
 #include <QFileDialog>

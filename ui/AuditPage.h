@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MandateApi.h"
+#include "client/MandateApi.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "ConnectionBanner.h"
+#include "ui/ConnectionBanner.h"
 
-#include "ConnectionMonitor.h"
+#include "client/ConnectionMonitor.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

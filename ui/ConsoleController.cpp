@@ -1,9 +1,9 @@
-#include "ConsoleController.h"
+#include "ui/ConsoleController.h"
 
-#include "ConsoleSession.h"
-#include "LocalCache.h"
-#include "MainWindow.h"
-#include "SignInDialog.h"
+#include "client/ConsoleSession.h"
+#include "client/LocalCache.h"
+#include "ui/MainWindow.h"
+#include "ui/SignInDialog.h"
 
 #include <QSettings>
 

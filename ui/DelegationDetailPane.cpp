@@ -1,9 +1,9 @@
-#include "DelegationDetailPane.h"
+#include "ui/DelegationDetailPane.h"
 
-#include "Clock.h"
-#include "DecisionListModel.h"
-#include "DelegationFormatter.h"
-#include "DelegationLoader.h"
+#include "core/Clock.h"
+#include "models/DecisionListModel.h"
+#include "models/DelegationFormatter.h"
+#include "models/DelegationLoader.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

@@ -1,13 +1,13 @@
-#include "DelegationsPage.h"
+#include "ui/DelegationsPage.h"
 
-#include "AgentListModel.h"
-#include "ConsoleSession.h"
-#include "DelegationDetailPane.h"
-#include "DelegationFormatter.h"
-#include "DelegationListModel.h"
-#include "LocalCache.h"
-#include "RevocationController.h"
-#include "UsageBarDelegate.h"
+#include "client/ConsoleSession.h"
+#include "client/LocalCache.h"
+#include "models/AgentListModel.h"
+#include "models/DelegationFormatter.h"
+#include "models/DelegationListModel.h"
+#include "ui/DelegationDetailPane.h"
+#include "ui/RevocationController.h"
+#include "ui/UsageBarDelegate.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

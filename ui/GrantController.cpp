@@ -1,8 +1,8 @@
-#include "GrantController.h"
+#include "ui/GrantController.h"
 
-#include "AgentListModel.h"
-#include "GrantWizard.h"
-#include "MandateApi.h"
+#include "client/MandateApi.h"
+#include "models/AgentListModel.h"
+#include "ui/wizard/GrantWizard.h"
 
 namespace mandate::ui {
 

@@ -1,4 +1,4 @@
-#include "ReasonConfirmDialog.h"
+#include "ui/ReasonConfirmDialog.h"
 
 #include "ui_ReasonConfirmDialog.h"
 

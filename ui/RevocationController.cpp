@@ -1,7 +1,7 @@
-#include "RevocationController.h"
+#include "ui/RevocationController.h"
 
-#include "MandateApi.h"
-#include "ReasonConfirmDialog.h"
+#include "client/MandateApi.h"
+#include "ui/ReasonConfirmDialog.h"
 
 #include <QPushButton>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiError.h"
-#include "ReasonConfirmDialog.h"
+#include "client/ApiError.h"
+#include "ui/ReasonConfirmDialog.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "RoleNames.h"
+#include "ui/RoleNames.h"
 
 namespace mandate::ui {
 

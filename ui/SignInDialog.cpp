@@ -1,9 +1,9 @@
-#include "SignInDialog.h"
+#include "ui/SignInDialog.h"
 
-#include "ConsoleSession.h"
-#include "DemoServerProbe.h"
-#include "RoleNames.h"
-#include "SandboxLauncher.h"
+#include "client/ConsoleSession.h"
+#include "client/DemoServerProbe.h"
+#include "client/SandboxLauncher.h"
+#include "ui/RoleNames.h"
 #include "ui_SignInDialog.h"
 
 #include <QLayout>

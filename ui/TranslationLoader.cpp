@@ -1,4 +1,4 @@
-#include "TranslationLoader.h"
+#include "ui/TranslationLoader.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,4 +1,4 @@
-#include "UsageBarDelegate.h"
+#include "ui/UsageBarDelegate.h"
 
 #include <QPainter>
 

@@ -1,4 +1,4 @@
-#include "AgentCli.h"
+#include "agent/AgentCli.h"
 
 #include <QCoreApplication>
 

@@ -1,11 +1,11 @@
-#include "Clock.h"
-#include "ConsoleController.h"
-#include "ConsoleSession.h"
-#include "LocalCache.h"
-#include "SandboxLauncher.h"
-#include "ThemeColors.h"
-#include "TokenVault.h"
-#include "TranslationLoader.h"
+#include "client/ConsoleSession.h"
+#include "client/LocalCache.h"
+#include "client/SandboxLauncher.h"
+#include "client/TokenVault.h"
+#include "core/Clock.h"
+#include "ui/ConsoleController.h"
+#include "ui/TranslationLoader.h"
+#include "ui/wizard/ThemeColors.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

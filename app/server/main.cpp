@@ -1,6 +1,6 @@
-#include "MandateServer.h"
-#include "ServerOptions.h"
-#include "SignalWatcher.h"
+#include "server/app/MandateServer.h"
+#include "server/app/ServerOptions.h"
+#include "server/ops/SignalWatcher.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
-#include "DemoSeeder.h"
+#include "server/app/DemoSeeder.h"
 
-#include "AuditTrail.h"
-#include "DelegationCodec.h"
-#include "PasswordHasher.h"
-#include "SecureRandom.h"
-#include "Store.h"
+#include "core/DelegationCodec.h"
+#include "server/auth/PasswordHasher.h"
+#include "server/auth/SecureRandom.h"
+#include "server/routes/AuditTrail.h"
+#include "server/store/Store.h"
 
 #include <QtConcurrent>
 

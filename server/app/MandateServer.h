@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AccessLog.h"
-#include "Clock.h"
-#include "LoginThrottle.h"
-#include "Metrics.h"
-#include "Router.h"
-#include "ServerOptions.h"
+#include "core/Clock.h"
+#include "server/app/ServerOptions.h"
+#include "server/auth/LoginThrottle.h"
+#include "server/http/Router.h"
+#include "server/ops/AccessLog.h"
+#include "server/ops/Metrics.h"
 
 #include <QObject>
 #include <QSslConfiguration>

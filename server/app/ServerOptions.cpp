@@ -1,4 +1,4 @@
-#include "ServerOptions.h"
+#include "server/app/ServerOptions.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Expected.h"
-#include "HttpLimits.h"
+#include "core/Expected.h"
+#include "server/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QString>

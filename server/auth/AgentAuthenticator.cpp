@@ -1,7 +1,7 @@
-#include "AgentAuthenticator.h"
+#include "server/auth/AgentAuthenticator.h"
 
-#include "SessionAuthenticator.h"
-#include "Store.h"
+#include "server/auth/SessionAuthenticator.h"
+#include "server/store/Store.h"
 
 #include <QCryptographicHash>
 

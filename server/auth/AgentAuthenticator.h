@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AgentCredentials.h"
-#include "Authenticator.h"
-#include "Clock.h"
+#include "core/Clock.h"
+#include "server/http/Authenticator.h"
+#include "server/identity/AgentCredentials.h"
 
 #include <QHash>
 

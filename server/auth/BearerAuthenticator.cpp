@@ -1,6 +1,6 @@
-#include "BearerAuthenticator.h"
+#include "server/auth/BearerAuthenticator.h"
 
-#include "SessionAuthenticator.h"
+#include "server/auth/SessionAuthenticator.h"
 
 namespace mandate::server {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Authenticator.h"
+#include "server/http/Authenticator.h"
 
 namespace mandate::server {
 

@@ -1,4 +1,4 @@
-#include "LoginThrottle.h"
+#include "server/auth/LoginThrottle.h"
 
 namespace mandate::server {
 

@@ -1,6 +1,6 @@
-#include "PasswordHasher.h"
+#include "server/auth/PasswordHasher.h"
 
-#include "SecureRandom.h"
+#include "server/auth/SecureRandom.h"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "SecureRandom.h"
+#include "server/auth/SecureRandom.h"
 
 #include <sodium.h>
 

@@ -1,7 +1,7 @@
-#include "SessionAuthenticator.h"
+#include "server/auth/SessionAuthenticator.h"
 
-#include "SecureRandom.h"
-#include "Store.h"
+#include "server/auth/SecureRandom.h"
+#include "server/store/Store.h"
 
 #include <QCryptographicHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Authenticator.h"
-#include "Clock.h"
+#include "core/Clock.h"
+#include "server/http/Authenticator.h"
 
 namespace mandate::server {
 

@@ -1,6 +1,6 @@
-#include "EventHub.h"
+#include "server/events/EventHub.h"
 
-#include "SseStream.h"
+#include "server/events/SseStream.h"
 
 namespace mandate::server {
 

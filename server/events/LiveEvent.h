@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Principal.h"
+#include "server/http/Principal.h"
 
 #include <QDateTime>
 #include <QJsonObject>

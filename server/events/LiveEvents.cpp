@@ -1,9 +1,9 @@
-#include "LiveEvents.h"
+#include "server/events/LiveEvents.h"
 
-#include "ApprovalCodec.h"
-#include "DelegationCodec.h"
-#include "ResourceJson.h"
-#include "Store.h"
+#include "core/ApprovalCodec.h"
+#include "core/DelegationCodec.h"
+#include "server/routes/ResourceJson.h"
+#include "server/store/Store.h"
 
 namespace mandate::server {
 

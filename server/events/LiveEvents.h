@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AgentRepository.h"
-#include "Approval.h"
-#include "ApprovalRepository.h"
-#include "Delegation.h"
+#include "core/Approval.h"
+#include "core/Delegation.h"
+#include "server/store/AgentRepository.h"
+#include "server/store/ApprovalRepository.h"
 
 #include <QString>
 

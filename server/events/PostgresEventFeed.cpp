@@ -1,9 +1,9 @@
-#include "PostgresEventFeed.h"
+#include "server/events/PostgresEventFeed.h"
 
-#include "Database.h"
-#include "EventHub.h"
-#include "PostgresDialect.h"
-#include "Store.h"
+#include "server/events/EventHub.h"
+#include "server/store/Database.h"
+#include "server/store/PostgresDialect.h"
+#include "server/store/Store.h"
 
 #include <QSqlDriver>
 

@@ -1,4 +1,4 @@
-#include "SseStream.h"
+#include "server/events/SseStream.h"
 
 #include <QJsonDocument>
 #include <QTcpSocket>

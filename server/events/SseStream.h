@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LiveEvent.h"
+#include "server/events/LiveEvent.h"
 
 #include <QObject>
 #include <QPointer>

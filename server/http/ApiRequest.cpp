@@ -1,4 +1,4 @@
-#include "ApiRequest.h"
+#include "server/http/ApiRequest.h"
 
 namespace mandate::server {
 

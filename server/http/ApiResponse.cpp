@@ -1,4 +1,4 @@
-#include "ApiResponse.h"
+#include "server/http/ApiResponse.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "ChunkedResponseWriter.h"
+#include "server/http/ChunkedResponseWriter.h"
 
 #include <QTcpSocket>
 

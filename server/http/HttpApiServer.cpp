@@ -1,11 +1,11 @@
-#include "HttpApiServer.h"
+#include "server/http/HttpApiServer.h"
 
-#include "AccessLog.h"
-#include "Authenticator.h"
-#include "ChunkedResponseWriter.h"
-#include "Metrics.h"
-#include "Problem.h"
-#include "Router.h"
+#include "server/http/Authenticator.h"
+#include "server/http/ChunkedResponseWriter.h"
+#include "server/http/Problem.h"
+#include "server/http/Router.h"
+#include "server/ops/AccessLog.h"
+#include "server/ops/Metrics.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>

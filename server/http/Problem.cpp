@@ -1,4 +1,4 @@
-#include "Problem.h"
+#include "server/http/Problem.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiResponse.h"
-#include "FieldError.h"
+#include "core/FieldError.h"
+#include "server/http/ApiResponse.h"
 
 #include <QString>
 

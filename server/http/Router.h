@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiRequest.h"
-#include "ApiResponse.h"
+#include "server/http/ApiRequest.h"
+#include "server/http/ApiResponse.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,10 +1,10 @@
-#include "AgentCredentials.h"
+#include "server/identity/AgentCredentials.h"
 
-#include "Attenuation.h"
-#include "Base64Url.h"
-#include "Delegation.h"
-#include "JwtCodec.h"
-#include "SecureRandom.h"
+#include "core/Attenuation.h"
+#include "core/Delegation.h"
+#include "server/auth/SecureRandom.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/JwtCodec.h"
 
 #include <QJsonArray>
 

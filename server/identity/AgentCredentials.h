@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Clock.h"
-#include "Expected.h"
-#include "JwtError.h"
-#include "SigningKey.h"
-#include "SpiffeId.h"
-#include "VerificationKeys.h"
+#include "core/Clock.h"
+#include "core/Expected.h"
+#include "core/SpiffeId.h"
+#include "server/identity/JwtError.h"
+#include "server/identity/SigningKey.h"
+#include "server/identity/VerificationKeys.h"
 
 #include <QDateTime>
 #include <QJsonObject>

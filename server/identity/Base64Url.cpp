@@ -1,4 +1,4 @@
-#include "Base64Url.h"
+#include "server/identity/Base64Url.h"
 
 namespace mandate::server {
 

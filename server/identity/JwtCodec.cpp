@@ -1,9 +1,9 @@
-#include "JwtCodec.h"
+#include "server/identity/JwtCodec.h"
 
-#include "Base64Url.h"
-#include "SigningKey.h"
-#include "StrictJson.h"
-#include "VerificationKeys.h"
+#include "core/StrictJson.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/SigningKey.h"
+#include "server/identity/VerificationKeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

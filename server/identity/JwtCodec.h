@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Expected.h"
-#include "JwtError.h"
+#include "core/Expected.h"
+#include "server/identity/JwtError.h"
 
 #include <QDateTime>
 #include <QJsonObject>

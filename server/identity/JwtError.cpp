@@ -1,4 +1,4 @@
-#include "JwtError.h"
+#include "server/identity/JwtError.h"
 
 namespace mandate::server {
 

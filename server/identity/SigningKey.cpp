@@ -1,8 +1,8 @@
-#include "SigningKey.h"
+#include "server/identity/SigningKey.h"
 
-#include "Base64Url.h"
-#include "OpenSslHandles.h"
-#include "SecureRandom.h"
+#include "server/auth/SecureRandom.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/OpenSslHandles.h"
 
 #include <QCryptographicHash>
 #include <QFile>

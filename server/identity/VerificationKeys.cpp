@@ -1,9 +1,9 @@
-#include "VerificationKeys.h"
+#include "server/identity/VerificationKeys.h"
 
-#include "Base64Url.h"
-#include "OpenSslHandles.h"
-#include "SigningKey.h"
-#include "StrictJson.h"
+#include "core/StrictJson.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/OpenSslHandles.h"
+#include "server/identity/SigningKey.h"
 
 #include <QFile>
 #include <QJsonArray>

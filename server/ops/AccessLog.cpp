@@ -1,6 +1,6 @@
-#include "AccessLog.h"
+#include "server/ops/AccessLog.h"
 
-#include "ApiRequest.h"
+#include "server/http/ApiRequest.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "Metrics.h"
+#include "server/ops/Metrics.h"
 
 namespace mandate::server {
 

@@ -1,4 +1,4 @@
-#include "SignalWatcher.h"
+#include "server/ops/SignalWatcher.h"
 
 #include <csignal>
 #include <sys/socket.h>

@@ -1,11 +1,11 @@
-#include "Sweeper.h"
+#include "server/ops/Sweeper.h"
 
-#include "ApprovalLedger.h"
-#include "AuditTrail.h"
-#include "LiveEvents.h"
-#include "Problem.h"
-#include "Store.h"
-#include "WriteBatcher.h"
+#include "server/events/LiveEvents.h"
+#include "server/http/Problem.h"
+#include "server/routes/ApprovalLedger.h"
+#include "server/routes/AuditTrail.h"
+#include "server/store/Store.h"
+#include "server/write/WriteBatcher.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "AccessPolicy.h"
+#include "server/routes/AccessPolicy.h"
 
 namespace mandate::server {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Delegation.h"
-#include "Principal.h"
+#include "core/Delegation.h"
+#include "server/http/Principal.h"
 
 namespace mandate::server {
 

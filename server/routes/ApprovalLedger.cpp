@@ -1,11 +1,11 @@
-#include "ApprovalLedger.h"
+#include "server/routes/ApprovalLedger.h"
 
-#include "ApprovalCodec.h"
-#include "ApprovalStateMachine.h"
-#include "AuditTrail.h"
-#include "LiveEvents.h"
-#include "SecureRandom.h"
-#include "Store.h"
+#include "core/ApprovalCodec.h"
+#include "core/ApprovalStateMachine.h"
+#include "server/auth/SecureRandom.h"
+#include "server/events/LiveEvents.h"
+#include "server/routes/AuditTrail.h"
+#include "server/store/Store.h"
 
 namespace mandate::server {
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Approval.h"
-#include "ApprovalRepository.h"
-#include "AuthorizeRequest.h"
-#include "Clock.h"
-#include "DecisionEngine.h"
-#include "Delegation.h"
+#include "core/Approval.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Clock.h"
+#include "core/DecisionEngine.h"
+#include "core/Delegation.h"
+#include "server/store/ApprovalRepository.h"
 
 #include <optional>
 

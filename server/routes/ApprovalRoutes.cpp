@@ -1,16 +1,16 @@
-#include "ApprovalRoutes.h"
+#include "server/routes/ApprovalRoutes.h"
 
-#include "ApprovalCodec.h"
-#include "ApprovalLedger.h"
-#include "ApprovalStateMachine.h"
-#include "AuditTrail.h"
-#include "LiveEvents.h"
-#include "Problem.h"
-#include "RequestParsing.h"
-#include "Router.h"
-#include "Store.h"
-#include "Timestamp.h"
-#include "WriteBatcher.h"
+#include "core/ApprovalCodec.h"
+#include "core/ApprovalStateMachine.h"
+#include "core/Timestamp.h"
+#include "server/events/LiveEvents.h"
+#include "server/http/Problem.h"
+#include "server/http/Router.h"
+#include "server/routes/ApprovalLedger.h"
+#include "server/routes/AuditTrail.h"
+#include "server/routes/RequestParsing.h"
+#include "server/store/Store.h"
+#include "server/write/WriteBatcher.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ApiRequest.h"
-#include "ApiResponse.h"
-#include "Approval.h"
-#include "ApprovalRepository.h"
-#include "Clock.h"
+#include "core/Approval.h"
+#include "core/Clock.h"
+#include "server/http/ApiRequest.h"
+#include "server/http/ApiResponse.h"
+#include "server/store/ApprovalRepository.h"
 
 namespace mandate::server {
 

@@ -1,13 +1,13 @@
-#include "AuditRoutes.h"
+#include "server/routes/AuditRoutes.h"
 
-#include "AccessPolicy.h"
-#include "AuditChain.h"
-#include "AuditEventCodec.h"
-#include "Problem.h"
-#include "RequestParsing.h"
-#include "Router.h"
-#include "Store.h"
-#include "Timestamp.h"
+#include "core/AuditChain.h"
+#include "core/AuditEventCodec.h"
+#include "core/Timestamp.h"
+#include "server/http/Problem.h"
+#include "server/http/Router.h"
+#include "server/routes/AccessPolicy.h"
+#include "server/routes/RequestParsing.h"
+#include "server/store/Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiRequest.h"
-#include "ApiResponse.h"
-#include "AuditRepository.h"
-#include "Expected.h"
+#include "core/Expected.h"
+#include "server/http/ApiRequest.h"
+#include "server/http/ApiResponse.h"
+#include "server/store/AuditRepository.h"
 
 namespace mandate::server {
 

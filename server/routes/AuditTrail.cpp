@@ -1,6 +1,6 @@
-#include "AuditTrail.h"
+#include "server/routes/AuditTrail.h"
 
-#include "Store.h"
+#include "server/store/Store.h"
 
 namespace mandate::server {
 

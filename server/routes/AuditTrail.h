@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-#include "Delegation.h"
-#include "Principal.h"
+#include "core/Clock.h"
+#include "core/Delegation.h"
+#include "server/http/Principal.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiRequest.h"
-#include "ApiResponse.h"
-#include "AuthorizeRequest.h"
-#include "Clock.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Clock.h"
+#include "server/http/ApiRequest.h"
+#include "server/http/ApiResponse.h"
 
 namespace mandate::server {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiRequest.h"
-#include "ApiResponse.h"
-#include "Clock.h"
-#include "Delegation.h"
+#include "core/Clock.h"
+#include "core/Delegation.h"
+#include "server/http/ApiRequest.h"
+#include "server/http/ApiResponse.h"
 
 namespace mandate::server {
 

@@ -1,6 +1,6 @@
-#include "DelegationTree.h"
+#include "server/routes/DelegationTree.h"
 
-#include "Store.h"
+#include "server/store/Store.h"
 
 namespace mandate::server {
 

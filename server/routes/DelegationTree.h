@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Delegation.h"
+#include "core/Delegation.h"
 
 #include <QDateTime>
 #include <QList>

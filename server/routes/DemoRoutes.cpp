@@ -1,8 +1,8 @@
-#include "DemoRoutes.h"
+#include "server/routes/DemoRoutes.h"
 
-#include "DemoSeeder.h"
-#include "Problem.h"
-#include "Router.h"
+#include "server/app/DemoSeeder.h"
+#include "server/http/Problem.h"
+#include "server/http/Router.h"
 
 namespace mandate::server {
 

@@ -1,11 +1,11 @@
-#include "EventRoutes.h"
+#include "server/routes/EventRoutes.h"
 
-#include "ConnectionGuard.h"
-#include "EventHub.h"
-#include "Problem.h"
-#include "Router.h"
-#include "SseStream.h"
-#include "Store.h"
+#include "server/ConnectionGuard.h"
+#include "server/events/EventHub.h"
+#include "server/events/SseStream.h"
+#include "server/http/Problem.h"
+#include "server/http/Router.h"
+#include "server/store/Store.h"
 
 #include <QTcpSocket>
 

@@ -1,16 +1,16 @@
-#include "IdentityRoutes.h"
+#include "server/routes/IdentityRoutes.h"
 
-#include "AccessPolicy.h"
-#include "AgentCredentials.h"
-#include "AuditTrail.h"
-#include "DelegationTree.h"
-#include "JsonReader.h"
-#include "Problem.h"
-#include "RequestParsing.h"
-#include "Router.h"
-#include "Store.h"
-#include "Timestamp.h"
-#include "WriteBatcher.h"
+#include "core/JsonReader.h"
+#include "core/Timestamp.h"
+#include "server/http/Problem.h"
+#include "server/http/Router.h"
+#include "server/identity/AgentCredentials.h"
+#include "server/routes/AccessPolicy.h"
+#include "server/routes/AuditTrail.h"
+#include "server/routes/DelegationTree.h"
+#include "server/routes/RequestParsing.h"
+#include "server/store/Store.h"
+#include "server/write/WriteBatcher.h"
 
 #include <QUrlQuery>
 

@@ -1,10 +1,10 @@
-#include "OperationsRoutes.h"
+#include "server/routes/OperationsRoutes.h"
 
-#include "Metrics.h"
-#include "Problem.h"
-#include "Router.h"
-#include "SessionAuthenticator.h"
-#include "WriteBatcher.h"
+#include "server/auth/SessionAuthenticator.h"
+#include "server/http/Problem.h"
+#include "server/http/Router.h"
+#include "server/ops/Metrics.h"
+#include "server/write/WriteBatcher.h"
 
 #include <QCryptographicHash>
 

@@ -1,9 +1,9 @@
-#include "RequestParsing.h"
+#include "server/routes/RequestParsing.h"
 
-#include "GrantValidator.h"
-#include "JsonReader.h"
-#include "Problem.h"
-#include "StrictJson.h"
+#include "core/GrantValidator.h"
+#include "core/JsonReader.h"
+#include "core/StrictJson.h"
+#include "server/http/Problem.h"
 
 namespace mandate::server {
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ApiRequest.h"
-#include "ApiResponse.h"
-#include "DelegationCodec.h"
-#include "Expected.h"
-#include "PageCursor.h"
-#include "WriteBatcher.h"
+#include "core/DelegationCodec.h"
+#include "core/Expected.h"
+#include "server/http/ApiRequest.h"
+#include "server/http/ApiResponse.h"
+#include "server/store/PageCursor.h"
+#include "server/write/WriteBatcher.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
-#include "ResourceJson.h"
+#include "server/routes/ResourceJson.h"
 
-#include "Timestamp.h"
+#include "core/Timestamp.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AgentRepository.h"
-#include "UserRepository.h"
+#include "server/store/AgentRepository.h"
+#include "server/store/UserRepository.h"
 
 #include <QJsonObject>
 

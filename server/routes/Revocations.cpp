@@ -1,8 +1,8 @@
-#include "Revocations.h"
+#include "server/routes/Revocations.h"
 
-#include "AuditTrail.h"
-#include "LiveEvents.h"
-#include "Store.h"
+#include "server/events/LiveEvents.h"
+#include "server/routes/AuditTrail.h"
+#include "server/store/Store.h"
 
 namespace mandate::server {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-#include "DelegationRepository.h"
-#include "Principal.h"
+#include "core/Clock.h"
+#include "server/http/Principal.h"
+#include "server/store/DelegationRepository.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiRequest.h"
-#include "ApiResponse.h"
-#include "Clock.h"
+#include "core/Clock.h"
+#include "server/http/ApiRequest.h"
+#include "server/http/ApiResponse.h"
 
 #include <QObject>
 

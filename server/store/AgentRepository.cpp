@@ -1,7 +1,7 @@
-#include "AgentRepository.h"
+#include "server/store/AgentRepository.h"
 
-#include "Database.h"
-#include "Timestamp.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
 
 namespace mandate::server {
 

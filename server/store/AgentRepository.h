@@ -1,7 +1,7 @@
 #pragma once
 
-#include "PageCursor.h"
-#include "RowCache.h"
+#include "server/store/PageCursor.h"
+#include "server/store/RowCache.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,9 +1,9 @@
-#include "ApprovalRepository.h"
+#include "server/store/ApprovalRepository.h"
 
-#include "ApprovalCodec.h"
-#include "Database.h"
-#include "StrictJson.h"
-#include "Timestamp.h"
+#include "core/ApprovalCodec.h"
+#include "core/StrictJson.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Approval.h"
-#include "PageCursor.h"
+#include "core/Approval.h"
+#include "server/store/PageCursor.h"
 
 #include <QList>
 #include <QString>

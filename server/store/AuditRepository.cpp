@@ -1,10 +1,10 @@
-#include "AuditRepository.h"
+#include "server/store/AuditRepository.h"
 
-#include "AuditChain.h"
-#include "AuditEventCodec.h"
-#include "Database.h"
-#include "StrictJson.h"
-#include "Timestamp.h"
+#include "core/AuditChain.h"
+#include "core/AuditEventCodec.h"
+#include "core/StrictJson.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditEvent.h"
-#include "RowCache.h"
+#include "core/AuditEvent.h"
+#include "server/store/RowCache.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "Database.h"
+#include "server/store/Database.h"
 
 #include <QFile>
 #include <QLoggingCategory>

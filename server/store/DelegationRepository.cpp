@@ -1,9 +1,9 @@
-#include "DelegationRepository.h"
+#include "server/store/DelegationRepository.h"
 
-#include "Database.h"
-#include "DelegationCodec.h"
-#include "StoredDelegationCodec.h"
-#include "Timestamp.h"
+#include "core/DelegationCodec.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
+#include "server/store/StoredDelegationCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Delegation.h"
-#include "PageCursor.h"
-#include "RowCache.h"
+#include "core/Delegation.h"
+#include "server/store/PageCursor.h"
+#include "server/store/RowCache.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "IdempotencyRepository.h"
+#include "server/store/IdempotencyRepository.h"
 
-#include "Database.h"
-#include "Timestamp.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
 
 namespace mandate::server {
 

@@ -1,7 +1,7 @@
-#include "LiveEventRepository.h"
+#include "server/store/LiveEventRepository.h"
 
-#include "Database.h"
-#include "Timestamp.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
-#include "Migrations.h"
+#include "server/store/Migrations.h"
 
-#include "Database.h"
+#include "server/store/Database.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "PageCursor.h"
+#include "server/store/PageCursor.h"
 
 #include <QByteArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SqlDialect.h"
+#include "server/store/SqlDialect.h"
 
 namespace mandate::server {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Database.h"
+#include "server/store/Database.h"
 
 #include <QHash>
 

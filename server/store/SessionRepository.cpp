@@ -1,7 +1,7 @@
-#include "SessionRepository.h"
+#include "server/store/SessionRepository.h"
 
-#include "Database.h"
-#include "Timestamp.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
 
 namespace mandate::server {
 

@@ -1,4 +1,4 @@
-#include "SqliteDialect.h"
+#include "server/store/SqliteDialect.h"
 
 #include <QSqlDatabase>
 #include <QStringList>

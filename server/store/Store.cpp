@@ -1,8 +1,8 @@
-#include "Store.h"
+#include "server/store/Store.h"
 
-#include "Migrations.h"
-#include "PostgresDialect.h"
-#include "SqliteDialect.h"
+#include "server/store/Migrations.h"
+#include "server/store/PostgresDialect.h"
+#include "server/store/SqliteDialect.h"
 
 #include <QDir>
 #include <QFile>

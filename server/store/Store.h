@@ -1,14 +1,14 @@
 #pragma once
 
-#include "AgentRepository.h"
-#include "ApprovalRepository.h"
-#include "AuditRepository.h"
-#include "Database.h"
-#include "DelegationRepository.h"
-#include "IdempotencyRepository.h"
-#include "LiveEventRepository.h"
-#include "SessionRepository.h"
-#include "UserRepository.h"
+#include "server/store/AgentRepository.h"
+#include "server/store/ApprovalRepository.h"
+#include "server/store/AuditRepository.h"
+#include "server/store/Database.h"
+#include "server/store/DelegationRepository.h"
+#include "server/store/IdempotencyRepository.h"
+#include "server/store/LiveEventRepository.h"
+#include "server/store/SessionRepository.h"
+#include "server/store/UserRepository.h"
 
 #include <memory>
 

@@ -1,7 +1,7 @@
-#include "StoredDelegationCodec.h"
+#include "server/store/StoredDelegationCodec.h"
 
-#include "DelegationCodec.h"
-#include "Timestamp.h"
+#include "core/DelegationCodec.h"
+#include "core/Timestamp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

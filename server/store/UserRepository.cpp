@@ -1,7 +1,7 @@
-#include "UserRepository.h"
+#include "server/store/UserRepository.h"
 
-#include "Database.h"
-#include "Timestamp.h"
+#include "core/Timestamp.h"
+#include "server/store/Database.h"
 
 namespace mandate::server {
 

@@ -1,6 +1,6 @@
-#include "StoreThread.h"
+#include "server/write/StoreThread.h"
 
-#include "Store.h"
+#include "server/store/Store.h"
 
 namespace mandate::server {
 

@@ -1,9 +1,9 @@
-#include "WriteBatcher.h"
+#include "server/write/WriteBatcher.h"
 
-#include "Clock.h"
-#include "Metrics.h"
-#include "Problem.h"
-#include "Store.h"
+#include "core/Clock.h"
+#include "server/http/Problem.h"
+#include "server/ops/Metrics.h"
+#include "server/store/Store.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiResponse.h"
-#include "Clock.h"
-#include "LiveEvent.h"
-#include "StoreThread.h"
+#include "core/Clock.h"
+#include "server/events/LiveEvent.h"
+#include "server/http/ApiResponse.h"
+#include "server/write/StoreThread.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "DecimalAmount.h"
+#include "agent/DecimalAmount.h"
 
 #include <QTest>
 

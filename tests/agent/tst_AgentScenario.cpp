@@ -1,14 +1,14 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryFile>
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // The real mandate-agent binary against a real mandate-server --demo: the scenario's traffic must
@@ -27,8 +27,8 @@ private:
     };
 
     TestServer m_server;
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_sam;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_sam;
     QString m_payerId;
 
     QProcess *startAgent(const QStringList &arguments)
@@ -97,7 +97,7 @@ private:
 
     QString mintSvid(const QString &agentName)
     {
-        ApiClient ada(m_server.url());
+        TestClient ada(m_server.url());
         if (!ada.signIn(QStringLiteral("ada")))
             return {};
         const QString id = DemoFixtures::agentId(ada, agentName);

@@ -1,13 +1,13 @@
-#include "ApiClient.h"
-#include "ConnectionMonitor.h"
-#include "ConsoleSession.h"
-#include "DemoFixtures.h"
-#include "EventStream.h"
-#include "MandateApi.h"
-#include "NetworkCutProxy.h"
-#include "SandboxLauncher.h"
-#include "TestServer.h"
-#include "TokenVault.h"
+#include "client/ApiClient.h"
+#include "client/ConnectionMonitor.h"
+#include "client/ConsoleSession.h"
+#include "client/EventStream.h"
+#include "client/MandateApi.h"
+#include "client/SandboxLauncher.h"
+#include "client/TokenVault.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/NetworkCutProxy.h"
+#include "tests/support/TestServer.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>

@@ -1,9 +1,10 @@
-#include "ApiClient.h"
-#include "DecisionOutbox.h"
-#include "DemoFixtures.h"
-#include "MandateApi.h"
-#include "NetworkCutProxy.h"
-#include "TestServer.h"
+#include "client/ApiClient.h"
+#include "client/DecisionOutbox.h"
+#include "client/MandateApi.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/NetworkCutProxy.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -26,13 +27,13 @@ class TstDecisionOutbox : public QObject
 private:
     TestServer m_server;
     QTemporaryDir m_dir;
-    std::unique_ptr<mandate::test::ApiClient> m_alice;
-    std::unique_ptr<mandate::test::ApiClient> m_carol;
-    std::unique_ptr<mandate::test::ApiClient> m_dave;
-    std::unique_ptr<mandate::test::ApiClient> m_payer;
+    std::unique_ptr<mandate::test::TestClient> m_alice;
+    std::unique_ptr<mandate::test::TestClient> m_carol;
+    std::unique_ptr<mandate::test::TestClient> m_dave;
+    std::unique_ptr<mandate::test::TestClient> m_payer;
     int m_files = 0;
 
-    std::unique_ptr<mandate::client::ApiClient> consoleClient(const mandate::test::ApiClient &person,
+    std::unique_ptr<mandate::client::ApiClient> consoleClient(const mandate::test::TestClient &person,
                                                               const QUrl &server = {})
     {
         auto client = std::make_unique<mandate::client::ApiClient>();

@@ -1,4 +1,4 @@
-#include "LocalCache.h"
+#include "client/LocalCache.h"
 
 #include <QFileInfo>
 #include <QJsonObject>

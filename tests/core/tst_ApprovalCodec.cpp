@@ -1,8 +1,8 @@
-#include "ApprovalCodec.h"
-#include "JsonPatch.h"
-#include "JsonTestHelpers.h"
-#include "StrictJson.h"
-#include "TestValues.h"
+#include "core/ApprovalCodec.h"
+#include "core/StrictJson.h"
+#include "tests/support/JsonPatch.h"
+#include "tests/support/JsonTestHelpers.h"
+#include "tests/support/TestValues.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "ApprovalStateMachine.h"
-#include "MockClock.h"
-#include "TestValues.h"
+#include "core/ApprovalStateMachine.h"
+#include "tests/support/MockClock.h"
+#include "tests/support/TestValues.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "Attenuation.h"
-#include "DelegationBuilder.h"
-#include "MockClock.h"
-#include "ScopeBuilder.h"
-#include "TestValues.h"
+#include "core/Attenuation.h"
+#include "tests/support/DelegationBuilder.h"
+#include "tests/support/MockClock.h"
+#include "tests/support/ScopeBuilder.h"
+#include "tests/support/TestValues.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
-#include "AuditChain.h"
-#include "AuditEventCodec.h"
-#include "AuditEventSamples.h"
+#include "core/AuditChain.h"
+#include "core/AuditEventCodec.h"
+#include "tests/support/AuditEventSamples.h"
 
 #include <QTest>
 

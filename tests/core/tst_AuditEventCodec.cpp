@@ -1,7 +1,7 @@
-#include "AuditEventCodec.h"
-#include "AuditEventSamples.h"
-#include "CanonicalJson.h"
-#include "StrictJson.h"
+#include "core/AuditEventCodec.h"
+#include "core/CanonicalJson.h"
+#include "core/StrictJson.h"
+#include "tests/support/AuditEventSamples.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

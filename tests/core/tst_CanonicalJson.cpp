@@ -1,4 +1,4 @@
-#include "CanonicalJson.h"
+#include "core/CanonicalJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

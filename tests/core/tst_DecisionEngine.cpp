@@ -1,5 +1,5 @@
-#include "DecisionEngine.h"
-#include "DecisionTweaks.h"
+#include "core/DecisionEngine.h"
+#include "tests/support/DecisionTweaks.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "DelegationBuilder.h"
-#include "DelegationCodec.h"
-#include "JsonPatch.h"
-#include "JsonTestHelpers.h"
-#include "ScopeBuilder.h"
-#include "StrictJson.h"
+#include "core/DelegationCodec.h"
+#include "core/StrictJson.h"
+#include "tests/support/DelegationBuilder.h"
+#include "tests/support/JsonPatch.h"
+#include "tests/support/JsonTestHelpers.h"
+#include "tests/support/ScopeBuilder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
-#include "DelegationBuilder.h"
-#include "GrantValidator.h"
-#include "JsonTestHelpers.h"
-#include "MockClock.h"
-#include "ScopeBuilder.h"
-#include "SpiffeId.h"
+#include "core/GrantValidator.h"
+#include "core/SpiffeId.h"
+#include "tests/support/DelegationBuilder.h"
+#include "tests/support/JsonTestHelpers.h"
+#include "tests/support/MockClock.h"
+#include "tests/support/ScopeBuilder.h"
 
 #include <QTest>
 

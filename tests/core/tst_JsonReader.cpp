@@ -1,6 +1,6 @@
-#include "JsonReader.h"
-#include "JsonTestHelpers.h"
-#include "StrictJson.h"
+#include "core/JsonReader.h"
+#include "core/StrictJson.h"
+#include "tests/support/JsonTestHelpers.h"
 
 #include <QTest>
 

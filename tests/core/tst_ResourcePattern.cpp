@@ -1,4 +1,4 @@
-#include "ResourcePattern.h"
+#include "core/ResourcePattern.h"
 
 #include <QTest>
 

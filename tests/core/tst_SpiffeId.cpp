@@ -1,4 +1,4 @@
-#include "SpiffeId.h"
+#include "core/SpiffeId.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "Approval.h"
-#include "Decision.h"
-#include "Delegation.h"
-#include "ReasonCode.h"
-#include "Sensitivity.h"
+#include "core/Approval.h"
+#include "core/Decision.h"
+#include "core/Delegation.h"
+#include "core/ReasonCode.h"
+#include "core/Sensitivity.h"
 
 #include <QTest>
 

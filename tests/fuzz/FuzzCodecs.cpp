@@ -7,13 +7,13 @@
 // is also decided: the request against the delegation, so the engine sees values the fuzzer shaped.
 // (A bound context is server state and not part of a delegation's JSON, hence its own member.)
 
-#include "ApprovalCodec.h"
-#include "AuditEventCodec.h"
-#include "AuthorizeCodec.h"
-#include "DecisionEngine.h"
-#include "DelegationCodec.h"
-#include "GrantValidator.h"
-#include "StrictJson.h"
+#include "core/ApprovalCodec.h"
+#include "core/AuditEventCodec.h"
+#include "core/AuthorizeCodec.h"
+#include "core/DecisionEngine.h"
+#include "core/DelegationCodec.h"
+#include "core/GrantValidator.h"
+#include "core/StrictJson.h"
 
 #include <QJsonDocument>
 

@@ -1,11 +1,12 @@
-#include "ApiClient.h"
-#include "ApprovalFormatter.h"
-#include "ApprovalListModel.h"
-#include "Clock.h"
-#include "DemoFixtures.h"
-#include "MandateApi.h"
-#include "TestServer.h"
-#include "UserInfo.h"
+#include "client/ApiClient.h"
+#include "client/MandateApi.h"
+#include "client/UserInfo.h"
+#include "core/Clock.h"
+#include "models/ApprovalFormatter.h"
+#include "models/ApprovalListModel.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -28,9 +29,9 @@ class TstApprovalListModel : public QObject
 private:
     TestServer m_server;
     mandate::SystemClock m_clock;
-    std::unique_ptr<mandate::test::ApiClient> m_alice;
-    std::unique_ptr<mandate::test::ApiClient> m_carol;
-    std::unique_ptr<mandate::test::ApiClient> m_payer;
+    std::unique_ptr<mandate::test::TestClient> m_alice;
+    std::unique_ptr<mandate::test::TestClient> m_carol;
+    std::unique_ptr<mandate::test::TestClient> m_payer;
 
     std::unique_ptr<mandate::client::ApiClient> consoleClient(const QString &username)
     {

@@ -1,8 +1,9 @@
-#include "ApiClient.h"
-#include "AuditListModel.h"
-#include "DemoFixtures.h"
-#include "MandateApi.h"
-#include "TestServer.h"
+#include "client/ApiClient.h"
+#include "client/MandateApi.h"
+#include "models/AuditListModel.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -25,11 +26,11 @@ private Q_SLOTS:
         QVERIFY2(m_server.start(&error), qPrintable(error));
         auto alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
         const QString payer = DemoFixtures::agentId(*alice, QStringLiteral("Bill payer"));
-        QList<mandate::test::ApiClient::Call> calls;
+        QList<mandate::test::TestClient::Call> calls;
         for (int i = 0; i < 150; ++i)
             calls.append({alice->token(), "POST", QStringLiteral("/v1/delegations"),
                           DemoFixtures::paymentGrant(payer, QStringLiteral("Audited %1").arg(i))});
-        for (const auto &reply : mandate::test::ApiClient::sendConcurrently(m_server.url(), calls, 8))
+        for (const auto &reply : mandate::test::TestClient::sendConcurrently(m_server.url(), calls, 8))
             QCOMPARE(reply.status, 201);
     }
 

@@ -1,11 +1,12 @@
-#include "AgentListModel.h"
-#include "ApiClient.h"
-#include "Clock.h"
-#include "DecisionListModel.h"
-#include "DelegationListModel.h"
-#include "DemoFixtures.h"
-#include "MandateApi.h"
-#include "TestServer.h"
+#include "client/ApiClient.h"
+#include "client/MandateApi.h"
+#include "core/Clock.h"
+#include "models/AgentListModel.h"
+#include "models/DecisionListModel.h"
+#include "models/DelegationListModel.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -23,7 +24,7 @@ class TstDelegationListModel : public QObject
 private:
     TestServer m_server;
     mandate::SystemClock m_clock;
-    std::unique_ptr<mandate::test::ApiClient> m_bobRest;
+    std::unique_ptr<mandate::test::TestClient> m_bobRest;
     QStringList m_bobPurposes;
 
     // A console-side client signed in as `username`.
@@ -56,14 +57,14 @@ private Q_SLOTS:
         m_bobRest = DemoFixtures::person(m_server.url(), QStringLiteral("bob"));
         const QString payer = DemoFixtures::agentId(*m_bobRest, QStringLiteral("Bill payer"));
         // 230 delegations: more than two pages of the console's page size.
-        QList<mandate::test::ApiClient::Call> calls;
+        QList<mandate::test::TestClient::Call> calls;
         for (int i = 0; i < 230; ++i) {
             const QString purpose = QStringLiteral("Utility bill %1").arg(i, 3, 10, QLatin1Char('0'));
             m_bobPurposes.append(purpose);
             calls.append({m_bobRest->token(), "POST", QStringLiteral("/v1/delegations"),
                           DemoFixtures::paymentGrant(payer, purpose, 1 + i % 60)});
         }
-        for (const auto &reply : mandate::test::ApiClient::sendConcurrently(m_server.url(), calls, 8))
+        for (const auto &reply : mandate::test::TestClient::sendConcurrently(m_server.url(), calls, 8))
             QCOMPARE(reply.status, 201);
     }
 

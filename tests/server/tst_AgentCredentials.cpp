@@ -1,9 +1,9 @@
-#include "AgentCredentials.h"
-#include "Base64Url.h"
-#include "DelegationBuilder.h"
-#include "JwtCodec.h"
-#include "MockClock.h"
-#include "ScopeBuilder.h"
+#include "server/identity/AgentCredentials.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/JwtCodec.h"
+#include "tests/support/DelegationBuilder.h"
+#include "tests/support/MockClock.h"
+#include "tests/support/ScopeBuilder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "HttpRequestFramer.h"
+#include "server/HttpRequestFramer.h"
 
 #include <QTest>
 

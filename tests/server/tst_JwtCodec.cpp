@@ -1,8 +1,8 @@
-#include "Base64Url.h"
-#include "Es256TestKey.h"
-#include "JwtCodec.h"
-#include "SigningKey.h"
-#include "VerificationKeys.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/JwtCodec.h"
+#include "server/identity/SigningKey.h"
+#include "server/identity/VerificationKeys.h"
+#include "tests/support/Es256TestKey.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

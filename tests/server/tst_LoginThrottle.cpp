@@ -1,5 +1,5 @@
-#include "LoginThrottle.h"
-#include "MockClock.h"
+#include "server/auth/LoginThrottle.h"
+#include "tests/support/MockClock.h"
 
 #include <QTest>
 

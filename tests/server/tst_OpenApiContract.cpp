@@ -1,5 +1,5 @@
-#include "MandateServer.h"
-#include "MockClock.h"
+#include "server/app/MandateServer.h"
+#include "tests/support/MockClock.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "PostgresDialect.h"
+#include "server/store/PostgresDialect.h"
 
 #include <QSqlDatabase>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "Router.h"
+#include "server/http/Router.h"
 
 #include <QTest>
 

@@ -1,11 +1,11 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // Every role against every route, on its own objects and on someone else's: the answer is the
@@ -16,12 +16,12 @@ class TstServerAccessMatrix : public QObject
 
 private:
     TestServer m_server;
-    QHash<QString, std::shared_ptr<ApiClient>> m_clients; // by username; "anonymous" has no token
+    QHash<QString, std::shared_ptr<TestClient>> m_clients; // by username; "anonymous" has no token
     QString m_aliceId;
     QString m_payer;
     int m_counter = 0;
 
-    ApiClient &as(const QString &who) { return *m_clients[who]; }
+    TestClient &as(const QString &who) { return *m_clients[who]; }
 
     QString aliceDelegation()
     {
@@ -45,9 +45,9 @@ private:
             .toString();
     }
 
-    ApiClient::Reply call(const QString &route, const QString &who)
+    TestClient::Reply call(const QString &route, const QString &who)
     {
-        ApiClient &client = as(who);
+        TestClient &client = as(who);
         const QJsonObject reason{{QStringLiteral("reason"), QStringLiteral("access matrix")}};
         if (route == QStringLiteral("get own delegation"))
             return client.get(QStringLiteral("/v1/delegations/") + aliceDelegation());
@@ -99,7 +99,7 @@ private Q_SLOTS:
         for (const QString &who :
              {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol"), QStringLiteral("sam"),
               QStringLiteral("ada"), QStringLiteral("anonymous")}) {
-            auto client = std::make_shared<ApiClient>(m_server.url());
+            auto client = std::make_shared<TestClient>(m_server.url());
             if (who != QStringLiteral("anonymous"))
                 QVERIFY(client->signIn(who));
             m_clients.insert(who, client);

@@ -1,11 +1,11 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 class TstServerAgents : public QObject
@@ -31,7 +31,7 @@ private Q_SLOTS:
 
     void everyoneSignedInSeesTheRegistry()
     {
-        ApiClient alice(m_server.url());
+        TestClient alice(m_server.url());
         QVERIFY(alice.signIn(QStringLiteral("alice")));
         const auto reply = alice.get(QStringLiteral("/v1/agents"));
         QCOMPARE(reply.status, 200);
@@ -52,7 +52,7 @@ private Q_SLOTS:
 
     void pagesWithCursor()
     {
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         QStringList seen;
         QString cursor;
@@ -75,7 +75,7 @@ private Q_SLOTS:
 
     void adminRegistersAgents()
     {
-        ApiClient ada(m_server.url());
+        TestClient ada(m_server.url());
         QVERIFY(ada.signIn(QStringLiteral("ada")));
         const auto created =
             ada.post(QStringLiteral("/v1/agents"),
@@ -107,7 +107,7 @@ private Q_SLOTS:
     void spiffeIdsAreValidated()
     {
         QFETCH(QString, spiffeId);
-        ApiClient ada(m_server.url());
+        TestClient ada(m_server.url());
         QVERIFY(ada.signIn(QStringLiteral("ada")));
         const auto reply = ada.post(QStringLiteral("/v1/agents"), agentBody(spiffeId));
         QCOMPARE(reply.status, 400);
@@ -118,7 +118,7 @@ private Q_SLOTS:
     {
         for (const QString &user :
              {QStringLiteral("alice"), QStringLiteral("carol"), QStringLiteral("sam")}) {
-            ApiClient client(m_server.url());
+            TestClient client(m_server.url());
             QVERIFY(client.signIn(user));
             const auto reply =
                 client.post(QStringLiteral("/v1/agents"),
@@ -129,7 +129,7 @@ private Q_SLOTS:
 
     void suspendRevokesEveryActiveDelegationOfTheAgent()
     {
-        ApiClient alice(m_server.url());
+        TestClient alice(m_server.url());
         QVERIFY(alice.signIn(QStringLiteral("alice")));
         const QString booker = DemoFixtures::agentId(alice, QStringLiteral("Travel booker"));
         QCOMPARE(alice.post(QStringLiteral("/v1/delegations"), DemoFixtures::paymentGrant(booker)).status,
@@ -145,7 +145,7 @@ private Q_SLOTS:
                      .status,
                  403);
 
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const auto suspended =
             sam.post(QStringLiteral("/v1/agents/") + booker + QStringLiteral("/suspend"),
@@ -175,7 +175,7 @@ private Q_SLOTS:
 
     void suspendNeedsAReasonAndAnAgent()
     {
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         QCOMPARE(sam.post(QStringLiteral("/v1/agents/agt_missing/suspend"),
                           {{QStringLiteral("reason"), QStringLiteral("x")}})

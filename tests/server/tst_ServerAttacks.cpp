@@ -1,7 +1,7 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "SseClient.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/SseClient.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -26,10 +26,10 @@ private:
     // Small connection caps so that exhausting them is cheap: streams get at most 12 of the 16.
     TestServer m_server{
         {QStringLiteral("--demo"), QStringLiteral("--max-connections"), QStringLiteral("16")}};
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_sam;
-    std::unique_ptr<ApiClient> m_payer;  // the Bill payer agent
-    std::unique_ptr<ApiClient> m_helper; // the Travel helper agent
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_sam;
+    std::unique_ptr<TestClient> m_payer;  // the Bill payer agent
+    std::unique_ptr<TestClient> m_helper; // the Travel helper agent
     QString m_payerId;
 
     static QJsonObject paymentScope(const QString &resource, std::optional<qint64> perAction,
@@ -80,7 +80,7 @@ private:
         return body;
     }
 
-    static QString reason(const ApiClient::Reply &reply)
+    static QString reason(const TestClient::Reply &reply)
     {
         return reply.json().value(QStringLiteral("reason")).toString();
     }
@@ -225,14 +225,14 @@ private Q_SLOTS:
     // counted before its password is checked, so only the first five are tried.
     void parallelGuessesCannotRaceTheThrottle()
     {
-        QList<ApiClient::Call> calls;
+        QList<TestClient::Call> calls;
         for (int i = 0; i < 60; ++i)
             calls.append({QString(),
                           "POST",
                           QStringLiteral("/v1/sessions"),
                           {{QStringLiteral("username"), QStringLiteral("dave")},
                            {QStringLiteral("password"), QStringLiteral("guess-%1").arg(i)}}});
-        const auto replies = ApiClient::sendConcurrently(m_server.url(), calls, 12);
+        const auto replies = TestClient::sendConcurrently(m_server.url(), calls, 12);
         int tried = 0;
         int throttled = 0;
         for (const auto &reply : replies) {
@@ -285,7 +285,7 @@ private Q_SLOTS:
     // the session's streams at once.
     void onePersonCannotTakeTheServerDown()
     {
-        std::vector<std::unique_ptr<ApiClient>> sessions;
+        std::vector<std::unique_ptr<TestClient>> sessions;
         std::vector<std::unique_ptr<SseClient>> streams;
         for (int s = 0; s < 3; ++s) {
             sessions.push_back(DemoFixtures::person(m_server.url(), QStringLiteral("bob")));
@@ -304,7 +304,7 @@ private Q_SLOTS:
         QCOMPARE(statuses,
                  (QList<int>{200, 200, 200, 200, 429, 200, 200, 200, 200, 429, 429, 429, 429, 429, 429}));
 
-        ApiClient anyone(m_server.url());
+        TestClient anyone(m_server.url());
         QCOMPARE(anyone.get(QStringLiteral("/healthz")).status, 200);
         auto carol = DemoFixtures::person(m_server.url(), QStringLiteral("carol"));
         QVERIFY(carol);
@@ -349,7 +349,7 @@ private Q_SLOTS:
     // /metrics is the operator's: on this machine without a token, or with the scrape token.
     void metricsNeedTheScrapeToken()
     {
-        ApiClient local(m_server.url());
+        TestClient local(m_server.url());
         QCOMPARE(local.get(QStringLiteral("/metrics")).status, 200);
 
         QTemporaryDir dir;
@@ -360,7 +360,7 @@ private Q_SLOTS:
         TestServer guarded{{QStringLiteral("--metrics-token"), tokenFile.fileName()}};
         QString error;
         QVERIFY2(guarded.start(&error), qPrintable(error));
-        ApiClient scraper(guarded.url());
+        TestClient scraper(guarded.url());
         const auto anonymous = scraper.get(QStringLiteral("/metrics"));
         QCOMPARE(anonymous.status, 401);
         QCOMPARE(anonymous.header("www-authenticate"), QByteArray("Bearer"));

@@ -1,14 +1,14 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 class TstServerAudit : public QObject
@@ -18,7 +18,7 @@ class TstServerAudit : public QObject
 private:
     TestServer m_server;
 
-    QJsonArray items(const ApiClient::Reply &reply)
+    QJsonArray items(const TestClient::Reply &reply)
     {
         return reply.json().value(QStringLiteral("items")).toArray();
     }
@@ -46,7 +46,7 @@ private Q_SLOTS:
 
     void grantIsRecordedWithItsChain()
     {
-        ApiClient alice(m_server.url());
+        TestClient alice(m_server.url());
         QVERIFY(alice.signIn(QStringLiteral("alice")));
         const auto grant = alice.post(
             QStringLiteral("/v1/delegations"),
@@ -69,7 +69,7 @@ private Q_SLOTS:
 
     void eventsAreChainedInOrder()
     {
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const QJsonArray events = items(sam.get(QStringLiteral("/v1/audit?limit=500")));
         QVERIFY(events.size() >= 6);
@@ -89,22 +89,22 @@ private Q_SLOTS:
 
     void customersReadOnlyTheirOwnTrail()
     {
-        ApiClient bob(m_server.url());
+        TestClient bob(m_server.url());
         QVERIFY(bob.signIn(QStringLiteral("bob")));
         const QString bobId = DemoFixtures::userId(bob);
         const QJsonArray events = items(bob.get(QStringLiteral("/v1/audit?limit=500")));
         QVERIFY(!events.isEmpty());
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const QJsonArray bobsBySupport =
             items(sam.get(QStringLiteral("/v1/audit?limit=500&customer_id=") + bobId));
         QCOMPARE(events, bobsBySupport);
-        ApiClient alice(m_server.url());
+        TestClient alice(m_server.url());
         QVERIFY(alice.signIn(QStringLiteral("alice")));
         QCOMPARE(items(alice.get(QStringLiteral("/v1/audit?customer_id=") + bobId)).size(), 0);
         QCOMPARE(alice.get(QStringLiteral("/v1/audit/verify")).status, 403);
 
-        ApiClient carol(m_server.url());
+        TestClient carol(m_server.url());
         QVERIFY(carol.signIn(QStringLiteral("carol")));
         QCOMPARE(carol.get(QStringLiteral("/v1/audit")).status, 403);
         QCOMPARE(carol.get(QStringLiteral("/v1/audit/export?format=jsonl")).status, 403);
@@ -112,7 +112,7 @@ private Q_SLOTS:
 
     void exportsMatchTheRecords()
     {
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const QJsonArray events = items(sam.get(QStringLiteral("/v1/audit?limit=500")));
 
@@ -149,7 +149,7 @@ private Q_SLOTS:
                    QStringLiteral("UPDATE audit_events SET event = replace(event, '\"delegation.granted\"', "
                                   "'\"delegation.revoked\"') WHERE seq = 3")));
         QVERIFY(m_server.restart());
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const auto verify = sam.get(QStringLiteral("/v1/audit/verify"));
         QCOMPARE(verify.json().value(QStringLiteral("ok")).toBool(), false);
@@ -161,7 +161,7 @@ private Q_SLOTS:
                                       "'\"delegation.revoked\"', '\"delegation.granted\"') WHERE seq = 3")));
         QVERIFY(tamper(m_server.dataDir(), QStringLiteral("DELETE FROM audit_events WHERE seq = 2")));
         QVERIFY(m_server.restart());
-        ApiClient sam2(m_server.url());
+        TestClient sam2(m_server.url());
         QVERIFY(sam2.signIn(QStringLiteral("sam")));
         const auto afterDelete = sam2.get(QStringLiteral("/v1/audit/verify"));
         QCOMPARE(afterDelete.json().value(QStringLiteral("ok")).toBool(), false);

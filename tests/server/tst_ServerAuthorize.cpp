@@ -1,13 +1,13 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // The request-time decision over the wire: scopes and limits, step-up and dual control end to
@@ -18,12 +18,12 @@ class TstServerAuthorize : public QObject
 
 private:
     TestServer m_server;
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_carol;
-    std::unique_ptr<ApiClient> m_dave;
-    std::unique_ptr<ApiClient> m_sam;
-    std::unique_ptr<ApiClient> m_payer;  // the Bill payer agent
-    std::unique_ptr<ApiClient> m_helper; // the Travel helper agent
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_carol;
+    std::unique_ptr<TestClient> m_dave;
+    std::unique_ptr<TestClient> m_sam;
+    std::unique_ptr<TestClient> m_payer;  // the Bill payer agent
+    std::unique_ptr<TestClient> m_helper; // the Travel helper agent
     QString m_payerId;
 
     QString grant(QJsonObject extra = {})
@@ -35,16 +35,16 @@ private:
         return reply.json().value(QStringLiteral("id")).toString();
     }
 
-    ApiClient::Reply authorize(ApiClient &agent, const QJsonObject &request)
+    TestClient::Reply authorize(TestClient &agent, const QJsonObject &request)
     {
         return agent.post(QStringLiteral("/v1/authorize"), request);
     }
 
-    static QString decision(const ApiClient::Reply &reply)
+    static QString decision(const TestClient::Reply &reply)
     {
         return reply.json().value(QStringLiteral("decision")).toString();
     }
-    static QString reason(const ApiClient::Reply &reply)
+    static QString reason(const TestClient::Reply &reply)
     {
         return reply.json().value(QStringLiteral("reason")).toString();
     }
@@ -84,7 +84,7 @@ private Q_SLOTS:
 
     void jwksPublishesTheSigningKey()
     {
-        ApiClient anonymous(m_server.url());
+        TestClient anonymous(m_server.url());
         const auto jwks = anonymous.get(QStringLiteral("/v1/jwks"));
         QCOMPARE(jwks.status, 200);
         const QJsonObject key = jwks.json().value(QStringLiteral("keys")).toArray().first().toObject();
@@ -142,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(authorize(*m_alice, DemoFixtures::authorizeRequest(id, 100)).status, 403);
         QCOMPARE(authorize(*m_payer, DemoFixtures::authorizeRequest(QStringLiteral("dlg_nope"), 100)).status,
                  404);
-        ApiClient forged(m_server.url());
+        TestClient forged(m_server.url());
         forged.setToken(QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
         QCOMPARE(authorize(forged, DemoFixtures::authorizeRequest(id, 100)).status, 401);
     }
@@ -410,7 +410,7 @@ private Q_SLOTS:
                      .status,
                  404);
 
-        ApiClient jit(m_server.url());
+        TestClient jit(m_server.url());
         jit.setToken(token);
         QCOMPARE(reason(authorize(jit, DemoFixtures::authorizeRequest(id, 100))),
                  QStringLiteral("within_scope"));

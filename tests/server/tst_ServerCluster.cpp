@@ -1,7 +1,7 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "SseClient.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/SseClient.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -10,9 +10,9 @@
 
 #include <thread>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
 using mandate::test::SseClient;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // Three mandate-server instances on one PostgreSQL database behave as one server: caps and
@@ -27,10 +27,10 @@ private:
     QString m_database;
     QStringList m_arguments; // what every instance is started with
     std::vector<std::unique_ptr<TestServer>> m_servers;
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_carol;
-    std::unique_ptr<ApiClient> m_dave;
-    std::unique_ptr<ApiClient> m_payer;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_carol;
+    std::unique_ptr<TestClient> m_dave;
+    std::unique_ptr<TestClient> m_payer;
     QString m_payerId;
 
     QString url(std::size_t i) const { return m_servers[i % m_servers.size()]->url(); }
@@ -46,16 +46,16 @@ private:
     }
 
     // Calls spread round-robin over the instances: each call's path is a full URL.
-    QList<ApiClient::Call> spread(int n, const QString &token, const QByteArray &method, const QString &path,
-                                  const QJsonObject &body, std::size_t first = 0)
+    QList<TestClient::Call> spread(int n, const QString &token, const QByteArray &method, const QString &path,
+                                   const QJsonObject &body, std::size_t first = 0)
     {
-        QList<ApiClient::Call> calls;
+        QList<TestClient::Call> calls;
         for (int i = 0; i < n; ++i)
             calls.append({token, method, url(first + static_cast<std::size_t>(i)) + path, body});
         return calls;
     }
 
-    QSet<QString> auditedAllows(ApiClient &auditor)
+    QSet<QString> auditedAllows(TestClient &auditor)
     {
         QSet<QString> ids;
         qint64 after = 0;
@@ -128,7 +128,7 @@ private Q_SLOTS:
     {
         const QString id = cappedGrant(10);
         for (std::size_t i = 0; i < 3; ++i) {
-            const auto reply = ApiClient::sendConcurrently(
+            const auto reply = TestClient::sendConcurrently(
                 QString(), {{m_payer->token(), "POST", url(i) + QStringLiteral("/v1/authorize"),
                              DemoFixtures::authorizeRequest(id, 1000)}});
             QCOMPARE(reply[0].status, 200);
@@ -138,11 +138,11 @@ private Q_SLOTS:
     void threeHundredCallsOnThreeInstancesAgainstACapOfOneHundred()
     {
         const QString id = cappedGrant(100);
-        const auto replies =
-            ApiClient::sendConcurrently(QString(),
-                                        spread(300, m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
-                                               DemoFixtures::authorizeRequest(id, 1000)),
-                                        48);
+        const auto replies = TestClient::sendConcurrently(QString(),
+                                                          spread(300, m_payer->token(), "POST",
+                                                                 QStringLiteral("/v1/authorize"),
+                                                                 DemoFixtures::authorizeRequest(id, 1000)),
+                                                          48);
         int allows = 0;
         int limited = 0;
         for (const auto &reply : replies) {
@@ -169,8 +169,8 @@ private Q_SLOTS:
         const QString path = QStringLiteral("/v1/approvals/") + approvalId + QStringLiteral("/decisions");
         const QJsonObject approve{{QStringLiteral("decision"), QStringLiteral("approve")}};
         const auto replies =
-            ApiClient::sendConcurrently(QString(), {{m_carol->token(), "POST", url(1) + path, approve},
-                                                    {m_dave->token(), "POST", url(2) + path, approve}});
+            TestClient::sendConcurrently(QString(), {{m_carol->token(), "POST", url(1) + path, approve},
+                                                     {m_dave->token(), "POST", url(2) + path, approve}});
         QCOMPARE(replies[0].status + replies[1].status, 200 + 409);
         const QJsonObject approval = m_carol->get(QStringLiteral("/v1/approvals/") + approvalId).json();
         QCOMPARE(approval.value(QStringLiteral("decisions")).toArray().size(), 1);
@@ -178,13 +178,13 @@ private Q_SLOTS:
 
     void anApprovalMadeOnOneInstanceReachesAStreamOnAnother()
     {
-        ApiClient carolOnB(url(1));
+        TestClient carolOnB(url(1));
         QVERIFY(carolOnB.signIn(QStringLiteral("carol")));
         SseClient stream(url(1), carolOnB.token());
         QVERIFY(stream.waitFor([&] { return stream.status() == 200; }));
-        ApiClient aliceOnA(url(0));
+        TestClient aliceOnA(url(0));
         QVERIFY(aliceOnA.signIn(QStringLiteral("alice")));
-        ApiClient payerOnA(url(0));
+        TestClient payerOnA(url(0));
         payerOnA.setToken(m_payer->token());
         QElapsedTimer timer;
         timer.start();
@@ -221,11 +221,11 @@ private Q_SLOTS:
     void aKilledInstanceLosesNoAnsweredAllow()
     {
         const QString id = cappedGrant(5000);
-        const QList<ApiClient::Call> calls =
+        const QList<TestClient::Call> calls =
             spread(600, m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
                    DemoFixtures::authorizeRequest(id, 1000));
-        QList<ApiClient::Reply> replies;
-        std::thread load([&] { replies = ApiClient::sendConcurrently(QString(), calls, 24); });
+        QList<TestClient::Reply> replies;
+        std::thread load([&] { replies = TestClient::sendConcurrently(QString(), calls, 24); });
         QTest::qWait(150);
         m_servers[2]->kill();
         load.join();
@@ -236,7 +236,7 @@ private Q_SLOTS:
                 answered.insert(reply.json().value(QStringLiteral("decision_id")).toString());
         }
         QVERIFY(answered.size() > 100);
-        ApiClient sam(url(0));
+        TestClient sam(url(0));
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const QSet<QString> audited = auditedAllows(sam);
         for (const QString &decision : answered)
@@ -256,7 +256,7 @@ private Q_SLOTS:
         QVERIFY2(fourth.start(&error), qPrintable(error));
         const QString id = cappedGrant(100);
         const QJsonObject authorize = DemoFixtures::authorizeRequest(id, 1000);
-        ApiClient payer(fourth.url());
+        TestClient payer(fourth.url());
         payer.setToken(m_payer->token());
         QCOMPARE(payer.post(QStringLiteral("/v1/authorize"), authorize).status, 200);
 
@@ -272,15 +272,15 @@ private Q_SLOTS:
         }
         QCOMPARE(fourth.waitForExit(10'000), std::optional<int>(75));
 
-        ApiClient elsewhere(url(0));
+        TestClient elsewhere(url(0));
         elsewhere.setToken(m_payer->token());
         QCOMPARE(elsewhere.post(QStringLiteral("/v1/authorize"), authorize).status, 200);
 
         QVERIFY2(fourth.restart(&error), qPrintable(error));
-        ApiClient again(fourth.url());
+        TestClient again(fourth.url());
         again.setToken(m_payer->token());
         QCOMPARE(again.post(QStringLiteral("/v1/authorize"), authorize).status, 200);
-        ApiClient sam(fourth.url());
+        TestClient sam(fourth.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         QCOMPARE(sam.get(QStringLiteral("/v1/audit/verify")).json().value(QStringLiteral("ok")).toBool(),
                  true);

@@ -1,12 +1,12 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QSet>
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // No interleaving of requests can exceed a cap, approve twice, or spend one approval twice.
@@ -16,11 +16,11 @@ class TstServerConcurrency : public QObject
 
 private:
     TestServer m_server;
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_carol;
-    std::unique_ptr<ApiClient> m_dave;
-    std::unique_ptr<ApiClient> m_payer;
-    std::unique_ptr<ApiClient> m_helper;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_carol;
+    std::unique_ptr<TestClient> m_dave;
+    std::unique_ptr<TestClient> m_payer;
+    std::unique_ptr<TestClient> m_helper;
     QString m_payerId;
 
     // A delegation whose cap admits exactly `uses` payments of EUR 10.00.
@@ -34,10 +34,10 @@ private:
             .toString();
     }
 
-    static int count(const QList<ApiClient::Reply> &replies, const QString &field, const QString &value)
+    static int count(const QList<TestClient::Reply> &replies, const QString &field, const QString &value)
     {
         return static_cast<int>(
-            std::count_if(replies.cbegin(), replies.cend(), [&](const ApiClient::Reply &r) {
+            std::count_if(replies.cbegin(), replies.cend(), [&](const TestClient::Reply &r) {
                 return r.json().value(field).toString() == value;
             }));
     }
@@ -82,11 +82,11 @@ private Q_SLOTS:
     void threeHundredCallsAgainstACapOfOneHundred()
     {
         const QString id = cappedGrant(100);
-        QList<ApiClient::Call> calls;
+        QList<TestClient::Call> calls;
         for (int i = 0; i < 300; ++i)
             calls.append({m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
                           DemoFixtures::authorizeRequest(id, 1000)});
-        const auto replies = ApiClient::sendConcurrently(m_server.url(), calls, 48);
+        const auto replies = TestClient::sendConcurrently(m_server.url(), calls, 48);
         QCOMPARE(count(replies, QStringLiteral("decision"), QStringLiteral("allow")), 100);
         QCOMPARE(count(replies, QStringLiteral("reason"), QStringLiteral("total_limit_exceeded")), 200);
         const QJsonObject usage = usageOf(id);
@@ -107,11 +107,11 @@ private Q_SLOTS:
         const QString id = cappedGrant(1000);
         const double commitsBefore = metric("mandate_store_commit_batch_size_count");
         const double writesBefore = metric("mandate_store_commit_batch_size_sum");
-        QList<ApiClient::Call> calls;
+        QList<TestClient::Call> calls;
         for (int i = 0; i < 300; ++i)
             calls.append({m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
                           DemoFixtures::authorizeRequest(id, 1000)});
-        const auto replies = ApiClient::sendConcurrently(m_server.url(), calls, 32);
+        const auto replies = TestClient::sendConcurrently(m_server.url(), calls, 32);
         QCOMPARE(count(replies, QStringLiteral("decision"), QStringLiteral("allow")), 300);
         const double commits = metric("mandate_store_commit_batch_size_count") - commitsBefore;
         const double writes = metric("mandate_store_commit_batch_size_sum") - writesBefore;
@@ -120,7 +120,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 commits for %2 writes").arg(commits).arg(writes)));
 
         QCOMPARE(usageOf(id).value(QStringLiteral("uses")).toInteger(), 300);
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const QJsonArray events =
             sam.get(QStringLiteral("/v1/audit?type=decision.made&limit=500&delegation_id=") + id)
@@ -134,7 +134,7 @@ private Q_SLOTS:
                                .toObject()
                                .value(QStringLiteral("decision_id"))
                                .toString());
-        for (const ApiClient::Reply &reply : replies)
+        for (const TestClient::Reply &reply : replies)
             QVERIFY(audited.contains(reply.json().value(QStringLiteral("decision_id")).toString()));
     }
 
@@ -156,14 +156,14 @@ private Q_SLOTS:
         QVERIFY2(created.status == 201, created.body.constData());
         const QString childId = created.json().value(QStringLiteral("id")).toString();
 
-        QList<ApiClient::Call> calls;
+        QList<TestClient::Call> calls;
         for (int i = 0; i < 150; ++i) {
             calls.append({m_payer->token(), "POST", QStringLiteral("/v1/authorize"),
                           DemoFixtures::authorizeRequest(parent, 1000)});
             calls.append({m_helper->token(), "POST", QStringLiteral("/v1/authorize"),
                           DemoFixtures::authorizeRequest(childId, 1000)});
         }
-        const auto replies = ApiClient::sendConcurrently(m_server.url(), calls, 48);
+        const auto replies = TestClient::sendConcurrently(m_server.url(), calls, 48);
         QCOMPARE(count(replies, QStringLiteral("decision"), QStringLiteral("allow")), 100);
         QCOMPARE(usageOf(parent).value(QStringLiteral("uses")).toInteger(), 100);
         // The child's own usage counts exactly its own allows; the parent's counts both.
@@ -184,8 +184,8 @@ private Q_SLOTS:
         const QString path = QStringLiteral("/v1/approvals/") + approvalId + QStringLiteral("/decisions");
         const QJsonObject approve{{QStringLiteral("decision"), QStringLiteral("approve")}};
         const auto replies =
-            ApiClient::sendConcurrently(m_server.url(), {{m_carol->token(), "POST", path, approve},
-                                                         {m_dave->token(), "POST", path, approve}});
+            TestClient::sendConcurrently(m_server.url(), {{m_carol->token(), "POST", path, approve},
+                                                          {m_dave->token(), "POST", path, approve}});
         const int ok = static_cast<int>(
             std::count_if(replies.cbegin(), replies.cend(), [](const auto &r) { return r.status == 200; }));
         const int conflict = static_cast<int>(
@@ -207,8 +207,8 @@ private Q_SLOTS:
         const QString path = QStringLiteral("/v1/approvals/") + approvalId + QStringLiteral("/decisions");
         const QJsonObject approve{{QStringLiteral("decision"), QStringLiteral("approve")}};
         const auto replies =
-            ApiClient::sendConcurrently(m_server.url(), {{m_carol->token(), "POST", path, approve},
-                                                         {m_carol->token(), "POST", path, approve}});
+            TestClient::sendConcurrently(m_server.url(), {{m_carol->token(), "POST", path, approve},
+                                                          {m_carol->token(), "POST", path, approve}});
         QCOMPARE(replies[0].status + replies[1].status, 200 + 403);
         const QJsonObject approval = m_carol->get(QStringLiteral("/v1/approvals/") + approvalId).json();
         QCOMPARE(approval.value(QStringLiteral("decisions")).toArray().size(), 1);
@@ -230,10 +230,10 @@ private Q_SLOTS:
                  200);
         QJsonObject withApproval = request;
         withApproval.insert(QStringLiteral("approval_id"), approvalId);
-        QList<ApiClient::Call> calls;
+        QList<TestClient::Call> calls;
         for (int i = 0; i < 20; ++i)
             calls.append({m_payer->token(), "POST", QStringLiteral("/v1/authorize"), withApproval});
-        const auto replies = ApiClient::sendConcurrently(m_server.url(), calls);
+        const auto replies = TestClient::sendConcurrently(m_server.url(), calls);
         QCOMPARE(count(replies, QStringLiteral("decision"), QStringLiteral("allow")), 1);
         QCOMPARE(count(replies, QStringLiteral("reason"), QStringLiteral("approval_mismatch")), 19);
     }

@@ -1,11 +1,11 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 class TstServerDelegations : public QObject
@@ -14,17 +14,17 @@ class TstServerDelegations : public QObject
 
 private:
     TestServer m_server;
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_bob;
-    std::unique_ptr<ApiClient> m_sam;
-    std::unique_ptr<ApiClient> m_carol;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_bob;
+    std::unique_ptr<TestClient> m_sam;
+    std::unique_ptr<TestClient> m_carol;
 
-    QJsonArray items(const ApiClient::Reply &reply)
+    QJsonArray items(const TestClient::Reply &reply)
     {
         return reply.json().value(QStringLiteral("items")).toArray();
     }
 
-    QString grant(ApiClient &client, const QString &agentName, const QString &purpose)
+    QString grant(TestClient &client, const QString &agentName, const QString &purpose)
     {
         const auto reply =
             client.post(QStringLiteral("/v1/delegations"),

@@ -1,9 +1,9 @@
-#include "ApiClient.h"
-#include "TestServer.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QTest>
 
-using mandate::test::ApiClient;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // GET /v1/demo: a --demo server names the people it seeded and their password, truthfully (each
@@ -26,7 +26,7 @@ private Q_SLOTS:
 
     void aDemoServerNamesWhoToSignInAs()
     {
-        ApiClient anonymous(m_demo.url());
+        TestClient anonymous(m_demo.url());
         const auto reply = anonymous.get(QStringLiteral("/v1/demo"));
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.header("Content-Type"), QByteArray("application/json"));
@@ -40,7 +40,7 @@ private Q_SLOTS:
             const QJsonObject person = value.toObject();
             const QString username = person.value(QStringLiteral("username")).toString();
             usernames.append(username);
-            ApiClient client(m_demo.url());
+            TestClient client(m_demo.url());
             QVERIFY2(client.signIn(username, password), qPrintable(username));
             const QJsonObject me = client.get(QStringLiteral("/v1/me")).json();
             QCOMPARE(person.value(QStringLiteral("display_name")), me.value(QStringLiteral("display_name")));
@@ -53,7 +53,7 @@ private Q_SLOTS:
 
     void anyOtherServerAnswersNotFound()
     {
-        ApiClient anonymous(m_plain.url());
+        TestClient anonymous(m_plain.url());
         const auto reply = anonymous.get(QStringLiteral("/v1/demo"));
         QCOMPARE(reply.status, 404);
         QCOMPARE(reply.problemKind(), QStringLiteral("not_found"));

@@ -1,6 +1,6 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -10,8 +10,8 @@
 
 #include <csignal>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // What a client was told is committed survives: a restart, a SIGTERM in the middle of traffic,
@@ -24,12 +24,12 @@ private:
     TestServer m_server;
 
     // Sends every call at once and interrupts the server with `signal` after `after` answers.
-    QList<ApiClient::Reply> fire(const QList<ApiClient::Call> &calls, int after, int signal)
+    QList<TestClient::Reply> fire(const QList<TestClient::Call> &calls, int after, int signal)
     {
         std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
         for (int i = 0; i < 6; ++i)
             managers.push_back(std::make_unique<QNetworkAccessManager>());
-        QList<ApiClient::Reply> replies(calls.size());
+        QList<TestClient::Reply> replies(calls.size());
         qsizetype pending = calls.size();
         int answered = 0;
         bool signalled = false;
@@ -64,16 +64,16 @@ private:
     // Grants at once and interrupts the server with `signal` after `after` answers.
     Burst grantBurst(int count, int after, int signal)
     {
-        ApiClient alice(m_server.url());
+        TestClient alice(m_server.url());
         if (!alice.signIn(QStringLiteral("alice")))
             return {};
         const QString payer = DemoFixtures::agentId(alice, QStringLiteral("Bill payer"));
-        QList<ApiClient::Call> calls;
+        QList<TestClient::Call> calls;
         for (int i = 0; i < count; ++i)
             calls.append({alice.token(), "POST", QStringLiteral("/v1/delegations"),
                           DemoFixtures::paymentGrant(payer, QStringLiteral("Burst %1").arg(i))});
         Burst burst;
-        for (const ApiClient::Reply &reply : fire(calls, after, signal)) {
+        for (const TestClient::Reply &reply : fire(calls, after, signal)) {
             if (reply.status == 201)
                 burst.created.insert(reply.json().value(QStringLiteral("id")).toString());
         }
@@ -82,7 +82,7 @@ private:
 
     QSet<QString> storedIds()
     {
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         if (!sam.signIn(QStringLiteral("sam")))
             return {};
         QSet<QString> ids;
@@ -99,7 +99,7 @@ private:
 
     bool chainVerifies()
     {
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         return sam.signIn(QStringLiteral("sam")) &&
                sam.get(QStringLiteral("/v1/audit/verify")).json().value(QStringLiteral("ok")).toBool();
     }
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(storedIds(), before);
         QVERIFY(chainVerifies());
         // --demo on a seeded data dir seeds nothing twice.
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         QCOMPARE(sam.get(QStringLiteral("/v1/agents")).json().value(QStringLiteral("items")).toArray().size(),
                  4);
@@ -142,7 +142,7 @@ private Q_SLOTS:
     // audit trail and in the delegation's usage, and the chain still verifies.
     void sigkillUnderAuthorizeLoadKeepsEveryAllow()
     {
-        ApiClient alice(m_server.url());
+        TestClient alice(m_server.url());
         QVERIFY(alice.signIn(QStringLiteral("alice")));
         const QString payer = DemoFixtures::agentId(alice, QStringLiteral("Bill payer"));
         const QString id = alice.post(QStringLiteral("/v1/delegations"), DemoFixtures::paymentGrant(payer))
@@ -153,11 +153,11 @@ private Q_SLOTS:
         for (const int after : {5, 40, 120}) {
             const auto agent = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
             QVERIFY(agent);
-            QList<ApiClient::Call> calls;
+            QList<TestClient::Call> calls;
             for (int i = 0; i < 200; ++i)
                 calls.append({agent->token(), "POST", QStringLiteral("/v1/authorize"),
                               DemoFixtures::authorizeRequest(id, 1)});
-            for (const ApiClient::Reply &reply : fire(calls, after, SIGKILL)) {
+            for (const TestClient::Reply &reply : fire(calls, after, SIGKILL)) {
                 if (reply.status == 200 &&
                     reply.json().value(QStringLiteral("decision")).toString() == QStringLiteral("allow"))
                     allowed.insert(reply.json().value(QStringLiteral("decision_id")).toString());
@@ -167,7 +167,7 @@ private Q_SLOTS:
         }
         QVERIFY(allowed.size() >= 100);
 
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         QSet<QString> audited;
         QString after = QStringLiteral("0");

@@ -1,13 +1,13 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "SseClient.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/SseClient.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
 using mandate::test::SseClient;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // Live updates: each person's stream carries what they may see and nothing else, and a
@@ -18,14 +18,14 @@ class TstServerEvents : public QObject
 
 private:
     TestServer m_server{{QStringLiteral("--demo"), QStringLiteral("--event-heartbeat"), QStringLiteral("1")}};
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_bob;
-    std::unique_ptr<ApiClient> m_carol;
-    std::unique_ptr<ApiClient> m_sam;
-    std::unique_ptr<ApiClient> m_payer;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_bob;
+    std::unique_ptr<TestClient> m_carol;
+    std::unique_ptr<TestClient> m_sam;
+    std::unique_ptr<TestClient> m_payer;
     QString m_payerId;
 
-    QString grant(ApiClient &customer, const QJsonObject &extra = {})
+    QString grant(TestClient &customer, const QJsonObject &extra = {})
     {
         QJsonObject body = DemoFixtures::paymentGrant(m_payerId);
         for (auto it = extra.begin(); it != extra.end(); ++it)
@@ -174,7 +174,7 @@ private Q_SLOTS:
     void agentsHaveNoStream()
     {
         QCOMPARE(m_payer->get(QStringLiteral("/v1/events")).status, 403);
-        ApiClient anonymous(m_server.url());
+        TestClient anonymous(m_server.url());
         QCOMPARE(anonymous.get(QStringLiteral("/v1/events")).status, 401);
     }
 };

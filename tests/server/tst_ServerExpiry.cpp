@@ -1,16 +1,16 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "MandateServer.h"
-#include "MockClock.h"
+#include "server/app/MandateServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/MockClock.h"
+#include "tests/support/TestClient.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using mandate::server::MandateServer;
 using mandate::server::ServerOptions;
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
 using mandate::test::MockClock;
+using mandate::test::TestClient;
 
 // What time does on its own — lifetimes, idle allowances, approval windows, sessions — driven by
 // a hand-moved clock, against a real server on loopback, without sleeping.
@@ -22,8 +22,8 @@ private:
     QTemporaryDir m_dir;
     MockClock m_clock;
     std::unique_ptr<MandateServer> m_server;
-    std::unique_ptr<ApiClient> m_alice;
-    std::unique_ptr<ApiClient> m_ada;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_ada;
     QString m_payerId;
 
     QString url() const { return m_server->url(); }
@@ -40,9 +40,9 @@ private:
     }
 
     // The agent, with an SVID minted now: SVIDs live an hour of the mock clock too.
-    std::unique_ptr<ApiClient> payer()
+    std::unique_ptr<TestClient> payer()
     {
-        auto agent = std::make_unique<ApiClient>(url());
+        auto agent = std::make_unique<TestClient>(url());
         agent->setToken(m_ada->post(QStringLiteral("/v1/agents/") + m_payerId + QStringLiteral("/svid"), {})
                             .json()
                             .value(QStringLiteral("token"))
@@ -114,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(statusOf(id), QStringLiteral("active"));
         sweep();
         QCOMPARE(statusOf(id), QStringLiteral("expired"));
-        ApiClient sam(url());
+        TestClient sam(url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const auto events = sam.get(QStringLiteral("/v1/audit?type=delegation.expired&delegation_id=") + id);
         QCOMPARE(events.json().value(QStringLiteral("items")).toArray().size(), 1);
@@ -168,7 +168,7 @@ private Q_SLOTS:
 
     void sessionsEnd()
     {
-        ApiClient bob(url());
+        TestClient bob(url());
         QVERIFY(bob.signIn(QStringLiteral("bob")));
         m_clock.advanceSeconds(12 * 3600 - 1);
         QCOMPARE(bob.get(QStringLiteral("/v1/me")).status, 200);

@@ -1,11 +1,11 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 class TstServerIdempotency : public QObject
@@ -14,10 +14,10 @@ class TstServerIdempotency : public QObject
 
 private:
     TestServer m_server;
-    std::unique_ptr<ApiClient> m_alice;
+    std::unique_ptr<TestClient> m_alice;
     QString m_payer;
 
-    qsizetype count(ApiClient &client)
+    qsizetype count(TestClient &client)
     {
         return client.get(QStringLiteral("/v1/delegations?limit=500"))
             .json()
@@ -65,7 +65,7 @@ private Q_SLOTS:
 
     void keysBelongToTheirCaller()
     {
-        ApiClient bob(m_server.url());
+        TestClient bob(m_server.url());
         QVERIFY(bob.signIn(QStringLiteral("bob")));
         const auto bobs = bob.post(QStringLiteral("/v1/delegations"),
                                    DemoFixtures::paymentGrant(m_payer, QStringLiteral("Bob")), "grant-0001");
@@ -97,7 +97,7 @@ private Q_SLOTS:
         const auto second = m_alice->post(path, reason, "revoke-1");
         QCOMPARE(first.status, 200);
         QCOMPARE(second.body, first.body);
-        ApiClient sam(m_server.url());
+        TestClient sam(m_server.url());
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const auto events = sam.get(QStringLiteral("/v1/audit?type=delegation.revoked&delegation_id=") + id);
         QCOMPARE(events.json().value(QStringLiteral("items")).toArray().size(), 1);

@@ -1,12 +1,12 @@
-#include "ApiClient.h"
-#include "TestServer.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
 
-using mandate::test::ApiClient;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // The limits of API.md hold at the socket: oversized, endless, slow and excessive clients are cut
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 503"), answer.left(200).constData());
         held.clear();
         QTest::qWait(300);
-        ApiClient client(m_server.url());
+        TestClient client(m_server.url());
         QCOMPARE(client.get(QStringLiteral("/healthz")).status, 200);
     }
 
@@ -180,7 +180,7 @@ private Q_SLOTS:
 
     void serverStillServesAfterAllThat()
     {
-        ApiClient client(m_server.url());
+        TestClient client(m_server.url());
         QVERIFY(client.signIn(QStringLiteral("alice")));
         QCOMPARE(client.get(QStringLiteral("/v1/delegations")).status, 200);
     }

@@ -1,9 +1,9 @@
-#include "ApiClient.h"
-#include "TestServer.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QTest>
 
-using mandate::test::ApiClient;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 class TstServerSessions : public QObject
@@ -13,7 +13,7 @@ class TstServerSessions : public QObject
 private:
     TestServer m_server;
 
-    ApiClient::Reply signIn(ApiClient &client, const QString &username, const QString &password)
+    TestClient::Reply signIn(TestClient &client, const QString &username, const QString &password)
     {
         return client.post(QStringLiteral("/v1/sessions"),
                            {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
@@ -28,7 +28,7 @@ private Q_SLOTS:
 
     void signInReturnsTokenAndUser()
     {
-        ApiClient client(m_server.url());
+        TestClient client(m_server.url());
         const auto reply = signIn(client, QStringLiteral("alice"), QStringLiteral("mandate-demo"));
         QCOMPARE(reply.status, 201);
         const QJsonObject body = reply.json();
@@ -43,7 +43,7 @@ private Q_SLOTS:
 
     void unknownUserAndWrongPasswordLookAlike()
     {
-        ApiClient client(m_server.url());
+        TestClient client(m_server.url());
         const auto wrong = signIn(client, QStringLiteral("bob"), QStringLiteral("not-the-password"));
         const auto unknown = signIn(client, QStringLiteral("mallory"), QStringLiteral("not-the-password"));
         QCOMPARE(wrong.status, 401);
@@ -55,12 +55,12 @@ private Q_SLOTS:
 
     void meNeedsAToken()
     {
-        ApiClient anonymous(m_server.url());
+        TestClient anonymous(m_server.url());
         QCOMPARE(anonymous.get(QStringLiteral("/v1/me")).status, 401);
         anonymous.setToken(QStringLiteral("mst_forged"));
         QCOMPARE(anonymous.get(QStringLiteral("/v1/me")).status, 401);
 
-        ApiClient carol(m_server.url());
+        TestClient carol(m_server.url());
         QVERIFY(carol.signIn(QStringLiteral("carol")));
         const auto me = carol.get(QStringLiteral("/v1/me"));
         QCOMPARE(me.status, 200);
@@ -69,7 +69,7 @@ private Q_SLOTS:
 
     void signOutKillsTheTokenAtOnce()
     {
-        ApiClient client(m_server.url());
+        TestClient client(m_server.url());
         QVERIFY(client.signIn(QStringLiteral("sam")));
         QCOMPARE(client.get(QStringLiteral("/v1/me")).status, 200);
         QCOMPARE(client.del(QStringLiteral("/v1/sessions/current")).status, 204);
@@ -79,7 +79,7 @@ private Q_SLOTS:
 
     void repeatedFailuresAreThrottled()
     {
-        ApiClient client(m_server.url());
+        TestClient client(m_server.url());
         for (int i = 0; i < 5; ++i)
             QCOMPARE(signIn(client, QStringLiteral("dave"), QStringLiteral("guess-%1").arg(i)).status, 401);
         const auto throttled = signIn(client, QStringLiteral("dave"), QStringLiteral("mandate-demo"));
@@ -92,7 +92,7 @@ private Q_SLOTS:
 
     void malformedSignInIsAValidationError()
     {
-        ApiClient client(m_server.url());
+        TestClient client(m_server.url());
         const auto missing = client.post(QStringLiteral("/v1/sessions"),
                                          {{QStringLiteral("username"), QStringLiteral("alice")}});
         QCOMPARE(missing.status, 400);

@@ -1,5 +1,5 @@
-#include "ApiClient.h"
-#include "TestServer.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QProcess>
 #include <QSslConfiguration>
@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using mandate::test::ApiClient;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // How the server meets the network: HTTPS with the operator's certificate, no plain HTTP on a
@@ -72,7 +72,7 @@ private Q_SLOTS:
         TestServer server;
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        ApiClient client(server.url());
+        TestClient client(server.url());
         QVERIFY(client.signIn(QStringLiteral("sam")));
         QCOMPARE(client.get(QStringLiteral("/v1/delegations")).status, 200);
         QCOMPARE(client.get(QStringLiteral("/v1/delegations/dlg_missing")).status, 404);

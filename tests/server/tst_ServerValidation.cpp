@@ -1,12 +1,12 @@
-#include "ApiClient.h"
-#include "DemoFixtures.h"
-#include "TestServer.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
-using mandate::test::ApiClient;
 using mandate::test::DemoFixtures;
+using mandate::test::TestClient;
 using mandate::test::TestServer;
 
 // The validation corpus: every way a grant can be malformed is refused with 400, a problem body
@@ -17,7 +17,7 @@ class TstServerValidation : public QObject
 
 private:
     TestServer m_server;
-    std::unique_ptr<ApiClient> m_alice;
+    std::unique_ptr<TestClient> m_alice;
     QString m_agentId;
 
     QByteArray validGrant()

@@ -1,5 +1,5 @@
-#include "Base64Url.h"
-#include "SigningKey.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/SigningKey.h"
 
 #include <QCryptographicHash>
 #include <QDir>

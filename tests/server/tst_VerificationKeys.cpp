@@ -1,7 +1,7 @@
-#include "Base64Url.h"
-#include "Es256TestKey.h"
-#include "SigningKey.h"
-#include "VerificationKeys.h"
+#include "server/identity/Base64Url.h"
+#include "server/identity/SigningKey.h"
+#include "server/identity/VerificationKeys.h"
+#include "tests/support/Es256TestKey.h"
 
 #include <QFile>
 #include <QJsonArray>

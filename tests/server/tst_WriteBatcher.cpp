@@ -1,8 +1,8 @@
-#include "Metrics.h"
-#include "MockClock.h"
-#include "Problem.h"
-#include "Store.h"
-#include "WriteBatcher.h"
+#include "server/http/Problem.h"
+#include "server/ops/Metrics.h"
+#include "server/store/Store.h"
+#include "server/write/WriteBatcher.h"
+#include "tests/support/MockClock.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AuditChain.h"
-#include "AuditEvent.h"
-#include "MockClock.h"
+#include "core/AuditChain.h"
+#include "core/AuditEvent.h"
+#include "tests/support/MockClock.h"
 
 #include <QJsonArray>
 #include <QStringList>

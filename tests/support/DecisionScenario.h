@@ -1,10 +1,10 @@
 #pragma once
 
-#include "DecisionEngine.h"
-#include "DelegationBuilder.h"
-#include "MockClock.h"
-#include "ScopeBuilder.h"
-#include "TestValues.h"
+#include "core/DecisionEngine.h"
+#include "tests/support/DelegationBuilder.h"
+#include "tests/support/MockClock.h"
+#include "tests/support/ScopeBuilder.h"
+#include "tests/support/TestValues.h"
 
 namespace mandate::test {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DecisionScenario.h"
+#include "tests/support/DecisionScenario.h"
 
 #include <functional>
 

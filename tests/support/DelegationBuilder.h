@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Delegation.h"
-#include "MockClock.h"
-#include "TestValues.h"
+#include "core/Delegation.h"
+#include "tests/support/MockClock.h"
+#include "tests/support/TestValues.h"
 
 namespace mandate::test {
 

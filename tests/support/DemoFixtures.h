@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiClient.h"
+#include "tests/support/TestClient.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -14,7 +14,7 @@ namespace mandate::test {
 class DemoFixtures
 {
 public:
-    static QString agentId(ApiClient &client, const QString &name)
+    static QString agentId(TestClient &client, const QString &name)
     {
         const auto reply = client.get(QStringLiteral("/v1/agents?limit=500"));
         for (const QJsonValue &agent : reply.json().value(QStringLiteral("items")).toArray()) {
@@ -24,29 +24,29 @@ public:
         return QString();
     }
 
-    static QString userId(ApiClient &client)
+    static QString userId(TestClient &client)
     {
         return client.get(QStringLiteral("/v1/me")).json().value(QStringLiteral("id")).toString();
     }
 
     // A client signed in as one of the demo people; nullptr when sign-in fails.
-    static std::unique_ptr<ApiClient> person(const QString &baseUrl, const QString &username)
+    static std::unique_ptr<TestClient> person(const QString &baseUrl, const QString &username)
     {
-        auto client = std::make_unique<ApiClient>(baseUrl);
+        auto client = std::make_unique<TestClient>(baseUrl);
         return client->signIn(username) ? std::move(client) : nullptr;
     }
 
     // A client that speaks as the agent: signs in as ada, mints the agent a JWT-SVID, and uses it.
-    static std::unique_ptr<ApiClient> agentClient(const QString &baseUrl, const QString &agentName)
+    static std::unique_ptr<TestClient> agentClient(const QString &baseUrl, const QString &agentName)
     {
-        ApiClient ada(baseUrl);
+        TestClient ada(baseUrl);
         if (!ada.signIn(QStringLiteral("ada")))
             return nullptr;
         const QString id = agentId(ada, agentName);
         const auto svid = ada.post(QStringLiteral("/v1/agents/") + id + QStringLiteral("/svid"), {});
         if (svid.status != 201)
             return nullptr;
-        auto agent = std::make_unique<ApiClient>(baseUrl);
+        auto agent = std::make_unique<TestClient>(baseUrl);
         agent->setToken(svid.json().value(QStringLiteral("token")).toString());
         return agent;
     }
@@ -64,7 +64,7 @@ public:
     // A fresh approval request: CUSTOMER grants the Bill payer a payments delegation whose
     // POLICY ("step_up" or "dual_control" object) the AMOUNT crosses, and the agent asks for it.
     // Returns the approval id, empty on any failure.
-    static QString approvalRequest(ApiClient &customer, ApiClient &payerAgent, const QString &policyName,
+    static QString approvalRequest(TestClient &customer, TestClient &payerAgent, const QString &policyName,
                                    const QJsonObject &policy, qint64 amountMinor)
     {
         QJsonObject grant = paymentGrant(agentId(customer, QStringLiteral("Bill payer")));
@@ -79,14 +79,14 @@ public:
     }
 
     // Dual control above EUR 400.00, asked for EUR 450.00.
-    static QString dualControlRequest(ApiClient &customer, ApiClient &payerAgent)
+    static QString dualControlRequest(TestClient &customer, TestClient &payerAgent)
     {
         return approvalRequest(customer, payerAgent, QStringLiteral("dual_control"),
                                {{QStringLiteral("above"), money(40000)}}, 45000);
     }
 
     // Step-up above EUR 200.00 confirmed by the customer, asked for EUR 250.00.
-    static QString stepUpRequest(ApiClient &customer, ApiClient &payerAgent)
+    static QString stepUpRequest(TestClient &customer, TestClient &payerAgent)
     {
         return approvalRequest(customer, payerAgent, QStringLiteral("step_up"),
                                {{QStringLiteral("above"), money(20000)},
@@ -95,7 +95,7 @@ public:
     }
 
     // How many decisions the server has recorded on an approval, as `reader` sees it.
-    static int decisionCount(ApiClient &reader, const QString &approvalId)
+    static int decisionCount(TestClient &reader, const QString &approvalId)
     {
         return static_cast<int>(reader.get(QStringLiteral("/v1/approvals/") + approvalId)
                                     .json()

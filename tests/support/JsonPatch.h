@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StrictJson.h"
+#include "core/StrictJson.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldError.h"
-#include "StrictJson.h"
+#include "core/FieldError.h"
+#include "core/StrictJson.h"
 
 #include <QJsonObject>
 #include <QStringList>

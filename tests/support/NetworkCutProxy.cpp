@@ -1,4 +1,4 @@
-#include "NetworkCutProxy.h"
+#include "tests/support/NetworkCutProxy.h"
 
 namespace mandate::test {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Scope.h"
-#include "TestValues.h"
+#include "core/Scope.h"
+#include "tests/support/TestValues.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Money.h"
-#include "ResourcePattern.h"
+#include "core/Money.h"
+#include "core/ResourcePattern.h"
 
 #include <QString>
 #include <QtGlobal>

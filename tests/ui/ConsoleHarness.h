@@ -1,14 +1,14 @@
 #pragma once
 
-#include "Clock.h"
-#include "ConsoleController.h"
-#include "ConsoleSession.h"
-#include "LocalCache.h"
-#include "MainWindow.h"
-#include "SandboxLauncher.h"
-#include "SignInDialog.h"
-#include "TestServer.h"
-#include "TokenVault.h"
+#include "client/ConsoleSession.h"
+#include "client/LocalCache.h"
+#include "client/SandboxLauncher.h"
+#include "client/TokenVault.h"
+#include "core/Clock.h"
+#include "tests/support/TestServer.h"
+#include "ui/ConsoleController.h"
+#include "ui/MainWindow.h"
+#include "ui/SignInDialog.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

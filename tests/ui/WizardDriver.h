@@ -1,7 +1,7 @@
 #pragma once
 
-#include "GrantWizard.h"
-#include "MoneyEdit.h"
+#include "ui/wizard/GrantWizard.h"
+#include "ui/wizard/MoneyEdit.h"
 
 #include <QAbstractButton>
 #include <QDir>

@@ -1,15 +1,15 @@
-#include "ApiClient.h"
-#include "ApprovalDetailPane.h"
-#include "ApprovalListModel.h"
-#include "ApprovalsPage.h"
-#include "ConsoleHarness.h"
-#include "DelegationsPage.h"
-#include "DemoFixtures.h"
-#include "MainWindow.h"
-#include "ReasonConfirmDialog.h"
-#include "TestServer.h"
-#include "ThemeColors.h"
-#include "TranslationLoader.h"
+#include "models/ApprovalListModel.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
+#include "tests/ui/ConsoleHarness.h"
+#include "ui/ApprovalDetailPane.h"
+#include "ui/ApprovalsPage.h"
+#include "ui/DelegationsPage.h"
+#include "ui/MainWindow.h"
+#include "ui/ReasonConfirmDialog.h"
+#include "ui/TranslationLoader.h"
+#include "ui/wizard/ThemeColors.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -112,9 +112,9 @@ class TstAccessibility : public QObject
 private:
     TestServer m_server;
     QTemporaryDir m_dir;
-    std::unique_ptr<test::ApiClient> m_alice;
-    std::unique_ptr<test::ApiClient> m_carol;
-    std::unique_ptr<test::ApiClient> m_payer;
+    std::unique_ptr<test::TestClient> m_alice;
+    std::unique_ptr<test::TestClient> m_carol;
+    std::unique_ptr<test::TestClient> m_payer;
 
     std::unique_ptr<Console> signIn(const QString &username)
     {

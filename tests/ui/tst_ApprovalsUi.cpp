@@ -1,21 +1,21 @@
-#include "ApiClient.h"
-#include "ApprovalDetailPane.h"
-#include "ApprovalListModel.h"
-#include "ApprovalsPage.h"
-#include "Clock.h"
-#include "ConsoleController.h"
-#include "ConsoleHarness.h"
-#include "ConsoleSession.h"
-#include "DecisionOutbox.h"
-#include "DemoFixtures.h"
-#include "LocalCache.h"
-#include "MainWindow.h"
-#include "NetworkCutProxy.h"
-#include "ReasonConfirmDialog.h"
-#include "SandboxLauncher.h"
-#include "SignInDialog.h"
-#include "TestServer.h"
-#include "TokenVault.h"
+#include "client/ConsoleSession.h"
+#include "client/DecisionOutbox.h"
+#include "client/LocalCache.h"
+#include "client/SandboxLauncher.h"
+#include "client/TokenVault.h"
+#include "core/Clock.h"
+#include "models/ApprovalListModel.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/NetworkCutProxy.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
+#include "tests/ui/ConsoleHarness.h"
+#include "ui/ApprovalDetailPane.h"
+#include "ui/ApprovalsPage.h"
+#include "ui/ConsoleController.h"
+#include "ui/MainWindow.h"
+#include "ui/ReasonConfirmDialog.h"
+#include "ui/SignInDialog.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -55,10 +55,10 @@ class TstApprovalsUi : public QObject
 private:
     TestServer m_server;
     QTemporaryDir m_dir;
-    std::unique_ptr<test::ApiClient> m_alice;
-    std::unique_ptr<test::ApiClient> m_carol;
-    std::unique_ptr<test::ApiClient> m_dave;
-    std::unique_ptr<test::ApiClient> m_payer;
+    std::unique_ptr<test::TestClient> m_alice;
+    std::unique_ptr<test::TestClient> m_carol;
+    std::unique_ptr<test::TestClient> m_dave;
+    std::unique_ptr<test::TestClient> m_payer;
 
     static void capture(QWidget *widget, const QString &name) { Console::capture(widget, name); }
 
@@ -101,7 +101,7 @@ private:
     }
 
     // As CLIENT sees it (the approvers do not see a customer's own step-up).
-    QString statusOnServer(const QString &id, test::ApiClient *client = nullptr)
+    QString statusOnServer(const QString &id, test::TestClient *client = nullptr)
     {
         return (client ? client : m_carol.get())
             ->get(QStringLiteral("/v1/approvals/") + id)

@@ -1,5 +1,5 @@
-#include "GrantReview.h"
-#include "MockClock.h"
+#include "tests/support/MockClock.h"
+#include "ui/wizard/GrantReview.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "FieldMarker.h"
-#include "GrantWizard.h"
-#include "MockClock.h"
-#include "MoneyEdit.h"
-#include "WizardDriver.h"
+#include "tests/support/MockClock.h"
+#include "tests/ui/WizardDriver.h"
+#include "ui/wizard/FieldMarker.h"
+#include "ui/wizard/GrantWizard.h"
+#include "ui/wizard/MoneyEdit.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "MoneyInput.h"
+#include "ui/wizard/MoneyInput.h"
 
 #include <QTest>
 

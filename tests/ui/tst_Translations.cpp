@@ -1,8 +1,8 @@
-#include "ConsoleSession.h"
-#include "SandboxLauncher.h"
-#include "SignInDialog.h"
-#include "TokenVault.h"
-#include "TranslationLoader.h"
+#include "client/ConsoleSession.h"
+#include "client/SandboxLauncher.h"
+#include "client/TokenVault.h"
+#include "ui/SignInDialog.h"
+#include "ui/TranslationLoader.h"
 
 #include <QDomDocument>
 #include <QFile>
@@ -96,8 +96,11 @@ private Q_SLOTS:
         lupdate.setWorkingDirectory(QStringLiteral(MANDATE_SOURCE_DIR));
         lupdate.start(QStringLiteral(MANDATE_LUPDATE),
                       {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       QStringLiteral("ui"), QStringLiteral("models"), QStringLiteral("client"),
-                       QStringLiteral("app/console"), QStringLiteral("-ts"), fresh});
+                       // Includes name their layer from the root ("models/AgentListModel.h"): lupdate
+                       // needs the root to find the classes' namespaces.
+                       QStringLiteral("-I"), QStringLiteral(MANDATE_SOURCE_DIR), QStringLiteral("ui"),
+                       QStringLiteral("models"), QStringLiteral("client"), QStringLiteral("app/console"),
+                       QStringLiteral("-ts"), fresh});
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
 

@@ -1,4 +1,4 @@
-#include "AgentListProxy.h"
+#include "ui/wizard/AgentListProxy.h"
 
 namespace mandate::ui {
 

@@ -1,7 +1,7 @@
-#include "AgentPage.h"
+#include "ui/wizard/AgentPage.h"
 
-#include "AgentListProxy.h"
-#include "FieldMarker.h"
+#include "ui/wizard/AgentListProxy.h"
+#include "ui/wizard/FieldMarker.h"
 #include "ui_AgentPage.h"
 
 namespace mandate::ui {

@@ -1,6 +1,6 @@
-#include "FieldMarker.h"
+#include "ui/wizard/FieldMarker.h"
 
-#include "ThemeColors.h"
+#include "ui/wizard/ThemeColors.h"
 
 #include <QLabel>
 #include <QVariant>

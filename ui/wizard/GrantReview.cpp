@@ -1,6 +1,6 @@
-#include "GrantReview.h"
+#include "ui/wizard/GrantReview.h"
 
-#include "ActionCatalog.h"
+#include "core/ActionCatalog.h"
 
 namespace mandate::ui {
 

@@ -1,13 +1,13 @@
-#include "GrantWizard.h"
+#include "ui/wizard/GrantWizard.h"
 
-#include "AgentPage.h"
-#include "GrantReview.h"
-#include "GrantValidator.h"
-#include "LifetimePage.h"
-#include "PurposePage.h"
-#include "ReviewPage.h"
-#include "ScopesPage.h"
-#include "ThresholdsPage.h"
+#include "core/GrantValidator.h"
+#include "ui/wizard/AgentPage.h"
+#include "ui/wizard/GrantReview.h"
+#include "ui/wizard/LifetimePage.h"
+#include "ui/wizard/PurposePage.h"
+#include "ui/wizard/ReviewPage.h"
+#include "ui/wizard/ScopesPage.h"
+#include "ui/wizard/ThresholdsPage.h"
 
 #include <QAbstractButton>
 

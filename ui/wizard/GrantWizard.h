@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-#include "Delegation.h"
-#include "FieldError.h"
+#include "core/Clock.h"
+#include "core/Delegation.h"
+#include "core/FieldError.h"
 
 #include <QWizard>
 

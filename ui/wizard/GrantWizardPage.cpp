@@ -1,6 +1,6 @@
-#include "GrantWizardPage.h"
+#include "ui/wizard/GrantWizardPage.h"
 
-#include "ThemeColors.h"
+#include "ui/wizard/ThemeColors.h"
 
 #include <QBoxLayout>
 #include <QLabel>

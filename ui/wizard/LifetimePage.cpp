@@ -1,8 +1,8 @@
-#include "LifetimePage.h"
+#include "ui/wizard/LifetimePage.h"
 
-#include "FieldMarker.h"
-#include "GrantReview.h"
-#include "GrantValidator.h"
+#include "core/GrantValidator.h"
+#include "ui/wizard/FieldMarker.h"
+#include "ui/wizard/GrantReview.h"
 #include "ui_LifetimePage.h"
 
 #include <chrono>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Clock.h"
-#include "GrantWizardPage.h"
+#include "core/Clock.h"
+#include "ui/wizard/GrantWizardPage.h"
 
 #include <memory>
 

@@ -1,7 +1,7 @@
-#include "MoneyEdit.h"
+#include "ui/wizard/MoneyEdit.h"
 
-#include "Currency.h"
-#include "MoneyInput.h"
+#include "core/Currency.h"
+#include "ui/wizard/MoneyInput.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

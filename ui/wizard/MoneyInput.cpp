@@ -1,6 +1,6 @@
-#include "MoneyInput.h"
+#include "ui/wizard/MoneyInput.h"
 
-#include "Currency.h"
+#include "core/Currency.h"
 
 namespace mandate::ui {
 

@@ -1,8 +1,8 @@
-#include "PurposePage.h"
+#include "ui/wizard/PurposePage.h"
 
-#include "FieldMarker.h"
-#include "GrantValidator.h"
-#include "JsonReader.h"
+#include "core/GrantValidator.h"
+#include "core/JsonReader.h"
+#include "ui/wizard/FieldMarker.h"
 #include "ui_PurposePage.h"
 
 namespace mandate::ui {

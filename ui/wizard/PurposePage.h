@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GrantWizardPage.h"
+#include "ui/wizard/GrantWizardPage.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "ReviewPage.h"
+#include "ui/wizard/ReviewPage.h"
 
-#include "ThemeColors.h"
+#include "ui/wizard/ThemeColors.h"
 #include "ui_ReviewPage.h"
 
 namespace mandate::ui {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GrantReview.h"
+#include "ui/wizard/GrantReview.h"
 
 #include <QWizardPage>
 

@@ -1,8 +1,8 @@
-#include "ScopeDraft.h"
+#include "ui/wizard/ScopeDraft.h"
 
-#include "ActionCatalog.h"
-#include "Currency.h"
-#include "MoneyInput.h"
+#include "core/ActionCatalog.h"
+#include "core/Currency.h"
+#include "ui/wizard/MoneyInput.h"
 
 namespace mandate::ui {
 

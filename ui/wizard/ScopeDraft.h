@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldError.h"
-#include "Scope.h"
+#include "core/FieldError.h"
+#include "core/Scope.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,9 +1,9 @@
-#include "ScopesPage.h"
+#include "ui/wizard/ScopesPage.h"
 
-#include "ActionCatalog.h"
-#include "FieldMarker.h"
-#include "GrantReview.h"
-#include "ThemeColors.h"
+#include "core/ActionCatalog.h"
+#include "ui/wizard/FieldMarker.h"
+#include "ui/wizard/GrantReview.h"
+#include "ui/wizard/ThemeColors.h"
 #include "ui_ScopesPage.h"
 
 #include <QMenu>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "GrantWizardPage.h"
-#include "ScopeDraft.h"
+#include "ui/wizard/GrantWizardPage.h"
+#include "ui/wizard/ScopeDraft.h"
 
 #include <memory>
 

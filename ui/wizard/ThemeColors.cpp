@@ -1,4 +1,4 @@
-#include "ThemeColors.h"
+#include "ui/wizard/ThemeColors.h"
 
 #include <cmath>
 

@@ -1,8 +1,8 @@
-#include "ThresholdsPage.h"
+#include "ui/wizard/ThresholdsPage.h"
 
-#include "Currency.h"
-#include "FieldMarker.h"
-#include "GrantReview.h"
+#include "core/Currency.h"
+#include "ui/wizard/FieldMarker.h"
+#include "ui/wizard/GrantReview.h"
 #include "ui_ThresholdsPage.h"
 
 namespace mandate::ui {

@@ -12,7 +12,7 @@
 namespace mandate::test {
 
 // A blocking HTTP client for integration tests: one call, one answer, over a real socket.
-class ApiClient
+class TestClient
 {
 public:
     struct Reply
@@ -30,7 +30,7 @@ public:
         QStringList errorFields() const;
     };
 
-    explicit ApiClient(QString baseUrl)
+    explicit TestClient(QString baseUrl)
         : m_baseUrl(std::move(baseUrl))
     {}
 

@@ -1,4 +1,4 @@
-#include "ApiClient.h"
+#include "tests/support/TestClient.h"
 
 #include <QEventLoop>
 #include <QNetworkReply>
@@ -6,7 +6,7 @@
 
 namespace mandate::test {
 
-QByteArray ApiClient::Reply::header(const QByteArray &name) const
+QByteArray TestClient::Reply::header(const QByteArray &name) const
 {
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
@@ -15,12 +15,12 @@ QByteArray ApiClient::Reply::header(const QByteArray &name) const
     return QByteArray();
 }
 
-QString ApiClient::Reply::problemKind() const
+QString TestClient::Reply::problemKind() const
 {
     return json().value(QStringLiteral("type")).toString().remove(QStringLiteral("urn:mandate:problem:"));
 }
 
-QStringList ApiClient::Reply::errorFields() const
+QStringList TestClient::Reply::errorFields() const
 {
     QStringList fields;
     for (const QJsonValue &error : json().value(QStringLiteral("errors")).toArray())
@@ -28,8 +28,8 @@ QStringList ApiClient::Reply::errorFields() const
     return fields;
 }
 
-ApiClient::Reply ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                                 const QList<QPair<QByteArray, QByteArray>> &headers)
+TestClient::Reply TestClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                                   const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(QUrl(m_baseUrl + path));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -52,20 +52,20 @@ ApiClient::Reply ApiClient::send(const QByteArray &method, const QString &path, 
     return result;
 }
 
-ApiClient::Reply ApiClient::get(const QString &path)
+TestClient::Reply TestClient::get(const QString &path)
 {
     return send("GET", path);
 }
 
-ApiClient::Reply ApiClient::post(const QString &path, const QJsonObject &body,
-                                 const QByteArray &idempotencyKey)
+TestClient::Reply TestClient::post(const QString &path, const QJsonObject &body,
+                                   const QByteArray &idempotencyKey)
 {
     return postRaw(path, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
                    idempotencyKey);
 }
 
-ApiClient::Reply ApiClient::postRaw(const QString &path, const QByteArray &body,
-                                    const QByteArray &contentType, const QByteArray &idempotencyKey)
+TestClient::Reply TestClient::postRaw(const QString &path, const QByteArray &body,
+                                      const QByteArray &contentType, const QByteArray &idempotencyKey)
 {
     QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", contentType}};
     if (!idempotencyKey.isEmpty())
@@ -73,13 +73,13 @@ ApiClient::Reply ApiClient::postRaw(const QString &path, const QByteArray &body,
     return send("POST", path, body, headers);
 }
 
-ApiClient::Reply ApiClient::del(const QString &path)
+TestClient::Reply TestClient::del(const QString &path)
 {
     return send("DELETE", path);
 }
 
-QList<ApiClient::Reply> ApiClient::sendConcurrently(const QString &baseUrl, const QList<Call> &calls,
-                                                    int connections)
+QList<TestClient::Reply> TestClient::sendConcurrently(const QString &baseUrl, const QList<Call> &calls,
+                                                      int connections)
 {
     // QNetworkAccessManager opens at most six connections per host; several managers give the
     // server a real crowd.
@@ -111,7 +111,7 @@ QList<ApiClient::Reply> ApiClient::sendConcurrently(const QString &baseUrl, cons
     return replies;
 }
 
-bool ApiClient::signIn(const QString &username, const QString &password)
+bool TestClient::signIn(const QString &username, const QString &password)
 {
     const Reply reply = post(QStringLiteral("/v1/sessions"), {{QStringLiteral("username"), username},
                                                               {QStringLiteral("password"), password}});

@@ -1,0 +1,4 @@
+// A widget that parses wire JSON itself: the layering check must refuse it.
+#include "models/DelegationListModel.h"
+
+#include <QJsonObject>
