@@ -1,5 +1,5 @@
-#include "server/app/MandateServer.h"
-#include "server/app/ServerOptions.h"
+#include "server/instance/MandateServer.h"
+#include "server/instance/ServerOptions.h"
 #include "server/ops/SignalWatcher.h"
 
 #include <QCoreApplication>

@@ -1,9 +1,8 @@
 #include "server/ops/Sweeper.h"
 
+#include "server/domain/ApprovalLedger.h"
+#include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
-#include "server/http/Problem.h"
-#include "server/routes/ApprovalLedger.h"
-#include "server/routes/AuditTrail.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
 
@@ -35,13 +34,12 @@ void Sweeper::sweepNow()
         return;
     m_running = true;
     m_writes.submit(
-        {QString(), QString(), QByteArray(), false},
         [this](Store &store) {
             const QDateTime now = m_clock.now();
             ApprovalLedger ledger(store, m_clock, 0);
             for (const Approval &approval : store.approvals().pendingExpiredBy(now, BatchLimit)) {
                 if (!ledger.expire(approval))
-                    return Problem::internal();
+                    return WriteResult::Drop;
             }
             AuditTrail audit(store, m_clock);
             for (const QString &id : store.delegations().activeLapsedBy(now, BatchLimit)) {
@@ -55,14 +53,14 @@ void Sweeper::sweepNow()
                                   {{QStringLiteral("cause"),
                                     idle ? QStringLiteral("idle") : QStringLiteral("lifetime")}}) ||
                     !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation))
-                    return Problem::internal();
+                    return WriteResult::Drop;
             }
             if (!store.idempotency().purgeBefore(now.addSecs(-IdempotencyWindowSeconds)) ||
                 !store.sessions().removeExpired(now))
-                return Problem::internal();
-            return ApiResponse::noContent();
+                return WriteResult::Drop;
+            return WriteResult::Keep;
         },
-        [this](const ApiResponse &) { pruneEvents(); });
+        [this](CommitStatus) { pruneEvents(); });
 }
 
 void Sweeper::pruneEvents()
@@ -71,15 +69,14 @@ void Sweeper::pruneEvents()
     // hold every decision of that batch for as long. A slice per batch keeps each commit short.
     auto more = std::make_shared<bool>(false);
     m_writes.submit(
-        {QString(), QString(), QByteArray(), false},
         [more](Store &store) {
             const std::optional<int> pruned = store.liveEvents().prune(PruneLimit);
             if (!pruned)
-                return Problem::internal();
+                return WriteResult::Drop;
             *more = *pruned >= PruneLimit;
-            return ApiResponse::noContent();
+            return WriteResult::Keep;
         },
-        [this, more](const ApiResponse &) {
+        [this, more](CommitStatus) {
             if (*more)
                 pruneEvents();
             else

@@ -4,16 +4,16 @@
 #include "core/SpiffeId.h"
 #include "core/Timestamp.h"
 #include "server/auth/SecureRandom.h"
+#include "server/domain/AccessPolicy.h"
+#include "server/domain/AuditTrail.h"
+#include "server/domain/Revocations.h"
 #include "server/events/LiveEvents.h"
+#include "server/http/IdempotentWrites.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
-#include "server/routes/AccessPolicy.h"
-#include "server/routes/AuditTrail.h"
 #include "server/routes/RequestParsing.h"
 #include "server/routes/ResourceJson.h"
-#include "server/routes/Revocations.h"
 #include "server/store/Store.h"
-#include "server/write/WriteBatcher.h"
 
 namespace mandate::server {
 

@@ -8,14 +8,14 @@ namespace mandate::server {
 
 class Router;
 class Store;
-class WriteBatcher;
+class IdempotentWrites;
 
 // The agent registry: list and read (every signed-in person), register (admin),
 // suspend (support, admin) — the kill switch that revokes every active delegation of the agent.
 class AgentRoutes
 {
 public:
-    AgentRoutes(Store &store, const Clock &clock, WriteBatcher &writes)
+    AgentRoutes(Store &store, const Clock &clock, IdempotentWrites &writes)
         : m_store(store)
         , m_clock(clock)
         , m_writes(writes)
@@ -31,7 +31,7 @@ private:
 
     Store &m_store;
     const Clock &m_clock;
-    WriteBatcher &m_writes;
+    IdempotentWrites &m_writes;
 };
 
 } // namespace mandate::server

@@ -3,14 +3,14 @@
 #include "core/ApprovalCodec.h"
 #include "core/ApprovalStateMachine.h"
 #include "core/Timestamp.h"
+#include "server/domain/ApprovalLedger.h"
+#include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
+#include "server/http/IdempotentWrites.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
-#include "server/routes/ApprovalLedger.h"
-#include "server/routes/AuditTrail.h"
 #include "server/routes/RequestParsing.h"
 #include "server/store/Store.h"
-#include "server/write/WriteBatcher.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -151,7 +151,7 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
     }
     m_writes.submit(
         RequestParsing::idempotency(request),
-        [this, id, body = *decisionBody, actor = request.principal](Store &store) {
+        [this, id, body = *decisionBody, actor = request.principal](Store &store) -> WriteAnswer {
             // Read again inside the transaction: a decision that raced this one is already applied.
             auto approval = store.approvals().find(id);
             const auto route = store.approvals().routeOf(id);
@@ -161,7 +161,11 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
                 return Problem::noSuch(u"approval", id);
             const QDateTime now = m_clock.now();
             ApprovalLedger ledger(store, m_clock, 0);
-            if (approval->status == ApprovalStatus::Pending && approval->expiresAt <= now) {
+            // An approval past its time that the sweeper has not reached yet is expired here, and
+            // that stays committed although the decision is refused: it is true, the sweeper would
+            // write the same, and the answer, the database and every stream then say the same.
+            const bool expiredNow = approval->status == ApprovalStatus::Pending && approval->expiresAt <= now;
+            if (expiredNow) {
                 if (!ledger.expire(*approval))
                     return Problem::internal();
                 approval = store.approvals().find(id);
@@ -170,7 +174,8 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
             auto decided = ApprovalStateMachine::decide(*approval, ApprovalLedger::stepUpRouting(*delegation),
                                                         decider, body.verdict, body.reason, now);
             if (!decided)
-                return refusal(decided.error(), *approval);
+                return expiredNow ? WriteAnswer::keeping(refusal(decided.error(), *approval))
+                                  : WriteAnswer(refusal(decided.error(), *approval));
             if (!store.approvals().update(*decided) ||
                 !AuditTrail(store, m_clock)
                      .record(QStringLiteral("approval.decided"), actor, *delegation,

@@ -10,14 +10,14 @@ namespace mandate::server {
 
 class Router;
 class Store;
-class WriteBatcher;
+class IdempotentWrites;
 
 // The approvals inbox: list and read what the caller may see (customers their own step-ups,
 // approvers what is routed to approvers, support and admins everything, read-only) and decide.
 class ApprovalRoutes
 {
 public:
-    ApprovalRoutes(Store &store, const Clock &clock, WriteBatcher &writes)
+    ApprovalRoutes(Store &store, const Clock &clock, IdempotentWrites &writes)
         : m_store(store)
         , m_clock(clock)
         , m_writes(writes)
@@ -34,7 +34,7 @@ private:
 
     Store &m_store;
     const Clock &m_clock;
-    WriteBatcher &m_writes;
+    IdempotentWrites &m_writes;
 };
 
 } // namespace mandate::server

@@ -3,9 +3,9 @@
 #include "core/AuditChain.h"
 #include "core/AuditEventCodec.h"
 #include "core/Timestamp.h"
+#include "server/domain/AccessPolicy.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
-#include "server/routes/AccessPolicy.h"
 #include "server/routes/RequestParsing.h"
 #include "server/store/Store.h"
 

@@ -10,7 +10,7 @@ namespace mandate::server {
 class Metrics;
 class Router;
 class Store;
-class WriteBatcher;
+class IdempotentWrites;
 
 // POST /v1/authorize: the request-time decision. The decision, its reservation of amount and use
 // on the delegation and every ancestor, any approval it opens or consumes, and its audit event
@@ -18,7 +18,7 @@ class WriteBatcher;
 class AuthorizeRoutes
 {
 public:
-    AuthorizeRoutes(const Clock &clock, WriteBatcher &writes, Metrics &metrics, qint64 approvalTtlSeconds)
+    AuthorizeRoutes(const Clock &clock, IdempotentWrites &writes, Metrics &metrics, qint64 approvalTtlSeconds)
         : m_clock(clock)
         , m_writes(writes)
         , m_metrics(metrics)
@@ -32,7 +32,7 @@ private:
     void recordRefusal(const Principal &actor, const AuthorizeRequest &request, const Responder &respond);
 
     const Clock &m_clock;
-    WriteBatcher &m_writes;
+    IdempotentWrites &m_writes;
     Metrics &m_metrics;
     qint64 m_approvalTtlSeconds;
 };

@@ -9,13 +9,13 @@ namespace mandate::server {
 
 class Router;
 class Store;
-class WriteBatcher;
+class IdempotentWrites;
 
 // Granting, reading and revoking delegations, and revoking all of one customer's.
 class DelegationRoutes
 {
 public:
-    DelegationRoutes(Store &store, const Clock &clock, WriteBatcher &writes)
+    DelegationRoutes(Store &store, const Clock &clock, IdempotentWrites &writes)
         : m_store(store)
         , m_clock(clock)
         , m_writes(writes)
@@ -32,7 +32,7 @@ private:
 
     Store &m_store;
     const Clock &m_clock;
-    WriteBatcher &m_writes;
+    IdempotentWrites &m_writes;
 };
 
 } // namespace mandate::server

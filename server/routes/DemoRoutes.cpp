@@ -1,8 +1,8 @@
 #include "server/routes/DemoRoutes.h"
 
-#include "server/app/DemoSeeder.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
+#include "server/instance/DemoSeeder.h"
 
 namespace mandate::server {
 

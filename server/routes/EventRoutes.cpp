@@ -1,8 +1,8 @@
 #include "server/routes/EventRoutes.h"
 
-#include "server/ConnectionGuard.h"
 #include "server/events/EventHub.h"
 #include "server/events/SseStream.h"
+#include "server/http/ConnectionGuard.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/store/Store.h"

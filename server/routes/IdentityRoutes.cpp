@@ -2,15 +2,15 @@
 
 #include "core/JsonReader.h"
 #include "core/Timestamp.h"
+#include "server/domain/AccessPolicy.h"
+#include "server/domain/AuditTrail.h"
+#include "server/domain/DelegationTree.h"
+#include "server/http/IdempotentWrites.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/identity/AgentCredentials.h"
-#include "server/routes/AccessPolicy.h"
-#include "server/routes/AuditTrail.h"
-#include "server/routes/DelegationTree.h"
 #include "server/routes/RequestParsing.h"
 #include "server/store/Store.h"
-#include "server/write/WriteBatcher.h"
 
 #include <QUrlQuery>
 

@@ -9,14 +9,14 @@ namespace mandate::server {
 class AgentCredentials;
 class Router;
 class Store;
-class WriteBatcher;
+class IdempotentWrites;
 
 // Agent identity and just-in-time credentials: SVIDs from the embedded trust domain, the JWKS that
 // verifies them, JIT credentials bound to one delegation, and RFC 7662 introspection.
 class IdentityRoutes
 {
 public:
-    IdentityRoutes(Store &store, const Clock &clock, WriteBatcher &writes,
+    IdentityRoutes(Store &store, const Clock &clock, IdempotentWrites &writes,
                    const AgentCredentials &credentials, bool embeddedTrustDomain)
         : m_store(store)
         , m_clock(clock)
@@ -34,7 +34,7 @@ private:
 
     Store &m_store;
     const Clock &m_clock;
-    WriteBatcher &m_writes;
+    IdempotentWrites &m_writes;
     const AgentCredentials &m_credentials;
     bool m_embeddedTrustDomain;
 };

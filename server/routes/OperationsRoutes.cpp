@@ -21,13 +21,15 @@ void OperationsRoutes::registerRoutes(Router &router)
     router.add(
         "GET", QStringLiteral("/readyz"), Router::Access::Public, [this](ApiRequest &, Responder respond) {
             // Ready when a write transaction starts and commits: an empty job in a batch
-            // proves exactly that, and a batch that cannot begin answers 503 itself.
+            // proves exactly that.
             m_writes.submit(
-                {QString(), QString(), QByteArray(), false},
-                [](Store &) {
-                    return ApiResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}});
-                },
-                std::move(respond));
+                [](Store &) { return WriteResult::Keep; },
+                [respond = std::move(respond)](CommitStatus status) {
+                    respond(
+                        status == CommitStatus::Committed
+                            ? ApiResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}})
+                            : Problem::unavailable(QStringLiteral("The store does not commit writes.")));
+                });
         });
     router.add("GET", QStringLiteral("/metrics"), Router::Access::Public, this, &OperationsRoutes::metrics);
 }

@@ -86,10 +86,10 @@ RequestParsing::grant(const ApiRequest &request, DelegationCodec::GrantKind kind
     return std::move(grant).value();
 }
 
-WriteBatcher::Idempotency RequestParsing::idempotency(const ApiRequest &request)
+IdempotentWrites::Idempotency RequestParsing::idempotency(const ApiRequest &request)
 {
     return {request.principal.idempotencyScope(), QString::fromUtf8(request.header("idempotency-key")),
-            WriteBatcher::hashRequest(request.method, request.path, request.body), true};
+            IdempotentWrites::hashRequest(request.method, request.path, request.body), true};
 }
 
 } // namespace mandate::server

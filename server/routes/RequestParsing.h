@@ -4,8 +4,8 @@
 #include "core/Expected.h"
 #include "server/http/ApiRequest.h"
 #include "server/http/ApiResponse.h"
+#include "server/http/IdempotentWrites.h"
 #include "server/store/PageCursor.h"
-#include "server/write/WriteBatcher.h"
 
 #include <QJsonObject>
 
@@ -38,7 +38,7 @@ public:
     static Expected<DelegationGrant, ApiResponse>
     grant(const ApiRequest &request, DelegationCodec::GrantKind kind, const QDateTime &now);
     // The Idempotency-Key context of a POST for the group committer.
-    static WriteBatcher::Idempotency idempotency(const ApiRequest &request);
+    static IdempotentWrites::Idempotency idempotency(const ApiRequest &request);
 };
 
 } // namespace mandate::server

@@ -6,12 +6,12 @@
 #include "server/auth/PasswordHasher.h"
 #include "server/auth/SessionAuthenticator.h"
 #include "server/events/EventHub.h"
+#include "server/http/IdempotentWrites.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/routes/RequestParsing.h"
 #include "server/routes/ResourceJson.h"
 #include "server/store/Store.h"
-#include "server/write/WriteBatcher.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -27,8 +27,8 @@ ApiResponse badCredentials()
 
 } // namespace
 
-SessionRoutes::SessionRoutes(Store &store, const Clock &clock, WriteBatcher &writes, LoginThrottle &throttle,
-                             EventHub &hub, qint64 sessionSeconds, QObject *parent)
+SessionRoutes::SessionRoutes(Store &store, const Clock &clock, IdempotentWrites &writes,
+                             LoginThrottle &throttle, EventHub &hub, qint64 sessionSeconds, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock)

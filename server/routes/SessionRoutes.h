@@ -12,7 +12,7 @@ class EventHub;
 class LoginThrottle;
 class Router;
 class Store;
-class WriteBatcher;
+class IdempotentWrites;
 
 // POST /v1/sessions, DELETE /v1/sessions/current, GET /v1/me.
 class SessionRoutes : public QObject
@@ -20,7 +20,7 @@ class SessionRoutes : public QObject
     Q_OBJECT
 
 public:
-    SessionRoutes(Store &store, const Clock &clock, WriteBatcher &writes, LoginThrottle &throttle,
+    SessionRoutes(Store &store, const Clock &clock, IdempotentWrites &writes, LoginThrottle &throttle,
                   EventHub &hub, qint64 sessionSeconds, QObject *parent = nullptr);
 
     void registerRoutes(Router &router);
@@ -34,7 +34,7 @@ private:
 
     Store &m_store;
     const Clock &m_clock;
-    WriteBatcher &m_writes;
+    IdempotentWrites &m_writes;
     LoginThrottle &m_throttle;
     EventHub &m_hub;
     qint64 m_sessionSeconds;

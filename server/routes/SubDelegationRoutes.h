@@ -8,14 +8,14 @@ namespace mandate::server {
 
 class Router;
 class Store;
-class WriteBatcher;
+class IdempotentWrites;
 
 // What an agent holding a delegation may do with it besides acting: delegate onwards to another
 // agent (only an attenuation, at most three deep) and declare its task complete.
 class SubDelegationRoutes
 {
 public:
-    SubDelegationRoutes(const Clock &clock, WriteBatcher &writes)
+    SubDelegationRoutes(const Clock &clock, IdempotentWrites &writes)
         : m_clock(clock)
         , m_writes(writes)
     {}
@@ -27,7 +27,7 @@ private:
     void complete(ApiRequest &request, const Responder &respond);
 
     const Clock &m_clock;
-    WriteBatcher &m_writes;
+    IdempotentWrites &m_writes;
 };
 
 } // namespace mandate::server

@@ -2,13 +2,11 @@
 
 #include "core/Clock.h"
 #include "server/events/LiveEvent.h"
-#include "server/http/ApiResponse.h"
 #include "server/write/StoreThread.h"
+#include "server/write/WriteResult.h"
 
-#include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QString>
 
 #include <functional>
 
@@ -18,61 +16,44 @@ class Metrics;
 class Store;
 
 // Group commit. Writes run on the store thread, a batch at a time: each batch is one write
-// transaction with a savepoint per job, and its answers are sent only after that transaction
-// commits — one fsync for the whole batch, and no client ever hears of a change that could still
-// be lost. A job whose answer is an error (status ≥ 400) has its changes rolled back to its
-// savepoint. While a batch commits, the event loop keeps parsing and authenticating, and what it
-// submits meanwhile forms the next batch, so batches grow with the load.
+// transaction with a savepoint per job (WriteScope), and each job's `done` runs only after that
+// transaction committed — one fsync for the whole batch, and no caller ever hears of a change that
+// could still be lost. A job that answers Drop is rolled back to its savepoint, the live events it
+// published with it. While a batch commits, the event loop keeps parsing and authenticating, and
+// what it submits meanwhile forms the next batch, so batches grow with the load.
 //
 // Jobs run on the store thread: they may touch the Store they are given and the values they
-// captured, nothing that the event loop also uses. Answers and committed() arrive on the thread
-// that owns the WriteBatcher.
-//
-// Idempotency lives here too, inside the same transaction as the write it protects: a repeated
-// Idempotency-Key replays the stored answer, the same key with another body answers 422.
+// captured, nothing that the event loop also uses. `done` and committed() arrive on the thread
+// that owns the WriteBatcher. The batcher knows nothing of HTTP: routes write through
+// IdempotentWrites, which maps jobs and outcomes to answers.
 class WriteBatcher : public QObject
 {
     Q_OBJECT
 
 public:
-    using Job = std::function<ApiResponse(Store &)>;
+    using Job = std::function<WriteResult(Store &)>;
+    using Done = std::function<void(CommitStatus)>;
 
-    struct Idempotency
-    {
-        QString scope;           // the caller
-        QString key;             // empty: none given
-        QByteArray requestHash;  // method, path and body
-        bool storeAnswer = true; // false for answers holding secrets (sign-in)
-    };
+    WriteBatcher(Metrics &metrics, QObject *parent = nullptr);
 
-    WriteBatcher(const Clock &clock, Metrics &metrics, QObject *parent = nullptr);
-
-    // Opens the write connection to DIR/mandate.db on the store thread.
-    bool openSqlite(const QString &dataDir, QString *error);
     // Opens the write connection to `database` (empty: SQLite in `dataDir`).
     bool open(const QString &database, const QString &dataDir, QString *error);
-    void submit(Idempotency idempotency, Job job, Responder respond);
+    bool openSqlite(const QString &dataDir, QString *error) { return open(QString(), dataDir, error); }
+    void submit(Job job, Done done);
     bool isIdle() const { return m_pending.isEmpty() && m_inFlight.isEmpty(); }
-
-    static QByteArray hashRequest(const QByteArray &method, const QString &path, const QByteArray &body);
 
 Q_SIGNALS:
     void idle();
     // The live events of a batch that just committed, in id order.
     void committed(const QList<mandate::server::LiveEvent> &events);
     // The write connection stopped answering (the database restarted, failed over or dropped
-    // it); emitted once. Every write from then on is answered 503.
+    // it); emitted once. Every write from then on ends DatabaseLost.
     void databaseLost();
 
 private:
-    struct Write
-    {
-        Idempotency idempotency;
-        Job job;
-    };
     struct Outcome
     {
-        QList<ApiResponse> answers; // one per write, in order
+        QList<CommitStatus> statuses; // one per job, in order
         QList<LiveEvent> events;
         double seconds = 0;
         bool databaseLost = false;
@@ -80,15 +61,13 @@ private:
 
     void flush();
     void finish(const Outcome &outcome);
-    static Outcome commit(Store &store, const Clock &clock, QList<Write> &writes);
-    static ApiResponse runOne(Store &store, const Clock &clock, Write &write);
+    static Outcome commit(Store &store, QList<Job> &jobs);
 
-    const Clock &m_clock;
     Metrics &m_metrics;
     bool m_databaseLost = false;
-    QList<Write> m_pending;
-    QList<Responder> m_pendingResponders;
-    QList<Responder> m_inFlight; // the batch on the store thread, at most one
+    QList<Job> m_pending;
+    QList<Done> m_pendingDone;
+    QList<Done> m_inFlight; // the batch on the store thread, at most one
     bool m_scheduled = false;
     // Last member: destroyed first, so the batch in flight finishes while everything it uses lives.
     StoreThread m_storeThread;

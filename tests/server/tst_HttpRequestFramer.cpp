@@ -1,4 +1,4 @@
-#include "server/HttpRequestFramer.h"
+#include "server/http/HttpRequestFramer.h"
 
 #include <QTest>
 

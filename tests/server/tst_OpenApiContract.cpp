@@ -1,4 +1,4 @@
-#include "server/app/MandateServer.h"
+#include "server/instance/MandateServer.h"
 #include "tests/support/MockClock.h"
 
 #include <QFile>

@@ -133,10 +133,10 @@ private Q_SLOTS:
         QCOMPARE(idle.status(), 200);
     }
 
-    // A late decision on an approval that expired but was not yet swept is refused (409), and the
-    // streams hear nothing the database did not keep: no phantom "expired" update, and the next
-    // real event arrives under an id no stream has seen.
-    void aRefusedDecisionPublishesNothing()
+    // A late decision on an approval that expired but was not yet swept is refused (409). The
+    // expiry it found is committed, so the answer, the database and the stream all say "expired",
+    // and the next event arrives under an id no stream has seen.
+    void aLateDecisionCommitsTheExpiryItFound()
     {
         TestServer slowSweeper{{QStringLiteral("--demo"), QStringLiteral("--approval-ttl"),
                                 QStringLiteral("1"), QStringLiteral("--sweep-interval"),
@@ -168,7 +168,9 @@ private Q_SLOTS:
         const auto stored = alice->get(QStringLiteral("/v1/approvals/") + approvalId).json();
         const bool streamed = stream.hasEvent(QStringLiteral("approval.updated"), withId(approvalId));
         QCOMPARE(streamed, stored.value(QStringLiteral("status")).toString() != QStringLiteral("pending"));
-        QVERIFY(!streamed);
+        QCOMPARE(stored.value(QStringLiteral("status")).toString(), QStringLiteral("expired"));
+        QCOMPARE(late.json().value(QStringLiteral("approval")).toObject().value(QStringLiteral("status")),
+                 QJsonValue(QStringLiteral("expired")));
     }
 
     void agentsHaveNoStream()

@@ -1,4 +1,3 @@
-#include "server/http/Problem.h"
 #include "server/ops/Metrics.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
@@ -19,7 +18,6 @@ class TstWriteBatcher : public QObject
 
 private:
     QTemporaryDir m_dir;
-    MockClock m_clock;
     Metrics m_metrics;
     std::unique_ptr<WriteBatcher> m_writes;
     QList<LiveEvent> m_published;
@@ -34,15 +32,15 @@ private:
         return event;
     }
 
-    // Submits jobs in one event-loop pass (one batch) and waits for every answer.
-    QList<int> run(const QList<WriteBatcher::Job> &jobs)
+    // Submits jobs in one event-loop pass (one batch) and waits until each is done.
+    QList<CommitStatus> run(const QList<WriteBatcher::Job> &jobs)
     {
-        QList<int> statuses(jobs.size());
+        QList<CommitStatus> statuses(jobs.size());
         int pending = static_cast<int>(jobs.size());
         QEventLoop loop;
         for (qsizetype i = 0; i < jobs.size(); ++i) {
-            m_writes->submit({}, jobs.at(i), [&, i](const ApiResponse &answer) {
-                statuses[i] = answer.status;
+            m_writes->submit(jobs.at(i), [&, i](CommitStatus status) {
+                statuses[i] = status;
                 if (--pending == 0)
                     loop.quit();
             });
@@ -51,13 +49,12 @@ private:
         return statuses;
     }
 
-    static WriteBatcher::Job publishing(const QString &type, int status)
+    static WriteBatcher::Job publishing(const QString &type, WriteResult result)
     {
-        return [type, status](Store &store) {
+        return [type, result](Store &store) {
             if (!store.publish(event(type)))
-                return Problem::internal();
-            return status < 400 ? ApiResponse::noContent()
-                                : Problem::conflict(QStringLiteral("refused after publishing"));
+                return WriteResult::Drop;
+            return result;
         };
     }
 
@@ -73,7 +70,7 @@ private Q_SLOTS:
     void init()
     {
         m_published.clear();
-        m_writes = std::make_unique<WriteBatcher>(m_clock, m_metrics);
+        m_writes = std::make_unique<WriteBatcher>(m_metrics);
         QString error;
         QVERIFY2(m_writes->openSqlite(m_dir.path(), &error), qPrintable(error));
         connect(m_writes.get(), &WriteBatcher::committed, this,
@@ -84,21 +81,24 @@ private Q_SLOTS:
 
     void aFailedJobPublishesNothing()
     {
-        QCOMPARE(run({publishing(QStringLiteral("phantom"), 409)}), QList<int>{409});
+        QCOMPARE(run({publishing(QStringLiteral("phantom"), WriteResult::Drop)}),
+                 QList<CommitStatus>{CommitStatus::Committed});
         QCOMPARE(publishedTypes(), QStringList());
     }
 
     void aSucceededJobPublishesOnce()
     {
-        QCOMPARE(run({publishing(QStringLiteral("real"), 200)}), QList<int>{204});
+        QCOMPARE(run({publishing(QStringLiteral("real"), WriteResult::Keep)}),
+                 QList<CommitStatus>{CommitStatus::Committed});
         QCOMPARE(publishedTypes(), QStringList{QStringLiteral("real")});
     }
 
     void aFailedJobInABatchTakesOnlyItsOwnEvents()
     {
-        QCOMPARE(run({publishing(QStringLiteral("before"), 200), publishing(QStringLiteral("phantom"), 409),
-                      publishing(QStringLiteral("after"), 200)}),
-                 (QList<int>{204, 409, 204}));
+        QCOMPARE(run({publishing(QStringLiteral("before"), WriteResult::Keep),
+                      publishing(QStringLiteral("phantom"), WriteResult::Drop),
+                      publishing(QStringLiteral("after"), WriteResult::Keep)}),
+                 (QList<CommitStatus>(3, CommitStatus::Committed)));
         QCOMPARE(publishedTypes(), (QStringList{QStringLiteral("before"), QStringLiteral("after")}));
     }
 
@@ -106,9 +106,10 @@ private Q_SLOTS:
     {
         // SQLite hands a rolled-back row's id to the next insert: the phantom must not have been
         // sent under it, or a stream would drop the real event as already seen.
-        run({publishing(QStringLiteral("phantom"), 409)});
-        run({publishing(QStringLiteral("real"), 200)});
-        run({publishing(QStringLiteral("phantom"), 409), publishing(QStringLiteral("next"), 200)});
+        run({publishing(QStringLiteral("phantom"), WriteResult::Drop)});
+        run({publishing(QStringLiteral("real"), WriteResult::Keep)});
+        run({publishing(QStringLiteral("phantom"), WriteResult::Drop),
+             publishing(QStringLiteral("next"), WriteResult::Keep)});
         QCOMPARE(publishedTypes(), (QStringList{QStringLiteral("real"), QStringLiteral("next")}));
         QVERIFY(m_published.at(0).id < m_published.at(1).id);
     }

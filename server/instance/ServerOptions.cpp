@@ -1,4 +1,4 @@
-#include "server/app/ServerOptions.h"
+#include "server/instance/ServerOptions.h"
 
 #include <QDir>
 #include <QStandardPaths>

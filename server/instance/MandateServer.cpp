@@ -1,14 +1,15 @@
-#include "server/app/MandateServer.h"
+#include "server/instance/MandateServer.h"
 
-#include "server/GuardedTcpServer.h"
-#include "server/app/DemoSeeder.h"
 #include "server/auth/AgentAuthenticator.h"
 #include "server/auth/BearerAuthenticator.h"
 #include "server/auth/SessionAuthenticator.h"
 #include "server/events/EventHub.h"
 #include "server/events/PostgresEventFeed.h"
+#include "server/http/GuardedTcpServer.h"
 #include "server/http/HttpApiServer.h"
+#include "server/http/IdempotentWrites.h"
 #include "server/identity/AgentCredentials.h"
+#include "server/instance/DemoSeeder.h"
 #include "server/ops/Sweeper.h"
 #include "server/routes/AgentRoutes.h"
 #include "server/routes/ApprovalRoutes.h"
@@ -91,9 +92,10 @@ bool MandateServer::start(QString *error)
     if (m_options.demo && !seedDemo(error))
         return false;
 
-    m_writes = std::make_unique<WriteBatcher>(m_clock, m_metrics);
+    m_writes = std::make_unique<WriteBatcher>(m_metrics);
     if (!m_writes->open(m_options.database, m_options.dataDir, error))
         return false;
+    m_routeWrites = std::make_unique<IdempotentWrites>(*m_writes, m_clock);
     if (!setUpIdentity(error))
         return false;
     // Streams may hold at most three quarters of the connections; the rest stay for everything else.
@@ -116,10 +118,10 @@ bool MandateServer::start(QString *error)
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator);
 
-    m_sessionRoutes = std::make_unique<SessionRoutes>(*m_store, m_clock, *m_writes, m_throttle, *m_events,
-                                                      m_options.sessionSeconds);
-    m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_writes);
-    m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_writes);
+    m_sessionRoutes = std::make_unique<SessionRoutes>(*m_store, m_clock, *m_routeWrites, m_throttle,
+                                                      *m_events, m_options.sessionSeconds);
+    m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_routeWrites);
+    m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_routeWrites);
     m_auditRoutes = std::make_unique<AuditRoutes>(*m_store);
     const std::optional<QByteArray> metricsToken = readMetricsToken(m_options.metricsTokenFile, error);
     if (!metricsToken)
@@ -128,11 +130,11 @@ bool MandateServer::start(QString *error)
         *m_writes, m_metrics,
         metricsToken->isEmpty() ? QByteArray() : OperationsRoutes::hashToken(*metricsToken));
     m_authorizeRoutes =
-        std::make_unique<AuthorizeRoutes>(m_clock, *m_writes, m_metrics, m_options.approvalTtlSeconds);
-    m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_writes);
-    m_identityRoutes = std::make_unique<IdentityRoutes>(*m_store, m_clock, *m_writes, *m_credentials,
+        std::make_unique<AuthorizeRoutes>(m_clock, *m_routeWrites, m_metrics, m_options.approvalTtlSeconds);
+    m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_routeWrites);
+    m_identityRoutes = std::make_unique<IdentityRoutes>(*m_store, m_clock, *m_routeWrites, *m_credentials,
                                                         m_options.trustBundle.isEmpty());
-    m_subDelegationRoutes = std::make_unique<SubDelegationRoutes>(m_clock, *m_writes);
+    m_subDelegationRoutes = std::make_unique<SubDelegationRoutes>(m_clock, *m_routeWrites);
     m_eventRoutes = std::make_unique<EventRoutes>(*m_store, m_clock, *m_events, m_options.eventHeartbeat);
     m_sessionRoutes->registerRoutes(m_router);
     m_agentRoutes->registerRoutes(m_router);

@@ -1,4 +1,4 @@
-#include "server/routes/DelegationTree.h"
+#include "server/domain/DelegationTree.h"
 
 #include "server/store/Store.h"
 

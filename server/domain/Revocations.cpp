@@ -1,7 +1,7 @@
-#include "server/routes/Revocations.h"
+#include "server/domain/Revocations.h"
 
+#include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
-#include "server/routes/AuditTrail.h"
 #include "server/store/Store.h"
 
 namespace mandate::server {

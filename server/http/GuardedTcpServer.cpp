@@ -1,6 +1,6 @@
-#include "server/GuardedTcpServer.h"
+#include "server/http/GuardedTcpServer.h"
 
-#include "server/ConnectionGuard.h"
+#include "server/http/ConnectionGuard.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

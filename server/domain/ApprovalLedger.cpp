@@ -1,10 +1,10 @@
-#include "server/routes/ApprovalLedger.h"
+#include "server/domain/ApprovalLedger.h"
 
 #include "core/ApprovalCodec.h"
 #include "core/ApprovalStateMachine.h"
 #include "server/auth/SecureRandom.h"
+#include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
-#include "server/routes/AuditTrail.h"
 #include "server/store/Store.h"
 
 namespace mandate::server {

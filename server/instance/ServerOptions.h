@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Expected.h"
-#include "server/HttpLimits.h"
+#include "server/http/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QString>

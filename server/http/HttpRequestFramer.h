@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/HttpLimits.h"
+#include "server/http/HttpLimits.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/HttpLimits.h"
-#include "server/HttpRequestFramer.h"
+#include "server/http/HttpLimits.h"
+#include "server/http/HttpRequestFramer.h"
 
 #include <QElapsedTimer>
 #include <QObject>

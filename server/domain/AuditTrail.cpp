@@ -1,4 +1,4 @@
-#include "server/routes/AuditTrail.h"
+#include "server/domain/AuditTrail.h"
 
 #include "server/store/Store.h"
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/Clock.h"
-#include "server/app/ServerOptions.h"
 #include "server/auth/LoginThrottle.h"
 #include "server/http/Router.h"
+#include "server/instance/ServerOptions.h"
 #include "server/ops/AccessLog.h"
 #include "server/ops/Metrics.h"
 
@@ -35,6 +35,7 @@ class OperationsRoutes;
 class SessionAuthenticator;
 class SessionRoutes;
 class Store;
+class IdempotentWrites;
 class WriteBatcher;
 
 // The whole backend, composed: store, group committer, authentication, routes and the guarded
@@ -81,6 +82,7 @@ private:
     LoginThrottle m_throttle;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<WriteBatcher> m_writes;
+    std::unique_ptr<IdempotentWrites> m_routeWrites; // the routes' writes, over m_writes
     std::unique_ptr<AgentCredentials> m_credentials;
     std::unique_ptr<SessionAuthenticator> m_sessionAuthenticator;
     std::unique_ptr<AgentAuthenticator> m_agentAuthenticator;

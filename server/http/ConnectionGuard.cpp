@@ -1,4 +1,4 @@
-#include "server/ConnectionGuard.h"
+#include "server/http/ConnectionGuard.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "server/app/DemoSeeder.h"
+#include "server/instance/DemoSeeder.h"
 
 #include "core/DelegationCodec.h"
 #include "server/auth/PasswordHasher.h"
 #include "server/auth/SecureRandom.h"
-#include "server/routes/AuditTrail.h"
+#include "server/domain/AuditTrail.h"
 #include "server/store/Store.h"
 
 #include <QtConcurrent>

@@ -1,4 +1,4 @@
-#include "server/routes/AccessPolicy.h"
+#include "server/domain/AccessPolicy.h"
 
 namespace mandate::server {
 

@@ -1,0 +1,92 @@
+#include "server/http/IdempotentWrites.h"
+
+#include "server/http/Problem.h"
+#include "server/store/Store.h"
+#include "server/write/WriteBatcher.h"
+#include "server/write/WriteScope.h"
+
+#include <QCryptographicHash>
+
+#include <memory>
+#include <optional>
+
+namespace mandate::server {
+
+namespace {
+
+constexpr qint64 IdempotencyWindowSeconds = 24 * 60 * 60;
+
+ApiResponse replayOf(const IdempotencyRepository::Entry &previous)
+{
+    ApiResponse replay = ApiResponse::text(previous.status, "application/json", previous.body);
+    if (previous.status >= 400)
+        replay.contentType = "application/problem+json";
+    replay.headers.emplaceBack("Idempotent-Replayed", "true");
+    return replay;
+}
+
+ApiResponse uncommitted(CommitStatus status)
+{
+    switch (status) {
+    case CommitStatus::DatabaseLost:
+        return Problem::unavailable(
+            QStringLiteral("This instance lost its database connection and is restarting; retry."));
+    case CommitStatus::Busy:
+        return Problem::unavailable(QStringLiteral("The store is busy; retry shortly."));
+    case CommitStatus::Failed:
+    case CommitStatus::Committed:
+        break;
+    }
+    return Problem::internal();
+}
+
+} // namespace
+
+QByteArray IdempotentWrites::hashRequest(const QByteArray &method, const QString &path,
+                                         const QByteArray &body)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(method);
+    hash.addData("\n");
+    hash.addData(path.toUtf8());
+    hash.addData("\n");
+    hash.addData(body);
+    return hash.result();
+}
+
+void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respond)
+{
+    // Written on the store thread, read by `done` on the event loop after the commit.
+    auto answer = std::make_shared<std::optional<ApiResponse>>();
+    m_batcher.submit(
+        [idem = std::move(idempotency), job = std::move(job), answer, &clock = m_clock](Store &store) {
+            const QDateTime now = clock.now();
+            if (!idem.key.isEmpty()) {
+                if (const auto previous = store.idempotency().find(idem.scope, idem.key,
+                                                                   now.addSecs(-IdempotencyWindowSeconds))) {
+                    *answer = previous->requestHash == idem.requestHash ? replayOf(*previous)
+                                                                        : Problem::idempotencyMismatch();
+                    return WriteResult::Keep;
+                }
+            }
+            // The job's own savepoint: its changes can go while the answer stored below stays.
+            WriteScope scope(store, QStringLiteral("answer"));
+            if (!scope.isOpen())
+                return WriteResult::Drop;
+            WriteAnswer written = job(store);
+            if (!(written.keepChanges ? scope.keep() : scope.drop()))
+                return WriteResult::Drop;
+            if (!idem.key.isEmpty() && idem.storeAnswer && written.response.status < 500 &&
+                !store.idempotency().store(idem.scope, idem.key,
+                                           {idem.requestHash, written.response.status, written.response.body},
+                                           now))
+                return WriteResult::Drop;
+            *answer = std::move(written.response);
+            return WriteResult::Keep;
+        },
+        [answer, respond = std::move(respond)](CommitStatus status) {
+            respond(status == CommitStatus::Committed && *answer ? std::move(**answer) : uncommitted(status));
+        });
+}
+
+} // namespace mandate::server

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace mandate::server {
+
+class Store;
+
+// One piece of work inside a write transaction, undone on its own: a savepoint for its rows and a
+// mark in the store's outbox for the live events it publishes. Dropping it rolls both back, so no
+// stream ever hears of a change the database did not keep (nor, on SQLite, of one whose id the
+// next insert reuses).
+class WriteScope
+{
+public:
+    WriteScope(Store &store, QString name);
+
+    bool isOpen() const { return m_open; }
+    // Keeps the work's changes for the transaction's commit.
+    bool keep();
+    // Rolls the work's changes and its live events back.
+    bool drop();
+
+private:
+    Store &m_store;
+    QString m_name;
+    qsizetype m_outboxMark = 0;
+    bool m_open = false;
+};
+
+} // namespace mandate::server
