@@ -47,7 +47,6 @@ std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &auth
     principal.name = agent->name;
     principal.spiffeId = agent->spiffeId;
     principal.boundDelegationId = verified->boundDelegationId;
-    principal.agentSuspended = agent->status != QStringLiteral("active");
     return principal;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/Delegation.h"
 #include "server/http/Principal.h"
+#include "server/store/AgentRepository.h"
 
 namespace mandate::server {
 
@@ -24,6 +25,12 @@ public:
     static bool agentHolds(const Principal &agent, const Delegation &delegation)
     {
         return agent.mayUseDelegation(delegation.id) && delegation.agentId == agent.id;
+    }
+    // May the calling agent act at all? Read from the store inside the write transaction, so a
+    // suspension committed in an earlier batch is always seen: the one source of truth.
+    static bool agentMayAct(const std::optional<AgentRecord> &agent)
+    {
+        return agent && agent->status == AgentStatus::Active;
     }
     static bool canRevokeDelegation(const Principal &principal, const Delegation &delegation);
     static Visibility delegationList(const Principal &principal);

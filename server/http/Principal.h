@@ -26,7 +26,6 @@ struct Principal
     QDateTime sessionExpiresAt;
     // Agents: a JIT credential is good for one delegation only; empty for a JWT-SVID.
     QString boundDelegationId;
-    bool agentSuspended = false;
 
     static Principal user(QString id, QString name, QStringList roles)
     {

@@ -112,7 +112,7 @@ bool DemoSeeder::seedIfEmpty(Store &store, const Clock &clock, QString *error)
                               QLatin1StringView(a.path),
                           QString::fromUtf8(a.name),
                           QString::fromUtf8(a.description),
-                          QStringLiteral("active"),
+                          AgentStatus::Active,
                           now.addDays(-45)};
         if (!store.agents().insert(agent))
             return fail();

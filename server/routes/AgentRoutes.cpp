@@ -86,7 +86,7 @@ void AgentRoutes::registerAgent(ApiRequest &request, const Responder &respond)
     }
 
     AgentRecord agent{SecureRandom::id(u"agt_"), spiffe->toString(), name->trimmed(), *description,
-                      QStringLiteral("active"),  m_clock.now()};
+                      AgentStatus::Active,       m_clock.now()};
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, agent, actor = request.principal](Store &store) {
@@ -132,7 +132,7 @@ void AgentRoutes::suspend(ApiRequest &request, const Responder &respond)
             const auto revoked =
                 Revocations::revoke(store, m_clock, DelegationRepository::Roots::Agent, agentId, actor,
                                     reason, QStringLiteral("agent_suspended"));
-            if (!revoked || !store.agents().setStatus(agentId, QStringLiteral("suspended")))
+            if (!revoked || !store.agents().setStatus(agentId, AgentStatus::Suspended))
                 return Problem::internal();
             AuditTrail audit(store, m_clock);
             if (!audit.record(
@@ -140,7 +140,7 @@ void AgentRoutes::suspend(ApiRequest &request, const Responder &respond)
                     {{QStringLiteral("reason"), reason},
                      {QStringLiteral("revoked_delegations"), static_cast<qint64>(revoked->size())}}))
                 return Problem::internal();
-            agent->status = QStringLiteral("suspended");
+            agent->status = AgentStatus::Suspended;
             if (!LiveEvents::agent(store, *agent))
                 return Problem::internal();
             return ApiResponse::json(

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/AuthorizeRequest.h"
 #include "core/Clock.h"
 #include "server/http/ApiRequest.h"
 #include "server/http/ApiResponse.h"
@@ -29,7 +28,6 @@ public:
 
 private:
     void authorize(ApiRequest &request, const Responder &respond);
-    void recordRefusal(const Principal &actor, const AuthorizeRequest &request, const Responder &respond);
 
     const Clock &m_clock;
     IdempotentWrites &m_writes;

@@ -58,7 +58,7 @@ void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)
             if (!agent)
                 return Problem::validation(
                     {{QStringLiteral("agent_id"), QStringLiteral("is not a registered agent")}});
-            if (agent->status != QStringLiteral("active"))
+            if (agent->status != AgentStatus::Active)
                 return Problem::validation({{QStringLiteral("agent_id"), QStringLiteral("is suspended")}});
             const auto customer = store.users().findById(actor.id);
             if (!customer)

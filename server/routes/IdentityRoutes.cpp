@@ -47,7 +47,7 @@ void IdentityRoutes::mintSvid(ApiRequest &request, const Responder &respond)
             QStringLiteral("This server verifies SVIDs from an external issuer; it mints none.")));
         return;
     }
-    if (agent->status != QStringLiteral("active")) {
+    if (agent->status != AgentStatus::Active) {
         respond(Problem::conflict(QStringLiteral("The agent is suspended.")));
         return;
     }
@@ -105,7 +105,7 @@ void IdentityRoutes::issueCredential(ApiRequest &request, const Responder &respo
             const auto tree = DelegationTree::load(store, id);
             if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", id);
-            if (actor.agentSuspended)
+            if (!AccessPolicy::agentMayAct(store.agents().find(actor.id)))
                 return Problem::forbidden(QStringLiteral("The agent is suspended."));
             if (!tree->isUsable(m_clock.now()))
                 return Problem::conflict(
@@ -157,7 +157,7 @@ void IdentityRoutes::introspect(ApiRequest &request, const Responder &respond)
     }
     const auto tree = DelegationTree::load(m_store, claims->delegationId);
     const auto agent = m_store.agents().findBySpiffeId(claims->agent.toString());
-    if (!tree || !agent || agent->status != QStringLiteral("active") || !tree->isUsable(m_clock.now())) {
+    if (!tree || !agent || agent->status != AgentStatus::Active || !tree->isUsable(m_clock.now())) {
         respond(ApiResponse::json(200, inactive));
         return;
     }

@@ -23,7 +23,7 @@ QJsonObject ResourceJson::agent(const AgentRecord &agent)
         {QStringLiteral("spiffe_id"), agent.spiffeId},
         {QStringLiteral("name"), agent.name},
         {QStringLiteral("description"), agent.description},
-        {QStringLiteral("status"), agent.status},
+        {QStringLiteral("status"), agentStatusToString(agent.status)},
         {QStringLiteral("created_at"), formatTimestamp(agent.createdAt)},
     };
 }

@@ -38,7 +38,7 @@ void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &resp
             const auto tree = DelegationTree::load(store, parentId);
             if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", parentId);
-            if (actor.agentSuspended)
+            if (!AccessPolicy::agentMayAct(store.agents().find(actor.id)))
                 return Problem::forbidden(QStringLiteral("The agent is suspended."));
             const QDateTime now = m_clock.now();
             if (!tree->isUsable(now))
@@ -48,7 +48,7 @@ void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &resp
             if (!child)
                 return Problem::validation(
                     {{QStringLiteral("agent_spiffe_id"), QStringLiteral("is not a registered agent")}});
-            if (child->status != QStringLiteral("active"))
+            if (child->status != AgentStatus::Active)
                 return Problem::validation(
                     {{QStringLiteral("agent_spiffe_id"), QStringLiteral("is suspended")}});
             if (const FieldErrors widenings = Attenuation::check(tree->delegation, tree->depth(), grant);
@@ -99,7 +99,7 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
             const auto tree = DelegationTree::load(store, id);
             if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", id);
-            if (actor.agentSuspended)
+            if (!AccessPolicy::agentMayAct(store.agents().find(actor.id)))
                 return Problem::forbidden(QStringLiteral("The agent is suspended."));
             Delegation delegation = tree->delegation;
             // Completing twice is harmless; completing what was revoked or has lapsed is not a

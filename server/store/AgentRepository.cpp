@@ -12,9 +12,12 @@ const QString Columns =
 
 AgentRecord readAgent(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(),
-            q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString(), parseTimestamp(q.value(5).toString()).value_or(QDateTime())};
+    return {q.value(0).toString(),
+            q.value(1).toString(),
+            q.value(2).toString(),
+            q.value(3).toString(),
+            agentStatusFromString(q.value(4).toString()).value_or(AgentStatus::Suspended),
+            parseTimestamp(q.value(5).toString()).value_or(QDateTime())};
 }
 
 } // namespace
@@ -62,14 +65,15 @@ bool AgentRepository::insert(const AgentRecord &agent)
     return m_db.run(
                QStringLiteral("INSERT INTO agents (id, spiffe_id, name, description, status, created_at) "
                               "VALUES (?, ?, ?, ?, ?, ?)"),
-               {agent.id, agent.spiffeId, agent.name, agent.description, agent.status,
+               {agent.id, agent.spiffeId, agent.name, agent.description, agentStatusToString(agent.status),
                 formatTimestamp(agent.createdAt)}) != nullptr;
 }
 
-bool AgentRepository::setStatus(const QString &id, const QString &status)
+bool AgentRepository::setStatus(const QString &id, AgentStatus status)
 {
     m_byId.forget(id);
-    return m_db.run(QStringLiteral("UPDATE agents SET status = ? WHERE id = ?"), {status, id}) != nullptr;
+    return m_db.run(QStringLiteral("UPDATE agents SET status = ? WHERE id = ?"),
+                    {agentStatusToString(status), id}) != nullptr;
 }
 
 } // namespace mandate::server

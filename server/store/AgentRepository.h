@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/AgentStatus.h"
 #include "server/store/PageCursor.h"
 #include "server/store/RowCache.h"
 
@@ -19,7 +20,7 @@ struct AgentRecord
     QString spiffeId;
     QString name;
     QString description;
-    QString status; // "active" | "suspended"
+    AgentStatus status = AgentStatus::Active;
     QDateTime createdAt;
 };
 
@@ -36,7 +37,7 @@ public:
     // Newest first; `after` continues a previous page.
     QList<AgentRecord> list(int limit, const std::optional<PageCursor> &after);
     bool insert(const AgentRecord &agent);
-    bool setStatus(const QString &id, const QString &status);
+    bool setStatus(const QString &id, AgentStatus status);
 
 private:
     std::optional<AgentRecord> one(const QString &where, const QString &value);

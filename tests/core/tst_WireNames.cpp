@@ -1,3 +1,4 @@
+#include "core/AgentStatus.h"
 #include "core/Approval.h"
 #include "core/Decision.h"
 #include "core/Delegation.h"
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void decisionOutcome_data();
     void decisionOutcome();
     void approvalEnums();
+    void agentStatus();
     void delegationStatus_data();
     void delegationStatus();
     void unknownNames_data();
@@ -134,6 +136,17 @@ void TstWireNames::approvalEnums()
         QCOMPARE(approvalVerdictToString(verdict), name);
         QCOMPARE(approvalVerdictFromString(name), std::optional<ApprovalVerdict>(verdict));
     }
+}
+
+void TstWireNames::agentStatus()
+{
+    for (const auto &[status, name] :
+         QList<std::pair<AgentStatus, QString>>{{AgentStatus::Active, QStringLiteral("active")},
+                                                {AgentStatus::Suspended, QStringLiteral("suspended")}}) {
+        QCOMPARE(agentStatusToString(status), name);
+        QCOMPARE(agentStatusFromString(name), std::optional<AgentStatus>(status));
+    }
+    QCOMPARE(agentStatusFromString(u"Active"), std::nullopt);
 }
 
 void TstWireNames::delegationStatus_data()
