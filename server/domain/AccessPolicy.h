@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/Delegation.h"
+#include "server/events/LiveEvent.h"
 #include "server/http/Principal.h"
 #include "server/store/AgentRepository.h"
+#include "server/store/ApprovalRepository.h"
 
 namespace mandate::server {
 
@@ -39,6 +41,20 @@ public:
     static bool canSuspendAgents(const Principal &principal) { return principal.isStaff(); }
     static bool canRevokeAllOfCustomer(const Principal &principal) { return principal.isStaff(); }
     static Visibility auditTrail(const Principal &principal);
+
+    // Who sees what is routed where: staff everything; approvers what is routed to approvers; a
+    // customer what is routed to them on their own delegations (their step-ups, their delegations'
+    // live events); everyone signed in what is meant for everyone. A person with several roles
+    // sees the union. Approvals, their list and the live event stream all ask this one rule.
+    static bool sees(const Principal &principal, LiveEvent::Audience audience, const QString &customerId);
+    static bool canSeeApproval(const Principal &principal, const Approval &approval,
+                               ApprovalRepository::Route route);
+    static bool canSeeLiveEvent(const Principal &principal, const LiveEvent &event)
+    {
+        return sees(principal, event.audience, event.customerId);
+    }
+    // The same rule as a list filter.
+    static void restrictApprovals(const Principal &principal, ApprovalRepository::Query &query);
     static bool canVerifyAudit(const Principal &principal) { return principal.isStaff(); }
 };
 

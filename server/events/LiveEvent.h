@@ -1,7 +1,5 @@
 #pragma once
 
-#include "server/http/Principal.h"
-
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -24,24 +22,6 @@ struct LiveEvent
     QString customerId; // whose object it is (Customer audience)
     QJsonObject payload;
     QDateTime at;
-
-    // Staff see everything; customers their own objects; approvers what is routed to approvers.
-    bool isVisibleTo(const Principal &principal) const
-    {
-        if (!principal.isUser())
-            return false;
-        if (principal.isStaff())
-            return true;
-        switch (audience) {
-        case Audience::Everyone:
-            return true;
-        case Audience::Approvers:
-            return principal.hasRole(u"approver");
-        case Audience::Customer:
-            return principal.hasRole(u"customer") && principal.id == customerId;
-        }
-        return false;
-    }
 };
 
 } // namespace mandate::server

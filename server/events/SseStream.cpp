@@ -1,5 +1,7 @@
 #include "server/events/SseStream.h"
 
+#include "server/domain/AccessPolicy.h"
+
 #include <QJsonDocument>
 #include <QTcpSocket>
 
@@ -19,7 +21,7 @@ SseStream::SseStream(QTcpSocket *socket, Principal principal, std::chrono::milli
 
 void SseStream::send(const LiveEvent &event)
 {
-    if (event.id <= m_lastSentId || !event.isVisibleTo(m_principal))
+    if (event.id <= m_lastSentId || !AccessPolicy::canSeeLiveEvent(m_principal, event))
         return;
     m_lastSentId = event.id;
     writeChunk("id: " + QByteArray::number(event.id) + "\nevent: " + event.type.toUtf8() +

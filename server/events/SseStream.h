@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/events/LiveEvent.h"
+#include "server/http/Principal.h"
 
 #include <QObject>
 #include <QPointer>

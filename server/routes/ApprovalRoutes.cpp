@@ -3,6 +3,7 @@
 #include "core/ApprovalCodec.h"
 #include "core/ApprovalStateMachine.h"
 #include "core/Timestamp.h"
+#include "server/domain/AccessPolicy.h"
 #include "server/domain/ApprovalLedger.h"
 #include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
@@ -45,16 +46,6 @@ ApiResponse refusal(ApprovalStateMachine::Error error, const Approval &approval)
 
 } // namespace
 
-bool ApprovalRoutes::canSee(const Principal &principal, const Approval &approval,
-                            ApprovalRepository::Route route)
-{
-    if (principal.isStaff())
-        return true;
-    if (route == ApprovalRepository::Route::Approvers)
-        return principal.hasRole(u"approver");
-    return principal.hasRole(u"customer") && approval.customer.id == principal.id;
-}
-
 void ApprovalRoutes::registerRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/v1/approvals"), Router::Access::User, this, &ApprovalRoutes::list);
@@ -92,26 +83,15 @@ void ApprovalRoutes::list(ApiRequest &request, const Responder &respond)
             {{QStringLiteral("kind"), QStringLiteral("must be step_up or dual_control")}}));
         return;
     }
-    const Principal &principal = request.principal;
+    AccessPolicy::restrictApprovals(request.principal, query);
     QJsonArray items;
     QJsonValue next = QJsonValue::Null;
-    bool visible = true;
-    if (!principal.isStaff()) {
-        if (principal.hasRole(u"approver"))
-            query.onlyRoute = ApprovalRepository::Route::Approvers;
-        else if (principal.hasRole(u"customer"))
-            query.onlyCustomerId = principal.id;
-        else
-            visible = false;
-    }
-    if (visible) {
-        const QList<Approval> found = m_store.approvals().list(query);
-        for (qsizetype i = 0; i < qMin<qsizetype>(found.size(), page->limit); ++i)
-            items.append(ApprovalCodec::toJson(found[i]));
-        if (found.size() > page->limit) {
-            const Approval &last = found[page->limit - 1];
-            next = PageCursor{formatTimestamp(last.createdAt), last.id}.encode();
-        }
+    const QList<Approval> found = m_store.approvals().list(query);
+    for (qsizetype i = 0; i < qMin<qsizetype>(found.size(), page->limit); ++i)
+        items.append(ApprovalCodec::toJson(found[i]));
+    if (found.size() > page->limit) {
+        const Approval &last = found[page->limit - 1];
+        next = PageCursor{formatTimestamp(last.createdAt), last.id}.encode();
     }
     respond(
         ApiResponse::json(200, {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
@@ -121,7 +101,7 @@ void ApprovalRoutes::get(ApiRequest &request, const Responder &respond)
 {
     const auto approval = m_store.approvals().find(request.param(0));
     const auto route = m_store.approvals().routeOf(request.param(0));
-    if (!approval || !route || !canSee(request.principal, *approval, *route)) {
+    if (!approval || !route || !AccessPolicy::canSeeApproval(request.principal, *approval, *route)) {
         respond(Problem::noSuch(u"approval", request.param(0)));
         return;
     }
@@ -134,7 +114,7 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
     {
         const auto approval = m_store.approvals().find(id);
         const auto route = m_store.approvals().routeOf(id);
-        if (!approval || !route || !canSee(request.principal, *approval, *route)) {
+        if (!approval || !route || !AccessPolicy::canSeeApproval(request.principal, *approval, *route)) {
             respond(Problem::noSuch(u"approval", id));
             return;
         }

@@ -25,8 +25,6 @@ public:
 
     void registerRoutes(Router &router);
 
-    static bool canSee(const Principal &principal, const Approval &approval, ApprovalRepository::Route route);
-
 private:
     void list(ApiRequest &request, const Responder &respond);
     void get(ApiRequest &request, const Responder &respond);

@@ -112,10 +112,15 @@ QList<Approval> ApprovalRepository::list(const Query &query)
         add(QStringLiteral("status = ?"), {*query.status});
     if (query.kind)
         add(QStringLiteral("kind = ?"), {*query.kind});
-    if (query.onlyCustomerId)
-        add(QStringLiteral("customer_id = ? AND routed_to = 'customer'"), {*query.onlyCustomerId});
-    if (query.onlyRoute)
-        add(QStringLiteral("routed_to = ?"), {routeName(*query.onlyRoute)});
+    if (query.restricted) {
+        QStringList visible{QStringLiteral("1 = 0")};
+        if (query.routedToApprovers)
+            visible.append(QStringLiteral("routed_to = 'approvers'"));
+        if (!query.routedToCustomer.isEmpty())
+            visible.append(QStringLiteral("(routed_to = 'customer' AND customer_id = ?)"));
+        add(QStringLiteral("(") + visible.join(QStringLiteral(" OR ")) + QStringLiteral(")"),
+            query.routedToCustomer.isEmpty() ? QVariantList{} : QVariantList{query.routedToCustomer});
+    }
     if (query.after) {
         add(QStringLiteral("(created_at < ? OR (created_at = ? AND id < ?))"),
             {query.after->sortKey, query.after->sortKey, query.after->id});

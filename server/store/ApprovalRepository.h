@@ -28,8 +28,10 @@ public:
     {
         std::optional<QString> status;
         std::optional<QString> kind;
-        std::optional<QString> onlyCustomerId; // customers: their own step-ups
-        std::optional<Route> onlyRoute;        // approvers: routed to approvers
+        // What the caller sees (AccessPolicy::approvalsVisibleTo); nothing restricts for staff.
+        bool restricted = false;
+        bool routedToApprovers = false; // with restricted: approvals routed to approvers
+        QString routedToCustomer;       // with restricted: step-ups routed to this customer
         int limit = 50;
         std::optional<PageCursor> after;
     };
