@@ -25,15 +25,16 @@ std::optional<Denial> lifetimeDenial(const Delegation &delegation, const QString
                           .arg(DecisionWording::capitalized(label), formatTimestamp(delegation.expiresAt)),
                       delegation.id};
     }
-    if (const std::optional<qint64> idleSeconds = delegation.revokeOn.idleSeconds) {
-        const QDateTime lastActivity = delegation.usage.lastUsedAt.value_or(delegation.createdAt);
-        if (lastActivity.addSecs(*idleSeconds) <= now) {
-            return Denial{ReasonCode::DelegationExpired,
-                          QStringLiteral("%1 expired after being idle for %2 seconds since %3.")
-                              .arg(DecisionWording::capitalized(label), QString::number(*idleSeconds),
-                                   formatTimestamp(lastActivity)),
-                          delegation.id};
-        }
+    if (const std::optional<QDateTime> idleDeadline = delegation.idleDeadline();
+        idleDeadline && *idleDeadline <= now) {
+        // The idle allowance runs from the last use, or from the grant when never used.
+        const QDateTime lastActivity = idleDeadline->addSecs(-*delegation.revokeOn.idleSeconds);
+        return Denial{ReasonCode::DelegationExpired,
+                      QStringLiteral("%1 expired after being idle for %2 seconds since %3.")
+                          .arg(DecisionWording::capitalized(label),
+                               QString::number(*delegation.revokeOn.idleSeconds),
+                               formatTimestamp(lastActivity)),
+                      delegation.id};
     }
     return std::nullopt;
 }

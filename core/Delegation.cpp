@@ -41,4 +41,17 @@ QString delegationStatusToString(DelegationStatus status)
     return wireName(status).toString();
 }
 
+std::optional<QDateTime> Delegation::idleDeadline() const
+{
+    if (!revokeOn.idleSeconds)
+        return std::nullopt;
+    return usage.lastUsedAt.value_or(createdAt).addSecs(*revokeOn.idleSeconds);
+}
+
+bool Delegation::isLiveAt(const QDateTime &now) const
+{
+    const std::optional<QDateTime> idle = idleDeadline();
+    return status == DelegationStatus::Active && expiresAt > now && (!idle || *idle > now);
+}
+
 } // namespace mandate

@@ -71,6 +71,13 @@ struct Delegation
     QStringList children;                    // ids of sub-delegations
     std::optional<QJsonObject> boundContext; // set by the first request when revoke_on.context_change
 
+    // With revoke_on.idle_seconds: when the delegation lapses unless used again — its last use (or
+    // its grant) plus the idle allowance. The engine, the credential checks and the sweeper's
+    // index all use this one rule.
+    std::optional<QDateTime> idleDeadline() const;
+    // Active, within its lifetime and not idle for too long at `now` (its own state only).
+    bool isLiveAt(const QDateTime &now) const;
+
     friend bool operator==(const Delegation &, const Delegation &) = default;
 };
 

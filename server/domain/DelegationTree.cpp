@@ -33,12 +33,7 @@ QList<const Delegation *> DelegationTree::ancestorPointers() const
 bool DelegationTree::isUsable(const QDateTime &now) const
 {
     const auto usable = [&now](const Delegation &d) {
-        if (d.status != DelegationStatus::Active || d.expiresAt <= now)
-            return false;
-        if (!d.revokeOn.idleSeconds)
-            return true;
-        const QDateTime lastActive = d.usage.lastUsedAt.value_or(d.createdAt);
-        return lastActive.addSecs(*d.revokeOn.idleSeconds) > now;
+        return d.isLiveAt(now);
     };
     return usable(delegation) && std::all_of(ancestors.cbegin(), ancestors.cend(), usable);
 }

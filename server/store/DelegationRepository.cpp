@@ -45,12 +45,10 @@ std::optional<Delegation> readDelegation(const QSqlQuery &q)
     return d;
 }
 
-// When an idle delegation lapses: its last use (or its grant) plus the idle allowance.
 QVariant idleDeadline(const Delegation &d)
 {
-    if (!d.revokeOn.idleSeconds)
-        return QVariant();
-    return formatTimestamp(d.usage.lastUsedAt.value_or(d.createdAt).addSecs(*d.revokeOn.idleSeconds));
+    const std::optional<QDateTime> deadline = d.idleDeadline();
+    return deadline ? QVariant(formatTimestamp(*deadline)) : QVariant();
 }
 
 // Column names come from this fixed list only, never from the request.
