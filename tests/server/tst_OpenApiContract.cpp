@@ -106,6 +106,9 @@ private Q_SLOTS:
                                                        : QStringLiteral(": the document needs credentials")));
             if (!anonymous && !operation.value(u"responses").toObject().contains(u"401"))
                 disagreements.append(name + QStringLiteral(": needs credentials but documents no 401"));
+            // HttpApiServer turns any answer into 503 while the instance has lost its store.
+            if (!operation.value(u"responses").toObject().contains(u"503"))
+                disagreements.append(name + QStringLiteral(": documents no 503 unavailable"));
             const bool form = operation.value(u"requestBody")
                                   .toObject()
                                   .value(u"content")
