@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
   qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qtkeychain-qt6-dev libssl-dev libsodium-dev libgl-dev libegl-dev libxkbcommon-dev
+  qtkeychain-qt6-dev libssl-dev libsodium-dev libyaml-cpp-dev libgl-dev libegl-dev libxkbcommon-dev
   clang libclang-rt-14-dev clang-format
   xvfb xauth x11-apps x11-utils imagemagick fonts-dejavu-core
   sqlite3 curl procps openssl

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/OpenApiContract.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -9,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QString>
+#include <QTest>
 #include <QTimer>
 
 #include <functional>
@@ -16,7 +19,8 @@
 namespace mandate::test {
 
 // Reads a Server-Sent Events stream the way a browser's EventSource would: it parses "id:",
-// "event:" and "data:" lines into events and counts comment lines (heartbeats).
+// "event:" and "data:" lines into events and counts comment lines (heartbeats). Every event's
+// data is held against its schema in resources/api/openapi.yaml; a mismatch fails the test.
 class SseClient
 {
 public:
@@ -103,9 +107,21 @@ private:
                 }
             }
             if (isEvent) {
+                checkContract(event);
                 event.receivedAtMs = m_clock.elapsed();
                 m_events.append(event);
             }
+        }
+    }
+
+    static void checkContract(const Event &event)
+    {
+        const QStringList problems = OpenApiContract::shared().checkEvent(event.type, event.data);
+        if (!problems.isEmpty()) {
+            const QString message = QStringLiteral("OpenAPI contract: event %1 of GET /v1/events is not as "
+                                                   "resources/api/openapi.yaml says:\n    %2")
+                                        .arg(event.type, problems.join(QStringLiteral("\n    ")));
+            QTest::qFail(qPrintable(message), __FILE__, __LINE__);
         }
     }
 

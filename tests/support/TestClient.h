@@ -9,9 +9,13 @@
 #include <QPair>
 #include <QString>
 
+#include <source_location>
+
 namespace mandate::test {
 
 // A blocking HTTP client for integration tests: one call, one answer, over a real socket.
+// Every answer is held against resources/api/openapi.yaml (OpenApiContract): an undocumented
+// status, media type or body member fails the calling test at the line that made the call.
 class TestClient
 {
 public:
@@ -37,13 +41,16 @@ public:
     void setToken(const QString &token) { m_token = token; }
     const QString &token() const { return m_token; }
 
-    Reply get(const QString &path);
-    Reply post(const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey = {});
+    Reply get(const QString &path, const std::source_location &where = std::source_location::current());
+    Reply post(const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey = {},
+               const std::source_location &where = std::source_location::current());
     Reply postRaw(const QString &path, const QByteArray &body,
-                  const QByteArray &contentType = "application/json", const QByteArray &idempotencyKey = {});
-    Reply del(const QString &path);
+                  const QByteArray &contentType = "application/json", const QByteArray &idempotencyKey = {},
+                  const std::source_location &where = std::source_location::current());
+    Reply del(const QString &path, const std::source_location &where = std::source_location::current());
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+               const QList<QPair<QByteArray, QByteArray>> &headers = {},
+               const std::source_location &where = std::source_location::current());
 
     struct Call
     {
@@ -55,10 +62,16 @@ public:
     // Sends every call at once over `connections` parallel connections and waits for all answers,
     // which come back in the order of `calls`.
     static QList<Reply> sendConcurrently(const QString &baseUrl, const QList<Call> &calls,
-                                         int connections = 32);
+                                         int connections = 32,
+                                         const std::source_location &where = std::source_location::current());
 
     // Signs in and keeps the token; the demo password unless told otherwise.
     bool signIn(const QString &username, const QString &password = QStringLiteral("mandate-demo"));
+
+    // Fails the running test (as QFAIL would, but without returning) when `reply` is not what the
+    // OpenAPI document says `method path` answers.
+    static void checkContract(const QByteArray &method, const QString &path, const Reply &reply,
+                              const std::source_location &where);
 
 private:
     QString m_baseUrl;
