@@ -28,6 +28,10 @@ struct ApiResponse
     static ApiResponse json(int status, const QJsonObject &object);
     static ApiResponse noContent();
     static ApiResponse text(int status, const QByteArray &contentType, const QByteArray &body);
+
+    // The status line and header fields as sent, for every path that writes to a socket itself:
+    // the HTTP server and the connection guard's own refusals alike.
+    QByteArray head(bool close) const;
 };
 
 // Answers a request exactly once; safe to call after the client went away.

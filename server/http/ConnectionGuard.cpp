@@ -1,7 +1,7 @@
 #include "server/http/ConnectionGuard.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "server/http/Problem.h"
+
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -109,21 +109,9 @@ void ConnectionGuard::evict()
 void ConnectionGuard::reject(int status, const QByteArray &kind, const QString &detail)
 {
     m_closing = true;
-    const QJsonObject problem{
-        {QStringLiteral("type"), QString(QStringLiteral("urn:mandate:problem:") + QString::fromLatin1(kind))},
-        {QStringLiteral("title"), QStringLiteral("Request refused")},
-        {QStringLiteral("status"), status},
-        {QStringLiteral("detail"), detail},
-    };
-    const QByteArray body = QJsonDocument(problem).toJson(QJsonDocument::Compact);
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) +
-                          " Refused\r\n"
-                          "Content-Type: application/problem+json\r\n"
-                          "Content-Length: " +
-                          QByteArray::number(body.size()) +
-                          "\r\n"
-                          "Connection: close\r\n\r\n" +
-                          body;
+    const ApiResponse problem =
+        Problem::make(status, QString::fromLatin1(kind), QStringLiteral("Request refused"), detail);
+    const QByteArray response = problem.head(true) + problem.body;
 
     // Take the socket away from the HTTP parser so nothing more of this request is buffered.
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);

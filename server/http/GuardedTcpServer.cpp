@@ -1,9 +1,8 @@
 #include "server/http/GuardedTcpServer.h"
 
 #include "server/http/ConnectionGuard.h"
+#include "server/http/Problem.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSslSocket>
 
 namespace mandate::server {
@@ -83,16 +82,10 @@ void GuardedTcpServer::forget(QObject *guard)
 
 void GuardedTcpServer::refuse(QTcpSocket *socket, int status, const QByteArray &detail)
 {
-    const QJsonObject problem{{QStringLiteral("type"), QStringLiteral("urn:mandate:problem:rate_limited")},
-                              {QStringLiteral("title"), QStringLiteral("Too many connections")},
-                              {QStringLiteral("status"), status},
-                              {QStringLiteral("detail"), QString::fromLatin1(detail)}};
-    const QByteArray body = QJsonDocument(problem).toJson(QJsonDocument::Compact);
-    socket->write("HTTP/1.1 " + QByteArray::number(status) +
-                  (status == 429 ? " Too Many Requests" : " Service Unavailable") +
-                  "\r\nContent-Type: application/problem+json\r\nRetry-After: 1\r\nConnection: close\r\n"
-                  "Content-Length: " +
-                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    ApiResponse refusal = Problem::make(status, QStringLiteral("rate_limited"),
+                                        QStringLiteral("Too many connections"), QString::fromLatin1(detail));
+    refusal.headers.emplaceBack("Retry-After", "1");
+    socket->write(refusal.head(true) + refusal.body);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     socket->disconnectFromHost();
 }

@@ -39,44 +39,6 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 409:
-        return "Conflict";
-    case 413:
-        return "Content Too Large";
-    case 415:
-        return "Unsupported Media Type";
-    case 422:
-        return "Unprocessable Content";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
-
 bool isForm(const QByteArray &contentType)
 {
     return contentType.split(';').first().trimmed().toLower() == "application/x-www-form-urlencoded";
@@ -190,20 +152,7 @@ void HttpApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socke
 
 void HttpApiServer::write(QTcpSocket *socket, const ApiResponse &response, bool close)
 {
-    QByteArray head =
-        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    if (!response.contentType.isEmpty())
-        head += "Content-Type: " + response.contentType + "\r\n";
-    if (response.stream || response.attach)
-        head += "Transfer-Encoding: chunked\r\n";
-    else
-        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
-    for (const auto &[name, value] : response.headers)
-        head += name + ": " + value + "\r\n";
-    if (close)
-        head += "Connection: close\r\n";
-    head += "\r\n";
+    const QByteArray head = response.head(close);
     if (response.attach) {
         socket->write(head);
         response.attach(socket);
