@@ -106,6 +106,53 @@ void allow(EngineResult &result, ReasonCode reason, const QString &message, cons
     result.charges = charges;
 }
 
+// The request crossed a threshold: without an approval it asks for one; with one, the approval
+// must match it exactly, and an allow through it consumes it.
+void decideWithPeople(EngineResult &result, const DecisionInput &input,
+                      const ApprovalThresholds::Threshold &crossed, const QList<ScopeCharge> &charges)
+{
+    const Delegation &delegation = *input.delegation;
+    const AuthorizeRequest &request = *input.request;
+    const ApprovalThresholds::Threshold *threshold = &crossed;
+    const DecisionOutcome required = threshold->kind == ApprovalKind::DualControl
+                                         ? DecisionOutcome::DualControlRequired
+                                         : DecisionOutcome::StepUpRequired;
+    if (!request.approvalId) {
+        result.outcome = required;
+        result.reason = threshold->reason;
+        result.message = threshold->message;
+        result.approvalNeeded = threshold->kind;
+        result.approvalSummary = ApprovalThresholds::summary(delegation, request, *threshold);
+        return;
+    }
+    if (!input.approval) {
+        deny(result,
+             {ReasonCode::ApprovalMismatch,
+              QStringLiteral("Approval %1 was not found for this delegation.").arg(*request.approvalId),
+              QString()});
+        return;
+    }
+
+    const ApprovalMatcher::Match match =
+        ApprovalMatcher::match(*input.approval, delegation.id, request, threshold->kind, input.now);
+    switch (match.reason) {
+    case ReasonCode::Approved:
+        allow(result, ReasonCode::Approved, match.message, charges);
+        result.approvalId = input.approval->id;
+        result.consumeApproval = true;
+        break;
+    case ReasonCode::ApprovalPending:
+        result.outcome = required;
+        result.reason = ReasonCode::ApprovalPending;
+        result.message = match.message;
+        result.approvalId = input.approval->id;
+        break;
+    default:
+        deny(result, {match.reason, match.message, QString()});
+        break;
+    }
+}
+
 } // namespace
 
 EngineResult DecisionEngine::decide(const DecisionInput &input)
@@ -168,43 +215,7 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
         return result;
     }
 
-    const DecisionOutcome required = threshold->kind == ApprovalKind::DualControl
-                                         ? DecisionOutcome::DualControlRequired
-                                         : DecisionOutcome::StepUpRequired;
-    if (!request.approvalId) {
-        result.outcome = required;
-        result.reason = threshold->reason;
-        result.message = threshold->message;
-        result.approvalNeeded = threshold->kind;
-        result.approvalSummary = ApprovalThresholds::summary(delegation, request, *threshold);
-        return result;
-    }
-    if (!input.approval) {
-        deny(result,
-             {ReasonCode::ApprovalMismatch,
-              QStringLiteral("Approval %1 was not found for this delegation.").arg(*request.approvalId),
-              QString()});
-        return result;
-    }
-
-    const ApprovalMatcher::Match match =
-        ApprovalMatcher::match(*input.approval, delegation.id, request, threshold->kind, input.now);
-    switch (match.reason) {
-    case ReasonCode::Approved:
-        allow(result, ReasonCode::Approved, match.message, *charges);
-        result.approvalId = input.approval->id;
-        result.consumeApproval = true;
-        break;
-    case ReasonCode::ApprovalPending:
-        result.outcome = required;
-        result.reason = ReasonCode::ApprovalPending;
-        result.message = match.message;
-        result.approvalId = input.approval->id;
-        break;
-    default:
-        deny(result, {match.reason, match.message, QString()});
-        break;
-    }
+    decideWithPeople(result, input, *threshold, *charges);
     return result;
 }
 

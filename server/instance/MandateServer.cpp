@@ -118,6 +118,37 @@ bool MandateServer::start(QString *error)
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator);
 
+    if (!setUpRoutes(error))
+        return false;
+    m_sweeper = std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval);
+
+    const std::optional<QSslConfiguration> tls = tlsConfiguration(error);
+    if (!m_options.tlsCertificate.isEmpty() && !tls)
+        return false;
+
+    m_http = new HttpApiServer(m_router, *m_authenticator, m_metrics, m_log, this);
+    m_http->setAvailability([store = m_store.get()] { return !store->db().isLost(); });
+    // Queued: the request that found the connection gone is answered (503) before the drain.
+    m_store->db().setLostHandler(
+        [this] { QTimer::singleShot(0, this, &MandateServer::stopForLostDatabase); });
+    m_listener = new GuardedTcpServer(m_options.limits, tls);
+    if (!m_listener->listen(m_options.host, m_options.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_options.host.toString())
+                     .arg(m_options.port)
+                     .arg(m_listener->errorString());
+        delete m_listener;
+        m_listener = nullptr;
+        return false;
+    }
+    m_http->bind(m_listener);
+    addGauges();
+    m_log.event(QStringLiteral("started"), url());
+    return true;
+}
+
+bool MandateServer::setUpRoutes(QString *error)
+{
     m_sessionRoutes = std::make_unique<SessionRoutes>(*m_store, m_clock, *m_routeWrites, m_throttle,
                                                       *m_events, m_options.sessionSeconds);
     m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_routeWrites);
@@ -148,28 +179,11 @@ bool MandateServer::start(QString *error)
     m_eventRoutes->registerRoutes(m_router);
     m_demoRoutes = std::make_unique<DemoRoutes>(m_options.demo);
     m_demoRoutes->registerRoutes(m_router);
-    m_sweeper = std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval);
+    return true;
+}
 
-    const std::optional<QSslConfiguration> tls = tlsConfiguration(error);
-    if (!m_options.tlsCertificate.isEmpty() && !tls)
-        return false;
-
-    m_http = new HttpApiServer(m_router, *m_authenticator, m_metrics, m_log, this);
-    m_http->setAvailability([store = m_store.get()] { return !store->db().isLost(); });
-    // Queued: the request that found the connection gone is answered (503) before the drain.
-    m_store->db().setLostHandler(
-        [this] { QTimer::singleShot(0, this, &MandateServer::stopForLostDatabase); });
-    m_listener = new GuardedTcpServer(m_options.limits, tls);
-    if (!m_listener->listen(m_options.host, m_options.port)) {
-        *error = QStringLiteral("cannot listen on %1:%2: %3")
-                     .arg(m_options.host.toString())
-                     .arg(m_options.port)
-                     .arg(m_listener->errorString());
-        delete m_listener;
-        m_listener = nullptr;
-        return false;
-    }
-    m_http->bind(m_listener);
+void MandateServer::addGauges()
+{
     m_metrics.addGauge(
         QStringLiteral("mandate_approvals_pending"), QStringLiteral("Approvals waiting for a decision."),
         [store = m_store.get()] { return static_cast<double>(store->approvals().countPending()); });
@@ -181,8 +195,6 @@ bool MandateServer::start(QString *error)
                        [listener = QPointer<GuardedTcpServer>(m_listener)] {
                            return listener ? listener->openConnections() : 0.0;
                        });
-    m_log.event(QStringLiteral("started"), url());
-    return true;
 }
 
 bool MandateServer::seedDemo(QString *error)

@@ -72,6 +72,8 @@ private:
     void finishShutdownWhenDrained();
     bool setUpIdentity(QString *error);
     bool seedDemo(QString *error);
+    bool setUpRoutes(QString *error);
+    void addGauges();
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
 
     ServerOptions m_options;
