@@ -113,16 +113,15 @@ void decideWithPeople(EngineResult &result, const DecisionInput &input,
 {
     const Delegation &delegation = *input.delegation;
     const AuthorizeRequest &request = *input.request;
-    const ApprovalThresholds::Threshold *threshold = &crossed;
-    const DecisionOutcome required = threshold->kind == ApprovalKind::DualControl
+    const DecisionOutcome required = crossed.kind == ApprovalKind::DualControl
                                          ? DecisionOutcome::DualControlRequired
                                          : DecisionOutcome::StepUpRequired;
     if (!request.approvalId) {
         result.outcome = required;
-        result.reason = threshold->reason;
-        result.message = threshold->message;
-        result.approvalNeeded = threshold->kind;
-        result.approvalSummary = ApprovalThresholds::summary(delegation, request, *threshold);
+        result.reason = crossed.reason;
+        result.message = crossed.message;
+        result.approvalNeeded = crossed.kind;
+        result.approvalSummary = ApprovalThresholds::summary(delegation, request, crossed);
         return;
     }
     if (!input.approval) {
@@ -134,7 +133,7 @@ void decideWithPeople(EngineResult &result, const DecisionInput &input,
     }
 
     const ApprovalMatcher::Match match =
-        ApprovalMatcher::match(*input.approval, delegation.id, request, threshold->kind, input.now);
+        ApprovalMatcher::match(*input.approval, delegation.id, request, crossed.kind, input.now);
     switch (match.reason) {
     case ReasonCode::Approved:
         allow(result, ReasonCode::Approved, match.message, charges);
