@@ -40,19 +40,6 @@ Delegation fullParent()
         .build();
 }
 
-DelegationGrant grantOf(const Delegation &delegation)
-{
-    DelegationGrant grant;
-    grant.agentSpiffeId = QStringLiteral("spiffe://demo.mandate.local/flight-booker");
-    grant.purpose = delegation.purpose;
-    grant.expiresAt = delegation.expiresAt;
-    grant.scopes = delegation.scopes;
-    grant.stepUp = delegation.stepUp;
-    grant.dualControl = delegation.dualControl;
-    grant.revokeOn = delegation.revokeOn;
-    return grant;
-}
-
 QStringList fieldsOf(const FieldErrors &errors)
 {
     QStringList fields;
@@ -127,7 +114,7 @@ public:
 
     DelegationGrant narrowing(const Delegation &parent)
     {
-        DelegationGrant child = grantOf(parent);
+        DelegationGrant child = subDelegationGrantOf(parent);
         child.expiresAt = parent.expiresAt.addMSecs(-between(0, 1000000));
         child.scopes.clear();
         for (const Scope &scope : parent.scopes) {
@@ -535,7 +522,7 @@ void TstAttenuation::widenings_data()
     QTest::addColumn<DelegationGrant>("child");
     QTest::addColumn<QStringList>("fields");
     for (const Row &row : wideningTable()) {
-        DelegationGrant child = grantOf(fullParent());
+        DelegationGrant child = subDelegationGrantOf(fullParent());
         row.tweak(child);
         QTest::newRow(row.name) << child << row.fields;
     }
@@ -555,7 +542,7 @@ void TstAttenuation::messages_data()
     QTest::addColumn<QString>("message");
 
     const auto row = [](const char *name, const GrantTweak &tweak, const QString &message) {
-        DelegationGrant child = grantOf(fullParent());
+        DelegationGrant child = subDelegationGrantOf(fullParent());
         tweak(child);
         QTest::newRow(name) << child << message;
     };
@@ -618,7 +605,8 @@ void TstAttenuation::depth()
 {
     QFETCH(int, parentDepth);
     QFETCH(QStringList, fields);
-    const FieldErrors errors = Attenuation::check(fullParent(), parentDepth, grantOf(fullParent()));
+    const FieldErrors errors =
+        Attenuation::check(fullParent(), parentDepth, subDelegationGrantOf(fullParent()));
     QCOMPARE(fieldsOf(errors), fields);
     if (!errors.isEmpty()) {
         QCOMPARE(errors.constFirst().message,
@@ -636,7 +624,7 @@ void TstAttenuation::everyParentScopeReachingTheChildBindsIt()
             .scope(ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
                        .perAction(1000000))
             .build();
-    DelegationGrant child = grantOf(parent);
+    DelegationGrant child = subDelegationGrantOf(parent);
 
     // The engine decides savings payments under the first scope, so a child reaching savings is
     // held to it, however broad the second scope is.
@@ -658,7 +646,7 @@ void TstAttenuation::everyParentScopeReachingTheChildBindsIt()
 void TstAttenuation::oneAnswerNamesEveryWidening()
 {
     const Delegation parent = fullParent();
-    DelegationGrant child = grantOf(parent);
+    DelegationGrant child = subDelegationGrantOf(parent);
     child.scopes = {ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
                         .perAction(90000)
                         .total(120000)

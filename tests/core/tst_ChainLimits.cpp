@@ -40,16 +40,6 @@ Delegation link(const QString &id, int depth, const QList<Scope> &scopes)
     return delegation;
 }
 
-DelegationGrant grantOf(const Delegation &delegation)
-{
-    DelegationGrant grant;
-    grant.agentSpiffeId = QStringLiteral("spiffe://demo.mandate.local/helper");
-    grant.purpose = delegation.purpose;
-    grant.expiresAt = delegation.expiresAt;
-    grant.scopes = delegation.scopes;
-    return grant;
-}
-
 // Decides `request` under chain.first(), with the rest of `chain` as its ancestors, as its own agent.
 EngineResult decideUnder(const QList<Delegation> &chain, const AuthorizeRequest &request)
 {
@@ -256,7 +246,7 @@ void TstChainLimits::subDelegationCannotLiftTheParentsPerPaymentLimit()
         link(QStringLiteral("dlg_helper"), 1,
              {ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:acc_savings"))
                   .perAction(500000)});
-    const FieldErrors widenings = Attenuation::check(booker, 1, grantOf(helper));
+    const FieldErrors widenings = Attenuation::check(booker, 1, subDelegationGrantOf(helper));
     const FieldErrors expected{
         {QStringLiteral("scopes[0].max_per_action.amount_minor"),
          QStringLiteral("EUR 5,000.00 is above the parent's per-action limit of EUR 1.00.")}};
@@ -272,7 +262,7 @@ void TstChainLimits::subDelegationCannotLiftTheParentsPerPaymentLimit()
 
     // What the booker may do on its other accounts, the helper may be given.
     helper.scopes[0].resource = pattern(QStringLiteral("account:acc_main"));
-    QCOMPARE(Attenuation::check(booker, 1, grantOf(helper)), FieldErrors());
+    QCOMPARE(Attenuation::check(booker, 1, subDelegationGrantOf(helper)), FieldErrors());
     request.resource = QStringLiteral("account:acc_main");
     QCOMPARE(decideUnder({helper, booker}, request).outcome, DecisionOutcome::Allow);
 }
@@ -322,7 +312,7 @@ void TstChainLimits::acceptedSubDelegationsAllowNothingTheirRootRefuses()
         for (int depth = 1; depth < 3; ++depth) {
             const Delegation child =
                 link(QStringLiteral("dlg_%1").arg(depth), depth, generator.childScopes(chain.constFirst()));
-            if (!Attenuation::check(chain.constFirst(), depth, grantOf(child)).isEmpty()) {
+            if (!Attenuation::check(chain.constFirst(), depth, subDelegationGrantOf(child)).isEmpty()) {
                 ++refused;
                 break;
             }

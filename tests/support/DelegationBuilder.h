@@ -105,4 +105,18 @@ private:
     Delegation m_delegation;
 };
 
+// What an agent would submit to hand `delegation`'s terms on to another agent unchanged.
+inline DelegationGrant subDelegationGrantOf(const Delegation &delegation)
+{
+    DelegationGrant grant;
+    grant.agentSpiffeId = QStringLiteral("spiffe://demo.mandate.local/flight-booker");
+    grant.purpose = delegation.purpose;
+    grant.expiresAt = delegation.expiresAt;
+    grant.scopes = delegation.scopes;
+    grant.stepUp = delegation.stepUp;
+    grant.dualControl = delegation.dualControl;
+    grant.revokeOn = delegation.revokeOn;
+    return grant;
+}
+
 } // namespace mandate::test
