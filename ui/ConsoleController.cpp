@@ -1,16 +1,15 @@
 #include "ui/ConsoleController.h"
 
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
 #include "client/LocalCache.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
 
-#include <QSettings>
-
 namespace mandate::ui {
 
 ConsoleController::ConsoleController(client::ConsoleSession &session, client::LocalCache &cache,
-                                     client::SandboxLauncher &sandbox, QSettings &settings,
+                                     client::SandboxLauncher &sandbox, client::ConsoleSettings &settings,
                                      const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_session(session)
@@ -47,10 +46,8 @@ SignInDialog *ConsoleController::signInDialog() const
 void ConsoleController::start(const QUrl &serverOverride)
 {
     m_serverOverride = serverOverride;
-    const QUrl server = serverOverride.isEmpty()
-                            ? QUrl(m_settings.value(QStringLiteral("signIn/server")).toString())
-                            : serverOverride;
-    const QString username = m_settings.value(QStringLiteral("signIn/username")).toString();
+    const QUrl server = serverOverride.isEmpty() ? m_settings.lastServer() : serverOverride;
+    const QString username = m_settings.lastUsername();
     if (server.isValid() && !username.isEmpty()) {
         m_cache.setScope(server.toString(), username);
         m_session.resume(server, username, m_cache.loadUser());

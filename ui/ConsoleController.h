@@ -4,13 +4,12 @@
 #include <QPointer>
 #include <QUrl>
 
-class QSettings;
-
 namespace mandate {
 class Clock;
 }
 namespace mandate::client {
 class ConsoleSession;
+class ConsoleSettings;
 class LocalCache;
 class SandboxLauncher;
 } // namespace mandate::client
@@ -28,7 +27,7 @@ class ConsoleController : public QObject
 
 public:
     ConsoleController(client::ConsoleSession &session, client::LocalCache &cache,
-                      client::SandboxLauncher &sandbox, QSettings &settings, const Clock &clock,
+                      client::SandboxLauncher &sandbox, client::ConsoleSettings &settings, const Clock &clock,
                       QObject *parent = nullptr);
     ~ConsoleController() override;
 
@@ -49,7 +48,7 @@ private:
     client::ConsoleSession &m_session;
     client::LocalCache &m_cache;
     client::SandboxLauncher &m_sandbox;
-    QSettings &m_settings;
+    client::ConsoleSettings &m_settings;
     const Clock &m_clock;
     QUrl m_serverOverride;
     QPointer<MainWindow> m_window;

@@ -1,4 +1,5 @@
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
 #include "client/LocalCache.h"
 #include "client/SandboxLauncher.h"
 #include "client/TokenVault.h"
@@ -71,6 +72,7 @@ int main(int argc, char *argv[])
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);
     QSettings settings;
+    mandate::client::ConsoleSettings consoleSettings(settings);
     // Without a desktop session there is no keyring to ask; asking would only wait for D-Bus.
     const bool keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") &&
                          qEnvironmentVariable("MANDATE_KEYRING") != QLatin1String("off");
@@ -81,7 +83,7 @@ int main(int argc, char *argv[])
                                              QDir(dataDir).filePath(QStringLiteral("sandbox")));
     mandate::client::ConsoleSession session(vault);
     mandate::SystemClock clock;
-    mandate::ui::ConsoleController controller(session, cache, sandbox, settings, clock);
+    mandate::ui::ConsoleController controller(session, cache, sandbox, consoleSettings, clock);
     QObject::connect(&controller, &mandate::ui::ConsoleController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     controller.start(server);

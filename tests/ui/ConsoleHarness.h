@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
 #include "client/LocalCache.h"
 #include "client/SandboxLauncher.h"
 #include "client/TokenVault.h"
@@ -40,7 +41,7 @@ struct ConsoleHarness
         , cache(dir + QStringLiteral("/cache.sqlite"))
         , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
         , session(keyring ? *keyring : ownVault)
-        , controller(session, cache, sandbox, settings, clock)
+        , controller(session, cache, sandbox, consoleSettings, clock)
     {}
 
     ui::MainWindow *window() const { return controller.mainWindow(); }
@@ -77,6 +78,7 @@ struct ConsoleHarness
     }
 
     QSettings settings;
+    client::ConsoleSettings consoleSettings{settings};
     client::TokenVault ownVault{client::TokenVault::Backend::MemoryOnly};
     client::LocalCache cache;
     client::SandboxLauncher sandbox;
