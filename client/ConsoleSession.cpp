@@ -19,18 +19,19 @@ void ConsoleSession::signIn(const QUrl &server, const QString &username, const Q
 {
     forget();
     m_client.setServer(server);
-    ApiJob *job = m_api.signIn(username, password);
-    connect(job, &ApiJob::succeeded, this, [this](const QJsonObject &body) {
-        const QString token = body.value(QStringLiteral("token")).toString();
-        const UserInfo user = UserInfo::fromJson(body.value(QStringLiteral("user")).toObject());
-        if (token.isEmpty() || !user.isValid()) {
-            Q_EMIT signInFailed(ApiError::protocol(tr("The server's sign-in answer has no session.")));
-            return;
-        }
-        m_vault.store(TokenVault::keyFor(m_client.server().toString(), user.username), token);
-        accept(token, user);
-    });
-    connect(job, &ApiJob::failed, this, &ConsoleSession::signInFailed);
+    m_api.signIn(username, password)
+        .onSucceeded(this,
+                     [this](const MandateApi::SignedIn &answer) {
+                         if (answer.token.isEmpty() || !answer.user.isValid()) {
+                             Q_EMIT signInFailed(
+                                 ApiError::protocol(tr("The server's sign-in answer has no session.")));
+                             return;
+                         }
+                         m_vault.store(TokenVault::keyFor(m_client.server().toString(), answer.user.username),
+                                       answer.token);
+                         accept(answer.token, answer.user);
+                     })
+        .onFailed(this, [this](const ApiError &error) { Q_EMIT signInFailed(error); });
 }
 
 void ConsoleSession::resume(const QUrl &server, const QString &username,
@@ -45,10 +46,9 @@ void ConsoleSession::resume(const QUrl &server, const QString &username,
             return;
         }
         m_client.setToken(token);
-        ApiJob *job = m_api.me();
-        connect(job, &ApiJob::succeeded, this,
-                [this, token](const QJsonObject &body) { accept(token, UserInfo::fromJson(body)); });
-        connect(job, &ApiJob::failed, this, [this, key, token, lastKnown](const ApiError &error) {
+        const auto me = m_api.me();
+        me.onSucceeded(this, [this, token](const UserInfo &user) { accept(token, user); });
+        me.onFailed(this, [this, key, token, lastKnown](const ApiError &error) {
             if (error.isConnectivity() && lastKnown && lastKnown->isValid()) {
                 accept(token, *lastKnown);
                 return;

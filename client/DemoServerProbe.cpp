@@ -8,8 +8,7 @@ DemoServerProbe::DemoServerProbe(QObject *parent)
 
 void DemoServerProbe::probe(const QUrl &server)
 {
-    if (m_job)
-        m_job->abort();
+    m_reply.abort();
     m_directory = {};
     m_client.setServer(server);
     m_asking = true;
@@ -18,11 +17,9 @@ void DemoServerProbe::probe(const QUrl &server)
         finish({});
         return;
     }
-    m_job = m_api.demoDirectory();
-    connect(m_job, &ApiJob::succeeded, this, [this](const QJsonObject &body) {
-        finish(DemoDirectory::fromJson(body).value_or(DemoDirectory{}));
-    });
-    connect(m_job, &ApiJob::failed, this, [this] { finish({}); });
+    m_reply = m_api.demoDirectory();
+    m_reply.onSucceeded(this, [this](const DemoDirectory &directory) { finish(directory); });
+    m_reply.onFailed(this, [this] { finish({}); });
 }
 
 void DemoServerProbe::forget()

@@ -41,7 +41,7 @@ private:
 
     ApiClient m_client;
     MandateApi m_api{m_client};
-    QPointer<ApiJob> m_job;
+    Reply<DemoDirectory> m_reply;
     DemoDirectory m_directory;
     bool m_asking = false;
 };

@@ -1,5 +1,8 @@
 #include "client/EventStream.h"
 
+#include "core/ApprovalCodec.h"
+#include "core/DelegationCodec.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -145,6 +148,23 @@ void EventStream::dispatch()
     m_eventType.clear();
     m_eventId.clear();
     Q_EMIT eventReceived(event);
+    emitTyped(event);
+}
+
+void EventStream::emitTyped(const Event &event)
+{
+    if (event.type.startsWith(QLatin1String("delegation."))) {
+        if (auto delegation = DelegationCodec::fromJson(event.data))
+            Q_EMIT delegationChanged(*delegation, event.type == QLatin1String("delegation.created"));
+    } else if (event.type == QLatin1String("approval.created") ||
+               event.type == QLatin1String("approval.updated")) {
+        if (auto approval = ApprovalCodec::fromJson(event.data))
+            Q_EMIT approvalChanged(*approval, event.type == QLatin1String("approval.created"));
+    } else if (event.type == QLatin1String("agent.updated")) {
+        const AgentInfo agent = AgentInfo::fromJson(event.data);
+        if (!agent.id.isEmpty())
+            Q_EMIT agentChanged(agent);
+    }
 }
 
 void EventStream::onFinished()

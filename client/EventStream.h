@@ -1,5 +1,9 @@
 #pragma once
 
+#include "client/AgentInfo.h"
+#include "core/Approval.h"
+#include "core/Delegation.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
@@ -42,6 +46,11 @@ public:
 
 Q_SIGNALS:
     void eventReceived(const mandate::client::EventStream::Event &event);
+    // The events the console's lists apply, read into domain values (events that do not read are
+    // only in eventReceived). `created` is true for *.created, false for updates and revocations.
+    void delegationChanged(const mandate::Delegation &delegation, bool created);
+    void approvalChanged(const mandate::Approval &approval, bool created);
+    void agentChanged(const mandate::client::AgentInfo &agent);
     void connectedChanged(bool connected);
 
 private:
@@ -49,6 +58,7 @@ private:
     void onReadyRead();
     void onFinished();
     void dispatch();
+    void emitTyped(const Event &event);
     void scheduleReconnect();
     void setConnected(bool connected);
 

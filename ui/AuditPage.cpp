@@ -1,6 +1,7 @@
 #include "ui/AuditPage.h"
 
 #include "client/ConsoleSession.h"
+#include "client/DownloadJob.h"
 #include "models/AgentListModel.h"
 #include "models/AuditFormatter.h"
 #include "models/AuditListModel.h"
@@ -172,10 +173,9 @@ void AuditPage::verify()
 {
     m_verify->setEnabled(false);
     m_verification->setText(tr("Verifying every event of the audit chain…"));
-    client::ApiJob *job = m_session.api().verifyAudit();
-    connect(job, &client::ApiJob::succeeded, this, [this](const QJsonObject &body) {
+    const auto reply = m_session.api().verifyAudit();
+    reply.onSucceeded(this, [this](const client::MandateApi::AuditVerification &result) {
         m_verify->setEnabled(true);
-        const auto result = client::MandateApi::auditVerification(body);
         const QString count = QLocale().toString(result.events);
         m_verification->setText(
             result.ok
@@ -185,7 +185,7 @@ void AuditPage::verify()
                       .arg(result.firstBadSeq)
                       .arg(count));
     });
-    connect(job, &client::ApiJob::failed, this, [this](const client::ApiError &error) {
+    reply.onFailed(this, [this](const client::ApiError &error) {
         m_verify->setEnabled(true);
         m_verification->setText(tr("The chain could not be verified: %1").arg(error.message()));
     });

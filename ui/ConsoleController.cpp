@@ -2,6 +2,7 @@
 
 #include "client/ConsoleSession.h"
 #include "client/ConsoleSettings.h"
+#include "client/DecisionOutbox.h"
 #include "client/LocalCache.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
@@ -9,11 +10,12 @@
 namespace mandate::ui {
 
 ConsoleController::ConsoleController(client::ConsoleSession &session, client::LocalCache &cache,
-                                     client::SandboxLauncher &sandbox, client::ConsoleSettings &settings,
-                                     const Clock &clock, QObject *parent)
+                                     client::DecisionOutbox &outbox, client::SandboxLauncher &sandbox,
+                                     client::ConsoleSettings &settings, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_cache(cache)
+    , m_outbox(outbox)
     , m_sandbox(sandbox)
     , m_settings(settings)
     , m_clock(clock)
@@ -77,7 +79,8 @@ void ConsoleController::openMainWindow()
     delete m_window;
     m_cache.setScope(m_session.server().toString(), m_session.user().username);
     m_cache.saveUser(m_session.user());
-    m_window = new MainWindow(m_session, m_cache, m_clock);
+    m_outbox.start(m_session.server().toString(), m_session.user().username);
+    m_window = new MainWindow(m_session, m_cache, m_outbox, m_clock);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, &m_session, &client::ConsoleSession::signOut);
     // The window shows before the dialog closes, so the application never has no window (and quits).

@@ -2,6 +2,7 @@
 
 #include "client/ConsoleSession.h"
 #include "client/ConsoleSettings.h"
+#include "client/DecisionOutbox.h"
 #include "client/LocalCache.h"
 #include "client/SandboxLauncher.h"
 #include "client/TokenVault.h"
@@ -41,7 +42,8 @@ struct ConsoleHarness
         , cache(dir + QStringLiteral("/cache.sqlite"))
         , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
         , session(keyring ? *keyring : ownVault)
-        , controller(session, cache, sandbox, consoleSettings, clock)
+        , outbox(dir + QStringLiteral("/outbox.sqlite"), session.api())
+        , controller(session, cache, outbox, sandbox, consoleSettings, clock)
     {}
 
     ui::MainWindow *window() const { return controller.mainWindow(); }
@@ -83,6 +85,7 @@ struct ConsoleHarness
     client::LocalCache cache;
     client::SandboxLauncher sandbox;
     client::ConsoleSession session;
+    client::DecisionOutbox outbox;
     SystemClock clock;
     ui::ConsoleController controller;
 };
