@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentsPage</name>
+    <message>
+        <source>Find an agent by name or SPIFFE ID</source>
+        <translation>Agent nach Name oder SPIFFE-ID suchen</translation>
+    </message>
+    <message>
+        <source>Find agent</source>
+        <translation>Agent suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;delegations</source>
+        <translation>&amp;Vollmachten anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend agent…</source>
+        <translation>Agent &amp;sperren …</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached (%1).</source>
@@ -504,13 +527,6 @@
     <message>
         <source>The server&apos;s sign-in answer has no session.</source>
         <translation>Die Anmeldeantwort des Servers enthält keine Sitzung.</translation>
-    </message>
-</context>
-<context>
-    <name>mandate::client::DecisionOutbox</name>
-    <message>
-        <source>The server&apos;s answer is not an approval.</source>
-        <translation>Die Antwort des Servers ist keine Freigabe.</translation>
     </message>
 </context>
 <context>
@@ -1037,13 +1053,6 @@
     </message>
 </context>
 <context>
-    <name>mandate::models::DelegationLoader</name>
-    <message>
-        <source>The server&apos;s delegation %1 does not read.</source>
-        <translation>Die Vollmacht %1 des Servers ist nicht lesbar.</translation>
-    </message>
-</context>
-<context>
     <name>mandate::ui::AgentListProxy</name>
     <message>
         <source>%1 — suspended, cannot receive new grants</source>
@@ -1083,26 +1092,6 @@
 </context>
 <context>
     <name>mandate::ui::AgentsPage</name>
-    <message>
-        <source>Find an agent by name or SPIFFE ID</source>
-        <translation>Agent nach Name oder SPIFFE-ID suchen</translation>
-    </message>
-    <message>
-        <source>Find agent</source>
-        <translation>Agent suchen</translation>
-    </message>
-    <message>
-        <source>Show &amp;delegations</source>
-        <translation>&amp;Vollmachten anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Suspend agent…</source>
-        <translation>Agent &amp;sperren …</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation>Agenten</translation>
-    </message>
     <message>
         <source>The server is not reachable; this needs it.</source>
         <translation>Der Server ist nicht erreichbar; dafür wird er benötigt.</translation>

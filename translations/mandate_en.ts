@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgentsPage</name>
+    <message>
+        <source>Find an agent by name or SPIFFE ID</source>
+        <translation>Find an agent by name or SPIFFE ID</translation>
+    </message>
+    <message>
+        <source>Find agent</source>
+        <translation>Find agent</translation>
+    </message>
+    <message>
+        <source>Show &amp;delegations</source>
+        <translation>Show &amp;delegations</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend agent…</source>
+        <translation>&amp;Suspend agent…</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached (%1).</source>
@@ -504,13 +527,6 @@
     <message>
         <source>The server&apos;s sign-in answer has no session.</source>
         <translation>The server&apos;s sign-in answer has no session.</translation>
-    </message>
-</context>
-<context>
-    <name>mandate::client::DecisionOutbox</name>
-    <message>
-        <source>The server&apos;s answer is not an approval.</source>
-        <translation>The server&apos;s answer is not an approval.</translation>
     </message>
 </context>
 <context>
@@ -1037,13 +1053,6 @@
     </message>
 </context>
 <context>
-    <name>mandate::models::DelegationLoader</name>
-    <message>
-        <source>The server&apos;s delegation %1 does not read.</source>
-        <translation>The server&apos;s delegation %1 does not read.</translation>
-    </message>
-</context>
-<context>
     <name>mandate::ui::AgentListProxy</name>
     <message>
         <source>%1 — suspended, cannot receive new grants</source>
@@ -1083,26 +1092,6 @@
 </context>
 <context>
     <name>mandate::ui::AgentsPage</name>
-    <message>
-        <source>Find an agent by name or SPIFFE ID</source>
-        <translation>Find an agent by name or SPIFFE ID</translation>
-    </message>
-    <message>
-        <source>Find agent</source>
-        <translation>Find agent</translation>
-    </message>
-    <message>
-        <source>Show &amp;delegations</source>
-        <translation>Show &amp;delegations</translation>
-    </message>
-    <message>
-        <source>&amp;Suspend agent…</source>
-        <translation>&amp;Suspend agent…</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation>Agents</translation>
-    </message>
     <message>
         <source>The server is not reachable; this needs it.</source>
         <translation>The server is not reachable; this needs it.</translation>

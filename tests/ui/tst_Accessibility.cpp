@@ -3,6 +3,7 @@
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
 #include "tests/ui/ConsoleHarness.h"
+#include "ui/AgentsPage.h"
 #include "ui/ApprovalDetailPane.h"
 #include "ui/ApprovalsPage.h"
 #include "ui/DelegationsPage.h"
@@ -324,6 +325,10 @@ private Q_SLOTS:
             QTest::qWait(500);
             alice->window()->delegationsPage()->table()->selectRow(0);
             Console::capture(alice->window(), prefix + QStringLiteral("-delegations"));
+            alice->window()->showPage(alice->window()->agentsPage());
+            QTest::qWait(300);
+            alice->window()->agentsPage()->table()->selectRow(0);
+            Console::capture(alice->window(), prefix + QStringLiteral("-agents"));
             auto carol = signIn(QStringLiteral("carol"));
             QVERIFY(carol);
             carol->window()->showPage(carol->window()->approvalsPage());

@@ -300,6 +300,7 @@ private Q_SLOTS:
         QTest::keyClicks(agents->filterField(), QStringLiteral("crm"));
         QTRY_COMPARE(agents->table()->model()->rowCount(), 1);
         agents->table()->selectRow(0);
+        capture(window, QStringLiteral("agents"));
         QVERIFY(agents->suspendButton()->isEnabled());
         QTest::mouseClick(agents->suspendButton(), Qt::LeftButton);
         ui::ReasonConfirmDialog *dialog = window->revocations()->currentDialog();
