@@ -1,5 +1,6 @@
 #include "models/DecisionListModel.h"
 
+#include "client/AuditFacts.h"
 #include "core/Clock.h"
 #include "models/AuditFormatter.h"
 #include "models/DelegationFormatter.h"
@@ -111,11 +112,9 @@ void DecisionListModel::onEvents(const QList<AuditEvent> &events, const QString 
         return;
     QList<Row> rows;
     for (qsizetype i = events.size() - 1; i >= 0 && rows.size() < Latest; --i) {
-        const AuditEvent *event = &events[i];
-        const QJsonObject &data = event->data;
-        rows.append({event->at, data.value(QStringLiteral("decision")).toString(),
-                     data.value(QStringLiteral("reason")).toString(),
-                     AuditFormatter::requestText(data.value(QStringLiteral("request")).toObject())});
+        const client::AuditFacts facts = client::AuditFacts::of(events[i]);
+        rows.append({events[i].at, facts.decision, facts.reason,
+                     facts.request ? AuditFormatter::requestText(*facts.request) : QString()});
     }
     beginResetModel();
     m_rows = std::move(rows);
