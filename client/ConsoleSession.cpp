@@ -1,12 +1,18 @@
 #include "client/ConsoleSession.h"
 
+#include "client/ApiClient.h"
+
 namespace mandate::client {
 
 ConsoleSession::ConsoleSession(TokenVault &vault, QObject *parent)
     : QObject(parent)
     , m_vault(vault)
+    , m_client(std::make_unique<ApiClient>())
+    , m_api(*m_client)
+    , m_events(m_client->network())
+    , m_connection(*m_client)
 {
-    connect(&m_client, &ApiClient::sessionRejected, this, [this] {
+    connect(m_client.get(), &ApiClient::sessionRejected, this, [this] {
         if (!isSignedIn())
             return;
         m_vault.erase(TokenVault::keyFor(server().toString(), m_user.username));
@@ -15,10 +21,17 @@ ConsoleSession::ConsoleSession(TokenVault &vault, QObject *parent)
     });
 }
 
+ConsoleSession::~ConsoleSession() = default;
+
+const QUrl &ConsoleSession::server() const
+{
+    return m_client->server();
+}
+
 void ConsoleSession::signIn(const QUrl &server, const QString &username, const QString &password)
 {
     forget();
-    m_client.setServer(server);
+    m_client->setServer(server);
     m_api.signIn(username, password)
         .onSucceeded(this,
                      [this](const MandateApi::SignedIn &answer) {
@@ -27,8 +40,9 @@ void ConsoleSession::signIn(const QUrl &server, const QString &username, const Q
                                  ApiError::protocol(tr("The server's sign-in answer has no session.")));
                              return;
                          }
-                         m_vault.store(TokenVault::keyFor(m_client.server().toString(), answer.user.username),
-                                       answer.token);
+                         m_vault.store(
+                             TokenVault::keyFor(m_client->server().toString(), answer.user.username),
+                             answer.token);
                          accept(answer.token, answer.user);
                      })
         .onFailed(this, [this](const ApiError &error) { Q_EMIT signInFailed(error); });
@@ -38,14 +52,14 @@ void ConsoleSession::resume(const QUrl &server, const QString &username,
                             const std::optional<UserInfo> &lastKnown)
 {
     forget();
-    m_client.setServer(server);
+    m_client->setServer(server);
     const QString key = TokenVault::keyFor(server.toString(), username);
     m_vault.load(key, [this, key, lastKnown](const QString &token) {
         if (token.isEmpty()) {
             Q_EMIT resumeFailed();
             return;
         }
-        m_client.setToken(token);
+        m_client->setToken(token);
         const auto me = m_api.me();
         me.onSucceeded(this, [this, token](const UserInfo &user) { accept(token, user); });
         me.onFailed(this, [this, key, token, lastKnown](const ApiError &error) {
@@ -55,7 +69,7 @@ void ConsoleSession::resume(const QUrl &server, const QString &username,
             }
             if (error.kind == ApiError::Kind::Unauthenticated)
                 m_vault.erase(key);
-            m_client.setToken({});
+            m_client->setToken({});
             Q_EMIT resumeFailed();
         });
     });
@@ -73,7 +87,7 @@ void ConsoleSession::signOut()
 
 void ConsoleSession::accept(const QString &token, const UserInfo &user)
 {
-    m_client.setToken(token);
+    m_client->setToken(token);
     m_user = user;
     m_events.start(server(), token);
     Q_EMIT signedIn(user);
@@ -82,7 +96,7 @@ void ConsoleSession::accept(const QString &token, const UserInfo &user)
 void ConsoleSession::forget()
 {
     m_events.stop();
-    m_client.setToken({});
+    m_client->setToken({});
     m_user = {};
 }
 

@@ -1,16 +1,27 @@
 #include "client/DemoServerProbe.h"
 
+#include "client/ApiClient.h"
+
 namespace mandate::client {
 
 DemoServerProbe::DemoServerProbe(QObject *parent)
     : QObject(parent)
+    , m_client(std::make_unique<ApiClient>())
+    , m_api(*m_client)
 {}
+
+DemoServerProbe::~DemoServerProbe() = default;
+
+const QUrl &DemoServerProbe::server() const
+{
+    return m_client->server();
+}
 
 void DemoServerProbe::probe(const QUrl &server)
 {
     m_reply.abort();
     m_directory = {};
-    m_client.setServer(server);
+    m_client->setServer(server);
     m_asking = true;
     if (!server.isValid() ||
         (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))) {

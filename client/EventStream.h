@@ -5,7 +5,6 @@
 #include "core/Delegation.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -27,8 +26,8 @@ public:
     struct Event
     {
         QString id;
-        QString type; // delegation.created, approval.updated, resync, …
-        QJsonObject data;
+        QString type;    // delegation.created, approval.updated, resync, …
+        QByteArray data; // the event's JSON as sent; the typed signals below carry it read
     };
 
     EventStream(QNetworkAccessManager &network, QObject *parent = nullptr);

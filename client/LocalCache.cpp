@@ -1,5 +1,6 @@
 #include "client/LocalCache.h"
 
+#include "client/ConsoleCodec.h"
 #include "core/DelegationCodec.h"
 #include "core/Timestamp.h"
 
@@ -89,7 +90,8 @@ std::optional<LocalCache::DelegationSnapshot> LocalCache::loadDelegations(const 
 
 bool LocalCache::saveUser(const UserInfo &user)
 {
-    return save(UserList, QJsonDocument(QJsonArray{user.toJson()}).toJson(QJsonDocument::Compact),
+    return save(UserList,
+                QJsonDocument(QJsonArray{ConsoleCodec::userToJson(user)}).toJson(QJsonDocument::Compact),
                 QDateTime::currentDateTimeUtc());
 }
 
@@ -99,7 +101,7 @@ std::optional<UserInfo> LocalCache::loadUser() const
     const QJsonArray items = snapshot ? QJsonDocument::fromJson(snapshot->payload).array() : QJsonArray();
     if (items.isEmpty())
         return std::nullopt;
-    UserInfo user = UserInfo::fromJson(items.first().toObject());
+    UserInfo user = ConsoleCodec::userFromJson(items.first().toObject());
     return user.isValid() ? std::optional(user) : std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/ApiJob.h"
+#include "client/ConsoleCodec.h"
 #include "client/DownloadJob.h"
 #include "core/ApprovalCodec.h"
 #include "core/AuditEventCodec.h"
@@ -121,7 +122,7 @@ std::optional<AuditEvent> auditEventFrom(const QJsonObject &json)
 
 std::optional<AgentInfo> agentFrom(const QJsonObject &json)
 {
-    AgentInfo agent = AgentInfo::fromJson(json);
+    AgentInfo agent = ConsoleCodec::agentFromJson(json);
     return agent.id.isEmpty() ? std::nullopt : std::optional(agent);
 }
 
@@ -144,8 +145,9 @@ Reply<MandateApi::SignedIn> MandateApi::signIn(const QString &username, const QS
     ApiJob *job = m_client.post(QStringLiteral("/v1/sessions"), {{QStringLiteral("username"), username},
                                                                  {QStringLiteral("password"), password}});
     return typed<SignedIn>(job, [](const QJsonObject &body) {
-        return std::optional(SignedIn{body.value(QStringLiteral("token")).toString(),
-                                      UserInfo::fromJson(body.value(QStringLiteral("user")).toObject())});
+        return std::optional(
+            SignedIn{body.value(QStringLiteral("token")).toString(),
+                     ConsoleCodec::userFromJson(body.value(QStringLiteral("user")).toObject())});
     });
 }
 
@@ -156,13 +158,15 @@ Reply<MandateApi::Done> MandateApi::signOut()
 
 Reply<UserInfo> MandateApi::me()
 {
-    return typed<UserInfo>(m_client.get(QStringLiteral("/v1/me")),
-                           [](const QJsonObject &body) { return std::optional(UserInfo::fromJson(body)); });
+    return typed<UserInfo>(m_client.get(QStringLiteral("/v1/me")), [](const QJsonObject &body) {
+        return std::optional(ConsoleCodec::userFromJson(body));
+    });
 }
 
 Reply<DemoDirectory> MandateApi::demoDirectory()
 {
-    return typed<DemoDirectory>(m_client.get(QStringLiteral("/v1/demo")), &DemoDirectory::fromJson);
+    return typed<DemoDirectory>(m_client.get(QStringLiteral("/v1/demo")),
+                                &ConsoleCodec::demoDirectoryFromJson);
 }
 
 Reply<Page<AgentInfo>> MandateApi::agents(const QString &cursor)
