@@ -48,6 +48,65 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Delegation id (dlg_…)</source>
+        <translation>Vollmacht-ID (dlg_…)</translation>
+    </message>
+    <message>
+        <source>Delegation filter</source>
+        <translation>Filter nach Vollmacht</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Kunden-ID (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Filter nach Kunde</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Filter nach Agent</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Filter nach Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON Lines…</source>
+        <translation>Als &amp;JSON Lines exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
+        <translation>Hash und Verknüpfung jedes Ereignisses neu berechnen und melden, ob etwas verändert wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>Kette &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Prüfergebnis</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Protokollereignisse</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Ereignisdetails</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field of it, its chain and its hashes.</source>
+        <translation>Wählen Sie ein Ereignis, um alle seine Felder, seine Kette und seine Hashes zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>FieldMarker</name>
     <message>
         <source>%1 %2</source>
@@ -1286,64 +1345,8 @@
 <context>
     <name>mandate::ui::AuditPage</name>
     <message>
-        <source>Audit events</source>
-        <translation>Protokollereignisse</translation>
-    </message>
-    <message>
-        <source>Event details</source>
-        <translation>Ereignisdetails</translation>
-    </message>
-    <message>
-        <source>Select an event to see every field of it, its chain and its hashes.</source>
-        <translation>Wählen Sie ein Ereignis, um alle seine Felder, seine Kette und seine Hashes zu sehen.</translation>
-    </message>
-    <message>
-        <source>Delegation id (dlg_…)</source>
-        <translation>Vollmacht-ID (dlg_…)</translation>
-    </message>
-    <message>
-        <source>Delegation filter</source>
-        <translation>Filter nach Vollmacht</translation>
-    </message>
-    <message>
-        <source>Customer id (usr_…)</source>
-        <translation>Kunden-ID (usr_…)</translation>
-    </message>
-    <message>
-        <source>Customer filter</source>
-        <translation>Filter nach Kunde</translation>
-    </message>
-    <message>
-        <source>Agent filter</source>
-        <translation>Filter nach Agent</translation>
-    </message>
-    <message>
-        <source>Event type filter</source>
-        <translation>Filter nach Ereignistyp</translation>
-    </message>
-    <message>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
-    </message>
-    <message>
-        <source>Export &amp;JSON Lines…</source>
-        <translation>Als &amp;JSON Lines exportieren …</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Als &amp;CSV exportieren …</translation>
-    </message>
-    <message>
-        <source>&amp;Verify the chain</source>
-        <translation>Kette &amp;prüfen</translation>
-    </message>
-    <message>
-        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
-        <translation>Hash und Verknüpfung jedes Ereignisses neu berechnen und melden, ob etwas verändert wurde</translation>
-    </message>
-    <message>
-        <source>Verification result</source>
-        <translation>Prüfergebnis</translation>
     </message>
     <message>
         <source>Any agent</source>

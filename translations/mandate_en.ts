@@ -48,6 +48,65 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Delegation id (dlg_…)</source>
+        <translation>Delegation id (dlg_…)</translation>
+    </message>
+    <message>
+        <source>Delegation filter</source>
+        <translation>Delegation filter</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Customer id (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Customer filter</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Agent filter</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Event type filter</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON Lines…</source>
+        <translation>Export &amp;JSON Lines…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
+        <translation>Recompute every event&apos;s hash and link and say whether anything was changed</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>&amp;Verify the chain</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Audit events</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Event details</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field of it, its chain and its hashes.</source>
+        <translation>Select an event to see every field of it, its chain and its hashes.</translation>
+    </message>
+</context>
+<context>
     <name>FieldMarker</name>
     <message>
         <source>%1 %2</source>
@@ -1286,64 +1345,8 @@
 <context>
     <name>mandate::ui::AuditPage</name>
     <message>
-        <source>Audit events</source>
-        <translation>Audit events</translation>
-    </message>
-    <message>
-        <source>Event details</source>
-        <translation>Event details</translation>
-    </message>
-    <message>
-        <source>Select an event to see every field of it, its chain and its hashes.</source>
-        <translation>Select an event to see every field of it, its chain and its hashes.</translation>
-    </message>
-    <message>
-        <source>Delegation id (dlg_…)</source>
-        <translation>Delegation id (dlg_…)</translation>
-    </message>
-    <message>
-        <source>Delegation filter</source>
-        <translation>Delegation filter</translation>
-    </message>
-    <message>
-        <source>Customer id (usr_…)</source>
-        <translation>Customer id (usr_…)</translation>
-    </message>
-    <message>
-        <source>Customer filter</source>
-        <translation>Customer filter</translation>
-    </message>
-    <message>
-        <source>Agent filter</source>
-        <translation>Agent filter</translation>
-    </message>
-    <message>
-        <source>Event type filter</source>
-        <translation>Event type filter</translation>
-    </message>
-    <message>
         <source>Any event</source>
         <translation>Any event</translation>
-    </message>
-    <message>
-        <source>Export &amp;JSON Lines…</source>
-        <translation>Export &amp;JSON Lines…</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Export &amp;CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Verify the chain</source>
-        <translation>&amp;Verify the chain</translation>
-    </message>
-    <message>
-        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
-        <translation>Recompute every event&apos;s hash and link and say whether anything was changed</translation>
-    </message>
-    <message>
-        <source>Verification result</source>
-        <translation>Verification result</translation>
     </message>
     <message>
         <source>Any agent</source>

@@ -6,6 +6,7 @@
 #include "ui/AgentsPage.h"
 #include "ui/ApprovalDetailPane.h"
 #include "ui/ApprovalsPage.h"
+#include "ui/AuditPage.h"
 #include "ui/DelegationsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/ReasonConfirmDialog.h"
@@ -329,6 +330,10 @@ private Q_SLOTS:
             QTest::qWait(300);
             alice->window()->agentsPage()->table()->selectRow(0);
             Console::capture(alice->window(), prefix + QStringLiteral("-agents"));
+            alice->window()->showPage(alice->window()->auditPage());
+            QTest::qWait(500);
+            alice->window()->auditPage()->table()->selectRow(0);
+            Console::capture(alice->window(), prefix + QStringLiteral("-audit"));
             auto carol = signIn(QStringLiteral("carol"));
             QVERIFY(carol);
             carol->window()->showPage(carol->window()->approvalsPage());
