@@ -48,6 +48,25 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDetailPane</name>
+    <message>
+        <source>Approval request</source>
+        <translation>Freigabeanfrage</translation>
+    </message>
+    <message>
+        <source>Select a request to see what the agent wants and decide it.</source>
+        <translation>Wählen Sie eine Anfrage, um zu sehen, was der Agent möchte, und entscheiden Sie darüber.</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>A&amp;blehnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Delegation id (dlg_…)</source>
@@ -1170,22 +1189,6 @@
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
-    <message>
-        <source>Approval request</source>
-        <translation>Freigabeanfrage</translation>
-    </message>
-    <message>
-        <source>Select a request to see what the agent wants and decide it.</source>
-        <translation>Wählen Sie eine Anfrage, um zu sehen, was der Agent möchte, und entscheiden Sie darüber.</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Freigeben</translation>
-    </message>
-    <message>
-        <source>&amp;Deny…</source>
-        <translation>A&amp;blehnen …</translation>
-    </message>
     <message>
         <source>%1 request from %2</source>
         <translation>%1-Anfrage von %2</translation>

@@ -48,6 +48,25 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDetailPane</name>
+    <message>
+        <source>Approval request</source>
+        <translation>Approval request</translation>
+    </message>
+    <message>
+        <source>Select a request to see what the agent wants and decide it.</source>
+        <translation>Select a request to see what the agent wants and decide it.</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>&amp;Deny…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Delegation id (dlg_…)</source>
@@ -1170,22 +1189,6 @@
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
-    <message>
-        <source>Approval request</source>
-        <translation>Approval request</translation>
-    </message>
-    <message>
-        <source>Select a request to see what the agent wants and decide it.</source>
-        <translation>Select a request to see what the agent wants and decide it.</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approve</translation>
-    </message>
-    <message>
-        <source>&amp;Deny…</source>
-        <translation>&amp;Deny…</translation>
-    </message>
     <message>
         <source>%1 request from %2</source>
         <translation>%1 request from %2</translation>
