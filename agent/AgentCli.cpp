@@ -314,10 +314,10 @@ Expected<DelegationGrant, QString> Cli::subDelegationGrant()
         return unexpected(
             QStringLiteral("--from-parent reads the parent delegation, which only a person may; "
                            "use --mint-as or --scope-json."));
-    const CallResult parent = m_admin->wait(m_admin->people().delegation(parentId));
-    if (!parent.ok)
+    const auto parent = m_admin->wait(m_admin->people().delegation(parentId));
+    if (!parent.ok())
         return unexpected(QStringLiteral("Cannot read %1: %2").arg(parentId, parent.problem()));
-    return SubDelegationDraft::fromParent(parent.body, to, purpose, expiresAt);
+    return SubDelegationDraft::fromParent(*parent.value, to, purpose, expiresAt);
 }
 
 int Cli::subdelegate()

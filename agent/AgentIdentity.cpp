@@ -33,14 +33,12 @@ bool AgentIdentity::signIn(Session &session, const QString &userSpec, QString *e
 
 Expected<QString, QString> AgentIdentity::findAgent(Session &admin, const QString &nameOrSpiffeId)
 {
-    const CallResult agents = admin.wait(admin.people().agents());
-    if (!agents.ok)
+    const auto agents = admin.wait(admin.people().agents());
+    if (!agents.ok())
         return unexpected(QStringLiteral("Cannot list the agents: %1").arg(agents.problem()));
-    for (const QJsonValue &value : agents.body.value(QStringLiteral("items")).toArray()) {
-        const QJsonObject agent = value.toObject();
-        if (agent.value(QStringLiteral("name")).toString() == nameOrSpiffeId ||
-            agent.value(QStringLiteral("spiffe_id")).toString() == nameOrSpiffeId)
-            return agent.value(QStringLiteral("id")).toString();
+    for (const client::AgentInfo &agent : agents.value->items) {
+        if (agent.name == nameOrSpiffeId || agent.spiffeId == nameOrSpiffeId)
+            return agent.id;
     }
     return unexpected(QStringLiteral("No agent is registered as %1.").arg(nameOrSpiffeId));
 }

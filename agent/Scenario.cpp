@@ -116,13 +116,13 @@ bool Scenario::prepare()
 
 std::optional<QString> Scenario::grant(Session &customer, const DelegationGrant &grant, const QString &story)
 {
-    const CallResult created = customer.wait(customer.people().grant(grant));
-    if (!created.ok) {
+    const auto created = customer.wait(customer.people().grant(grant));
+    if (!created.ok()) {
         fail(QStringLiteral("The grant \"%1\" was refused: %2").arg(grant.purpose, created.problem()));
         return std::nullopt;
     }
     log(story);
-    return created.body.value(QStringLiteral("id")).toString();
+    return created.value->id;
 }
 
 std::optional<Decision> Scenario::expect(Session &agent, const AuthorizeRequest &request, ReasonCode expected,

@@ -11,13 +11,13 @@ Session::Session(const QUrl &server)
 
 bool Session::signIn(const QString &username, const QString &password, QString *error)
 {
-    const CallResult signedIn = wait(m_api.signIn(username, password));
-    if (!signedIn.ok) {
+    const auto signedIn = wait(m_api.signIn(username, password));
+    if (!signedIn.ok()) {
         *error = QStringLiteral("%1 cannot sign in: %2").arg(username, signedIn.problem());
         return false;
     }
-    m_client.setToken(signedIn.body.value(QStringLiteral("token")).toString());
-    m_userId = signedIn.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    m_client.setToken(signedIn.value->token);
+    m_userId = signedIn.value->user.id;
     return true;
 }
 

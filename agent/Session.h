@@ -31,6 +31,11 @@ public:
     const QString &userId() const { return m_userId; }
 
     CallResult wait(client::ApiJob *job) { return BlockingCall::wait(job); }
+    template <typename T>
+    TypedResult<T> wait(const client::Reply<T> &reply)
+    {
+        return BlockingCall::wait(reply);
+    }
 
 private:
     client::ApiClient m_client;

@@ -42,22 +42,20 @@ Expected<DelegationGrant, QString> SubDelegationDraft::fromFile(const QString &p
     return *grant;
 }
 
-Expected<DelegationGrant, QString> SubDelegationDraft::fromParent(const QJsonObject &parent,
+Expected<DelegationGrant, QString> SubDelegationDraft::fromParent(const Delegation &parent,
                                                                   const QString &toSpiffeId,
                                                                   const QString &purpose,
                                                                   const QDateTime &expiresAt)
 {
-    const auto decoded = DelegationCodec::fromJson(parent);
-    if (!decoded)
-        return unexpected(QStringLiteral("The parent delegation does not follow the contract."));
+    // MandateApi read the parent with the codec: one that does not follow the contract fails there.
     DelegationGrant grant;
     grant.agentSpiffeId = toSpiffeId;
     grant.purpose = purpose;
-    grant.expiresAt = qMin(expiresAt, decoded->expiresAt);
-    grant.scopes = decoded->scopes;
-    grant.stepUp = decoded->stepUp;
-    grant.dualControl = decoded->dualControl;
-    grant.revokeOn = decoded->revokeOn;
+    grant.expiresAt = qMin(expiresAt, parent.expiresAt);
+    grant.scopes = parent.scopes;
+    grant.stepUp = parent.stepUp;
+    grant.dualControl = parent.dualControl;
+    grant.revokeOn = parent.revokeOn;
     return grant;
 }
 

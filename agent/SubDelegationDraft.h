@@ -18,7 +18,7 @@ public:
                                                        const QString &purpose, const QDateTime &expiresAt);
     // The parent's scopes and thresholds as they are: the widest child the parent allows, no
     // longer-lived than the parent.
-    static Expected<DelegationGrant, QString> fromParent(const QJsonObject &parent, const QString &toSpiffeId,
+    static Expected<DelegationGrant, QString> fromParent(const Delegation &parent, const QString &toSpiffeId,
                                                          const QString &purpose, const QDateTime &expiresAt);
 };
 

@@ -59,8 +59,7 @@ int main(int argc, char *argv[])
     mandate::SystemClock clock;
     mandate::models::ApprovalListModel model(api, clock);
     mandate::client::EventStream stream(client.network());
-    QObject::connect(&stream, &mandate::client::EventStream::eventReceived, &model,
-                     &mandate::models::ApprovalListModel::applyEvent);
+    model.follow(stream);
     stream.start(QUrl(url), carolRest->token());
     model.setFilter({});
     mandate::test::SseClient baseline(url, carolRest->token());

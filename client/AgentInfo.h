@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QString>
 
 namespace mandate::client {
@@ -15,8 +14,6 @@ struct AgentInfo
     QString description;
     bool suspended = false;
     QDateTime createdAt;
-
-    static AgentInfo fromJson(const QJsonObject &json);
 };
 
 } // namespace mandate::client

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace mandate::client {
 
@@ -74,7 +75,7 @@ ApiError ApiError::fromProblem(int status, const QByteArray &body, int retryAfte
     error.status = status;
     error.retryAfterSeconds = retryAfterSeconds;
     const QJsonObject json = QJsonDocument::fromJson(body).object();
-    error.body = json;
+    error.body = body;
     error.kind = kindFromType(json.value(QStringLiteral("type")).toString(), status);
     error.title = json.value(QStringLiteral("title")).toString();
     error.detail = json.value(QStringLiteral("detail")).toString();

@@ -2,7 +2,7 @@
 
 #include "core/FieldError.h"
 
-#include <QJsonObject>
+#include <QByteArray>
 #include <QString>
 
 namespace mandate::client {
@@ -35,7 +35,7 @@ struct ApiError
     QString detail;
     FieldErrors fieldErrors; // validation problems with their JSON paths
     int retryAfterSeconds = 0;
-    QJsonObject body; // the whole problem document (a 409 carries the current object)
+    QByteArray body; // the whole problem document as it arrived (a 409 carries the current object)
 
     // No answer at all: the server (or the network to it) is away, not the request wrong.
     bool isConnectivity() const { return kind == Kind::Network || kind == Kind::Timeout; }

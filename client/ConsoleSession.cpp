@@ -1,12 +1,18 @@
 #include "client/ConsoleSession.h"
 
+#include "client/ApiClient.h"
+
 namespace mandate::client {
 
 ConsoleSession::ConsoleSession(TokenVault &vault, QObject *parent)
     : QObject(parent)
     , m_vault(vault)
+    , m_client(std::make_unique<ApiClient>())
+    , m_api(*m_client)
+    , m_events(m_client->network())
+    , m_connection(*m_client)
 {
-    connect(&m_client, &ApiClient::sessionRejected, this, [this] {
+    connect(m_client.get(), &ApiClient::sessionRejected, this, [this] {
         if (!isSignedIn())
             return;
         m_vault.erase(TokenVault::keyFor(server().toString(), m_user.username));
@@ -15,47 +21,55 @@ ConsoleSession::ConsoleSession(TokenVault &vault, QObject *parent)
     });
 }
 
+ConsoleSession::~ConsoleSession() = default;
+
+const QUrl &ConsoleSession::server() const
+{
+    return m_client->server();
+}
+
 void ConsoleSession::signIn(const QUrl &server, const QString &username, const QString &password)
 {
     forget();
-    m_client.setServer(server);
-    ApiJob *job = m_api.signIn(username, password);
-    connect(job, &ApiJob::succeeded, this, [this](const QJsonObject &body) {
-        const QString token = body.value(QStringLiteral("token")).toString();
-        const UserInfo user = UserInfo::fromJson(body.value(QStringLiteral("user")).toObject());
-        if (token.isEmpty() || !user.isValid()) {
-            Q_EMIT signInFailed(ApiError::protocol(tr("The server's sign-in answer has no session.")));
-            return;
-        }
-        m_vault.store(TokenVault::keyFor(m_client.server().toString(), user.username), token);
-        accept(token, user);
-    });
-    connect(job, &ApiJob::failed, this, &ConsoleSession::signInFailed);
+    m_client->setServer(server);
+    m_api.signIn(username, password)
+        .onSucceeded(this,
+                     [this](const MandateApi::SignedIn &answer) {
+                         if (answer.token.isEmpty() || !answer.user.isValid()) {
+                             Q_EMIT signInFailed(
+                                 ApiError::protocol(tr("The server's sign-in answer has no session.")));
+                             return;
+                         }
+                         m_vault.store(
+                             TokenVault::keyFor(m_client->server().toString(), answer.user.username),
+                             answer.token);
+                         accept(answer.token, answer.user);
+                     })
+        .onFailed(this, [this](const ApiError &error) { Q_EMIT signInFailed(error); });
 }
 
 void ConsoleSession::resume(const QUrl &server, const QString &username,
                             const std::optional<UserInfo> &lastKnown)
 {
     forget();
-    m_client.setServer(server);
+    m_client->setServer(server);
     const QString key = TokenVault::keyFor(server.toString(), username);
     m_vault.load(key, [this, key, lastKnown](const QString &token) {
         if (token.isEmpty()) {
             Q_EMIT resumeFailed();
             return;
         }
-        m_client.setToken(token);
-        ApiJob *job = m_api.me();
-        connect(job, &ApiJob::succeeded, this,
-                [this, token](const QJsonObject &body) { accept(token, UserInfo::fromJson(body)); });
-        connect(job, &ApiJob::failed, this, [this, key, token, lastKnown](const ApiError &error) {
+        m_client->setToken(token);
+        const auto me = m_api.me();
+        me.onSucceeded(this, [this, token](const UserInfo &user) { accept(token, user); });
+        me.onFailed(this, [this, key, token, lastKnown](const ApiError &error) {
             if (error.isConnectivity() && lastKnown && lastKnown->isValid()) {
                 accept(token, *lastKnown);
                 return;
             }
             if (error.kind == ApiError::Kind::Unauthenticated)
                 m_vault.erase(key);
-            m_client.setToken({});
+            m_client->setToken({});
             Q_EMIT resumeFailed();
         });
     });
@@ -73,7 +87,7 @@ void ConsoleSession::signOut()
 
 void ConsoleSession::accept(const QString &token, const UserInfo &user)
 {
-    m_client.setToken(token);
+    m_client->setToken(token);
     m_user = user;
     m_events.start(server(), token);
     Q_EMIT signedIn(user);
@@ -82,7 +96,7 @@ void ConsoleSession::accept(const QString &token, const UserInfo &user)
 void ConsoleSession::forget()
 {
     m_events.stop();
-    m_client.setToken({});
+    m_client->setToken({});
     m_user = {};
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "client/ApiClient.h"
 #include "client/ConnectionMonitor.h"
 #include "client/EventStream.h"
 #include "client/MandateApi.h"
@@ -10,9 +9,12 @@
 #include <QObject>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
 namespace mandate::client {
+
+class ApiClient;
 
 // One signed-in person on one server: the REST client, the live event stream and the connection
 // state, created together and torn down together on sign-out. The window and its pages get this
@@ -23,13 +25,14 @@ class ConsoleSession : public QObject
 
 public:
     explicit ConsoleSession(TokenVault &vault, QObject *parent = nullptr);
+    ~ConsoleSession() override;
 
-    ApiClient &client() { return m_client; }
+    ApiClient &client() { return *m_client; }
     MandateApi &api() { return m_api; }
     EventStream &events() { return m_events; }
     ConnectionMonitor &connection() { return m_connection; }
     const UserInfo &user() const { return m_user; }
-    const QUrl &server() const { return m_client.server(); }
+    const QUrl &server() const;
     bool isSignedIn() const { return m_user.isValid(); }
 
     void signIn(const QUrl &server, const QString &username, const QString &password);
@@ -50,10 +53,12 @@ private:
     void forget();
 
     TokenVault &m_vault;
-    ApiClient m_client;
-    MandateApi m_api{m_client};
-    EventStream m_events{m_client.network()};
-    ConnectionMonitor m_connection{m_client};
+    // Behind a pointer so this header (which every page includes) does not bring the REST
+    // client's JSON-speaking interface along.
+    std::unique_ptr<ApiClient> m_client;
+    MandateApi m_api;
+    EventStream m_events;
+    ConnectionMonitor m_connection;
     UserInfo m_user;
 };
 

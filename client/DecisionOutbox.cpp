@@ -110,19 +110,15 @@ void DecisionOutbox::flush()
 void DecisionOutbox::send(const Entry &entry)
 {
     m_inFlight.insert(entry.idempotencyKey);
-    ApiJob *job = m_api.decide(entry.approvalId, entry.verdict, entry.reason, entry.idempotencyKey);
+    const auto reply = m_api.decide(entry.approvalId, entry.verdict, entry.reason, entry.idempotencyKey);
     const QByteArray key = entry.idempotencyKey;
     const QString approvalId = entry.approvalId;
-    connect(job, &ApiJob::succeeded, this, [this, key, approvalId](const QJsonObject &body) {
+    reply.onSucceeded(this, [this, key](const Approval &approval) {
         m_inFlight.remove(key);
         remove(key);
-        if (auto approval = MandateApi::approvalFrom(body))
-            Q_EMIT decided(*approval);
-        else
-            Q_EMIT refused(approvalId, ApiError::protocol(tr("The server's answer is not an approval.")),
-                           std::nullopt);
+        Q_EMIT decided(approval);
     });
-    connect(job, &ApiJob::failed, this, [this, key, approvalId](const ApiError &error) {
+    reply.onFailed(this, [this, key, approvalId](const ApiError &error) {
         m_inFlight.remove(key);
         if (!isFinal(error)) {
             m_retry.start();
@@ -149,6 +145,10 @@ bool DecisionOutbox::isFinal(const ApiError &error)
     // decision itself: it goes out again (with the same key) once the server can take it.
     if (error.isConnectivity())
         return false;
+    // A success whose answer is not an approval: the server took the decision, sending it again
+    // would not change that.
+    if (error.kind == ApiError::Kind::Protocol && error.status >= 200 && error.status < 300)
+        return true;
     switch (error.kind) {
     case ApiError::Kind::Unauthenticated:
     case ApiError::Kind::RateLimited:

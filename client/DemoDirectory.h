@@ -4,10 +4,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
-
-class QJsonObject;
-
 namespace mandate::client {
 
 // Who to sign in as on a demo server (GET /v1/demo): the people it seeded and their password.
@@ -24,9 +20,6 @@ struct DemoDirectory
     QList<Person> people;
 
     bool isEmpty() const { return people.isEmpty(); }
-
-    // nullopt when the answer does not have the contract's shape (no password, a nameless person).
-    static std::optional<DemoDirectory> fromJson(const QJsonObject &json);
 };
 
 } // namespace mandate::client

@@ -1,28 +1,36 @@
 #include "client/DemoServerProbe.h"
 
+#include "client/ApiClient.h"
+
 namespace mandate::client {
 
 DemoServerProbe::DemoServerProbe(QObject *parent)
     : QObject(parent)
+    , m_client(std::make_unique<ApiClient>())
+    , m_api(*m_client)
 {}
+
+DemoServerProbe::~DemoServerProbe() = default;
+
+const QUrl &DemoServerProbe::server() const
+{
+    return m_client->server();
+}
 
 void DemoServerProbe::probe(const QUrl &server)
 {
-    if (m_job)
-        m_job->abort();
+    m_reply.abort();
     m_directory = {};
-    m_client.setServer(server);
+    m_client->setServer(server);
     m_asking = true;
     if (!server.isValid() ||
         (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))) {
         finish({});
         return;
     }
-    m_job = m_api.demoDirectory();
-    connect(m_job, &ApiJob::succeeded, this, [this](const QJsonObject &body) {
-        finish(DemoDirectory::fromJson(body).value_or(DemoDirectory{}));
-    });
-    connect(m_job, &ApiJob::failed, this, [this] { finish({}); });
+    m_reply = m_api.demoDirectory();
+    m_reply.onSucceeded(this, [this](const DemoDirectory &directory) { finish(directory); });
+    m_reply.onFailed(this, [this] { finish({}); });
 }
 
 void DemoServerProbe::forget()

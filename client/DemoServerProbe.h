@@ -1,12 +1,13 @@
 #pragma once
 
-#include "client/ApiClient.h"
 #include "client/DemoDirectory.h"
 #include "client/MandateApi.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+
+#include <memory>
 
 namespace mandate::client {
 
@@ -19,6 +20,7 @@ class DemoServerProbe : public QObject
 
 public:
     explicit DemoServerProbe(QObject *parent = nullptr);
+    ~DemoServerProbe() override;
 
     // Forgets the last answer and asks `server` (an address that is not http or https answers
     // empty at once). The answer to an earlier probe never arrives after this, so a hint for one
@@ -27,7 +29,7 @@ public:
     // Stops asking and forgets the server and its answer (answered() with an empty directory).
     void forget();
     // The server last asked (empty after forget()), and whether its answer is still to come.
-    const QUrl &server() const { return m_client.server(); }
+    const QUrl &server() const;
     bool isAsking() const { return m_asking; }
     // The last answer: empty until one arrived, and for a server that is no demo server (404),
     // cannot be reached or answers something else.
@@ -39,9 +41,9 @@ Q_SIGNALS:
 private:
     void finish(const DemoDirectory &directory);
 
-    ApiClient m_client;
-    MandateApi m_api{m_client};
-    QPointer<ApiJob> m_job;
+    std::unique_ptr<ApiClient> m_client; // behind a pointer: see ConsoleSession
+    MandateApi m_api;
+    Reply<DemoDirectory> m_reply;
     DemoDirectory m_directory;
     bool m_asking = false;
 };

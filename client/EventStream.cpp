@@ -1,5 +1,9 @@
 #include "client/EventStream.h"
 
+#include "client/ConsoleCodec.h"
+#include "core/ApprovalCodec.h"
+#include "core/DelegationCodec.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -140,11 +144,29 @@ void EventStream::dispatch()
     Event event;
     event.id = m_eventId;
     event.type = m_eventType.isEmpty() ? QStringLiteral("message") : m_eventType;
-    event.data = QJsonDocument::fromJson(m_data).object();
+    event.data = m_data;
     m_data.clear();
     m_eventType.clear();
     m_eventId.clear();
     Q_EMIT eventReceived(event);
+    emitTyped(event);
+}
+
+void EventStream::emitTyped(const Event &event)
+{
+    const QJsonObject data = QJsonDocument::fromJson(event.data).object();
+    if (event.type.startsWith(QLatin1String("delegation."))) {
+        if (auto delegation = DelegationCodec::fromJson(data))
+            Q_EMIT delegationChanged(*delegation, event.type == QLatin1String("delegation.created"));
+    } else if (event.type == QLatin1String("approval.created") ||
+               event.type == QLatin1String("approval.updated")) {
+        if (auto approval = ApprovalCodec::fromJson(data))
+            Q_EMIT approvalChanged(*approval, event.type == QLatin1String("approval.created"));
+    } else if (event.type == QLatin1String("agent.updated")) {
+        const AgentInfo agent = ConsoleCodec::agentFromJson(data);
+        if (!agent.id.isEmpty())
+            Q_EMIT agentChanged(agent);
+    }
 }
 
 void EventStream::onFinished()

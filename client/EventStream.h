@@ -1,7 +1,10 @@
 #pragma once
 
+#include "client/AgentInfo.h"
+#include "core/Approval.h"
+#include "core/Delegation.h"
+
 #include <QByteArray>
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -23,8 +26,8 @@ public:
     struct Event
     {
         QString id;
-        QString type; // delegation.created, approval.updated, resync, …
-        QJsonObject data;
+        QString type;    // delegation.created, approval.updated, resync, …
+        QByteArray data; // the event's JSON as sent; the typed signals below carry it read
     };
 
     EventStream(QNetworkAccessManager &network, QObject *parent = nullptr);
@@ -42,6 +45,11 @@ public:
 
 Q_SIGNALS:
     void eventReceived(const mandate::client::EventStream::Event &event);
+    // The events the console's lists apply, read into domain values (events that do not read are
+    // only in eventReceived). `created` is true for *.created, false for updates and revocations.
+    void delegationChanged(const mandate::Delegation &delegation, bool created);
+    void approvalChanged(const mandate::Approval &approval, bool created);
+    void agentChanged(const mandate::client::AgentInfo &agent);
     void connectedChanged(bool connected);
 
 private:
@@ -49,6 +57,7 @@ private:
     void onReadyRead();
     void onFinished();
     void dispatch();
+    void emitTyped(const Event &event);
     void scheduleReconnect();
     void setConnected(bool connected);
 

@@ -1,7 +1,10 @@
 #include "client/LocalCache.h"
 
+#include "client/ConsoleCodec.h"
+#include "core/DelegationCodec.h"
 #include "core/Timestamp.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -29,7 +32,7 @@ void LocalCache::setScope(const QString &server, const QString &username)
     m_username = username;
 }
 
-bool LocalCache::save(const QString &list, const QJsonArray &items, const QDateTime &savedAt)
+bool LocalCache::save(const QString &list, const QByteArray &payload, const QDateTime &savedAt)
 {
     if (!m_db.isOpen())
         return false;
@@ -40,7 +43,7 @@ bool LocalCache::save(const QString &list, const QJsonArray &items, const QDateT
     q.addBindValue(m_server);
     q.addBindValue(m_username);
     q.addBindValue(list);
-    q.addBindValue(QJsonDocument(items).toJson(QJsonDocument::Compact));
+    q.addBindValue(payload);
     q.addBindValue(formatTimestamp(savedAt));
     return q.exec();
 }
@@ -60,20 +63,45 @@ std::optional<LocalCache::Snapshot> LocalCache::load(const QString &list) const
     const auto savedAt = parseTimestamp(q.value(1).toString());
     if (!savedAt)
         return std::nullopt;
-    return Snapshot{QJsonDocument::fromJson(q.value(0).toByteArray()).array(), *savedAt};
+    return Snapshot{q.value(0).toByteArray(), *savedAt};
+}
+
+bool LocalCache::saveDelegations(const QString &list, const QList<Delegation> &delegations,
+                                 const QDateTime &savedAt)
+{
+    QJsonArray items;
+    for (const Delegation &delegation : delegations)
+        items.append(DelegationCodec::toJson(delegation));
+    return save(list, QJsonDocument(items).toJson(QJsonDocument::Compact), savedAt);
+}
+
+std::optional<LocalCache::DelegationSnapshot> LocalCache::loadDelegations(const QString &list) const
+{
+    const auto snapshot = load(list);
+    if (!snapshot)
+        return std::nullopt;
+    DelegationSnapshot delegations{{}, snapshot->savedAt};
+    for (const QJsonValue &item : QJsonDocument::fromJson(snapshot->payload).array()) {
+        if (auto delegation = DelegationCodec::fromJson(item.toObject()))
+            delegations.delegations.append(std::move(delegation.value()));
+    }
+    return delegations;
 }
 
 bool LocalCache::saveUser(const UserInfo &user)
 {
-    return save(UserList, {user.toJson()}, QDateTime::currentDateTimeUtc());
+    return save(UserList,
+                QJsonDocument(QJsonArray{ConsoleCodec::userToJson(user)}).toJson(QJsonDocument::Compact),
+                QDateTime::currentDateTimeUtc());
 }
 
 std::optional<UserInfo> LocalCache::loadUser() const
 {
     const auto snapshot = load(UserList);
-    if (!snapshot || snapshot->items.isEmpty())
+    const QJsonArray items = snapshot ? QJsonDocument::fromJson(snapshot->payload).array() : QJsonArray();
+    if (items.isEmpty())
         return std::nullopt;
-    UserInfo user = UserInfo::fromJson(snapshot->items.first().toObject());
+    UserInfo user = ConsoleCodec::userFromJson(items.first().toObject());
     return user.isValid() ? std::optional(user) : std::nullopt;
 }
 

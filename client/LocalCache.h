@@ -2,9 +2,11 @@
 
 #include "client/LocalDatabase.h"
 #include "client/UserInfo.h"
+#include "core/Delegation.h"
 
+#include <QByteArray>
 #include <QDateTime>
-#include <QJsonArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -17,9 +19,9 @@ namespace mandate::client {
 class LocalCache
 {
 public:
-    struct Snapshot
+    struct DelegationSnapshot
     {
-        QJsonArray items;
+        QList<Delegation> delegations;
         QDateTime savedAt;
     };
 
@@ -36,8 +38,10 @@ public:
     // Every read and write below is scoped to one server and user.
     void setScope(const QString &server, const QString &username);
 
-    bool save(const QString &list, const QJsonArray &items, const QDateTime &savedAt);
-    std::optional<Snapshot> load(const QString &list) const;
+    // The delegations last seen under the name `list` (one per filter worth keeping), in the
+    // codec's wire form so a newer console still reads what an older one wrote.
+    bool saveDelegations(const QString &list, const QList<Delegation> &delegations, const QDateTime &savedAt);
+    std::optional<DelegationSnapshot> loadDelegations(const QString &list) const;
     // Who was signed in last in this scope, so the console can open its offline view at start.
     bool saveUser(const UserInfo &user);
     std::optional<UserInfo> loadUser() const;
@@ -45,6 +49,14 @@ public:
     bool clearScope();
 
 private:
+    struct Snapshot
+    {
+        QByteArray payload; // a JSON array
+        QDateTime savedAt;
+    };
+    bool save(const QString &list, const QByteArray &payload, const QDateTime &savedAt);
+    std::optional<Snapshot> load(const QString &list) const;
+
     QString m_file;
     LocalDatabase m_db;
     QString m_server;

@@ -1,9 +1,15 @@
 #include "client/MandateApi.h"
 
+#include "client/ApiClient.h"
+#include "client/ApiJob.h"
+#include "client/ConsoleCodec.h"
+#include "client/DownloadJob.h"
 #include "core/ApprovalCodec.h"
+#include "core/AuditEventCodec.h"
 #include "core/DelegationCodec.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace mandate::client {
 
@@ -41,42 +47,148 @@ QUrlQuery auditQuery(const AuditFilter &filter)
 
 } // namespace
 
-ApiJob *MandateApi::signIn(const QString &username, const QString &password)
+// Turns a job's JSON answer into the reply's value; an answer that does not read fails the reply
+// as a protocol error (ApiError::message() words it for people).
+struct ApiReplyAccess
 {
-    return m_client.post(QStringLiteral("/v1/sessions"),
-                         {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+    template <typename T, typename Read>
+    static Reply<T> wrap(ApiJob *job, Read read)
+    {
+        auto *reply = new ApiReply(job);
+        QObject::connect(job, &ApiJob::succeeded, reply, [reply, read](const QJsonObject &body, int status) {
+            std::optional<T> value = read(body);
+            if (!value) {
+                ApiError error = ApiError::protocol({});
+                error.status = status; // the server did answer, and took the request
+                Q_EMIT reply->failed(error);
+                return;
+            }
+            reply->m_value = std::move(*value);
+            Q_EMIT reply->succeeded();
+            reply->m_value.reset();
+        });
+        QObject::connect(job, &ApiJob::failed, reply, &ApiReply::failed);
+        return Reply<T>(reply);
+    }
+};
+
+namespace {
+
+template <typename T, typename Read>
+Reply<T> typed(ApiJob *job, Read read)
+{
+    return ApiReplyAccess::wrap<T>(job, read);
 }
 
-ApiJob *MandateApi::signOut()
+template <typename T, typename Codec>
+std::optional<T> fromCodec(const QJsonObject &json, Codec codec)
 {
-    return m_client.del(QStringLiteral("/v1/sessions/current"));
+    auto value = codec(json);
+    return value ? std::optional<T>(std::move(value.value())) : std::nullopt;
 }
 
-ApiJob *MandateApi::me()
+// A list answer: items that do not read are left out (one bad row does not hide a page), a list
+// that is not there fails the whole answer.
+template <typename T, typename ReadItem>
+std::optional<Page<T>> pageOf(const QJsonObject &body, ReadItem readItem)
 {
-    return m_client.get(QStringLiteral("/v1/me"));
+    const QJsonValue items = body.value(QStringLiteral("items"));
+    if (!items.isArray())
+        return std::nullopt;
+    Page<T> page;
+    for (const QJsonValue &item : items.toArray()) {
+        if (std::optional<T> value = readItem(item.toObject()))
+            page.items.append(std::move(*value));
+    }
+    const QJsonValue next = body.value(QStringLiteral("next_cursor"));
+    page.nextCursor = next.isString() ? next.toString() : QString();
+    return page;
 }
 
-ApiJob *MandateApi::demoDirectory()
+std::optional<Delegation> delegationFrom(const QJsonObject &json)
 {
-    return m_client.get(QStringLiteral("/v1/demo"));
+    return fromCodec<Delegation>(json, &DelegationCodec::fromJson);
 }
 
-ApiJob *MandateApi::agents(const QString &cursor)
+std::optional<Approval> approvalFrom(const QJsonObject &json)
+{
+    return fromCodec<Approval>(json, &ApprovalCodec::fromJson);
+}
+
+std::optional<AuditEvent> auditEventFrom(const QJsonObject &json)
+{
+    return fromCodec<AuditEvent>(json, &AuditEventCodec::fromJson);
+}
+
+std::optional<AgentInfo> agentFrom(const QJsonObject &json)
+{
+    AgentInfo agent = ConsoleCodec::agentFromJson(json);
+    return agent.id.isEmpty() ? std::nullopt : std::optional(agent);
+}
+
+// POST /v1/customers/{id}/revoke-all → "revoked"; POST /v1/agents/{id}/suspend → "revoked_delegations".
+std::optional<int> revokedCountFrom(const QJsonObject &json)
+{
+    const QJsonValue suspended = json.value(QStringLiteral("revoked_delegations"));
+    return suspended.isUndefined() ? json.value(QStringLiteral("revoked")).toInt() : suspended.toInt();
+}
+
+std::optional<MandateApi::Done> done(const QJsonObject &)
+{
+    return MandateApi::Done{};
+}
+
+} // namespace
+
+Reply<MandateApi::SignedIn> MandateApi::signIn(const QString &username, const QString &password)
+{
+    ApiJob *job = m_client.post(QStringLiteral("/v1/sessions"), {{QStringLiteral("username"), username},
+                                                                 {QStringLiteral("password"), password}});
+    return typed<SignedIn>(job, [](const QJsonObject &body) {
+        return std::optional(
+            SignedIn{body.value(QStringLiteral("token")).toString(),
+                     ConsoleCodec::userFromJson(body.value(QStringLiteral("user")).toObject())});
+    });
+}
+
+Reply<MandateApi::Done> MandateApi::signOut()
+{
+    return typed<Done>(m_client.del(QStringLiteral("/v1/sessions/current")), &done);
+}
+
+Reply<UserInfo> MandateApi::me()
+{
+    return typed<UserInfo>(m_client.get(QStringLiteral("/v1/me")), [](const QJsonObject &body) {
+        return std::optional(ConsoleCodec::userFromJson(body));
+    });
+}
+
+Reply<DemoDirectory> MandateApi::demoDirectory()
+{
+    return typed<DemoDirectory>(m_client.get(QStringLiteral("/v1/demo")),
+                                &ConsoleCodec::demoDirectoryFromJson);
+}
+
+Reply<Page<AgentInfo>> MandateApi::agents(const QString &cursor)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
     addIfSet(query, QStringLiteral("cursor"), cursor);
-    return m_client.get(QStringLiteral("/v1/agents"), query);
+    return typed<Page<AgentInfo>>(
+        m_client.get(QStringLiteral("/v1/agents"), query),
+        [](const QJsonObject &body) { return pageOf<AgentInfo>(body, &agentFrom); });
 }
 
-ApiJob *MandateApi::suspendAgent(const QString &agentId, const QString &reason)
+Reply<int> MandateApi::suspendAgent(const QString &agentId, const QString &reason)
 {
-    return m_client.post(QStringLiteral("/v1/agents/") + segment(agentId) + QStringLiteral("/suspend"),
-                         reasonBody(reason));
+    return typed<int>(
+        m_client.post(QStringLiteral("/v1/agents/") + segment(agentId) + QStringLiteral("/suspend"),
+                      reasonBody(reason)),
+        &revokedCountFrom);
 }
 
-ApiJob *MandateApi::delegations(const DelegationFilter &filter, const QString &cursor, int limit)
+Reply<Page<Delegation>> MandateApi::delegations(const DelegationFilter &filter, const QString &cursor,
+                                                int limit)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
@@ -88,41 +200,49 @@ ApiJob *MandateApi::delegations(const DelegationFilter &filter, const QString &c
     if (filter.sort != DelegationFilter().sort)
         addIfSet(query, QStringLiteral("sort"), filter.sort);
     addIfSet(query, QStringLiteral("cursor"), cursor);
-    return m_client.get(QStringLiteral("/v1/delegations"), query);
+    return typed<Page<Delegation>>(
+        m_client.get(QStringLiteral("/v1/delegations"), query),
+        [](const QJsonObject &body) { return pageOf<Delegation>(body, &delegationFrom); });
 }
 
-ApiJob *MandateApi::delegation(const QString &id)
+Reply<Delegation> MandateApi::delegation(const QString &id)
 {
-    return m_client.get(QStringLiteral("/v1/delegations/") + segment(id));
+    return typed<Delegation>(m_client.get(QStringLiteral("/v1/delegations/") + segment(id)), &delegationFrom);
 }
 
-ApiJob *MandateApi::grant(const DelegationGrant &grant)
+Reply<Delegation> MandateApi::grant(const DelegationGrant &grant)
 {
-    return m_client.post(QStringLiteral("/v1/delegations"),
-                         DelegationCodec::grantToJson(grant, DelegationCodec::GrantKind::Customer));
+    return typed<Delegation>(
+        m_client.post(QStringLiteral("/v1/delegations"),
+                      DelegationCodec::grantToJson(grant, DelegationCodec::GrantKind::Customer)),
+        &delegationFrom);
 }
 
-ApiJob *MandateApi::revoke(const QString &delegationId, const QString &reason)
+Reply<Delegation> MandateApi::revoke(const QString &delegationId, const QString &reason)
 {
-    return m_client.post(QStringLiteral("/v1/delegations/") + segment(delegationId) +
-                             QStringLiteral("/revoke"),
-                         reasonBody(reason));
+    return typed<Delegation>(
+        m_client.post(QStringLiteral("/v1/delegations/") + segment(delegationId) + QStringLiteral("/revoke"),
+                      reasonBody(reason)),
+        &delegationFrom);
 }
 
-ApiJob *MandateApi::revokeAll(const QString &customerId, const QString &reason)
+Reply<int> MandateApi::revokeAll(const QString &customerId, const QString &reason)
 {
-    return m_client.post(QStringLiteral("/v1/customers/") + segment(customerId) +
-                             QStringLiteral("/revoke-all"),
-                         reasonBody(reason));
+    return typed<int>(
+        m_client.post(QStringLiteral("/v1/customers/") + segment(customerId) + QStringLiteral("/revoke-all"),
+                      reasonBody(reason)),
+        &revokedCountFrom);
 }
 
-ApiJob *MandateApi::audit(const AuditFilter &filter, qint64 afterSeq, int limit)
+Reply<Page<AuditEvent>> MandateApi::audit(const AuditFilter &filter, const QString &cursor, int limit)
 {
     QUrlQuery query = auditQuery(filter);
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    if (afterSeq > 0)
+    if (const qint64 afterSeq = cursor.toLongLong(); afterSeq > 0)
         query.addQueryItem(QStringLiteral("after_seq"), QString::number(afterSeq));
-    return m_client.get(QStringLiteral("/v1/audit"), query);
+    return typed<Page<AuditEvent>>(
+        m_client.get(QStringLiteral("/v1/audit"), query),
+        [](const QJsonObject &body) { return pageOf<AuditEvent>(body, &auditEventFrom); });
 }
 
 DownloadJob *MandateApi::exportAudit(const AuditFilter &filter, ExportFormat format, const QString &file)
@@ -138,13 +258,19 @@ DownloadJob *MandateApi::exportAudit(const AuditFilter &filter, ExportFormat for
     return job;
 }
 
-ApiJob *MandateApi::verifyAudit()
+Reply<MandateApi::AuditVerification> MandateApi::verifyAudit()
 {
-    return m_client.get(QStringLiteral("/v1/audit/verify"));
+    return typed<AuditVerification>(
+        m_client.get(QStringLiteral("/v1/audit/verify")), [](const QJsonObject &body) {
+            return std::optional(AuditVerification{body.value(QStringLiteral("ok")).toBool(),
+                                                   body.value(QStringLiteral("events")).toInteger(),
+                                                   body.value(QStringLiteral("first_bad_seq")).toInteger()});
+        });
 }
 
-ApiJob *MandateApi::approvals(std::optional<ApprovalStatus> status, std::optional<ApprovalKind> kind,
-                              const QString &cursor, int limit)
+Reply<Page<Approval>> MandateApi::approvals(std::optional<ApprovalStatus> status,
+                                            std::optional<ApprovalKind> kind, const QString &cursor,
+                                            int limit)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
@@ -153,53 +279,31 @@ ApiJob *MandateApi::approvals(std::optional<ApprovalStatus> status, std::optiona
     if (kind)
         query.addQueryItem(QStringLiteral("kind"), approvalKindToString(*kind));
     addIfSet(query, QStringLiteral("cursor"), cursor);
-    return m_client.get(QStringLiteral("/v1/approvals"), query);
+    return typed<Page<Approval>>(
+        m_client.get(QStringLiteral("/v1/approvals"), query),
+        [](const QJsonObject &body) { return pageOf<Approval>(body, &approvalFrom); });
 }
 
-ApiJob *MandateApi::approval(const QString &id)
+Reply<Approval> MandateApi::approval(const QString &id)
 {
-    return m_client.get(QStringLiteral("/v1/approvals/") + segment(id));
+    return typed<Approval>(m_client.get(QStringLiteral("/v1/approvals/") + segment(id)), &approvalFrom);
 }
 
-ApiJob *MandateApi::decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
-                           const QByteArray &idempotencyKey)
+Reply<Approval> MandateApi::decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
+                                   const QByteArray &idempotencyKey)
 {
-    return m_client.post(QStringLiteral("/v1/approvals/") + segment(approvalId) +
-                             QStringLiteral("/decisions"),
-                         ApprovalCodec::decisionBodyToJson({verdict, reason}), idempotencyKey);
-}
-
-MandateApi::PageInfo MandateApi::pageInfo(const QJsonObject &listAnswer)
-{
-    return {static_cast<int>(listAnswer.value(QStringLiteral("items")).toArray().size()),
-            listAnswer.value(QStringLiteral("next_cursor")).toString()};
-}
-
-MandateApi::AuditVerification MandateApi::auditVerification(const QJsonObject &verifyAnswer)
-{
-    return {verifyAnswer.value(QStringLiteral("ok")).toBool(),
-            verifyAnswer.value(QStringLiteral("events")).toInteger(),
-            verifyAnswer.value(QStringLiteral("first_bad_seq")).toInteger()};
-}
-
-int MandateApi::revokedCount(const QJsonObject &revokeAnswer)
-{
-    const QJsonValue suspended = revokeAnswer.value(QStringLiteral("revoked_delegations"));
-    return suspended.isUndefined() ? revokeAnswer.value(QStringLiteral("revoked")).toInt()
-                                   : suspended.toInt();
-}
-
-std::optional<Approval> MandateApi::approvalFrom(const QJsonObject &answer)
-{
-    auto approval = ApprovalCodec::fromJson(answer);
-    return approval ? std::optional<Approval>(std::move(approval.value())) : std::nullopt;
+    return typed<Approval>(
+        m_client.post(QStringLiteral("/v1/approvals/") + segment(approvalId) + QStringLiteral("/decisions"),
+                      ApprovalCodec::decisionBodyToJson({verdict, reason}), idempotencyKey),
+        &approvalFrom);
 }
 
 std::optional<Approval> MandateApi::currentApprovalOf(const ApiError &conflict)
 {
     if (conflict.kind != ApiError::Kind::Conflict)
         return std::nullopt;
-    return approvalFrom(conflict.body.value(QStringLiteral("approval")).toObject());
+    return approvalFrom(
+        QJsonDocument::fromJson(conflict.body).object().value(QStringLiteral("approval")).toObject());
 }
 
 } // namespace mandate::client

@@ -1,8 +1,12 @@
 #pragma once
 
-#include "client/ApiClient.h"
-#include "client/DownloadJob.h"
+#include "client/AgentInfo.h"
+#include "client/ApiReply.h"
+#include "client/DemoDirectory.h"
+#include "client/Page.h"
+#include "client/UserInfo.h"
 #include "core/Approval.h"
+#include "core/AuditEvent.h"
 #include "core/Delegation.h"
 
 #include <QString>
@@ -10,6 +14,9 @@
 #include <optional>
 
 namespace mandate::client {
+
+class ApiClient;
+class DownloadJob;
 
 // Filters of GET /v1/delegations.
 struct DelegationFilter
@@ -35,8 +42,8 @@ struct AuditFilter
     friend bool operator==(const AuditFilter &, const AuditFilter &) = default;
 };
 
-// The REST contract of API.md as calls: paths and bodies are built here and nowhere else in the
-// console, so pages and models speak in domain terms.
+// The REST contract of API.md as calls: paths and bodies are built, and answers read (with core's
+// codecs), here and nowhere else in the console, so pages and models speak in domain terms only.
 class MandateApi
 {
 public:
@@ -48,23 +55,44 @@ public:
 
     ApiClient &client() { return m_client; }
 
-    ApiJob *signIn(const QString &username, const QString &password);
-    ApiJob *signOut();
-    ApiJob *me();
-    // GET /v1/demo: who to sign in as, on a demo server (DemoDirectory::fromJson reads it).
-    ApiJob *demoDirectory();
+    // POST /v1/sessions: the session token and who it belongs to.
+    struct SignedIn
+    {
+        QString token;
+        UserInfo user;
+    };
+    struct AuditVerification
+    {
+        bool ok = false;
+        qint64 events = 0;
+        qint64 firstBadSeq = 0; // 0 when the chain is intact
+    };
+    // An answer the console only needs to know arrived (204, or a body nobody reads).
+    struct Done
+    {};
 
-    ApiJob *agents(const QString &cursor = {});
-    ApiJob *suspendAgent(const QString &agentId, const QString &reason);
+    Reply<SignedIn> signIn(const QString &username, const QString &password);
+    Reply<Done> signOut();
+    Reply<UserInfo> me();
+    // GET /v1/demo: who to sign in as, on a demo server.
+    Reply<DemoDirectory> demoDirectory();
 
-    ApiJob *delegations(const DelegationFilter &filter, const QString &cursor = {}, int limit = PageSize);
-    ApiJob *delegation(const QString &id);
-    ApiJob *grant(const DelegationGrant &grant);
-    ApiJob *revoke(const QString &delegationId, const QString &reason);
-    ApiJob *revokeAll(const QString &customerId, const QString &reason);
+    Reply<Page<AgentInfo>> agents(const QString &cursor = {});
+    // The number of delegations the kill switch revoked with the agent.
+    Reply<int> suspendAgent(const QString &agentId, const QString &reason);
 
-    ApiJob *audit(const AuditFilter &filter, qint64 afterSeq = 0, int limit = PageSize);
-    ApiJob *verifyAudit();
+    Reply<Page<Delegation>> delegations(const DelegationFilter &filter, const QString &cursor = {},
+                                        int limit = PageSize);
+    Reply<Delegation> delegation(const QString &id);
+    Reply<Delegation> grant(const DelegationGrant &grant);
+    Reply<Delegation> revoke(const QString &delegationId, const QString &reason);
+    // The number of delegations revoked.
+    Reply<int> revokeAll(const QString &customerId, const QString &reason);
+
+    // The cursor of an audit page is the seq it ends at (after_seq on the wire).
+    Reply<Page<AuditEvent>> audit(const AuditFilter &filter, const QString &cursor = {},
+                                  int limit = PageSize);
+    Reply<AuditVerification> verifyAudit();
     enum class ExportFormat
     {
         JsonLines,
@@ -73,31 +101,13 @@ public:
     // Streams GET /v1/audit/export for `filter` into `file`.
     DownloadJob *exportAudit(const AuditFilter &filter, ExportFormat format, const QString &file);
 
-    ApiJob *approvals(std::optional<ApprovalStatus> status, std::optional<ApprovalKind> kind,
-                      const QString &cursor = {}, int limit = PageSize);
-    ApiJob *approval(const QString &id);
+    Reply<Page<Approval>> approvals(std::optional<ApprovalStatus> status, std::optional<ApprovalKind> kind,
+                                    const QString &cursor = {}, int limit = PageSize);
+    Reply<Approval> approval(const QString &id);
     // The key is the caller's: a decision outbox resends the same one until the server answered.
-    ApiJob *decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
-                   const QByteArray &idempotencyKey);
+    Reply<Approval> decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
+                           const QByteArray &idempotencyKey);
 
-    // Readers of the answers the console acts on, so pages never read wire fields themselves.
-    struct PageInfo
-    {
-        int items = 0;
-        QString nextCursor; // empty on the last page
-    };
-    static PageInfo pageInfo(const QJsonObject &listAnswer);
-    // POST /v1/customers/{id}/revoke-all → "revoked"; POST /v1/agents/{id}/suspend → "revoked_delegations".
-    static int revokedCount(const QJsonObject &revokeAnswer);
-    struct AuditVerification
-    {
-        bool ok = false;
-        qint64 events = 0;
-        qint64 firstBadSeq = 0; // 0 when the chain is intact
-    };
-    static AuditVerification auditVerification(const QJsonObject &verifyAnswer);
-    // An approval answer (GET, POST …/decisions, approval.* events); nullopt when malformed.
-    static std::optional<Approval> approvalFrom(const QJsonObject &answer);
     // The approval a 409 carries as it stands now (who resolved it and how).
     static std::optional<Approval> currentApprovalOf(const ApiError &conflict);
 

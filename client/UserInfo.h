@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -20,9 +19,6 @@ struct UserInfo
     // Support and admin see every customer's delegations and may revoke and suspend.
     bool isStaff() const { return hasRole(QStringLiteral("support")) || hasRole(QStringLiteral("admin")); }
     bool isValid() const { return !id.isEmpty(); }
-
-    static UserInfo fromJson(const QJsonObject &json);
-    QJsonObject toJson() const;
 };
 
 } // namespace mandate::client

@@ -1,17 +1,16 @@
 #include "models/AgentListModel.h"
 
-#include <QJsonArray>
+#include "client/EventStream.h"
+
+#include <algorithm>
 
 namespace mandate::models {
 
 AgentListModel::AgentListModel(client::MandateApi &api, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedListModel(parent)
     , m_api(api)
-{}
-
-int AgentListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_agents.size());
+    connect(this, &AgentListModel::pageLoaded, this, &AgentListModel::onPageLoaded);
 }
 
 int AgentListModel::columnCount(const QModelIndex &parent) const
@@ -23,7 +22,7 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const client::AgentInfo &agent = m_agents[index.row()];
+    const client::AgentInfo &agent = rows()[index.row()];
     const QString status = agent.suspended ? QStringLiteral("suspended") : QStringLiteral("active");
     switch (role) {
     case Qt::DisplayRole:
@@ -70,69 +69,40 @@ QVariant AgentListModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-void AgentListModel::reload()
+client::Reply<client::Page<client::AgentInfo>> AgentListModel::requestItems(const QString &cursor)
 {
-    fetch({}, {}, ++m_generation);
+    return m_api.agents(cursor);
 }
 
-void AgentListModel::fetch(const QString &cursor, QList<client::AgentInfo> collected, quint64 generation)
+void AgentListModel::onPageLoaded()
 {
-    client::ApiJob *job = m_api.agents(cursor);
-    connect(job, &client::ApiJob::succeeded, this,
-            [this, collected = std::move(collected), generation](const QJsonObject &body) mutable {
-                if (generation != m_generation)
-                    return;
-                for (const QJsonValue &item : body.value(QStringLiteral("items")).toArray())
-                    collected.append(client::AgentInfo::fromJson(item.toObject()));
-                const QJsonValue next = body.value(QStringLiteral("next_cursor"));
-                if (next.isString() && !next.toString().isEmpty()) {
-                    fetch(next.toString(), std::move(collected), generation);
-                    return;
-                }
-                std::sort(collected.begin(), collected.end(),
-                          [](const client::AgentInfo &a, const client::AgentInfo &b) {
-                              return QString::localeAwareCompare(a.name, b.name) < 0;
-                          });
-                beginResetModel();
-                m_agents = std::move(collected);
-                endResetModel();
-                Q_EMIT loaded();
-            });
-    connect(job, &client::ApiJob::failed, this, [this, generation](const client::ApiError &error) {
-        if (generation == m_generation)
-            Q_EMIT loadFailed(error);
-    });
-}
-
-const client::AgentInfo *AgentListModel::agentAt(int row) const
-{
-    return row >= 0 && row < m_agents.size() ? &m_agents[row] : nullptr;
-}
-
-int AgentListModel::rowOf(const QString &agentId) const
-{
-    for (int i = 0; i < m_agents.size(); ++i) {
-        if (m_agents[i].id == agentId)
-            return i;
+    if (canFetchMore({})) {
+        fetchMore({});
+        return;
     }
-    return -1;
+    const auto byName = [](const client::AgentInfo &a, const client::AgentInfo &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    };
+    if (!std::is_sorted(rows().cbegin(), rows().cend(), byName)) {
+        QList<client::AgentInfo> sorted = rows();
+        std::sort(sorted.begin(), sorted.end(), byName);
+        resetRows(std::move(sorted));
+    }
+    Q_EMIT loaded();
 }
 
 QString AgentListModel::nameOf(const QString &agentId) const
 {
-    const int row = rowOf(agentId);
-    return row >= 0 ? m_agents[row].name : QString();
+    const client::AgentInfo *agent = agentAt(rowOf(agentId));
+    return agent ? agent->name : QString();
 }
 
-void AgentListModel::applyEvent(const client::EventStream::Event &event)
+void AgentListModel::follow(client::EventStream &events)
 {
-    if (event.type != QLatin1String("agent.updated"))
-        return;
-    client::AgentInfo agent = client::AgentInfo::fromJson(event.data);
-    if (const int row = rowOf(agent.id); row >= 0) {
-        m_agents[row] = std::move(agent);
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
+    connect(&events, &client::EventStream::agentChanged, this, [this](const client::AgentInfo &agent) {
+        if (const int row = rowOf(agent.id); row >= 0)
+            replaceRow(row, agent);
+    });
 }
 
 } // namespace mandate::models

@@ -1,19 +1,20 @@
 #pragma once
 
 #include "client/AgentInfo.h"
-#include "client/EventStream.h"
 #include "client/MandateApi.h"
+#include "models/PagedListModel.h"
 
-#include <QAbstractTableModel>
-#include <QList>
-#include <QPointer>
+namespace mandate::client {
+class EventStream;
+}
 
 namespace mandate::models {
 
-// Every registered agent (a few hundred at most, so all pages are loaded at once). Column 0's
+// Every registered agent (a few hundred at most, so every page is fetched as soon as the one
+// before arrived, and the whole list is sorted by name once it is complete). Column 0's
 // roles are what the grant wizard and the filters read: display = name, UserRole = id,
 // UserRole + 1 = SPIFFE ID, UserRole + 2 = "active" | "suspended".
-class AgentListModel : public QAbstractTableModel
+class AgentListModel : public PagedListModel<client::AgentInfo>
 {
     Q_OBJECT
 
@@ -35,28 +36,25 @@ public:
 
     explicit AgentListModel(client::MandateApi &api, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void reload();
-    const client::AgentInfo *agentAt(int row) const;
-    int rowOf(const QString &agentId) const;
+    const client::AgentInfo *agentAt(int row) const { return itemAt(row); }
     QString nameOf(const QString &agentId) const;
     // agent.updated from the event stream (suspension).
-    void applyEvent(const client::EventStream::Event &event);
+    void follow(client::EventStream &events);
 
 Q_SIGNALS:
+    // The last page arrived: the list is complete.
     void loaded();
-    void loadFailed(const mandate::client::ApiError &error);
 
 private:
-    void fetch(const QString &cursor, QList<client::AgentInfo> collected, quint64 generation);
+    client::Reply<client::Page<client::AgentInfo>> requestItems(const QString &cursor) override;
+    QString idOf(const client::AgentInfo &agent) const override { return agent.id; }
+    void onPageLoaded();
 
     client::MandateApi &m_api;
-    QList<client::AgentInfo> m_agents;
-    quint64 m_generation = 0;
 };
 
 } // namespace mandate::models

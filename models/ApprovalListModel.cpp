@@ -1,23 +1,19 @@
 #include "models/ApprovalListModel.h"
 
+#include "client/DecisionOutbox.h"
+#include "client/EventStream.h"
 #include "core/Clock.h"
 #include "models/ApprovalFormatter.h"
 
-#include <QJsonArray>
 #include <QLocale>
 
 namespace mandate::models {
 
 ApprovalListModel::ApprovalListModel(client::MandateApi &api, const Clock &clock, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedListModel(parent)
     , m_api(api)
     , m_clock(clock)
 {}
-
-int ApprovalListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
 
 int ApprovalListModel::columnCount(const QModelIndex &parent) const
 {
@@ -28,7 +24,7 @@ QVariant ApprovalListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Approval &a = m_rows[index.row()];
+    const Approval &a = rows()[index.row()];
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -101,119 +97,46 @@ QVariant ApprovalListModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-bool ApprovalListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_exhausted && m_pending.isNull();
-}
-
-void ApprovalListModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        fetchPage(m_nextCursor);
-}
-
 void ApprovalListModel::setFilter(const ApprovalFilter &filter)
 {
     m_filter = filter;
     reload();
 }
 
-void ApprovalListModel::reload()
+client::Reply<client::Page<Approval>> ApprovalListModel::requestItems(const QString &cursor)
 {
-    ++m_generation;
-    if (m_pending)
-        m_pending->abort();
-    // The rows on screen stay until the new first page replaces them: no empty flash.
-    m_replaceOnNextPage = true;
-    m_exhausted = true;
-    fetchPage({});
-}
-
-void ApprovalListModel::fetchPage(const QString &cursor)
-{
-    const quint64 generation = m_generation;
-    m_pending = m_api.approvals(m_filter.status, m_filter.kind, cursor);
-    Q_EMIT loadingChanged(true);
-    connect(m_pending, &client::ApiJob::succeeded, this,
-            [this, generation](const QJsonObject &body) { onPage(body, generation); });
-    connect(m_pending, &client::ApiJob::failed, this, [this, generation](const client::ApiError &error) {
-        if (generation != m_generation)
-            return;
-        m_pending = nullptr;
-        Q_EMIT loadingChanged(false);
-        Q_EMIT loadFailed(error);
-    });
-}
-
-void ApprovalListModel::onPage(const QJsonObject &body, quint64 generation)
-{
-    if (generation != m_generation)
-        return; // an answer to a filter the user already changed
-    m_pending = nullptr;
-    const bool replace = std::exchange(m_replaceOnNextPage, false);
-    QList<Approval> page;
-    for (const QJsonValue &item : body.value(QStringLiteral("items")).toArray()) {
-        auto approval = client::MandateApi::approvalFrom(item.toObject());
-        if (approval && (replace || !m_rowById.contains(approval->id)))
-            page.append(std::move(*approval));
-    }
-    const QJsonValue next = body.value(QStringLiteral("next_cursor"));
-    m_nextCursor = next.isString() ? next.toString() : QString();
-    m_exhausted = m_nextCursor.isEmpty();
-    if (replace) {
-        beginResetModel();
-        m_rows = std::move(page);
-        rebuildIndex();
-        endResetModel();
-    } else if (!page.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-        for (Approval &approval : page) {
-            m_rowById.insert(approval.id, static_cast<int>(m_rows.size()));
-            m_rows.append(std::move(approval));
-        }
-        endInsertRows();
-    }
-    recountPending();
-    Q_EMIT loadingChanged(false);
-    Q_EMIT pageLoaded(static_cast<int>(m_rows.size()));
-}
-
-const Approval *ApprovalListModel::approvalAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
-}
-
-int ApprovalListModel::rowOf(const QString &id) const
-{
-    return m_rowById.value(id, -1);
+    return m_api.approvals(m_filter.status, m_filter.kind, cursor);
 }
 
 void ApprovalListModel::refreshRelativeTimes()
 {
-    if (m_rows.isEmpty())
+    if (rowCount() == 0)
         return;
     Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, ExpiresColumn), {Qt::DisplayRole});
     recountPending();
 }
 
-void ApprovalListModel::applyEvent(const client::EventStream::Event &event)
+void ApprovalListModel::follow(client::EventStream &events)
 {
-    const bool created = event.type == QLatin1String("approval.created");
-    if (!created && event.type != QLatin1String("approval.updated"))
-        return;
-    auto approval = client::MandateApi::approvalFrom(event.data);
-    if (!approval)
-        return;
-    const bool isNew = created && rowOf(approval->id) < 0;
-    if (isNew && approval->status == ApprovalStatus::Pending)
-        Q_EMIT approvalArrived(*approval);
-    upsert(std::move(*approval), created);
+    connect(&events, &client::EventStream::approvalChanged, this, &ApprovalListModel::apply);
 }
 
-void ApprovalListModel::update(const Approval &approval)
+void ApprovalListModel::follow(client::DecisionOutbox &outbox)
 {
-    upsert(approval, false);
+    connect(&outbox, &client::DecisionOutbox::decided, this,
+            [this](const Approval &approval) { upsert(approval, false); });
+    connect(&outbox, &client::DecisionOutbox::refused, this,
+            [this](const QString &, const client::ApiError &, const std::optional<Approval> &current) {
+                if (current)
+                    upsert(*current, false);
+            });
+}
+
+void ApprovalListModel::apply(const Approval &approval, bool created)
+{
+    if (created && rowOf(approval.id) < 0 && approval.status == ApprovalStatus::Pending)
+        Q_EMIT approvalArrived(approval);
+    upsert(approval, created);
 }
 
 void ApprovalListModel::upsert(Approval approval, bool insertIfMissing)
@@ -221,17 +144,13 @@ void ApprovalListModel::upsert(Approval approval, bool insertIfMissing)
     if (const int row = rowOf(approval.id); row >= 0) {
         // A row that stops matching the filter stays until the next reload: rows never vanish
         // from under the pointer while someone is about to click them.
-        m_rows[row] = std::move(approval);
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        replaceRow(row, std::move(approval));
         recountPending();
         return;
     }
     if (!insertIfMissing || !matchesFilter(approval))
         return;
-    beginInsertRows({}, 0, 0);
-    m_rows.prepend(std::move(approval));
-    rebuildIndex();
-    endInsertRows();
+    prependRow(std::move(approval));
     recountPending();
 }
 
@@ -241,19 +160,11 @@ bool ApprovalListModel::matchesFilter(const Approval &approval) const
            (!m_filter.kind || *m_filter.kind == approval.kind);
 }
 
-void ApprovalListModel::rebuildIndex()
-{
-    m_rowById.clear();
-    m_rowById.reserve(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_rowById.insert(m_rows[i].id, i);
-}
-
 void ApprovalListModel::recountPending()
 {
     const QDateTime now = m_clock.now();
     int count = 0;
-    for (const Approval &approval : std::as_const(m_rows))
+    for (const Approval &approval : rows())
         count += approval.status == ApprovalStatus::Pending && approval.expiresAt > now ? 1 : 0;
     if (count == std::exchange(m_pendingCount, count))
         return;

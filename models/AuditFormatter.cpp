@@ -1,12 +1,12 @@
 #include "models/AuditFormatter.h"
 
+#include "client/AuditFacts.h"
 #include "core/AuditEventCodec.h"
 #include "core/Money.h"
 #include "core/Timestamp.h"
 #include "models/DelegationFormatter.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 
 namespace mandate::models {
 
@@ -23,19 +23,15 @@ QString chainAgent(const AuditEvent &event)
 
 } // namespace
 
-QString AuditFormatter::requestText(const QJsonObject &request)
+QString AuditFormatter::requestText(const AuthorizeRequest &request)
 {
-    QString text = DelegationFormatter::actionLabel(request.value(QStringLiteral("action")).toString());
-    const QJsonObject amount = request.value(QStringLiteral("amount")).toObject();
-    if (!amount.isEmpty()) {
-        if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
-                                         amount.value(QStringLiteral("currency")).toString()))
-            text += QLatin1Char(' ') + money->toLocaleString();
-    }
-    if (const QString to = request.value(QStringLiteral("destination")).toString(); !to.isEmpty())
-        text += tr(" to %1").arg(to);
-    if (const QString resource = request.value(QStringLiteral("resource")).toString(); !resource.isEmpty())
-        text += tr(" on %1").arg(resource);
+    QString text = DelegationFormatter::actionLabel(request.action);
+    if (request.amount)
+        text += QLatin1Char(' ') + request.amount->toLocaleString();
+    if (request.destination && !request.destination->isEmpty())
+        text += tr(" to %1").arg(*request.destination);
+    if (!request.resource.isEmpty())
+        text += tr(" on %1").arg(request.resource);
     return text;
 }
 
@@ -96,11 +92,11 @@ QString AuditFormatter::actorText(const AuditEvent &event)
 
 QString AuditFormatter::summary(const AuditEvent &event)
 {
-    const QJsonObject &data = event.data;
-    const QString reason = data.value(QStringLiteral("reason")).toString();
+    const client::AuditFacts facts = client::AuditFacts::of(event);
+    const QString &reason = facts.reason;
     if (event.type == QLatin1String("decision.made")) {
-        const QString decision = data.value(QStringLiteral("decision")).toString();
-        const QString request = requestText(data.value(QStringLiteral("request")).toObject());
+        const QString &decision = facts.decision;
+        const QString request = facts.request ? requestText(*facts.request) : QString();
         if (decision == QLatin1String("allow"))
             return tr("Allowed: %1 (%2)").arg(request, reason);
         if (decision == QLatin1String("deny"))
@@ -110,15 +106,13 @@ QString AuditFormatter::summary(const AuditEvent &event)
     if (event.type == QLatin1String("delegation.granted"))
         return tr("%1 may act for %2: %3")
             .arg(chainAgent(event), event.chain.isEmpty() ? QString() : event.chain.first().name,
-                 data.value(QStringLiteral("grant")).toObject().value(QStringLiteral("purpose")).toString());
+                 facts.grantPurpose);
     if (!reason.isEmpty())
         return reason;
-    QStringList facts;
-    for (auto it = data.begin(); it != data.end(); ++it) {
-        if (it->isString() || it->isDouble() || it->isBool())
-            facts.append(it.key() + QLatin1Char('=') + it->toVariant().toString());
-    }
-    return facts.join(QStringLiteral(", "));
+    QStringList fields;
+    for (const auto &[key, value] : facts.plainFields)
+        fields.append(key + QLatin1Char('=') + value);
+    return fields.join(QStringLiteral(", "));
 }
 
 QString AuditFormatter::details(const AuditEvent &event)
@@ -137,9 +131,7 @@ QString AuditFormatter::details(const AuditEvent &event)
                          : link.name + QStringLiteral(" <") + link.spiffeId + QLatin1Char('>'));
     if (!chain.isEmpty())
         lines.append(tr("Chain: %1").arg(chain.join(QStringLiteral(" → "))));
-    lines.append(
-        tr("Data: %1")
-            .arg(QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Indented)).trimmed()));
+    lines.append(tr("Data: %1").arg(client::AuditFacts::of(event).dataText));
     lines.append(tr("Previous hash: %1").arg(event.prevHash));
     lines.append(tr("Hash: %1").arg(event.hash));
     return lines.join(QLatin1Char('\n'));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/AuditEvent.h"
+#include "core/AuthorizeRequest.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -18,7 +19,7 @@ public:
     static QString actorText(const AuditEvent &event);
     static QString summary(const AuditEvent &event);
     // "Payments EUR 42.00 to payee:landlord on account:acc_1": the request of a decision.
-    static QString requestText(const QJsonObject &request);
+    static QString requestText(const AuthorizeRequest &request);
     // Every field of the event, one per line, for the detail view and for copy-paste into a report.
     static QString details(const AuditEvent &event);
     // The event types the API names, for filters.

@@ -2,16 +2,13 @@
 
 #include "client/MandateApi.h"
 #include "core/AuditEvent.h"
-
-#include <QAbstractTableModel>
-#include <QList>
-#include <QPointer>
+#include "models/PagedListModel.h"
 
 namespace mandate::models {
 
 // The audit timeline in the order it was written (ascending seq), paged from the server as the view
 // scrolls, under the filters an investigator sets (delegation, agent, customer, event type).
-class AuditListModel : public QAbstractTableModel
+class AuditListModel : public PagedListModel<AuditEvent>
 {
     Q_OBJECT
 
@@ -35,33 +32,20 @@ public:
 
     explicit AuditListModel(client::MandateApi &api, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     void setFilter(const client::AuditFilter &filter);
     const client::AuditFilter &filter() const { return m_filter; }
-    const AuditEvent *eventAt(int row) const;
-    bool isLoading() const { return !m_pending.isNull(); }
-
-Q_SIGNALS:
-    void pageLoaded(int rowsNow);
-    void loadFailed(const mandate::client::ApiError &error);
+    const AuditEvent *eventAt(int row) const { return itemAt(row); }
 
 private:
-    void fetchPage(qint64 afterSeq);
+    client::Reply<client::Page<AuditEvent>> requestItems(const QString &cursor) override;
+    QString idOf(const AuditEvent &event) const override { return QString::number(event.seq); }
 
     client::MandateApi &m_api;
     client::AuditFilter m_filter;
-    QList<AuditEvent> m_rows;
-    qint64 m_nextAfter = 0;
-    bool m_exhausted = true;
-    bool m_replaceOnNextPage = false;
-    quint64 m_generation = 0;
-    QPointer<client::ApiJob> m_pending;
 };
 
 } // namespace mandate::models

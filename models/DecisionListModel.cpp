@@ -1,11 +1,10 @@
 #include "models/DecisionListModel.h"
 
-#include "core/AuditEventCodec.h"
+#include "client/AuditFacts.h"
 #include "core/Clock.h"
 #include "models/AuditFormatter.h"
 #include "models/DelegationFormatter.h"
 
-#include <QJsonArray>
 #include <QLocale>
 
 namespace mandate::models {
@@ -86,8 +85,7 @@ QVariant DecisionListModel::headerData(int section, Qt::Orientation orientation,
 
 void DecisionListModel::clear()
 {
-    if (m_job)
-        m_job->abort();
+    m_reply.abort();
     m_delegationId.clear();
     m_loaded = false;
     beginResetModel();
@@ -97,31 +95,26 @@ void DecisionListModel::clear()
 
 void DecisionListModel::load(const QString &delegationId)
 {
-    if (m_job)
-        m_job->abort();
+    m_reply.abort();
     m_delegationId = delegationId;
     client::AuditFilter filter;
     filter.delegationId = delegationId;
     filter.type = QStringLiteral("decision.made");
-    m_job = m_api.audit(filter, 0, 500);
-    connect(m_job, &client::ApiJob::succeeded, this,
-            [this, delegationId](const QJsonObject &body) { onEvents(body, delegationId); });
+    m_reply = m_api.audit(filter, {}, 500);
+    m_reply.onSucceeded(this, [this, delegationId](const client::Page<AuditEvent> &page) {
+        onEvents(page.items, delegationId);
+    });
 }
 
-void DecisionListModel::onEvents(const QJsonObject &body, const QString &delegationId)
+void DecisionListModel::onEvents(const QList<AuditEvent> &events, const QString &delegationId)
 {
     if (delegationId != m_delegationId)
         return;
     QList<Row> rows;
-    const QJsonArray items = body.value(QStringLiteral("items")).toArray();
-    for (qsizetype i = items.size() - 1; i >= 0 && rows.size() < Latest; --i) {
-        const auto event = AuditEventCodec::fromJson(items[i].toObject());
-        if (!event)
-            continue;
-        const QJsonObject &data = event->data;
-        rows.append({event->at, data.value(QStringLiteral("decision")).toString(),
-                     data.value(QStringLiteral("reason")).toString(),
-                     AuditFormatter::requestText(data.value(QStringLiteral("request")).toObject())});
+    for (qsizetype i = events.size() - 1; i >= 0 && rows.size() < Latest; --i) {
+        const client::AuditFacts facts = client::AuditFacts::of(events[i]);
+        rows.append({events[i].at, facts.decision, facts.reason,
+                     facts.request ? AuditFormatter::requestText(*facts.request) : QString()});
     }
     beginResetModel();
     m_rows = std::move(rows);

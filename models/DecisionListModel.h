@@ -5,7 +5,6 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
-#include <QPointer>
 
 namespace mandate {
 class Clock;
@@ -50,13 +49,13 @@ private:
         QString reason;
         QString request;
     };
-    void onEvents(const QJsonObject &body, const QString &delegationId);
+    void onEvents(const QList<AuditEvent> &events, const QString &delegationId);
 
     client::MandateApi &m_api;
     const Clock &m_clock;
     QString m_delegationId;
     QList<Row> m_rows;
-    QPointer<client::ApiJob> m_job;
+    client::Reply<client::Page<AuditEvent>> m_reply;
     bool m_loaded = false;
 };
 

@@ -1,7 +1,5 @@
 #include "models/DelegationLoader.h"
 
-#include "core/DelegationCodec.h"
-
 namespace mandate::models {
 
 DelegationLoader::DelegationLoader(client::MandateApi &api, QObject *parent)
@@ -11,21 +9,14 @@ DelegationLoader::DelegationLoader(client::MandateApi &api, QObject *parent)
 
 void DelegationLoader::load(const QString &id)
 {
-    if (m_job)
-        m_job->abort();
+    m_reply.abort();
     m_id = id;
-    m_job = m_api.delegation(id);
-    connect(m_job, &client::ApiJob::succeeded, this, [this, id](const QJsonObject &body) {
-        if (id != m_id)
-            return;
-        auto delegation = DelegationCodec::fromJson(body);
-        if (delegation)
-            Q_EMIT loaded(*delegation);
-        else
-            Q_EMIT failed(
-                client::ApiError::protocol(tr("The server's delegation %1 does not read.").arg(id)));
+    m_reply = m_api.delegation(id);
+    m_reply.onSucceeded(this, [this, id](const Delegation &delegation) {
+        if (id == m_id)
+            Q_EMIT loaded(delegation);
     });
-    connect(m_job, &client::ApiJob::failed, this, [this, id](const client::ApiError &error) {
+    m_reply.onFailed(this, [this, id](const client::ApiError &error) {
         if (id == m_id)
             Q_EMIT failed(error);
     });

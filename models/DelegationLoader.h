@@ -4,7 +4,6 @@
 #include "core/Delegation.h"
 
 #include <QObject>
-#include <QPointer>
 
 namespace mandate::models {
 
@@ -26,7 +25,7 @@ Q_SIGNALS:
 private:
     client::MandateApi &m_api;
     QString m_id;
-    QPointer<client::ApiJob> m_job;
+    client::Reply<Delegation> m_reply;
 };
 
 } // namespace mandate::models

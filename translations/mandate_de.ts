@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentsPage</name>
+    <message>
+        <source>Find an agent by name or SPIFFE ID</source>
+        <translation>Agent nach Name oder SPIFFE-ID suchen</translation>
+    </message>
+    <message>
+        <source>Find agent</source>
+        <translation>Agent suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;delegations</source>
+        <translation>&amp;Vollmachten anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend agent…</source>
+        <translation>Agent &amp;sperren …</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached (%1).</source>
@@ -22,6 +45,84 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDetailPane</name>
+    <message>
+        <source>Approval request</source>
+        <translation>Freigabeanfrage</translation>
+    </message>
+    <message>
+        <source>Select a request to see what the agent wants and decide it.</source>
+        <translation>Wählen Sie eine Anfrage, um zu sehen, was der Agent möchte, und entscheiden Sie darüber.</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>A&amp;blehnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Delegation id (dlg_…)</source>
+        <translation>Vollmacht-ID (dlg_…)</translation>
+    </message>
+    <message>
+        <source>Delegation filter</source>
+        <translation>Filter nach Vollmacht</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Kunden-ID (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Filter nach Kunde</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Filter nach Agent</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Filter nach Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON Lines…</source>
+        <translation>Als &amp;JSON Lines exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
+        <translation>Hash und Verknüpfung jedes Ereignisses neu berechnen und melden, ob etwas verändert wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>Kette &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Prüfergebnis</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Protokollereignisse</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Ereignisdetails</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field of it, its chain and its hashes.</source>
+        <translation>Wählen Sie ein Ereignis, um alle seine Felder, seine Kette und seine Hashes zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -504,13 +605,6 @@
     <message>
         <source>The server&apos;s sign-in answer has no session.</source>
         <translation>Die Anmeldeantwort des Servers enthält keine Sitzung.</translation>
-    </message>
-</context>
-<context>
-    <name>mandate::client::DecisionOutbox</name>
-    <message>
-        <source>The server&apos;s answer is not an approval.</source>
-        <translation>Die Antwort des Servers ist keine Freigabe.</translation>
     </message>
 </context>
 <context>
@@ -1037,13 +1131,6 @@
     </message>
 </context>
 <context>
-    <name>mandate::models::DelegationLoader</name>
-    <message>
-        <source>The server&apos;s delegation %1 does not read.</source>
-        <translation>Die Vollmacht %1 des Servers ist nicht lesbar.</translation>
-    </message>
-</context>
-<context>
     <name>mandate::ui::AgentListProxy</name>
     <message>
         <source>%1 — suspended, cannot receive new grants</source>
@@ -1084,26 +1171,6 @@
 <context>
     <name>mandate::ui::AgentsPage</name>
     <message>
-        <source>Find an agent by name or SPIFFE ID</source>
-        <translation>Agent nach Name oder SPIFFE-ID suchen</translation>
-    </message>
-    <message>
-        <source>Find agent</source>
-        <translation>Agent suchen</translation>
-    </message>
-    <message>
-        <source>Show &amp;delegations</source>
-        <translation>&amp;Vollmachten anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Suspend agent…</source>
-        <translation>Agent &amp;sperren …</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation>Agenten</translation>
-    </message>
-    <message>
         <source>The server is not reachable; this needs it.</source>
         <translation>Der Server ist nicht erreichbar; dafür wird er benötigt.</translation>
     </message>
@@ -1122,22 +1189,6 @@
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
-    <message>
-        <source>Approval request</source>
-        <translation>Freigabeanfrage</translation>
-    </message>
-    <message>
-        <source>Select a request to see what the agent wants and decide it.</source>
-        <translation>Wählen Sie eine Anfrage, um zu sehen, was der Agent möchte, und entscheiden Sie darüber.</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Freigeben</translation>
-    </message>
-    <message>
-        <source>&amp;Deny…</source>
-        <translation>A&amp;blehnen …</translation>
-    </message>
     <message>
         <source>%1 request from %2</source>
         <translation>%1-Anfrage von %2</translation>
@@ -1297,64 +1348,8 @@
 <context>
     <name>mandate::ui::AuditPage</name>
     <message>
-        <source>Audit events</source>
-        <translation>Protokollereignisse</translation>
-    </message>
-    <message>
-        <source>Event details</source>
-        <translation>Ereignisdetails</translation>
-    </message>
-    <message>
-        <source>Select an event to see every field of it, its chain and its hashes.</source>
-        <translation>Wählen Sie ein Ereignis, um alle seine Felder, seine Kette und seine Hashes zu sehen.</translation>
-    </message>
-    <message>
-        <source>Delegation id (dlg_…)</source>
-        <translation>Vollmacht-ID (dlg_…)</translation>
-    </message>
-    <message>
-        <source>Delegation filter</source>
-        <translation>Filter nach Vollmacht</translation>
-    </message>
-    <message>
-        <source>Customer id (usr_…)</source>
-        <translation>Kunden-ID (usr_…)</translation>
-    </message>
-    <message>
-        <source>Customer filter</source>
-        <translation>Filter nach Kunde</translation>
-    </message>
-    <message>
-        <source>Agent filter</source>
-        <translation>Filter nach Agent</translation>
-    </message>
-    <message>
-        <source>Event type filter</source>
-        <translation>Filter nach Ereignistyp</translation>
-    </message>
-    <message>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
-    </message>
-    <message>
-        <source>Export &amp;JSON Lines…</source>
-        <translation>Als &amp;JSON Lines exportieren …</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Als &amp;CSV exportieren …</translation>
-    </message>
-    <message>
-        <source>&amp;Verify the chain</source>
-        <translation>Kette &amp;prüfen</translation>
-    </message>
-    <message>
-        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
-        <translation>Hash und Verknüpfung jedes Ereignisses neu berechnen und melden, ob etwas verändert wurde</translation>
-    </message>
-    <message>
-        <source>Verification result</source>
-        <translation>Prüfergebnis</translation>
     </message>
     <message>
         <source>Any agent</source>

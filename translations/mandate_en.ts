@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgentsPage</name>
+    <message>
+        <source>Find an agent by name or SPIFFE ID</source>
+        <translation>Find an agent by name or SPIFFE ID</translation>
+    </message>
+    <message>
+        <source>Find agent</source>
+        <translation>Find agent</translation>
+    </message>
+    <message>
+        <source>Show &amp;delegations</source>
+        <translation>Show &amp;delegations</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend agent…</source>
+        <translation>&amp;Suspend agent…</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached (%1).</source>
@@ -22,6 +45,84 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDetailPane</name>
+    <message>
+        <source>Approval request</source>
+        <translation>Approval request</translation>
+    </message>
+    <message>
+        <source>Select a request to see what the agent wants and decide it.</source>
+        <translation>Select a request to see what the agent wants and decide it.</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>&amp;Deny…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Delegation id (dlg_…)</source>
+        <translation>Delegation id (dlg_…)</translation>
+    </message>
+    <message>
+        <source>Delegation filter</source>
+        <translation>Delegation filter</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Customer id (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Customer filter</translation>
+    </message>
+    <message>
+        <source>Agent filter</source>
+        <translation>Agent filter</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Event type filter</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON Lines…</source>
+        <translation>Export &amp;JSON Lines…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
+        <translation>Recompute every event&apos;s hash and link and say whether anything was changed</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>&amp;Verify the chain</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Audit events</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Event details</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field of it, its chain and its hashes.</source>
+        <translation>Select an event to see every field of it, its chain and its hashes.</translation>
     </message>
 </context>
 <context>
@@ -504,13 +605,6 @@
     <message>
         <source>The server&apos;s sign-in answer has no session.</source>
         <translation>The server&apos;s sign-in answer has no session.</translation>
-    </message>
-</context>
-<context>
-    <name>mandate::client::DecisionOutbox</name>
-    <message>
-        <source>The server&apos;s answer is not an approval.</source>
-        <translation>The server&apos;s answer is not an approval.</translation>
     </message>
 </context>
 <context>
@@ -1037,13 +1131,6 @@
     </message>
 </context>
 <context>
-    <name>mandate::models::DelegationLoader</name>
-    <message>
-        <source>The server&apos;s delegation %1 does not read.</source>
-        <translation>The server&apos;s delegation %1 does not read.</translation>
-    </message>
-</context>
-<context>
     <name>mandate::ui::AgentListProxy</name>
     <message>
         <source>%1 — suspended, cannot receive new grants</source>
@@ -1084,26 +1171,6 @@
 <context>
     <name>mandate::ui::AgentsPage</name>
     <message>
-        <source>Find an agent by name or SPIFFE ID</source>
-        <translation>Find an agent by name or SPIFFE ID</translation>
-    </message>
-    <message>
-        <source>Find agent</source>
-        <translation>Find agent</translation>
-    </message>
-    <message>
-        <source>Show &amp;delegations</source>
-        <translation>Show &amp;delegations</translation>
-    </message>
-    <message>
-        <source>&amp;Suspend agent…</source>
-        <translation>&amp;Suspend agent…</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation>Agents</translation>
-    </message>
-    <message>
         <source>The server is not reachable; this needs it.</source>
         <translation>The server is not reachable; this needs it.</translation>
     </message>
@@ -1122,22 +1189,6 @@
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
-    <message>
-        <source>Approval request</source>
-        <translation>Approval request</translation>
-    </message>
-    <message>
-        <source>Select a request to see what the agent wants and decide it.</source>
-        <translation>Select a request to see what the agent wants and decide it.</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approve</translation>
-    </message>
-    <message>
-        <source>&amp;Deny…</source>
-        <translation>&amp;Deny…</translation>
-    </message>
     <message>
         <source>%1 request from %2</source>
         <translation>%1 request from %2</translation>
@@ -1297,64 +1348,8 @@
 <context>
     <name>mandate::ui::AuditPage</name>
     <message>
-        <source>Audit events</source>
-        <translation>Audit events</translation>
-    </message>
-    <message>
-        <source>Event details</source>
-        <translation>Event details</translation>
-    </message>
-    <message>
-        <source>Select an event to see every field of it, its chain and its hashes.</source>
-        <translation>Select an event to see every field of it, its chain and its hashes.</translation>
-    </message>
-    <message>
-        <source>Delegation id (dlg_…)</source>
-        <translation>Delegation id (dlg_…)</translation>
-    </message>
-    <message>
-        <source>Delegation filter</source>
-        <translation>Delegation filter</translation>
-    </message>
-    <message>
-        <source>Customer id (usr_…)</source>
-        <translation>Customer id (usr_…)</translation>
-    </message>
-    <message>
-        <source>Customer filter</source>
-        <translation>Customer filter</translation>
-    </message>
-    <message>
-        <source>Agent filter</source>
-        <translation>Agent filter</translation>
-    </message>
-    <message>
-        <source>Event type filter</source>
-        <translation>Event type filter</translation>
-    </message>
-    <message>
         <source>Any event</source>
         <translation>Any event</translation>
-    </message>
-    <message>
-        <source>Export &amp;JSON Lines…</source>
-        <translation>Export &amp;JSON Lines…</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Export &amp;CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Verify the chain</source>
-        <translation>&amp;Verify the chain</translation>
-    </message>
-    <message>
-        <source>Recompute every event&apos;s hash and link and say whether anything was changed</source>
-        <translation>Recompute every event&apos;s hash and link and say whether anything was changed</translation>
-    </message>
-    <message>
-        <source>Verification result</source>
-        <translation>Verification result</translation>
     </message>
     <message>
         <source>Any agent</source>

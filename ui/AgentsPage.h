@@ -2,10 +2,16 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+
+namespace Ui {
+class AgentsPage;
+}
 
 namespace mandate::client {
 class ConsoleSession;
@@ -27,10 +33,11 @@ class AgentsPage : public QWidget
 public:
     AgentsPage(client::ConsoleSession &session, models::AgentListModel &agents,
                RevocationController &revocations, QWidget *parent = nullptr);
+    ~AgentsPage() override;
 
-    QTableView *table() const { return m_table; }
-    QLineEdit *filterField() const { return m_filter; }
-    QPushButton *suspendButton() const { return m_suspend; }
+    QTableView *table() const;
+    QLineEdit *filterField() const;
+    QPushButton *suspendButton() const;
 
 Q_SIGNALS:
     void showDelegationsOf(const QString &agentId);
@@ -39,14 +46,11 @@ private:
     void updateActions();
     int selectedSourceRow() const;
 
+    std::unique_ptr<Ui::AgentsPage> m_ui;
     client::ConsoleSession &m_session;
     models::AgentListModel &m_agents;
     RevocationController &m_revocations;
     QSortFilterProxyModel *m_proxy;
-    QTableView *m_table;
-    QLineEdit *m_filter;
-    QPushButton *m_suspend;
-    QPushButton *m_delegations;
 };
 
 } // namespace mandate::ui

@@ -2,24 +2,11 @@
 
 #include "core/Clock.h"
 #include "models/ApprovalFormatter.h"
-
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QPushButton>
-#include <QVBoxLayout>
+#include "ui_ApprovalDetailPane.h"
 
 namespace mandate::ui {
 
 namespace {
-
-QLabel *wrappingLabel(QWidget *parent, const char *objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 QString factRow(const QString &name, const QString &value)
 {
@@ -31,58 +18,27 @@ QString factRow(const QString &name, const QString &value)
 
 ApprovalDetailPane::ApprovalDetailPane(const client::UserInfo &person, const Clock &clock, QWidget *parent)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ApprovalDetailPane>())
     , m_person(person)
     , m_clock(clock)
 {
-    setAccessibleName(tr("Approval request"));
-    auto *outer = new QVBoxLayout(this);
-    m_empty = new QLabel(tr("Select a request to see what the agent wants and decide it."), this);
-    m_empty->setWordWrap(true);
-    m_empty->setAlignment(Qt::AlignCenter);
-    outer->addWidget(m_empty, 1);
-
-    m_content = new QWidget(this);
-    auto *layout = new QVBoxLayout(m_content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_title = wrappingLabel(m_content, "title");
-    QFont titleFont = m_title->font();
+    m_ui->setupUi(this);
+    // Sizes relative to the desktop's font, which a form cannot say.
+    QFont titleFont = m_ui->title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_summary = wrappingLabel(m_content, "summary");
-    m_facts = wrappingLabel(m_content, "facts");
-    m_facts->setTextFormat(Qt::RichText);
-    m_rule = wrappingLabel(m_content, "rule");
-    m_decisions = wrappingLabel(m_content, "decisions");
-    m_progress = wrappingLabel(m_content, "progress");
-    QFont bold = m_progress->font();
+    m_ui->title->setFont(titleFont);
+    QFont bold = m_ui->progress->font();
     bold.setBold(true);
-    m_progress->setFont(bold);
-    m_countdown = wrappingLabel(m_content, "countdown");
-    m_notice = wrappingLabel(m_content, "notice");
-    m_notice->setVisible(false);
-    for (QLabel *label :
-         {m_title, m_summary, m_facts, m_rule, m_decisions, m_progress, m_countdown, m_notice})
-        layout->addWidget(label);
-    layout->addStretch(1);
-
-    auto *buttons = new QHBoxLayout;
-    m_approve = new QPushButton(tr("&Approve"), m_content);
-    m_approve->setObjectName(QStringLiteral("approve"));
-    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_deny = new QPushButton(tr("&Deny…"), m_content);
-    m_deny->setObjectName(QStringLiteral("deny"));
-    m_deny->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    buttons->addStretch(1);
-    buttons->addWidget(m_deny);
-    buttons->addWidget(m_approve);
-    layout->addLayout(buttons);
-    outer->addWidget(m_content, 1);
-    connect(m_approve, &QPushButton::clicked, this, [this] {
+    m_ui->progress->setFont(bold);
+    m_ui->notice->setVisible(false);
+    m_ui->approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_ui->deny->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_ui->approve, &QPushButton::clicked, this, [this] {
         if (m_approval)
             Q_EMIT approveRequested(*m_approval);
     });
-    connect(m_deny, &QPushButton::clicked, this, [this] {
+    connect(m_ui->deny, &QPushButton::clicked, this, [this] {
         if (m_approval)
             Q_EMIT denyRequested(*m_approval);
     });
@@ -93,10 +49,22 @@ ApprovalDetailPane::ApprovalDetailPane(const client::UserInfo &person, const Clo
     clear();
 }
 
+ApprovalDetailPane::~ApprovalDetailPane() = default;
+
+QPushButton *ApprovalDetailPane::approveButton() const
+{
+    return m_ui->approve;
+}
+
+QPushButton *ApprovalDetailPane::denyButton() const
+{
+    return m_ui->deny;
+}
+
 void ApprovalDetailPane::showApproval(const Approval &approval)
 {
     if (!m_approval || m_approval->id != approval.id) {
-        m_notice->setVisible(false);
+        m_ui->notice->setVisible(false);
         m_onItsWay = false;
     }
     m_approval = approval;
@@ -107,8 +75,8 @@ void ApprovalDetailPane::clear()
 {
     m_approval.reset();
     m_tick.stop();
-    m_content->setVisible(false);
-    m_empty->setVisible(true);
+    m_ui->content->setVisible(false);
+    m_ui->empty->setVisible(true);
     updateActions();
 }
 
@@ -120,17 +88,18 @@ void ApprovalDetailPane::setDecisionOnItsWay(bool onItsWay)
 
 void ApprovalDetailPane::showNotice(const QString &text)
 {
-    m_notice->setText(text);
-    m_notice->setVisible(!text.isEmpty());
+    m_ui->notice->setText(text);
+    m_ui->notice->setVisible(!text.isEmpty());
 }
 
 void ApprovalDetailPane::render()
 {
     const Approval &a = *m_approval;
-    m_empty->setVisible(false);
-    m_content->setVisible(true);
-    m_title->setText(tr("%1 request from %2").arg(models::ApprovalFormatter::kindText(a.kind), a.agent.name));
-    m_summary->setText(a.summary);
+    m_ui->empty->setVisible(false);
+    m_ui->content->setVisible(true);
+    m_ui->title->setText(
+        tr("%1 request from %2").arg(models::ApprovalFormatter::kindText(a.kind), a.agent.name));
+    m_ui->summary->setText(a.summary);
     QString facts = QStringLiteral("<table>");
     facts += factRow(tr("Customer"), a.customer.name);
     facts += factRow(tr("Action"), a.request.action + QStringLiteral(" on ") + a.request.resource);
@@ -141,8 +110,9 @@ void ApprovalDetailPane::render()
     if (a.request.sensitivity)
         facts += factRow(tr("Sensitivity"), sensitivityToString(*a.request.sensitivity));
     facts += factRow(tr("Agent identity"), a.agent.spiffeId);
-    m_facts->setText(facts + QStringLiteral("</table>"));
-    m_rule->setText(tr("Why it needs a person: %1.").arg(models::ApprovalFormatter::reasonText(a.reason)));
+    m_ui->facts->setText(facts + QStringLiteral("</table>"));
+    m_ui->rule->setText(
+        tr("Why it needs a person: %1.").arg(models::ApprovalFormatter::reasonText(a.reason)));
     updateTimes();
     if (a.status == ApprovalStatus::Pending)
         m_tick.start();
@@ -156,11 +126,11 @@ void ApprovalDetailPane::updateTimes()
         return;
     const QDateTime now = m_clock.now();
     const QStringList lines = models::ApprovalFormatter::decisionLines(*m_approval, now);
-    m_decisions->setText(lines.isEmpty() ? tr("Nobody has decided yet.") : lines.join(QLatin1Char('\n')));
-    m_progress->setText(models::ApprovalFormatter::progressText(*m_approval));
+    m_ui->decisions->setText(lines.isEmpty() ? tr("Nobody has decided yet.") : lines.join(QLatin1Char('\n')));
+    m_ui->progress->setText(models::ApprovalFormatter::progressText(*m_approval));
     const bool pending = m_approval->status == ApprovalStatus::Pending;
-    m_countdown->setVisible(pending);
-    m_countdown->setText(tr("Expires: %1").arg(models::ApprovalFormatter::expiresText(*m_approval, now)));
+    m_ui->countdown->setVisible(pending);
+    m_ui->countdown->setText(tr("Expires: %1").arg(models::ApprovalFormatter::expiresText(*m_approval, now)));
     updateActions();
 }
 
@@ -173,10 +143,10 @@ void ApprovalDetailPane::updateActions()
         why = tr("Your decision is on its way to the server.");
     else
         why = models::ApprovalFormatter::ineligibility(*m_approval, m_person, m_clock.now());
-    for (QPushButton *button : {m_approve, m_deny}) {
+    for (QPushButton *button : {m_ui->approve, m_ui->deny}) {
         button->setEnabled(!why);
-        button->setToolTip(why.value_or(button == m_approve ? tr("Approve (Ctrl+Return)")
-                                                            : tr("Deny with a reason (Ctrl+D)")));
+        button->setToolTip(why.value_or(button == m_ui->approve ? tr("Approve (Ctrl+Return)")
+                                                                : tr("Deny with a reason (Ctrl+D)")));
     }
 }
 

@@ -6,10 +6,14 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
-class QLabel;
 class QPushButton;
+
+namespace Ui {
+class ApprovalDetailPane;
+}
 
 namespace mandate {
 class Clock;
@@ -27,6 +31,7 @@ class ApprovalDetailPane : public QWidget
 
 public:
     ApprovalDetailPane(const client::UserInfo &person, const Clock &clock, QWidget *parent = nullptr);
+    ~ApprovalDetailPane() override;
 
     void showApproval(const Approval &approval);
     void clear();
@@ -36,8 +41,8 @@ public:
     // A line under the decisions: what came of this person's decision.
     void showNotice(const QString &text);
 
-    QPushButton *approveButton() const { return m_approve; }
-    QPushButton *denyButton() const { return m_deny; }
+    QPushButton *approveButton() const;
+    QPushButton *denyButton() const;
 
 Q_SIGNALS:
     void approveRequested(const mandate::Approval &approval);
@@ -48,23 +53,12 @@ private:
     void updateTimes();
     void updateActions();
 
+    std::unique_ptr<Ui::ApprovalDetailPane> m_ui;
     const client::UserInfo &m_person;
     const Clock &m_clock;
     std::optional<Approval> m_approval;
     const QString m_noId;
     bool m_onItsWay = false;
-    QLabel *m_title;
-    QLabel *m_summary;
-    QLabel *m_facts;
-    QLabel *m_rule;
-    QLabel *m_decisions;
-    QLabel *m_progress;
-    QLabel *m_countdown;
-    QLabel *m_notice;
-    QLabel *m_empty;
-    QWidget *m_content;
-    QPushButton *m_approve;
-    QPushButton *m_deny;
     QTimer m_tick;
 };
 

@@ -94,7 +94,8 @@ ApprovalsPage::ApprovalsPage(client::ConsoleSession &session, client::DecisionOu
     connect(m_model, &ApprovalListModel::loadFailed, this, [this](const client::ApiError &error) {
         Q_EMIT statusMessage(tr("Could not load the approval requests: %1").arg(error.message()));
     });
-    connect(&session.events(), &client::EventStream::eventReceived, m_model, &ApprovalListModel::applyEvent);
+    m_model->follow(session.events());
+    m_model->follow(outbox);
     connect(m_detail, &ApprovalDetailPane::approveRequested, this,
             [this](const Approval &approval) { askForDecision(approval, ApprovalVerdict::Approve); });
     connect(m_detail, &ApprovalDetailPane::denyRequested, this,
@@ -161,14 +162,12 @@ void ApprovalsPage::openApproval(const QString &id)
         return;
     }
     m_table->clearSelection();
-    client::ApiJob *job = m_session.api().approval(id);
-    connect(job, &client::ApiJob::succeeded, this, [this](const QJsonObject &body) {
-        if (auto approval = client::MandateApi::approvalFrom(body)) {
-            m_detail->showApproval(*approval);
-            m_detail->setDecisionOnItsWay(m_outbox.isPending(approval->id));
-        }
+    const auto reply = m_session.api().approval(id);
+    reply.onSucceeded(this, [this](const Approval &approval) {
+        m_detail->showApproval(approval);
+        m_detail->setDecisionOnItsWay(m_outbox.isPending(approval.id));
     });
-    connect(job, &client::ApiJob::failed, this, [this](const client::ApiError &error) {
+    reply.onFailed(this, [this](const client::ApiError &error) {
         Q_EMIT statusMessage(tr("Could not open the request: %1").arg(error.message()));
     });
 }
@@ -216,7 +215,8 @@ void ApprovalsPage::askForDecision(const Approval &approval, ApprovalVerdict ver
 
 void ApprovalsPage::onDecided(const Approval &approval)
 {
-    m_model->update(approval);
+    // The model has the answer already (it follows the outbox); a request opened from a
+    // notification may be in no row, so the pane takes it here.
     if (m_detail->approvalId() == approval.id)
         m_detail->showApproval(approval);
     noticeFor(approval.id,
@@ -228,7 +228,6 @@ void ApprovalsPage::onRefused(const QString &approvalId, const client::ApiError 
 {
     QString text = tr("Your decision was not accepted: %1").arg(error.message());
     if (current) {
-        m_model->update(*current);
         if (m_detail->approvalId() == current->id)
             m_detail->showApproval(*current);
         const QStringList lines = models::ApprovalFormatter::decisionLines(*current, m_clock.now());

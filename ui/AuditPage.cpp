@@ -1,68 +1,51 @@
 #include "ui/AuditPage.h"
 
 #include "client/ConsoleSession.h"
+#include "client/DownloadJob.h"
 #include "models/AgentListModel.h"
 #include "models/AuditFormatter.h"
 #include "models/AuditListModel.h"
+#include "ui_AuditPage.h"
 
-#include <QComboBox>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QProgressDialog>
-#include <QPushButton>
-#include <QSplitter>
 #include <QStandardPaths>
-#include <QTableView>
-#include <QVBoxLayout>
 
 namespace mandate::ui {
 
 AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &agents, QWidget *parent)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AuditPage>())
     , m_session(session)
     , m_agents(agents)
     , m_model(new models::AuditListModel(session.api(), this))
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildFilters());
+    m_ui->setupUi(this);
+    connectFilters();
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_table = new QTableView(splitter);
-    m_table->setModel(m_model);
-    m_table->setAccessibleName(tr("Audit events"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(models::AuditListModel::SummaryColumn,
-                                                      QHeaderView::Stretch);
-    m_table->setColumnWidth(models::AuditListModel::SeqColumn, 60);
-    m_table->setColumnWidth(models::AuditListModel::TimeColumn, 140);
-    m_table->setColumnWidth(models::AuditListModel::TypeColumn, 150);
-    m_table->setColumnWidth(models::AuditListModel::ActorColumn, 120);
-    m_table->setColumnWidth(models::AuditListModel::DelegationColumn, 200);
-    m_details = new QPlainTextEdit(splitter);
-    m_details->setReadOnly(true);
-    m_details->setAccessibleName(tr("Event details"));
-    m_details->setPlaceholderText(tr("Select an event to see every field of it, its chain and its hashes."));
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
+    QTableView *table = m_ui->table;
+    table->setModel(m_model);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 12);
+    table->horizontalHeader()->setSectionResizeMode(models::AuditListModel::SummaryColumn,
+                                                    QHeaderView::Stretch);
+    table->setColumnWidth(models::AuditListModel::SeqColumn, 60);
+    table->setColumnWidth(models::AuditListModel::TimeColumn, 140);
+    table->setColumnWidth(models::AuditListModel::TypeColumn, 150);
+    table->setColumnWidth(models::AuditListModel::ActorColumn, 120);
+    table->setColumnWidth(models::AuditListModel::DelegationColumn, 200);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 1);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_details->setPlainText(
+                m_ui->details->setPlainText(
                     current.siblingAtColumn(0).data(models::AuditListModel::DetailsRole).toString());
             });
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+    connect(table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString id = index.data(models::AuditListModel::DelegationIdRole).toString();
         if (!id.isEmpty())
             showDelegation(id); // follow one delegation's whole story
@@ -74,74 +57,46 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
     fillAgents();
 }
 
-QWidget *AuditPage::buildFilters()
+AuditPage::~AuditPage() = default;
+
+QTableView *AuditPage::table() const
 {
-    auto *bar = new QWidget(this);
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_delegation = new QLineEdit(bar);
-    m_delegation->setPlaceholderText(tr("Delegation id (dlg_…)"));
-    m_delegation->setAccessibleName(tr("Delegation filter"));
-    m_delegation->setClearButtonEnabled(true);
-    connect(m_delegation, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
-    layout->addWidget(m_delegation, 1);
-    m_customer = new QLineEdit(bar);
-    m_customer->setPlaceholderText(tr("Customer id (usr_…)"));
-    m_customer->setAccessibleName(tr("Customer filter"));
-    m_customer->setClearButtonEnabled(true);
-    m_customer->setVisible(m_session.user().isStaff());
-    connect(m_customer, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
-    layout->addWidget(m_customer, 1);
-    m_agent = new QComboBox(bar);
-    m_agent->setAccessibleName(tr("Agent filter"));
-    connect(m_agent, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilters);
-    layout->addWidget(m_agent);
-    m_type = new QComboBox(bar);
-    m_type->setAccessibleName(tr("Event type filter"));
-    m_type->addItem(tr("Any event"));
+    return m_ui->table;
+}
+
+QLabel *AuditPage::verificationLabel() const
+{
+    return m_ui->verification;
+}
+
+void AuditPage::connectFilters()
+{
+    const bool staff = m_session.user().isStaff();
+    connect(m_ui->delegation, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
+    m_ui->customer->setVisible(staff);
+    connect(m_ui->customer, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
+    connect(m_ui->agent, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilters);
+    m_ui->type->addItem(tr("Any event"));
     for (const QString &type : models::AuditFormatter::knownTypes())
-        m_type->addItem(models::AuditFormatter::typeText(type), type);
-    connect(m_type, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilters);
-    layout->addWidget(m_type);
-
-    auto *exportJson = new QPushButton(tr("Export &JSON Lines…"), bar);
-    connect(exportJson, &QPushButton::clicked, this,
+        m_ui->type->addItem(models::AuditFormatter::typeText(type), type);
+    connect(m_ui->type, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilters);
+    connect(m_ui->exportJsonLines, &QPushButton::clicked, this,
             [this] { chooseExportFile(client::MandateApi::ExportFormat::JsonLines); });
-    layout->addWidget(exportJson);
-    auto *exportCsv = new QPushButton(tr("Export &CSV…"), bar);
-    connect(exportCsv, &QPushButton::clicked, this,
+    connect(m_ui->exportCsv, &QPushButton::clicked, this,
             [this] { chooseExportFile(client::MandateApi::ExportFormat::Csv); });
-    layout->addWidget(exportCsv);
-
-    auto *outer = new QWidget(this);
-    auto *rows = new QVBoxLayout(outer);
-    rows->setContentsMargins(0, 0, 0, 0);
-    rows->addWidget(bar);
-    auto *verifyRow = new QHBoxLayout;
-    m_verify = new QPushButton(tr("&Verify the chain"), outer);
-    m_verify->setObjectName(QStringLiteral("verifyButton"));
-    m_verify->setToolTip(tr("Recompute every event's hash and link and say whether anything was changed"));
-    m_verify->setVisible(m_session.user().isStaff());
-    connect(m_verify, &QPushButton::clicked, this, &AuditPage::verify);
-    verifyRow->addWidget(m_verify);
-    m_verification = new QLabel(outer);
-    m_verification->setObjectName(QStringLiteral("verification"));
-    m_verification->setWordWrap(true);
-    m_verification->setAccessibleName(tr("Verification result"));
-    verifyRow->addWidget(m_verification, 1);
-    rows->addLayout(verifyRow);
-    return outer;
+    m_ui->verifyButton->setVisible(staff);
+    connect(m_ui->verifyButton, &QPushButton::clicked, this, &AuditPage::verify);
 }
 
 void AuditPage::fillAgents()
 {
-    const QString current = m_agent->currentData().toString();
-    const QSignalBlocker blocker(m_agent);
-    m_agent->clear();
-    m_agent->addItem(tr("Any agent"));
+    const QString current = m_ui->agent->currentData().toString();
+    const QSignalBlocker blocker(m_ui->agent);
+    m_ui->agent->clear();
+    m_ui->agent->addItem(tr("Any agent"));
     for (int row = 0; row < m_agents.rowCount(); ++row)
-        m_agent->addItem(m_agents.agentAt(row)->name, m_agents.agentAt(row)->id);
-    m_agent->setCurrentIndex(qMax(0, m_agent->findData(current)));
+        m_ui->agent->addItem(m_agents.agentAt(row)->name, m_agents.agentAt(row)->id);
+    m_ui->agent->setCurrentIndex(qMax(0, m_ui->agent->findData(current)));
 }
 
 void AuditPage::reload()
@@ -151,8 +106,8 @@ void AuditPage::reload()
 
 void AuditPage::showDelegation(const QString &delegationId)
 {
-    const QSignalBlocker blocker(m_delegation);
-    m_delegation->setText(delegationId);
+    const QSignalBlocker blocker(m_ui->delegation);
+    m_ui->delegation->setText(delegationId);
     applyFilters();
 }
 
@@ -160,24 +115,23 @@ void AuditPage::applyFilters()
 {
     m_debounce.stop();
     client::AuditFilter filter;
-    filter.delegationId = m_delegation->text().trimmed();
-    filter.customerId = m_customer->text().trimmed();
-    filter.agentId = m_agent->currentData().toString();
-    filter.type = m_type->currentData().toString();
-    m_details->clear();
+    filter.delegationId = m_ui->delegation->text().trimmed();
+    filter.customerId = m_ui->customer->text().trimmed();
+    filter.agentId = m_ui->agent->currentData().toString();
+    filter.type = m_ui->type->currentData().toString();
+    m_ui->details->clear();
     m_model->setFilter(filter);
 }
 
 void AuditPage::verify()
 {
-    m_verify->setEnabled(false);
-    m_verification->setText(tr("Verifying every event of the audit chain…"));
-    client::ApiJob *job = m_session.api().verifyAudit();
-    connect(job, &client::ApiJob::succeeded, this, [this](const QJsonObject &body) {
-        m_verify->setEnabled(true);
-        const auto result = client::MandateApi::auditVerification(body);
+    m_ui->verifyButton->setEnabled(false);
+    m_ui->verification->setText(tr("Verifying every event of the audit chain…"));
+    const auto reply = m_session.api().verifyAudit();
+    reply.onSucceeded(this, [this](const client::MandateApi::AuditVerification &result) {
+        m_ui->verifyButton->setEnabled(true);
         const QString count = QLocale().toString(result.events);
-        m_verification->setText(
+        m_ui->verification->setText(
             result.ok
                 ? tr("✔ Intact: all %1 events are linked and unchanged since they were written.").arg(count)
                 : tr("✘ Broken at event %1: it, or the link to it, was changed or removed after it was "
@@ -185,9 +139,9 @@ void AuditPage::verify()
                       .arg(result.firstBadSeq)
                       .arg(count));
     });
-    connect(job, &client::ApiJob::failed, this, [this](const client::ApiError &error) {
-        m_verify->setEnabled(true);
-        m_verification->setText(tr("The chain could not be verified: %1").arg(error.message()));
+    reply.onFailed(this, [this](const client::ApiError &error) {
+        m_ui->verifyButton->setEnabled(true);
+        m_ui->verification->setText(tr("The chain could not be verified: %1").arg(error.message()));
     });
 }
 

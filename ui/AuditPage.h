@@ -6,13 +6,15 @@
 #include <QTimer>
 #include <QWidget>
 
-class QComboBox;
+#include <memory>
+
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QProgressDialog;
-class QPushButton;
 class QTableView;
+
+namespace Ui {
+class AuditPage;
+}
 
 namespace mandate::client {
 class ConsoleSession;
@@ -33,10 +35,11 @@ class AuditPage : public QWidget
 
 public:
     AuditPage(client::ConsoleSession &session, models::AgentListModel &agents, QWidget *parent = nullptr);
+    ~AuditPage() override;
 
     models::AuditListModel &model() { return *m_model; }
-    QTableView *table() const { return m_table; }
-    QLabel *verificationLabel() const { return m_verification; }
+    QTableView *table() const;
+    QLabel *verificationLabel() const;
 
     void reload();
     void showDelegation(const QString &delegationId);
@@ -48,22 +51,15 @@ Q_SIGNALS:
     void exportFinished(const QString &file, bool ok, const QString &message);
 
 private:
-    QWidget *buildFilters();
+    void connectFilters();
     void applyFilters();
     void fillAgents();
     void chooseExportFile(client::MandateApi::ExportFormat format);
 
+    std::unique_ptr<Ui::AuditPage> m_ui;
     client::ConsoleSession &m_session;
     models::AgentListModel &m_agents;
     models::AuditListModel *m_model;
-    QLineEdit *m_delegation;
-    QLineEdit *m_customer;
-    QComboBox *m_agent;
-    QComboBox *m_type;
-    QTableView *m_table;
-    QPlainTextEdit *m_details;
-    QLabel *m_verification;
-    QPushButton *m_verify;
     QPointer<QProgressDialog> m_progress;
     QTimer m_debounce;
 };

@@ -1,20 +1,21 @@
 #include "ui/ConsoleController.h"
 
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
+#include "client/DecisionOutbox.h"
 #include "client/LocalCache.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
 
-#include <QSettings>
-
 namespace mandate::ui {
 
 ConsoleController::ConsoleController(client::ConsoleSession &session, client::LocalCache &cache,
-                                     client::SandboxLauncher &sandbox, QSettings &settings,
-                                     const Clock &clock, QObject *parent)
+                                     client::DecisionOutbox &outbox, client::SandboxLauncher &sandbox,
+                                     client::ConsoleSettings &settings, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_cache(cache)
+    , m_outbox(outbox)
     , m_sandbox(sandbox)
     , m_settings(settings)
     , m_clock(clock)
@@ -47,10 +48,8 @@ SignInDialog *ConsoleController::signInDialog() const
 void ConsoleController::start(const QUrl &serverOverride)
 {
     m_serverOverride = serverOverride;
-    const QUrl server = serverOverride.isEmpty()
-                            ? QUrl(m_settings.value(QStringLiteral("signIn/server")).toString())
-                            : serverOverride;
-    const QString username = m_settings.value(QStringLiteral("signIn/username")).toString();
+    const QUrl server = serverOverride.isEmpty() ? m_settings.lastServer() : serverOverride;
+    const QString username = m_settings.lastUsername();
     if (server.isValid() && !username.isEmpty()) {
         m_cache.setScope(server.toString(), username);
         m_session.resume(server, username, m_cache.loadUser());
@@ -80,7 +79,8 @@ void ConsoleController::openMainWindow()
     delete m_window;
     m_cache.setScope(m_session.server().toString(), m_session.user().username);
     m_cache.saveUser(m_session.user());
-    m_window = new MainWindow(m_session, m_cache, m_clock);
+    m_outbox.start(m_session.server().toString(), m_session.user().username);
+    m_window = new MainWindow(m_session, m_cache, m_outbox, m_clock);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, &m_session, &client::ConsoleSession::signOut);
     // The window shows before the dialog closes, so the application never has no window (and quits).

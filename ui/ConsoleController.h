@@ -4,13 +4,13 @@
 #include <QPointer>
 #include <QUrl>
 
-class QSettings;
-
 namespace mandate {
 class Clock;
 }
 namespace mandate::client {
 class ConsoleSession;
+class ConsoleSettings;
+class DecisionOutbox;
 class LocalCache;
 class SandboxLauncher;
 } // namespace mandate::client
@@ -27,9 +27,11 @@ class ConsoleController : public QObject
     Q_OBJECT
 
 public:
+    // The outbox belongs with the session (its file outlives windows and sign-ins); each window
+    // gets it, started for the person who signed in.
     ConsoleController(client::ConsoleSession &session, client::LocalCache &cache,
-                      client::SandboxLauncher &sandbox, QSettings &settings, const Clock &clock,
-                      QObject *parent = nullptr);
+                      client::DecisionOutbox &outbox, client::SandboxLauncher &sandbox,
+                      client::ConsoleSettings &settings, const Clock &clock, QObject *parent = nullptr);
     ~ConsoleController() override;
 
     // serverOverride: --server from the command line, preselected in the sign-in dialog.
@@ -48,8 +50,9 @@ private:
 
     client::ConsoleSession &m_session;
     client::LocalCache &m_cache;
+    client::DecisionOutbox &m_outbox;
     client::SandboxLauncher &m_sandbox;
-    QSettings &m_settings;
+    client::ConsoleSettings &m_settings;
     const Clock &m_clock;
     QUrl m_serverOverride;
     QPointer<MainWindow> m_window;

@@ -110,12 +110,12 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
         m_showingSnapshot = false;
         m_offlineNote->setVisible(false);
         if (rows <= SnapshotRows && m_model->filter() == client::DelegationFilter())
-            m_cache.save(SnapshotName, m_model->snapshot(SnapshotRows), QDateTime::currentDateTimeUtc());
+            m_cache.saveDelegations(SnapshotName, m_model->snapshot(SnapshotRows),
+                                    QDateTime::currentDateTimeUtc());
         updateActions();
     });
     connect(m_model, &models::DelegationListModel::loadFailed, this, &DelegationsPage::onLoadFailed);
-    connect(&session.events(), &client::EventStream::eventReceived, m_model,
-            &models::DelegationListModel::applyEvent);
+    m_model->follow(session.events());
     connect(&session.connection(), &client::ConnectionMonitor::onlineChanged, this, [this](bool online) {
         if (online && m_showingSnapshot)
             reload();
@@ -125,8 +125,8 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
     connect(m_detail, &DelegationDetailPane::openDelegation, this, &DelegationsPage::search);
     fillAgentFilter();
     // An instant start: the last list seen is on screen while the first page is on its way.
-    if (const auto snapshot = m_cache.load(SnapshotName))
-        m_model->showSnapshot(snapshot->items);
+    if (const auto snapshot = m_cache.loadDelegations(SnapshotName))
+        m_model->showSnapshot(snapshot->delegations);
     updateActions();
 }
 
@@ -231,12 +231,12 @@ void DelegationsPage::onLoadFailed(const client::ApiError &error)
         Q_EMIT statusMessage(tr("Could not load delegations: %1").arg(error.message()));
         return;
     }
-    const auto snapshot = m_cache.load(SnapshotName);
+    const auto snapshot = m_cache.loadDelegations(SnapshotName);
     if (!snapshot && m_model->rowCount() > 0)
         return; // keep what is on screen; the banner says the server is away
     if (snapshot) {
         if (m_model->rowCount() == 0)
-            m_model->showSnapshot(snapshot->items);
+            m_model->showSnapshot(snapshot->delegations);
         m_showingSnapshot = true;
         m_offlineNote->setText(
             tr("Offline — showing the delegations as of %1. Nothing can be changed until the "

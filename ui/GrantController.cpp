@@ -32,14 +32,14 @@ void GrantController::start(const QString &preselectedAgentId)
     if (!preselectedAgentId.isEmpty())
         m_wizard->setPreselectedAgent(preselectedAgentId);
     connect(m_wizard, &GrantWizard::grantRequested, this, [this](const DelegationGrant &grant) {
-        client::ApiJob *job = m_api.grant(grant);
+        const auto reply = m_api.grant(grant);
         const QString agentName = m_agents.nameOf(grant.agentId);
-        connect(job, &client::ApiJob::succeeded, this, [this, agentName, purpose = grant.purpose] {
+        reply.onSucceeded(this, [this, agentName, purpose = grant.purpose](const Delegation &) {
             if (m_wizard)
                 m_wizard->grantSucceeded();
             Q_EMIT granted(tr("Granted %1: %2").arg(agentName, purpose));
         });
-        connect(job, &client::ApiJob::failed, this, [this](const client::ApiError &error) {
+        reply.onFailed(this, [this](const client::ApiError &error) {
             if (m_wizard)
                 m_wizard->grantFailed(error.message(), error.fieldErrors);
         });

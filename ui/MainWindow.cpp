@@ -19,8 +19,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,10 +32,11 @@
 
 namespace mandate::ui {
 
-MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cache, const Clock &clock,
-                       QWidget *parent)
+MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cache,
+                       client::DecisionOutbox &outbox, const Clock &clock, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_outbox(outbox)
     , m_clock(clock)
     , m_agentModel(new models::AgentListModel(session.api(), this))
     , m_revocations(new RevocationController(session.api(), this, this))
@@ -68,7 +67,7 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     m_delegations = new DelegationsPage(session, *m_agentModel, cache, *m_revocations, clock, m_pages);
     addPage(user.isCustomer() ? tr("My delegations") : tr("Delegations"),
             tr("What each agent may do, and how much of it is used"), m_delegations);
-    buildApprovals(cache);
+    buildApprovals();
     m_agents = new AgentsPage(session, *m_agentModel, *m_revocations, m_pages);
     addPage(tr("Agents"), tr("The registered agent identities"), m_agents);
     // Approvers read no audit trail (API.md: customers their own, support and admin all).
@@ -108,8 +107,7 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
         showPage(m_delegations);
         m_delegations->search(agentId);
     });
-    connect(&session.events(), &client::EventStream::eventReceived, m_agentModel,
-            &models::AgentListModel::applyEvent);
+    m_agentModel->follow(session.events());
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("approvalNotice"));
@@ -138,16 +136,12 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildApprovals(client::LocalCache &cache)
+void MainWindow::buildApprovals()
 {
     const client::UserInfo &user = m_session.user();
     if (!user.isApprover() && !user.isCustomer() && !user.isStaff())
         return;
-    // Next to the cache, in a file of its own: the cache may be cleared, unsent decisions never.
-    const QString file = QFileInfo(cache.file()).dir().filePath(QStringLiteral("outbox.sqlite"));
-    m_outbox = new client::DecisionOutbox(file, m_session.api(), this);
-    m_outbox->start(m_session.server().toString(), user.username);
-    m_approvals = new ApprovalsPage(m_session, *m_outbox, m_clock, m_pages);
+    m_approvals = new ApprovalsPage(m_session, m_outbox, m_clock, m_pages);
     addPage(tr("Approvals"),
             user.isStaff() && !user.isApprover() ? tr("Every approval request, read-only")
                                                  : tr("Requests waiting for your decision"),
@@ -156,8 +150,8 @@ void MainWindow::buildApprovals(client::LocalCache &cache)
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
 
     m_inbox = new models::ApprovalListModel(m_session.api(), m_clock, this);
-    connect(&m_session.events(), &client::EventStream::eventReceived, m_inbox,
-            &models::ApprovalListModel::applyEvent);
+    m_inbox->follow(m_session.events());
+    m_inbox->follow(m_outbox);
     connect(m_inbox, &models::ApprovalListModel::pendingCountChanged, this,
             &MainWindow::updateApprovalsEntry);
     connect(m_inbox, &models::ApprovalListModel::pageLoaded, this, &MainWindow::updateApprovalsEntry);

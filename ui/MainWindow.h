@@ -38,15 +38,16 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(client::ConsoleSession &session, client::LocalCache &cache, const Clock &clock,
-               QWidget *parent = nullptr);
+    // `outbox` is started for this session's person; the window and its models only follow it.
+    MainWindow(client::ConsoleSession &session, client::LocalCache &cache, client::DecisionOutbox &outbox,
+               const Clock &clock, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     DelegationsPage *delegationsPage() const { return m_delegations; }
     AgentsPage *agentsPage() const { return m_agents; }
     AuditPage *auditPage() const { return m_audit; } // nullptr for approvers
     ApprovalsPage *approvalsPage() const { return m_approvals; }
-    client::DecisionOutbox &decisionOutbox() const { return *m_outbox; }
+    client::DecisionOutbox &decisionOutbox() const { return m_outbox; }
     // The pending requests routed to this person: the count in the navigation, the notifications.
     models::ApprovalListModel &approvalInbox() const { return *m_inbox; }
     QListWidget *navigation() const { return m_navigation; }
@@ -63,12 +64,13 @@ private:
     int addPage(const QString &title, const QString &description, QWidget *page);
     void buildMenus();
     void updateConnectionIndicator();
-    void buildApprovals(client::LocalCache &cache);
+    void buildApprovals();
     void updateApprovalsEntry();
     void notifyNewRequest(const Approval &approval);
     void openNotifiedRequest();
 
     client::ConsoleSession &m_session;
+    client::DecisionOutbox &m_outbox;
     const Clock &m_clock;
     models::AgentListModel *m_agentModel;
     RevocationController *m_revocations;
@@ -78,7 +80,6 @@ private:
     DelegationsPage *m_delegations;
     AgentsPage *m_agents;
     AuditPage *m_audit = nullptr;
-    client::DecisionOutbox *m_outbox = nullptr;
     models::ApprovalListModel *m_inbox = nullptr;
     ApprovalsPage *m_approvals = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

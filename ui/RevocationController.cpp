@@ -69,12 +69,12 @@ void RevocationController::revokeNext(std::shared_ptr<BulkRevoke> state, QPointe
             dialog->accept();
         return;
     }
-    client::ApiJob *job = m_api.revoke(state->targets[state->done].id, state->reason);
-    connect(job, &client::ApiJob::succeeded, this, [this, state, dialog] {
+    const auto reply = m_api.revoke(state->targets[state->done].id, state->reason);
+    reply.onSucceeded(this, [this, state, dialog](const Delegation &) {
         ++state->done;
         revokeNext(state, dialog);
     });
-    connect(job, &client::ApiJob::failed, this, [this, state, dialog](const client::ApiError &error) {
+    reply.onFailed(this, [this, state, dialog](const client::ApiError &error) {
         if (state->done > 0)
             Q_EMIT changed(tr("Revoked %1.").arg(delegationCount(state->done)));
         if (dialog)
@@ -94,17 +94,14 @@ void RevocationController::revokeAllOfCustomer(const QString &customerId, const 
     connect(dialog, &ReasonConfirmDialog::confirmed, this,
             [this, dialog, customerId, customerName](const QString &reason) {
                 dialog->setBusy(true);
-                client::ApiJob *job = m_api.revokeAll(customerId, reason);
-                connect(job, &client::ApiJob::succeeded, this,
-                        [this, dialog = QPointer(dialog), customerName](const QJsonObject &body) {
-                            const int revoked = client::MandateApi::revokedCount(body);
-                            Q_EMIT changed(
-                                tr("Revoked %1 of %2.").arg(delegationCount(revoked), customerName));
-                            if (dialog)
-                                dialog->accept();
-                        });
-                connect(job, &client::ApiJob::failed, dialog,
-                        [dialog](const client::ApiError &error) { dialog->showError(error.message()); });
+                const auto reply = m_api.revokeAll(customerId, reason);
+                reply.onSucceeded(this, [this, dialog = QPointer(dialog), customerName](int revoked) {
+                    Q_EMIT changed(tr("Revoked %1 of %2.").arg(delegationCount(revoked), customerName));
+                    if (dialog)
+                        dialog->accept();
+                });
+                reply.onFailed(
+                    dialog, [dialog](const client::ApiError &error) { dialog->showError(error.message()); });
             });
 }
 
@@ -118,21 +115,19 @@ void RevocationController::suspendAgent(const QString &agentId, const QString &a
         tr("Suspend agent"));
     dialog->setImpact(tr("Counting the active delegations this revokes…"), false);
     countActiveDelegations(agentId, {}, 0);
-    connect(dialog, &ReasonConfirmDialog::confirmed, this,
-            [this, dialog, agentId, agentName](const QString &reason) {
-                dialog->setBusy(true);
-                client::ApiJob *job = m_api.suspendAgent(agentId, reason);
-                connect(job, &client::ApiJob::succeeded, this,
-                        [this, dialog = QPointer(dialog), agentName](const QJsonObject &body) {
-                            const int revoked = client::MandateApi::revokedCount(body);
-                            Q_EMIT changed(
-                                tr("Suspended %1 and revoked %2.").arg(agentName, delegationCount(revoked)));
-                            if (dialog)
-                                dialog->accept();
-                        });
-                connect(job, &client::ApiJob::failed, dialog,
-                        [dialog](const client::ApiError &error) { dialog->showError(error.message()); });
+    connect(
+        dialog, &ReasonConfirmDialog::confirmed, this,
+        [this, dialog, agentId, agentName](const QString &reason) {
+            dialog->setBusy(true);
+            const auto reply = m_api.suspendAgent(agentId, reason);
+            reply.onSucceeded(this, [this, dialog = QPointer(dialog), agentName](int revoked) {
+                Q_EMIT changed(tr("Suspended %1 and revoked %2.").arg(agentName, delegationCount(revoked)));
+                if (dialog)
+                    dialog->accept();
             });
+            reply.onFailed(dialog,
+                           [dialog](const client::ApiError &error) { dialog->showError(error.message()); });
+        });
 }
 
 void RevocationController::countActiveDelegations(const QString &agentId, const QString &cursor,
@@ -141,27 +136,24 @@ void RevocationController::countActiveDelegations(const QString &agentId, const 
     client::DelegationFilter filter;
     filter.agentId = agentId;
     filter.status = DelegationStatus::Active;
-    client::ApiJob *job = m_api.delegations(filter, cursor, 500);
+    const auto reply = m_api.delegations(filter, cursor, 500);
     QPointer<ReasonConfirmDialog> dialog = m_dialog;
-    connect(job, &client::ApiJob::succeeded, this,
-            [this, dialog, agentId, countSoFar](const QJsonObject &body) {
-                if (!dialog)
-                    return;
-                const auto page = client::MandateApi::pageInfo(body);
-                const int count = countSoFar + page.items;
-                const QString &next = page.nextCursor;
-                if (!next.isEmpty()) {
-                    dialog->setImpact(
-                        tr("Counting the active delegations this revokes… %1 so far").arg(count), false);
-                    countActiveDelegations(agentId, next, count);
-                    return;
-                }
-                dialog->setImpact(count == 0
-                                      ? tr("It holds no active delegation, so none is revoked.")
-                                      : (count == 1 ? tr("This revokes 1 active delegation.")
-                                                    : tr("This revokes %1 active delegations.").arg(count)));
-            });
-    connect(job, &client::ApiJob::failed, this, [dialog](const client::ApiError &error) {
+    reply.onSucceeded(this, [this, dialog, agentId, countSoFar](const client::Page<Delegation> &page) {
+        if (!dialog)
+            return;
+        const int count = countSoFar + static_cast<int>(page.items.size());
+        const QString &next = page.nextCursor;
+        if (!next.isEmpty()) {
+            dialog->setImpact(tr("Counting the active delegations this revokes… %1 so far").arg(count),
+                              false);
+            countActiveDelegations(agentId, next, count);
+            return;
+        }
+        dialog->setImpact(count == 0 ? tr("It holds no active delegation, so none is revoked.")
+                                     : (count == 1 ? tr("This revokes 1 active delegation.")
+                                                   : tr("This revokes %1 active delegations.").arg(count)));
+    });
+    reply.onFailed(this, [dialog](const client::ApiError &error) {
         if (dialog)
             dialog->setImpact(QObject::tr("The impact could not be counted (%1).").arg(error.message()));
     });

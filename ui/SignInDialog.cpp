@@ -1,6 +1,7 @@
 #include "ui/SignInDialog.h"
 
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
 #include "client/DemoServerProbe.h"
 #include "client/SandboxLauncher.h"
 #include "ui/RoleNames.h"
@@ -8,21 +9,18 @@
 
 #include <QLayout>
 #include <QLocale>
-#include <QSettings>
 
 namespace mandate::ui {
 
 namespace {
 
-const QString ServerKey = QStringLiteral("signIn/server");
-const QString UsernameKey = QStringLiteral("signIn/username");
 const QString SandboxUser = QStringLiteral("alice");
 const QString SandboxPassword = QStringLiteral("mandate-demo");
 
 } // namespace
 
 SignInDialog::SignInDialog(client::ConsoleSession &session, client::SandboxLauncher &sandbox,
-                           QSettings &settings, QWidget *parent)
+                           client::ConsoleSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SignInDialog>())
     , m_session(session)
@@ -31,8 +29,10 @@ SignInDialog::SignInDialog(client::ConsoleSession &session, client::SandboxLaunc
     , m_demoProbe(new client::DemoServerProbe(this))
 {
     m_ui->setupUi(this);
-    m_ui->server->setText(m_settings.value(ServerKey, QStringLiteral("http://127.0.0.1:8787")).toString());
-    m_ui->username->setText(m_settings.value(UsernameKey).toString());
+    const QUrl lastServer = m_settings.lastServer();
+    m_ui->server->setText(
+        (lastServer.isEmpty() ? client::ConsoleSettings::defaultServer() : lastServer).toString());
+    m_ui->username->setText(m_settings.lastUsername());
     m_ui->message->setVisible(false);
     m_ui->demoHint->setVisible(false);
     (m_ui->username->text().isEmpty() ? m_ui->username : m_ui->password)->setFocus();
@@ -49,8 +49,7 @@ SignInDialog::SignInDialog(client::ConsoleSession &session, client::SandboxLaunc
     connect(m_ui->cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_ui->sandbox, &QPushButton::clicked, this, &SignInDialog::startSandbox);
     connect(&m_session, &client::ConsoleSession::signedIn, this, [this] {
-        m_settings.setValue(ServerKey, m_session.server().toString());
-        m_settings.setValue(UsernameKey, m_session.user().username);
+        m_settings.rememberSignIn(m_session.server(), m_session.user().username);
         m_ui->password->clear();
         setBusy(false);
         accept();

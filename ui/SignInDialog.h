@@ -7,14 +7,13 @@
 
 #include <memory>
 
-class QSettings;
-
 namespace Ui {
 class SignInDialog;
 }
 
 namespace mandate::client {
 class ConsoleSession;
+class ConsoleSettings;
 struct DemoDirectory;
 class DemoServerProbe;
 class SandboxLauncher;
@@ -31,8 +30,8 @@ class SignInDialog : public QDialog
     Q_OBJECT
 
 public:
-    SignInDialog(client::ConsoleSession &session, client::SandboxLauncher &sandbox, QSettings &settings,
-                 QWidget *parent = nullptr);
+    SignInDialog(client::ConsoleSession &session, client::SandboxLauncher &sandbox,
+                 client::ConsoleSettings &settings, QWidget *parent = nullptr);
     ~SignInDialog() override;
 
     void setServer(const QUrl &server);
@@ -52,7 +51,7 @@ private:
     std::unique_ptr<Ui::SignInDialog> m_ui;
     client::ConsoleSession &m_session;
     client::SandboxLauncher &m_sandbox;
-    QSettings &m_settings;
+    client::ConsoleSettings &m_settings;
     client::DemoServerProbe *m_demoProbe;
     bool m_awaitingSandbox = false;
 };

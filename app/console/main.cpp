@@ -1,4 +1,6 @@
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
+#include "client/DecisionOutbox.h"
 #include "client/LocalCache.h"
 #include "client/SandboxLauncher.h"
 #include "client/TokenVault.h"
@@ -71,6 +73,7 @@ int main(int argc, char *argv[])
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);
     QSettings settings;
+    mandate::client::ConsoleSettings consoleSettings(settings);
     // Without a desktop session there is no keyring to ask; asking would only wait for D-Bus.
     const bool keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") &&
                          qEnvironmentVariable("MANDATE_KEYRING") != QLatin1String("off");
@@ -80,8 +83,11 @@ int main(int argc, char *argv[])
     mandate::client::SandboxLauncher sandbox(mandate::client::SandboxLauncher::findServerBinary(),
                                              QDir(dataDir).filePath(QStringLiteral("sandbox")));
     mandate::client::ConsoleSession session(vault);
+    // A file of its own next to the cache: the cache may be cleared, unsent decisions never.
+    mandate::client::DecisionOutbox outbox(QDir(dataDir).filePath(QStringLiteral("outbox.sqlite")),
+                                           session.api());
     mandate::SystemClock clock;
-    mandate::ui::ConsoleController controller(session, cache, sandbox, settings, clock);
+    mandate::ui::ConsoleController controller(session, cache, outbox, sandbox, consoleSettings, clock);
     QObject::connect(&controller, &mandate::ui::ConsoleController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     controller.start(server);

@@ -1,11 +1,12 @@
 #include "client/LocalCache.h"
+#include "tests/support/DelegationBuilder.h"
 
 #include <QFileInfo>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
 using mandate::client::LocalCache;
+using mandate::test::DelegationBuilder;
 
 class TstLocalCache : public QObject
 {
@@ -30,28 +31,24 @@ private Q_SLOTS:
         {
             LocalCache cache(file);
             cache.setScope(QStringLiteral("https://a.example"), QStringLiteral("alice"));
-            QVERIFY(
-                cache.save(QStringLiteral("delegations"), {QJsonObject{{QStringLiteral("id"), 1}}}, savedAt));
+            QVERIFY(cache.saveDelegations(QStringLiteral("delegations"),
+                                          {DelegationBuilder(QStringLiteral("dlg_1")).build()}, savedAt));
             cache.setScope(QStringLiteral("https://a.example"), QStringLiteral("bob"));
-            QVERIFY(!cache.load(QStringLiteral("delegations")));
-            QVERIFY(
-                cache.save(QStringLiteral("delegations"), {QJsonObject{{QStringLiteral("id"), 2}}}, savedAt));
+            QVERIFY(!cache.loadDelegations(QStringLiteral("delegations")));
+            QVERIFY(cache.saveDelegations(QStringLiteral("delegations"),
+                                          {DelegationBuilder(QStringLiteral("dlg_2")).build()}, savedAt));
         }
         LocalCache reopened(file);
         reopened.setScope(QStringLiteral("https://a.example"), QStringLiteral("alice"));
-        const auto alice = reopened.load(QStringLiteral("delegations"));
+        const auto alice = reopened.loadDelegations(QStringLiteral("delegations"));
         QVERIFY(alice);
-        QCOMPARE(alice->items.first().toObject().value(QStringLiteral("id")).toInt(), 1);
+        QCOMPARE(alice->delegations.first().id, QStringLiteral("dlg_1"));
         QCOMPARE(alice->savedAt, savedAt);
         QVERIFY(reopened.clearScope());
-        QVERIFY(!reopened.load(QStringLiteral("delegations")));
+        QVERIFY(!reopened.loadDelegations(QStringLiteral("delegations")));
         reopened.setScope(QStringLiteral("https://a.example"), QStringLiteral("bob"));
-        QCOMPARE(reopened.load(QStringLiteral("delegations"))
-                     ->items.first()
-                     .toObject()
-                     .value(QStringLiteral("id"))
-                     .toInt(),
-                 2);
+        QCOMPARE(reopened.loadDelegations(QStringLiteral("delegations"))->delegations.first().id,
+                 QStringLiteral("dlg_2"));
     }
 
     void anUnwritablePlaceIsReportedNotFatal()
@@ -59,7 +56,7 @@ private Q_SLOTS:
         LocalCache cache(QStringLiteral("/proc/mandate-cannot-be-here/cache.sqlite"));
         QVERIFY(!cache.isOpen());
         QVERIFY(!cache.errorString().isEmpty());
-        QVERIFY(!cache.save(QStringLiteral("x"), {}, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!cache.saveDelegations(QStringLiteral("x"), {}, QDateTime::currentDateTimeUtc()));
     }
 };
 

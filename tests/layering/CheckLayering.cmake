@@ -5,7 +5,7 @@
 #   server → server, core (never client/, models/, ui/)
 #   client → client, core (never server/)
 #   agent  → agent, client, core; no widgets (a client of the public API, like the console)
-#   models → models, client, core; no widgets
+#   models → models, client, core; no widgets, no JSON wire forms (client/ reads them)
 #   ui     → ui, models, client, core; never the network, SQL or JSON wire forms directly
 # Run with -DSOURCE_DIR=<tree> -DCOMPILE_COMMANDS=<compile_commands.json>.
 file(READ "${COMPILE_COMMANDS}" commands)
@@ -62,7 +62,7 @@ check_sources(core "core" "<QtNetwork;<QtSql;<QtGui;<QtWidgets;<QNetwork;<QSql;<
 check_sources(server "server;core" "<QWidget;<QtWidgets")
 check_sources(client "client;core" "<QHttpServer;<QWidget;<QtWidgets")
 check_sources(agent "agent;client;core" "<QHttpServer;<QWidget;<QtWidgets;<QtGui")
-check_sources(models "models;client;core" "<QWidget;<QtWidgets;<QNetworkAccessManager;<QSqlDatabase")
+check_sources(models "models;client;core" "<QWidget;<QtWidgets;<QNetworkAccessManager;<QSqlDatabase;<QJson")
 check_sources(ui "ui;models;client;core" "<QNetwork;<QSql;<QJson")
 
 if(failures)

@@ -1,4 +1,5 @@
 #include "client/ApiClient.h"
+#include "client/EventStream.h"
 #include "client/MandateApi.h"
 #include "client/UserInfo.h"
 #include "core/Clock.h"
@@ -105,8 +106,7 @@ private Q_SLOTS:
         ApprovalListModel model(api, m_clock);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         mandate::client::EventStream stream(client->network());
-        connect(&stream, &mandate::client::EventStream::eventReceived, &model,
-                &ApprovalListModel::applyEvent);
+        model.follow(stream);
         stream.start(client->server(), client->token());
         QTRY_VERIFY(stream.isConnected());
         model.setFilter({});

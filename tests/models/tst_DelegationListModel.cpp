@@ -1,4 +1,5 @@
 #include "client/ApiClient.h"
+#include "client/EventStream.h"
 #include "client/MandateApi.h"
 #include "core/Clock.h"
 #include "models/AgentListModel.h"
@@ -9,7 +10,6 @@
 #include "tests/support/TestServer.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -146,8 +146,7 @@ private Q_SLOTS:
         DelegationListModel model(api, m_clock);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         mandate::client::EventStream stream(client->network());
-        connect(&stream, &mandate::client::EventStream::eventReceived, &model,
-                &DelegationListModel::applyEvent);
+        model.follow(stream);
         stream.start(client->server(), client->token());
         QTRY_VERIFY(stream.isConnected());
         model.setFilter({});
@@ -179,7 +178,7 @@ private Q_SLOTS:
         DelegationListModel model(api, m_clock);
         model.setFilter({});
         QTRY_VERIFY(model.rowCount() > 0);
-        const QJsonArray snapshot = model.snapshot(50);
+        const QList<mandate::Delegation> snapshot = model.snapshot(50);
         QCOMPARE(snapshot.size(), 50);
         DelegationListModel offline(api, m_clock);
         QAbstractItemModelTester tester(&offline, QAbstractItemModelTester::FailureReportingMode::QtTest);

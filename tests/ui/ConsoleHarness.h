@@ -1,6 +1,8 @@
 #pragma once
 
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
+#include "client/DecisionOutbox.h"
 #include "client/LocalCache.h"
 #include "client/SandboxLauncher.h"
 #include "client/TokenVault.h"
@@ -40,7 +42,8 @@ struct ConsoleHarness
         , cache(dir + QStringLiteral("/cache.sqlite"))
         , sandbox(TestServer::binary(), dir + QStringLiteral("/sandbox"))
         , session(keyring ? *keyring : ownVault)
-        , controller(session, cache, sandbox, settings, clock)
+        , outbox(dir + QStringLiteral("/outbox.sqlite"), session.api())
+        , controller(session, cache, outbox, sandbox, consoleSettings, clock)
     {}
 
     ui::MainWindow *window() const { return controller.mainWindow(); }
@@ -77,10 +80,12 @@ struct ConsoleHarness
     }
 
     QSettings settings;
+    client::ConsoleSettings consoleSettings{settings};
     client::TokenVault ownVault{client::TokenVault::Backend::MemoryOnly};
     client::LocalCache cache;
     client::SandboxLauncher sandbox;
     client::ConsoleSession session;
+    client::DecisionOutbox outbox;
     SystemClock clock;
     ui::ConsoleController controller;
 };

@@ -3,8 +3,10 @@
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
 #include "tests/ui/ConsoleHarness.h"
+#include "ui/AgentsPage.h"
 #include "ui/ApprovalDetailPane.h"
 #include "ui/ApprovalsPage.h"
+#include "ui/AuditPage.h"
 #include "ui/DelegationsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/ReasonConfirmDialog.h"
@@ -324,6 +326,14 @@ private Q_SLOTS:
             QTest::qWait(500);
             alice->window()->delegationsPage()->table()->selectRow(0);
             Console::capture(alice->window(), prefix + QStringLiteral("-delegations"));
+            alice->window()->showPage(alice->window()->agentsPage());
+            QTest::qWait(300);
+            alice->window()->agentsPage()->table()->selectRow(0);
+            Console::capture(alice->window(), prefix + QStringLiteral("-agents"));
+            alice->window()->showPage(alice->window()->auditPage());
+            QTest::qWait(500);
+            alice->window()->auditPage()->table()->selectRow(0);
+            Console::capture(alice->window(), prefix + QStringLiteral("-audit"));
             auto carol = signIn(QStringLiteral("carol"));
             QVERIFY(carol);
             carol->window()->showPage(carol->window()->approvalsPage());

@@ -191,8 +191,7 @@ private Q_SLOTS:
         window->show();
         capture(window, QStringLiteral("delegations-customer"));
         // The settings remember server and user, never the password.
-        QCOMPARE(console->settings.value(QStringLiteral("signIn/username")).toString(),
-                 QStringLiteral("alice"));
+        QCOMPARE(console->consoleSettings.lastUsername(), QStringLiteral("alice"));
         for (const QString &key : console->settings.allKeys())
             QVERIFY(!console->settings.value(key).toString().contains(QStringLiteral("mandate-demo")));
     }
@@ -301,6 +300,7 @@ private Q_SLOTS:
         QTest::keyClicks(agents->filterField(), QStringLiteral("crm"));
         QTRY_COMPARE(agents->table()->model()->rowCount(), 1);
         agents->table()->selectRow(0);
+        capture(window, QStringLiteral("agents"));
         QVERIFY(agents->suspendButton()->isEnabled());
         QTest::mouseClick(agents->suspendButton(), Qt::LeftButton);
         ui::ReasonConfirmDialog *dialog = window->revocations()->currentDialog();

@@ -1,4 +1,5 @@
 #include "client/ConsoleSession.h"
+#include "client/ConsoleSettings.h"
 #include "client/SandboxLauncher.h"
 #include "client/TokenVault.h"
 #include "ui/SignInDialog.h"
@@ -125,7 +126,8 @@ private Q_SLOTS:
         client::ConsoleSession session(vault);
         client::SandboxLauncher sandbox(QString(), dir.filePath(QStringLiteral("sandbox")));
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        ui::SignInDialog dialog(session, sandbox, settings);
+        client::ConsoleSettings consoleSettings(settings);
+        ui::SignInDialog dialog(session, sandbox, consoleSettings);
         QCOMPARE(dialog.findChild<QPushButton *>(QStringLiteral("signIn"))->text(),
                  QStringLiteral("&Anmelden"));
         QCOMPARE(dialog.findChild<QPushButton *>(QStringLiteral("cancel"))->text(),

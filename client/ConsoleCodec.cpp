@@ -1,0 +1,61 @@
+#include "client/ConsoleCodec.h"
+
+#include "core/Timestamp.h"
+
+#include <QJsonArray>
+
+namespace mandate::client {
+
+AgentInfo ConsoleCodec::agentFromJson(const QJsonObject &json)
+{
+    AgentInfo agent;
+    agent.id = json.value(QStringLiteral("id")).toString();
+    agent.spiffeId = json.value(QStringLiteral("spiffe_id")).toString();
+    agent.name = json.value(QStringLiteral("name")).toString();
+    agent.description = json.value(QStringLiteral("description")).toString();
+    agent.suspended = json.value(QStringLiteral("status")).toString() == QLatin1String("suspended");
+    agent.createdAt =
+        parseTimestamp(json.value(QStringLiteral("created_at")).toString()).value_or(QDateTime());
+    return agent;
+}
+
+UserInfo ConsoleCodec::userFromJson(const QJsonObject &json)
+{
+    UserInfo user;
+    user.id = json.value(QStringLiteral("id")).toString();
+    user.username = json.value(QStringLiteral("username")).toString();
+    user.displayName = json.value(QStringLiteral("display_name")).toString();
+    for (const QJsonValue &role : json.value(QStringLiteral("roles")).toArray())
+        user.roles.append(role.toString());
+    return user;
+}
+
+QJsonObject ConsoleCodec::userToJson(const UserInfo &user)
+{
+    return {{QStringLiteral("id"), user.id},
+            {QStringLiteral("username"), user.username},
+            {QStringLiteral("display_name"), user.displayName},
+            {QStringLiteral("roles"), QJsonArray::fromStringList(user.roles)}};
+}
+
+std::optional<DemoDirectory> ConsoleCodec::demoDirectoryFromJson(const QJsonObject &json)
+{
+    DemoDirectory directory;
+    directory.password = json.value(QStringLiteral("password")).toString();
+    if (directory.password.isEmpty() || !json.value(QStringLiteral("people")).isArray())
+        return std::nullopt;
+    for (const QJsonValue &value : json.value(QStringLiteral("people")).toArray()) {
+        const QJsonObject person = value.toObject();
+        DemoDirectory::Person entry{person.value(QStringLiteral("username")).toString(),
+                                    person.value(QStringLiteral("display_name")).toString(),
+                                    {}};
+        if (entry.username.isEmpty())
+            return std::nullopt;
+        for (const QJsonValue &role : person.value(QStringLiteral("roles")).toArray())
+            entry.roles.append(role.toString());
+        directory.people.append(entry);
+    }
+    return directory;
+}
+
+} // namespace mandate::client

@@ -1,0 +1,224 @@
+#include "client/ApiClient.h"
+#include "client/MandateApi.h"
+#include "tests/support/DemoFixtures.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestServer.h"
+
+#include <QTest>
+
+#include <optional>
+
+using mandate::Approval;
+using mandate::ApprovalStatus;
+using mandate::ApprovalVerdict;
+using mandate::AuditEvent;
+using mandate::Delegation;
+using mandate::DelegationStatus;
+using mandate::client::ApiError;
+using mandate::client::MandateApi;
+using mandate::client::Page;
+using mandate::client::Reply;
+using mandate::test::DemoFixtures;
+using mandate::test::TestServer;
+
+namespace {
+
+// The value a typed reply delivers, or nullopt with `error` set when it failed.
+template <typename T>
+std::optional<T> await(const Reply<T> &reply, ApiError *error = nullptr)
+{
+    std::optional<T> value;
+    bool finished = false;
+    QObject context;
+    reply.onSucceeded(&context, [&](const T &answer) {
+        value = answer;
+        finished = true;
+    });
+    reply.onFailed(&context, [&](const ApiError &failure) {
+        if (error)
+            *error = failure;
+        finished = true;
+    });
+    if (!QTest::qWaitFor([&finished] { return finished; }, 15000))
+        qWarning("no answer within 15 s");
+    return value;
+}
+
+} // namespace
+
+// MandateApi's typed readers against a real server: every answer the console uses arrives as a
+// domain value (or a typed failure), never as JSON.
+class TstMandateApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    std::unique_ptr<mandate::test::TestClient> m_alice;
+    std::unique_ptr<mandate::test::TestClient> m_payer;
+
+    std::unique_ptr<mandate::client::ApiClient> consoleClient(const QString &username)
+    {
+        auto rest = DemoFixtures::person(m_server.url(), username);
+        auto client = std::make_unique<mandate::client::ApiClient>();
+        client->setServer(QUrl(m_server.url()));
+        if (rest)
+            client->setToken(rest->token());
+        return client;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        m_payer = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
+        QVERIFY(m_alice && m_payer);
+    }
+
+    void signInAndMeReadThePerson()
+    {
+        mandate::client::ApiClient client;
+        client.setServer(QUrl(m_server.url()));
+        MandateApi api(client);
+        const auto signedIn = await(api.signIn(QStringLiteral("alice"), QStringLiteral("mandate-demo")));
+        QVERIFY(signedIn);
+        QVERIFY(!signedIn->token.isEmpty());
+        QCOMPARE(signedIn->user.username, QStringLiteral("alice"));
+        QVERIFY(signedIn->user.isCustomer());
+        client.setToken(signedIn->token);
+        const auto me = await(api.me());
+        QVERIFY(me);
+        QCOMPARE(me->id, signedIn->user.id);
+
+        ApiError error;
+        QVERIFY(!await(api.signIn(QStringLiteral("alice"), QStringLiteral("wrong")), &error));
+        QCOMPARE(error.kind, ApiError::Kind::Unauthenticated);
+    }
+
+    void delegationPagesFollowTheCursor()
+    {
+        auto client = consoleClient(QStringLiteral("alice"));
+        MandateApi api(*client);
+        const auto all = await(api.delegations({}, {}, 500));
+        QVERIFY(all);
+        QVERIFY(all->isLast());
+        QVERIFY(all->items.size() >= 3);
+        // Two at a time, the pages add up to the same list in the same order.
+        QList<Delegation> paged;
+        QString cursor;
+        do {
+            const auto page = await(api.delegations({}, cursor, 2));
+            QVERIFY(page);
+            QVERIFY(page->items.size() <= 2);
+            paged += page->items;
+            cursor = page->nextCursor;
+        } while (!cursor.isEmpty());
+        QCOMPARE(paged.size(), all->items.size());
+        for (int i = 0; i < paged.size(); ++i)
+            QCOMPARE(paged[i].id, all->items[i].id);
+
+        const auto one = await(api.delegation(all->items.first().id));
+        QVERIFY(one);
+        QCOMPARE(one->id, all->items.first().id);
+        QCOMPARE(one->customerId, all->items.first().customerId);
+        ApiError error;
+        QVERIFY(!await(api.delegation(QStringLiteral("dlg_nope")), &error));
+        QCOMPARE(error.kind, ApiError::Kind::NotFound);
+    }
+
+    void agentsAndTheDemoDirectoryRead()
+    {
+        auto client = consoleClient(QStringLiteral("alice"));
+        MandateApi api(*client);
+        const auto agents = await(api.agents());
+        QVERIFY(agents);
+        QVERIFY(std::any_of(agents->items.cbegin(), agents->items.cend(),
+                            [](const mandate::client::AgentInfo &agent) {
+                                return agent.name == QLatin1String("Bill payer") && !agent.spiffeId.isEmpty();
+                            }));
+        const auto directory = await(api.demoDirectory());
+        QVERIFY(directory);
+        QCOMPARE(directory->password, QStringLiteral("mandate-demo"));
+        QVERIFY(!directory->isEmpty());
+    }
+
+    void auditPagesContinueAfterTheirLastSeq()
+    {
+        auto client = consoleClient(QStringLiteral("ada"));
+        MandateApi api(*client);
+        const auto first = await(api.audit({}, {}, 5));
+        QVERIFY(first);
+        QCOMPARE(first->items.size(), 5);
+        QVERIFY(!first->isLast());
+        const auto second = await(api.audit({}, first->nextCursor, 5));
+        QVERIFY(second);
+        QVERIFY(!second->items.isEmpty());
+        QVERIFY(second->items.first().seq > first->items.last().seq);
+
+        const auto verification = await(api.verifyAudit());
+        QVERIFY(verification);
+        QVERIFY(verification->ok);
+        QVERIFY(verification->events >= first->items.size() + second->items.size());
+        QCOMPARE(verification->firstBadSeq, 0);
+    }
+
+    void approvalsAndDecisionsReadAsApprovals()
+    {
+        const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);
+        auto carol = consoleClient(QStringLiteral("carol"));
+        MandateApi api(*carol);
+        const auto pending = await(api.approvals(ApprovalStatus::Pending, std::nullopt, {}, 500));
+        QVERIFY(pending);
+        QVERIFY(std::any_of(pending->items.cbegin(), pending->items.cend(),
+                            [&id](const Approval &approval) { return approval.id == id; }));
+        const auto decided = await(
+            api.decide(id, ApprovalVerdict::Approve, QStringLiteral("Known landlord"), "key-approve-1"));
+        QVERIFY(decided);
+        QCOMPARE(decided->id, id);
+        QCOMPARE(decided->decisions.size(), 1);
+
+        // Dave denies; Carol's late deny gets a 409 carrying the approval as it stands.
+        auto dave = consoleClient(QStringLiteral("dave"));
+        MandateApi daveApi(*dave);
+        const auto denied = await(
+            daveApi.decide(id, ApprovalVerdict::Deny, QStringLiteral("Payee not on file"), "key-deny-1"));
+        QVERIFY(denied);
+        QCOMPARE(denied->status, ApprovalStatus::Denied);
+        ApiError conflict;
+        QVERIFY(!await(api.decide(id, ApprovalVerdict::Deny, QStringLiteral("Too late anyway"), "key-deny-2"),
+                       &conflict));
+        QCOMPARE(conflict.kind, ApiError::Kind::Conflict);
+        const auto current = MandateApi::currentApprovalOf(conflict);
+        QVERIFY(current);
+        QCOMPARE(current->id, id);
+        QCOMPARE(current->status, ApprovalStatus::Denied);
+        QCOMPARE(current->decisions.size(), 2);
+    }
+
+    void revocationsReadTheirCounts()
+    {
+        auto alice = consoleClient(QStringLiteral("alice"));
+        MandateApi aliceApi(*alice);
+        mandate::client::DelegationFilter active;
+        active.status = DelegationStatus::Active;
+        const auto mine = await(aliceApi.delegations(active));
+        QVERIFY(mine && !mine->items.isEmpty());
+        const auto revoked = await(aliceApi.revoke(mine->items.first().id, QStringLiteral("Trip cancelled")));
+        QVERIFY(revoked);
+        QCOMPARE(revoked->status, DelegationStatus::Revoked);
+
+        auto ada = consoleClient(QStringLiteral("ada"));
+        MandateApi adaApi(*ada);
+        const auto stillActive = await(aliceApi.delegations(active));
+        QVERIFY(stillActive);
+        const auto count =
+            await(adaApi.revokeAll(mine->items.first().customerId, QStringLiteral("Lost phone")));
+        QVERIFY(count);
+        QCOMPARE(*count, stillActive->items.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstMandateApi)
+#include "tst_MandateApi.moc"
