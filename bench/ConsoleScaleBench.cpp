@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <cstdio>
@@ -113,7 +114,8 @@ int main(int argc, char *argv[])
     QList<double> raw;
     for (int i = 0; i < 7; ++i) {
         bool done = false;
-        mandate::client::ApiJob *job = api.delegations({});
+        mandate::client::ApiJob *job = client.get(
+            QStringLiteral("/v1/delegations"), QUrlQuery{{QStringLiteral("limit"), QStringLiteral("100")}});
         QObject::connect(job, &mandate::client::ApiJob::succeeded, &app, [&done] { done = true; });
         raw.append(runUntil([&done] { return done; }));
     }
