@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/AgentStatus.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -12,7 +14,7 @@ struct AgentInfo
     QString spiffeId;
     QString name;
     QString description;
-    bool suspended = false;
+    AgentStatus status = AgentStatus::Active;
     QDateTime createdAt;
 };
 

@@ -13,10 +13,14 @@ AuditFacts AuditFacts::of(const AuditEvent &event)
     AuditFacts facts;
     facts.decision = data.value(QStringLiteral("decision")).toString();
     facts.reason = data.value(QStringLiteral("reason")).toString();
+    facts.requestedDelegationId = data.value(QStringLiteral("requested_delegation_id")).toString();
     if (const QJsonValue request = data.value(QStringLiteral("request")); request.isObject()) {
         // The server records the authorize request without its delegation_id (the event names it).
         QJsonObject json = request.toObject();
-        json.insert(QStringLiteral("delegation_id"), event.delegationId.value_or(QStringLiteral("-")));
+        json.insert(QStringLiteral("delegation_id"),
+                    event.delegationId.value_or(facts.requestedDelegationId.isEmpty()
+                                                    ? QStringLiteral("-")
+                                                    : facts.requestedDelegationId));
         if (auto read = AuthorizeCodec::requestFromJson(json))
             facts.request = std::move(read.value());
     }

@@ -19,6 +19,7 @@ struct AuditFacts
     QString reason;
     std::optional<AuthorizeRequest> request; // decision.made: what the agent asked for
     QString grantPurpose;                    // delegation.granted
+    QString requestedDelegationId;           // access.refused: the delegation the agent does not hold
     // Every plain (string, number, boolean) field as key and text, in the payload's order.
     QList<std::pair<QString, QString>> plainFields;
     QString dataText; // the whole payload, indented, for investigators to copy

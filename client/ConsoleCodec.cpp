@@ -13,7 +13,9 @@ AgentInfo ConsoleCodec::agentFromJson(const QJsonObject &json)
     agent.spiffeId = json.value(QStringLiteral("spiffe_id")).toString();
     agent.name = json.value(QStringLiteral("name")).toString();
     agent.description = json.value(QStringLiteral("description")).toString();
-    agent.suspended = json.value(QStringLiteral("status")).toString() == QLatin1String("suspended");
+    // An agent whose standing this console cannot read is treated as unable to receive authority.
+    agent.status = agentStatusFromString(json.value(QStringLiteral("status")).toString())
+                       .value_or(AgentStatus::Suspended);
     agent.createdAt =
         parseTimestamp(json.value(QStringLiteral("created_at")).toString()).value_or(QDateTime());
     return agent;

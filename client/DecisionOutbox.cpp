@@ -13,14 +13,14 @@ namespace mandate::client {
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+constexpr int OutboxSchemaVersion = 1;
 
 } // namespace
 
 DecisionOutbox::DecisionOutbox(const QString &file, MandateApi &api, QObject *parent)
     : QObject(parent)
     , m_api(api)
-    , m_db(file, QStringLiteral("outbox"), SchemaVersion,
+    , m_db(file, QStringLiteral("outbox"), OutboxSchemaVersion,
            {QStringLiteral("CREATE TABLE IF NOT EXISTS decisions (idempotency_key TEXT PRIMARY KEY, "
                            "server TEXT NOT NULL, username TEXT NOT NULL, approval_id TEXT NOT NULL, "
                            "verdict TEXT NOT NULL, reason TEXT NOT NULL, created TEXT NOT NULL)")})

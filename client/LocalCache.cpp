@@ -12,14 +12,14 @@ namespace mandate::client {
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+constexpr int CacheSchemaVersion = 1;
 const QString UserList = QStringLiteral("me");
 
 } // namespace
 
 LocalCache::LocalCache(const QString &file)
     : m_file(file)
-    , m_db(file, QStringLiteral("cache"), SchemaVersion,
+    , m_db(file, QStringLiteral("cache"), CacheSchemaVersion,
            {QStringLiteral(
                "CREATE TABLE IF NOT EXISTS snapshots (server TEXT NOT NULL, username TEXT NOT NULL, "
                "list TEXT NOT NULL, payload BLOB NOT NULL, saved_at TEXT NOT NULL, "

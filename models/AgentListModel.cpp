@@ -23,7 +23,6 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const client::AgentInfo &agent = rows()[index.row()];
-    const QString status = agent.suspended ? QStringLiteral("suspended") : QStringLiteral("active");
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -32,7 +31,7 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
         case SpiffeIdColumn:
             return agent.spiffeId;
         case StatusColumn:
-            return agent.suspended ? tr("Suspended") : tr("Active");
+            return agent.status == AgentStatus::Suspended ? tr("Suspended") : tr("Active");
         case DescriptionColumn:
             return agent.description;
         default:
@@ -45,7 +44,7 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
     case SpiffeIdRole:
         return agent.spiffeId;
     case StatusRole:
-        return status;
+        return agentStatusToString(agent.status);
     default:
         return {};
     }

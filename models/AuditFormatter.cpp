@@ -42,7 +42,7 @@ QStringList AuditFormatter::knownTypes()
             QStringLiteral("decision.made"),      QStringLiteral("approval.requested"),
             QStringLiteral("approval.decided"),   QStringLiteral("approval.expired"),
             QStringLiteral("credential.issued"),  QStringLiteral("agent.registered"),
-            QStringLiteral("agent.suspended")};
+            QStringLiteral("agent.suspended"),    QStringLiteral("access.refused")};
 }
 
 QString AuditFormatter::typeText(const QString &type)
@@ -68,7 +68,9 @@ QString AuditFormatter::typeText(const QString &type)
         {QStringLiteral("agent.registered"),
          QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Agent registered")},
         {QStringLiteral("agent.suspended"),
-         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Agent suspended")}};
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Agent suspended")},
+        {QStringLiteral("access.refused"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Access refused")}};
     const auto it = Names.constFind(type);
     return it == Names.cend() ? type : tr(*it);
 }
@@ -103,6 +105,9 @@ QString AuditFormatter::summary(const AuditEvent &event)
             return tr("Denied: %1 (%2)").arg(request, reason);
         return tr("A person must approve: %1 (%2)").arg(request, reason);
     }
+    if (event.type == QLatin1String("access.refused"))
+        return tr("Refused: %1 under delegation %2, which this agent does not hold")
+            .arg(facts.request ? requestText(*facts.request) : tr("a request"), facts.requestedDelegationId);
     if (event.type == QLatin1String("delegation.granted"))
         return tr("%1 may act for %2: %3")
             .arg(chainAgent(event), event.chain.isEmpty() ? QString() : event.chain.first().name,

@@ -861,6 +861,18 @@
         <source>Agent suspended</source>
         <translation>Agent gesperrt</translation>
     </message>
+    <message>
+        <source>Access refused</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Refused: %1 under delegation %2, which this agent does not hold</source>
+        <translation>Verweigert: %1 unter Vollmacht %2, die dieser Agent nicht hält</translation>
+    </message>
+    <message>
+        <source>a request</source>
+        <translation>eine Anfrage</translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::AuditListModel</name>

@@ -861,6 +861,18 @@
         <source>Agent suspended</source>
         <translation>Agent suspended</translation>
     </message>
+    <message>
+        <source>Access refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1 under delegation %2, which this agent does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a request</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::AuditListModel</name>

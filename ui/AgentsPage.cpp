@@ -81,13 +81,13 @@ void AgentsPage::updateActions()
     const client::AgentInfo *agent = m_agents.agentAt(selectedSourceRow());
     const bool online = m_session.connection().isOnline();
     m_ui->showDelegations->setEnabled(agent != nullptr);
-    m_ui->suspend->setEnabled(online && agent && !agent->suspended);
+    const bool suspended = agent && agent->status == AgentStatus::Suspended;
+    m_ui->suspend->setEnabled(online && agent && !suspended);
     m_ui->suspend->setToolTip(
-        !online  ? tr("The server is not reachable; this needs it.")
-        : !agent ? tr("Select an agent first.")
-        : agent->suspended
-            ? tr("%1 is already suspended.").arg(agent->name)
-            : tr("Revoke every active delegation of %1 and refuse it from now on").arg(agent->name));
+        !online     ? tr("The server is not reachable; this needs it.")
+        : !agent    ? tr("Select an agent first.")
+        : suspended ? tr("%1 is already suspended.").arg(agent->name)
+                    : tr("Revoke every active delegation of %1 and refuse it from now on").arg(agent->name));
 }
 
 } // namespace mandate::ui

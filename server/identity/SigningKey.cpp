@@ -3,6 +3,7 @@
 #include "server/auth/SecureRandom.h"
 #include "server/identity/Base64Url.h"
 #include "server/identity/OpenSslHandles.h"
+#include "server/identity/ReportError.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -25,12 +26,6 @@ constexpr qsizetype Ed25519PublicKeySize = 32;
 // A PEM Ed25519 key is about 120 bytes; a file many times that size is not one.
 constexpr qsizetype MaxKeyFileSize = 16 * 1024;
 constexpr mode_t OwnerReadWrite = S_IRUSR | S_IWUSR;
-
-void report(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 QString systemError(int code)
 {
@@ -99,25 +94,28 @@ ReadOutcome readKeyFile(const QString &path, QByteArray *pem, QString *error)
         const int code = errno;
         if (code == ENOENT)
             return ReadOutcome::Missing;
-        report(error, QStringLiteral("Cannot open the signing key %1: %2.").arg(path, systemError(code)));
+        reportError(error,
+                    QStringLiteral("Cannot open the signing key %1: %2.").arg(path, systemError(code)));
         return ReadOutcome::Failed;
     }
     struct stat info = {};
     if (::fstat(file.get(), &info) != 0) {
-        report(error, QStringLiteral("Cannot inspect the signing key %1: %2.").arg(path, systemError(errno)));
+        reportError(error,
+                    QStringLiteral("Cannot inspect the signing key %1: %2.").arg(path, systemError(errno)));
         return ReadOutcome::Failed;
     }
     if (!S_ISREG(info.st_mode)) {
-        report(error, QStringLiteral("The signing key %1 is not a regular file.").arg(path));
+        reportError(error, QStringLiteral("The signing key %1 is not a regular file.").arg(path));
         return ReadOutcome::Failed;
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
         const QString mode = QStringLiteral("%1").arg(info.st_mode & 07777U, 4, 8, QLatin1Char('0'));
-        report(error, QStringLiteral("The signing key %1 has mode %2: group or others may read or change it. "
-                                     "Only its owner may (mode 0600). If anyone else could have copied "
-                                     "it, move it away so that a new key is made; otherwise run "
-                                     "'chmod 600 %1'.")
-                          .arg(path, mode));
+        reportError(error,
+                    QStringLiteral("The signing key %1 has mode %2: group or others may read or change it. "
+                                   "Only its owner may (mode 0600). If anyone else could have copied "
+                                   "it, move it away so that a new key is made; otherwise run "
+                                   "'chmod 600 %1'.")
+                        .arg(path, mode));
         return ReadOutcome::Failed;
     }
     pem->resize(MaxKeyFileSize + 1);
@@ -128,8 +126,8 @@ ReadOutcome readKeyFile(const QString &path, QByteArray *pem, QString *error)
         if (count < 0 && errno == EINTR)
             continue;
         if (count < 0) {
-            report(error,
-                   QStringLiteral("Cannot read the signing key %1: %2.").arg(path, systemError(errno)));
+            reportError(error,
+                        QStringLiteral("Cannot read the signing key %1: %2.").arg(path, systemError(errno)));
             return ReadOutcome::Failed;
         }
         if (count == 0)
@@ -137,7 +135,7 @@ ReadOutcome readKeyFile(const QString &path, QByteArray *pem, QString *error)
         filled += count;
     }
     if (filled > MaxKeyFileSize) {
-        report(error, QStringLiteral("The signing key %1 is too large to be an Ed25519 key.").arg(path));
+        reportError(error, QStringLiteral("The signing key %1 is too large to be an Ed25519 key.").arg(path));
         return ReadOutcome::Failed;
     }
     pem->truncate(filled);
@@ -181,7 +179,8 @@ CreateOutcome createKeyFile(const QString &path, const QByteArray &pem, QString 
     FileDescriptor file(
         ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, OwnerReadWrite));
     if (!file.isOpen()) {
-        report(error, QStringLiteral("Cannot create the signing key %1: %2.").arg(path, systemError(errno)));
+        reportError(error,
+                    QStringLiteral("Cannot create the signing key %1: %2.").arg(path, systemError(errno)));
         return CreateOutcome::Failed;
     }
     // The umask can only remove permission bits, but one that removes the owner's would leave a
@@ -195,7 +194,8 @@ CreateOutcome createKeyFile(const QString &path, const QByteArray &pem, QString 
     }
     if (!written) {
         ::unlink(temporary.constData());
-        report(error, QStringLiteral("Cannot write the signing key %1: %2.").arg(path, systemError(code)));
+        reportError(error,
+                    QStringLiteral("Cannot write the signing key %1: %2.").arg(path, systemError(code)));
         return CreateOutcome::Failed;
     }
     // link() rather than rename(): it never replaces a key that another process created meanwhile.
@@ -205,12 +205,13 @@ CreateOutcome createKeyFile(const QString &path, const QByteArray &pem, QString 
     if (!linked) {
         if (code == EEXIST)
             return CreateOutcome::AlreadyExists;
-        report(error, QStringLiteral("Cannot create the signing key %1: %2.").arg(path, systemError(code)));
+        reportError(error,
+                    QStringLiteral("Cannot create the signing key %1: %2.").arg(path, systemError(code)));
         return CreateOutcome::Failed;
     }
     if (!syncDirectoryOf(path)) {
-        report(error, QStringLiteral("Cannot flush the directory of the signing key %1: %2.")
-                          .arg(path, systemError(errno)));
+        reportError(error, QStringLiteral("Cannot flush the directory of the signing key %1: %2.")
+                               .arg(path, systemError(errno)));
         return CreateOutcome::Failed;
     }
     return CreateOutcome::Created;
@@ -227,8 +228,8 @@ SigningKey::SigningKey(std::shared_ptr<evp_pkey_st> key, QByteArray publicKey)
 std::optional<SigningKey> SigningKey::fromKey(std::shared_ptr<evp_pkey_st> key, QString *error)
 {
     if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
-        report(error, QStringLiteral("it holds a key of type %1, not Ed25519")
-                          .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key.get()))));
+        reportError(error, QStringLiteral("it holds a key of type %1, not Ed25519")
+                               .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key.get()))));
         return std::nullopt;
     }
     QByteArray publicKey(Ed25519PublicKeySize, Qt::Uninitialized);
@@ -236,7 +237,7 @@ std::optional<SigningKey> SigningKey::fromKey(std::shared_ptr<evp_pkey_st> key, 
     if (EVP_PKEY_get_raw_public_key(key.get(), openssl::bytesOf(publicKey.data()), &size) != 1 ||
         size != static_cast<size_t>(Ed25519PublicKeySize)) {
         ERR_clear_error();
-        report(error, QStringLiteral("OpenSSL cannot read its public key"));
+        reportError(error, QStringLiteral("OpenSSL cannot read its public key"));
         return std::nullopt;
     }
     return SigningKey(std::move(key), std::move(publicKey));
@@ -255,7 +256,7 @@ std::optional<SigningKey> SigningKey::generate()
 std::optional<SigningKey> SigningKey::fromPem(QByteArrayView pem, QString *error)
 {
     if (pem.size() > MaxKeyFileSize) {
-        report(error, QStringLiteral("it is too large to be an Ed25519 key"));
+        reportError(error, QStringLiteral("it is too large to be an Ed25519 key"));
         return std::nullopt;
     }
     openssl::Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
@@ -267,7 +268,7 @@ std::optional<SigningKey> SigningKey::fromPem(QByteArrayView pem, QString *error
                                      : nullptr);
     if (!key) {
         ERR_clear_error();
-        report(error, QStringLiteral("it is not an unencrypted PKCS#8 PEM private key"));
+        reportError(error, QStringLiteral("it is not an unencrypted PKCS#8 PEM private key"));
         return std::nullopt;
     }
     return fromKey(std::move(key), error);
@@ -286,7 +287,7 @@ std::optional<SigningKey> SigningKey::loadOrCreate(const QString &path, QString 
             QString reason;
             auto key = fromPem(existing, &reason);
             if (!key)
-                report(error, QStringLiteral("The signing key %1 is unusable: %2.").arg(path, reason));
+                reportError(error, QStringLiteral("The signing key %1 is unusable: %2.").arg(path, reason));
             return key;
         }
         case ReadOutcome::Missing:
@@ -294,13 +295,14 @@ std::optional<SigningKey> SigningKey::loadOrCreate(const QString &path, QString 
         }
         auto created = generate();
         if (!created) {
-            report(error, QStringLiteral("Cannot generate an Ed25519 key: OpenSSL does not support it."));
+            reportError(error,
+                        QStringLiteral("Cannot generate an Ed25519 key: OpenSSL does not support it."));
             return std::nullopt;
         }
         QByteArray pem = created->toPem();
         const WipeOnExit wipePem(pem);
         if (pem.isEmpty()) {
-            report(error, QStringLiteral("Cannot encode the new signing key %1.").arg(path));
+            reportError(error, QStringLiteral("Cannot encode the new signing key %1.").arg(path));
             return std::nullopt;
         }
         switch (createKeyFile(path, pem, error)) {
@@ -312,7 +314,7 @@ std::optional<SigningKey> SigningKey::loadOrCreate(const QString &path, QString 
             break;
         }
     }
-    report(
+    reportError(
         error,
         QStringLiteral("The signing key %1 keeps disappearing; is another process removing it?").arg(path));
     return std::nullopt;

@@ -3,6 +3,7 @@
 #include "core/StrictJson.h"
 #include "server/identity/Base64Url.h"
 #include "server/identity/OpenSslHandles.h"
+#include "server/identity/ReportError.h"
 #include "server/identity/SigningKey.h"
 
 #include <QFile>
@@ -21,12 +22,6 @@ constexpr qsizetype P256CoordinateSize = 32;
 // Both algorithms sign with 64 bytes: Ed25519 natively, ES256 as r‖s of 32 bytes each.
 constexpr qsizetype SignatureSize = 64;
 constexpr qsizetype MaxKeyIdLength = 256;
-
-void report(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 struct ParsedKey
 {
@@ -191,7 +186,7 @@ std::optional<VerificationKeys> VerificationKeys::fromJwks(const QJsonObject &jw
 {
     const QJsonValue keys = jwks.value(u"keys");
     if (!keys.isArray()) {
-        report(error, QStringLiteral("\"keys\" must be an array of JWKs"));
+        reportError(error, QStringLiteral("\"keys\" must be an array of JWKs"));
         return std::nullopt;
     }
     VerificationKeys result;
@@ -199,7 +194,7 @@ std::optional<VerificationKeys> VerificationKeys::fromJwks(const QJsonObject &jw
     for (qsizetype index = 0; index < array.size(); ++index) {
         const QString where = QStringLiteral("keys[%1]").arg(index);
         if (!array.at(index).isObject()) {
-            report(error, QStringLiteral("%1: must be an object").arg(where));
+            reportError(error, QStringLiteral("%1: must be an object").arg(where));
             return std::nullopt;
         }
         const QJsonObject jwk = array.at(index).toObject();
@@ -213,7 +208,7 @@ std::optional<VerificationKeys> VerificationKeys::fromJwks(const QJsonObject &jw
         if (parsed && result.m_keys.contains(parsed->keyId))
             problem = QStringLiteral("key id \"%1\" is used by an earlier key").arg(parsed->keyId);
         if (!problem.isEmpty()) {
-            report(error, QStringLiteral("%1: %2").arg(where, problem));
+            reportError(error, QStringLiteral("%1: %2").arg(where, problem));
             return std::nullopt;
         }
         result.m_keys.insert(parsed->keyId, Key{parsed->algorithm, parsed->publicJwk, parsed->key});
@@ -225,28 +220,30 @@ std::optional<VerificationKeys> VerificationKeys::loadFile(const QString &path, 
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        report(error, QStringLiteral("Cannot open the trust bundle %1: %2.").arg(path, file.errorString()));
+        reportError(error,
+                    QStringLiteral("Cannot open the trust bundle %1: %2.").arg(path, file.errorString()));
         return std::nullopt;
     }
     const QByteArray contents = file.read(MaxTrustBundleSize + 1);
     if (contents.size() > MaxTrustBundleSize) {
-        report(error, QStringLiteral("The trust bundle %1 is larger than 1 MiB.").arg(path));
+        reportError(error, QStringLiteral("The trust bundle %1 is larger than 1 MiB.").arg(path));
         return std::nullopt;
     }
     const auto document = StrictJson::parseObject(contents);
     if (!document) {
-        report(error, QStringLiteral("The trust bundle %1 is not a JSON object: %2.")
-                          .arg(path, document.error().message));
+        reportError(error, QStringLiteral("The trust bundle %1 is not a JSON object: %2.")
+                               .arg(path, document.error().message));
         return std::nullopt;
     }
     QString problem;
     auto keys = fromJwks(*document, &problem);
     if (!keys) {
-        report(error, QStringLiteral("The trust bundle %1 is not a usable JWKS: %2.").arg(path, problem));
+        reportError(error,
+                    QStringLiteral("The trust bundle %1 is not a usable JWKS: %2.").arg(path, problem));
         return std::nullopt;
     }
     if (keys->isEmpty()) {
-        report(error, QStringLiteral("The trust bundle %1 holds no key for verifying JWTs.").arg(path));
+        reportError(error, QStringLiteral("The trust bundle %1 holds no key for verifying JWTs.").arg(path));
         return std::nullopt;
     }
     return keys;

@@ -1,10 +1,12 @@
 #include "ui/wizard/AgentListProxy.h"
 
+#include "core/AgentStatus.h"
+
 namespace mandate::ui {
 
 bool AgentListProxy::isSelectable(const QModelIndex &index)
 {
-    return index.isValid() && index.data(StatusRole).toString() == u"active";
+    return index.isValid() && agentStatusFromString(index.data(StatusRole).toString()) == AgentStatus::Active;
 }
 
 Qt::ItemFlags AgentListProxy::flags(const QModelIndex &index) const
