@@ -218,11 +218,4 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
     return result;
 }
 
-ReasonCode DecisionEngine::matchApproval(const Approval &approval, const QString &delegationId,
-                                         const AuthorizeRequest &request, ApprovalKind required,
-                                         const QDateTime &now)
-{
-    return ApprovalMatcher::match(approval, delegationId, request, required, now).reason;
-}
-
 } // namespace mandate

@@ -60,22 +60,15 @@ struct EngineResult
     QString expiredDelegationId;                // which delegation of the chain expired
 };
 
-// The request-time decision: a pure function of its input. Checks run in API.md's order:
-// status and expiry → agent → context change → action → resource → destination → sensitivity →
-// per-action limit → cumulative limits and uses (the delegation's and every ancestor's) →
-// dual control → step-up → allow.
+// The request-time decision: a pure function of its input. Checks run in this order: the agent
+// holds the delegation (first, so another agent learns nothing) → status and expiry of every link
+// → suspension → context change → for every link of the chain: action → resource → destination →
+// sensitivity → per-action limit → then every link's cumulative limits and uses → dual control →
+// step-up → allow.
 class DecisionEngine
 {
 public:
     static EngineResult decide(const DecisionInput &input);
-
-    // Does this approval authorize exactly this request now? Approved when it is approved,
-    // unexpired, unconsumed, of a kind that satisfies `required`, for the same delegation, and
-    // names the same ApprovalRequestDetails (action, resource, amount, destination, sensitivity);
-    // otherwise the reason it does not.
-    static ReasonCode matchApproval(const Approval &approval, const QString &delegationId,
-                                    const AuthorizeRequest &request, ApprovalKind required,
-                                    const QDateTime &now);
 };
 
 } // namespace mandate

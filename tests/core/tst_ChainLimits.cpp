@@ -223,6 +223,7 @@ class TstChainLimits : public QObject
 
 private Q_SLOTS:
     void subDelegationCannotLiftTheParentsPerPaymentLimit();
+    void everyParentScopeReachingTheChildBindsIt();
     void everyLinkOfARandomChainAllowsWhatTheChainAllows();
     void acceptedSubDelegationsAllowNothingTheirRootRefuses();
 };
@@ -265,6 +266,35 @@ void TstChainLimits::subDelegationCannotLiftTheParentsPerPaymentLimit()
     QCOMPARE(Attenuation::check(booker, 1, subDelegationGrantOf(helper)), FieldErrors());
     request.resource = QStringLiteral("account:acc_main");
     QCOMPARE(decideUnder({helper, booker}, request).outcome, DecisionOutcome::Allow);
+}
+
+void TstChainLimits::everyParentScopeReachingTheChildBindsIt()
+{
+    const Delegation parent =
+        DelegationBuilder(QStringLiteral("dlg_parent"), kNow)
+            .scope(ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:acc_savings"))
+                       .perAction(100)
+                       .total(1000))
+            .scope(ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
+                       .perAction(1000000))
+            .build();
+    DelegationGrant child = subDelegationGrantOf(parent);
+
+    // The engine decides savings payments under the first scope, so a child reaching savings is
+    // held to it, however broad the second scope is.
+    child.scopes = {ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:*"))
+                        .perAction(5000)
+                        .total(500)};
+    const FieldErrors errors = Attenuation::check(parent, 1, child);
+    const FieldErrors expected{
+        {QStringLiteral("scopes[0].max_per_action.amount_minor"),
+         QStringLiteral("EUR 50.00 is above the parent's per-action limit of EUR 1.00.")}};
+    QCOMPARE(errors, expected);
+
+    // A child that stays off the savings account answers only to the second scope.
+    child.scopes = {ScopeBuilder(QStringLiteral("payments.initiate"), QStringLiteral("account:acc_main"))
+                        .perAction(500000)};
+    QCOMPARE(Attenuation::check(parent, 1, child), FieldErrors());
 }
 
 // Random chains of depth 3 whose children were never checked for attenuation: whatever the

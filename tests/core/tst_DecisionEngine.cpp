@@ -251,8 +251,6 @@ private Q_SLOTS:
     void expiryMarksTheExpiredDelegation_data();
     void expiryMarksTheExpiredDelegation();
     void timeoutsFollowTheClock();
-    void matchApproval_data();
-    void matchApproval();
 };
 
 void TstDecisionEngine::decide_data()
@@ -615,89 +613,6 @@ void TstDecisionEngine::timeoutsFollowTheClock()
     s.delegation.usage.lastUsedAt = clock.now();
     QCOMPARE(advance(600).reason, ReasonCode::WithinScope);
     QCOMPARE(advance(200).message, QStringLiteral("This delegation expired at 2026-12-01T09:28:20.000Z."));
-}
-
-void TstDecisionEngine::matchApproval_data()
-{
-    QTest::addColumn<Approval>("approval");
-    QTest::addColumn<AuthorizeRequest>("request");
-    QTest::addColumn<ApprovalKind>("required");
-    QTest::addColumn<ReasonCode>("expected");
-
-    const S s = scenario();
-    const AuthorizeRequest request = s.request;
-    AuthorizeRequest withoutAmount = request;
-    withoutAmount.amount.reset();
-    const auto approved = [&s](const std::function<void(Approval &)> &adjust, AS state = AS::Approved,
-                               AK kind = AK::StepUp) {
-        Approval a = s.approvalFor(kind, state);
-        adjust(a);
-        return a;
-    };
-    const auto asIs = [](Approval &) {
-    };
-
-    QTest::newRow("approved") << approved(asIs) << request << AK::StepUp << R::Approved;
-    QTest::newRow("consumed before denied") << approved([](Approval &a) { a.consumed = true; }, AS::Denied)
-                                            << request << AK::StepUp << R::ApprovalMismatch;
-    QTest::newRow("denied before expired")
-        << approved([](Approval &a) { a.expiresAt = kNow.addSecs(-1); }, AS::Denied) << request << AK::StepUp
-        << R::ApprovalDenied;
-    QTest::newRow("expired status") << approved(asIs, AS::Expired) << request << AK::StepUp
-                                    << R::ApprovalExpired;
-    QTest::newRow("approved, expires now")
-        << approved([](Approval &a) { a.expiresAt = kNow; }) << request << AK::StepUp << R::ApprovalExpired;
-    QTest::newRow("approved, 1 ms left") << approved([](Approval &a) { a.expiresAt = kNow.addMSecs(1); })
-                                         << request << AK::StepUp << R::Approved;
-    QTest::newRow("pending past expiry") << approved([](Approval &a) { a.expiresAt = kNow; }, AS::Pending)
-                                         << request << AK::StepUp << R::ApprovalExpired;
-    QTest::newRow("pending") << approved(asIs, AS::Pending) << request << AK::StepUp << R::ApprovalPending;
-    QTest::newRow("pending before mismatch")
-        << approved([](Approval &a) { a.request.amount = money(1); }, AS::Pending) << request << AK::StepUp
-        << R::ApprovalPending;
-    QTest::newRow("step-up kind for dual control")
-        << approved(asIs) << request << AK::DualControl << R::ApprovalMismatch;
-    QTest::newRow("dual-control kind for step-up")
-        << approved(asIs, AS::Approved, AK::DualControl) << request << AK::StepUp << R::Approved;
-    QTest::newRow("other delegation")
-        << approved([](Approval &a) { a.delegationId = QStringLiteral("dlg_2"); }) << request << AK::StepUp
-        << R::ApprovalMismatch;
-    QTest::newRow("other action") << approved([](Approval &a) {
-        a.request.action = QStringLiteral("data.export");
-    }) << request << AK::StepUp << R::ApprovalMismatch;
-    QTest::newRow("other resource") << approved([](Approval &a) {
-        a.request.resource = QStringLiteral("account:acc_2");
-    }) << request << AK::StepUp << R::ApprovalMismatch;
-    QTest::newRow("other amount") << approved([](Approval &a) { a.request.amount = money(10001); }) << request
-                                  << AK::StepUp << R::ApprovalMismatch;
-    QTest::newRow("same amount, other currency")
-        << approved([](Approval &a) { a.request.amount = money(10000, QStringLiteral("USD")); }) << request
-        << AK::StepUp << R::ApprovalMismatch;
-    QTest::newRow("approval without amount") << approved([](Approval &a) { a.request.amount.reset(); })
-                                             << request << AK::StepUp << R::ApprovalMismatch;
-    QTest::newRow("both without amount") << approved([](Approval &a) { a.request.amount.reset(); })
-                                         << withoutAmount << AK::StepUp << R::Approved;
-    QTest::newRow("other destination")
-        << approved([](Approval &a) { a.request.destination = QStringLiteral("payee:db-bahn"); }) << request
-        << AK::StepUp << R::ApprovalMismatch;
-    QTest::newRow("approval without destination")
-        << approved([](Approval &a) { a.request.destination.reset(); }) << request << AK::StepUp
-        << R::ApprovalMismatch;
-    QTest::newRow("other sensitivity")
-        << approved([](Approval &a) { a.request.sensitivity = Sensitivity::Public; }) << request << AK::StepUp
-        << R::ApprovalMismatch;
-}
-
-void TstDecisionEngine::matchApproval()
-{
-    QFETCH(Approval, approval);
-    QFETCH(AuthorizeRequest, request);
-    QFETCH(ApprovalKind, required);
-    QFETCH(ReasonCode, expected);
-
-    const ReasonCode actual =
-        DecisionEngine::matchApproval(approval, QStringLiteral("dlg_1"), request, required, kNow);
-    QCOMPARE(reasonCodeToString(actual), reasonCodeToString(expected));
 }
 
 QTEST_APPLESS_MAIN(TstDecisionEngine)

@@ -8,6 +8,7 @@
 // (A bound context is server state and not part of a delegation's JSON, hence its own member.)
 
 #include "core/ApprovalCodec.h"
+#include "core/ApprovalMatcher.h"
 #include "core/AuditEventCodec.h"
 #include "core/AuthorizeCodec.h"
 #include "core/DecisionEngine.h"
@@ -68,7 +69,7 @@ void decide(const Delegation &delegation, const AuthorizeRequest &request, const
         std::abort();
     if (approval) {
         const ApprovalKind required = approval->kind;
-        DecisionEngine::matchApproval(*approval, delegation.id, request, required, Now);
+        ApprovalMatcher::match(*approval, delegation.id, request, required, Now);
     }
 }
 

@@ -216,11 +216,11 @@ bool JsonSchema::compileKeywords(JsonSchemaNode &node, const QJsonObject &schema
             node.pattern = pattern;
         } else if (key == QStringLiteral("format")) {
             if (!JsonSchemaValidator::isKnownFormat(value.toString()))
-                return fail(QStringLiteral("format \"%1\" is not implemented by this validator")
-                                .arg(value.toString()));
+                return fail(
+                    QStringLiteral("format \"%1\" is not supported by this validator").arg(value.toString()));
             node.format = value.toString();
         } else {
-            return fail(QStringLiteral("keyword \"%1\" is not implemented by this validator").arg(key));
+            return fail(QStringLiteral("keyword \"%1\" is not supported by this validator").arg(key));
         }
         if (!ok)
             return false;
