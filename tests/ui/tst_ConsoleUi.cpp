@@ -125,6 +125,10 @@ private Q_SLOTS:
                                      "sam</a> (support)", "ada</a> (administrator)", "mandate-demo"})
             QVERIFY2(hint->text().contains(QLatin1String(expected)), qPrintable(hint->text()));
 
+        // Keyboard focus needs an active window, which a window system without a manager (Xvfb,
+        // as scripts/screenshots.sh runs) grants only when asked.
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
         hint->setFocus(Qt::TabFocusReason);
         for (int i = 0; i < 10 && hint->selectedText() != QLatin1String("carol"); ++i)
             QTest::keyClick(hint, Qt::Key_Tab);
@@ -157,6 +161,8 @@ private Q_SLOTS:
         auto *hint = child<QLabel>(dialog, "demoHint");
         QVERIFY(!hint->isVisible());
 
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
         auto *server = child<QLineEdit>(dialog, "server");
         const auto typeServer = [server](const QString &url) {
             server->setFocus();
