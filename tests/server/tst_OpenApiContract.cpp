@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using mandate::server::MandateServer;
 using mandate::server::Router;
 using mandate::server::ServerOptions;
@@ -40,21 +42,28 @@ private:
         return operations;
     }
 
+    // One server whose route table both tests read.
+    QTemporaryDir m_dir;
+    mandate::test::MockClock m_clock;
+    std::unique_ptr<MandateServer> m_server;
+
 private Q_SLOTS:
-    void routesAndDocumentAgree()
+    void initTestCase()
     {
-        QTemporaryDir dir;
         ServerOptions options;
         options.port = 0;
-        options.dataDir = dir.path();
+        options.dataDir = m_dir.path();
         options.accessLog = false;
-        mandate::test::MockClock clock;
-        MandateServer server(options, clock);
+        m_server = std::make_unique<MandateServer>(options, m_clock);
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    void routesAndDocumentAgree()
+    {
 
         QSet<QString> registered;
-        for (const auto &route : server.router().routes())
+        for (const auto &route : m_server->router().routes())
             registered.insert(QString::fromLatin1(route.method) + u' ' + route.pattern);
         const QSet<QString> documented = documentedOperations();
         QVERIFY2(!documented.isEmpty(), "resources/api/openapi.yaml has no paths");
@@ -73,20 +82,12 @@ private Q_SLOTS:
     // a client generated from the document sends credentials (and forms) exactly where it says.
     void accessAndBodiesAgree()
     {
-        QTemporaryDir dir;
-        ServerOptions options;
-        options.port = 0;
-        options.dataDir = dir.path();
-        options.accessLog = false;
-        mandate::test::MockClock clock;
-        MandateServer server(options, clock);
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
         const QJsonObject document = YamlDocument::load(QStringLiteral(MANDATE_OPENAPI), &error).toObject();
         QVERIFY2(!document.isEmpty(), qPrintable(error));
 
         QStringList disagreements;
-        for (const auto &route : server.router().routes()) {
+        for (const auto &route : m_server->router().routes()) {
             const QString name = QString::fromLatin1(route.method) + u' ' + route.pattern;
             const QJsonObject operation = document.value(u"paths")
                                               .toObject()
