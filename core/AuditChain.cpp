@@ -2,6 +2,7 @@
 
 #include "core/AuditEventCodec.h"
 #include "core/CanonicalJson.h"
+#include "core/MerkleTree.h"
 
 #include <QCryptographicHash>
 
@@ -65,6 +66,20 @@ bool AuditChain::Verifier::add(const AuditEvent &event)
     m_prevSeq = event.seq;
     m_prevHash = event.hash;
     return true;
+}
+
+QByteArray AuditChain::leafHash(const QJsonObject &servedEvent)
+{
+    QJsonObject leaf = servedEvent;
+    leaf.remove(QStringLiteral("leaf_hash"));
+    leaf.remove(QStringLiteral("prev_hash"));
+    leaf.remove(QStringLiteral("hash"));
+    return MerkleTree::leafHash(CanonicalJson::serialize(leaf));
+}
+
+QByteArray AuditChain::leafHash(const AuditEvent &event)
+{
+    return leafHash(AuditEventCodec::toJson(event, false));
 }
 
 AuditChain::Verification AuditChain::verify(const QList<AuditEvent> &events)

@@ -47,6 +47,11 @@ public:
 
     static Verification verify(const QList<AuditEvent> &events);
 
+    // The event's Merkle leaf hash (32 raw bytes): SHA-256(0x00 ‖ RFC 8785 JCS of the event as served,
+    // without "leaf_hash", "prev_hash" and "hash").
+    static QByteArray leafHash(const QJsonObject &servedEvent);
+    static QByteArray leafHash(const AuditEvent &event);
+
 private:
     static QString hashOf(const QString &prevHash, const QJsonObject &eventWithoutHash);
 };

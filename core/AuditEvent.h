@@ -12,8 +12,9 @@
 
 namespace mandate {
 
-// One link of the tamper-evident audit chain:
-// hash = SHA-256(prev_hash ‖ canonical JSON of the event without "hash"), lowercase hex.
+// One event of the audit log. It is leaf seq - 1 of the log's Merkle tree (see AuditChain::leafHash)
+// and a link of the older hash chain:
+// hash = SHA-256(prev_hash ‖ canonical JSON of the event without "hash" and "leaf_hash"), lowercase hex.
 struct AuditEvent
 {
     enum class ActorKind
@@ -33,6 +34,7 @@ struct AuditEvent
     QJsonObject data;
     QString prevHash;
     QString hash;
+    QString leafHash; // hex; empty until the event is sequenced into the tree
 
     friend bool operator==(const AuditEvent &, const AuditEvent &) = default;
 };

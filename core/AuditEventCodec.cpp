@@ -83,6 +83,8 @@ QJsonObject AuditEventCodec::toJson(const AuditEvent &event, bool includeHash)
     };
     if (includeHash) {
         json.insert(QStringLiteral("hash"), event.hash);
+        if (!event.leafHash.isEmpty())
+            json.insert(QStringLiteral("leaf_hash"), event.leafHash);
     }
     return json;
 }
@@ -134,6 +136,8 @@ Expected<AuditEvent, FieldErrors> AuditEventCodec::fromJson(const QJsonObject &j
 
     readHash(reader, u"prev_hash", &event.prevHash);
     readHash(reader, u"hash", &event.hash);
+    if (json.contains(QStringLiteral("leaf_hash")))
+        readHash(reader, u"leaf_hash", &event.leafHash);
     reader.finish();
 
     if (!errors.isEmpty()) {

@@ -16,7 +16,7 @@ namespace mandate {
 class AuditEventCodec
 {
 public:
-    // With includeHash false the "hash" field is left out: that is the form the hash covers.
+    // With includeHash false "hash" and "leaf_hash" are left out: the form the chain hash covers.
     static QJsonObject toJson(const AuditEvent &event, bool includeHash = true);
     static Expected<AuditEvent, FieldErrors> fromJson(const QJsonObject &json);
 
