@@ -28,7 +28,7 @@ start_instances() { # name count [--database URL]
   local upstream="" i
   for i in $(seq "$count"); do
     local port=$((19100 + i))
-    "$server" --listen "127.0.0.1:$port" --data-dir "$work/$name-$i" --signing-key "$work/$name.key" --demo \
+    "$server" --listen "127.0.0.1:$port" --data-dir "$work/$name-$i" --signing-key "$work/$name.key" --log-key "$work/$name.log-key" --demo \
       --no-access-log "$@" >"$work/$name-$i.out" 2>&1 &
     pids+=($!)
     upstream+="server 127.0.0.1:$port; "
