@@ -22,6 +22,7 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
         event.actorKind = AuditEvent::ActorKind::Agent;
         break;
     case Principal::Kind::Anonymous:
+    case Principal::Kind::Receiver: // receivers change only their own streams, which are not audited
         event.actorKind = AuditEvent::ActorKind::System;
         break;
     }

@@ -14,7 +14,8 @@ struct Principal
     {
         Anonymous,
         User,
-        Agent
+        Agent,
+        Receiver // a Shared Signals receiver, with the token an admin registered it with
     };
 
     Kind kind = Kind::Anonymous;
@@ -39,6 +40,7 @@ struct Principal
 
     bool isUser() const { return kind == Kind::User; }
     bool isAgent() const { return kind == Kind::Agent; }
+    bool isReceiver() const { return kind == Kind::Receiver; }
     bool hasRole(QStringView role) const { return roles.contains(role); }
     // May this agent principal act on the delegation? (a JIT credential names the one it may)
     bool mayUseDelegation(const QString &delegationId) const
@@ -49,6 +51,8 @@ struct Principal
     // The key idempotency records are kept under.
     QString idempotencyScope() const
     {
+        if (isReceiver())
+            return QStringLiteral("receiver:") + id;
         return (isAgent() ? QStringLiteral("agent:") : QStringLiteral("user:")) + id;
     }
 };
