@@ -136,17 +136,19 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
             return;
         }
         const Router::Access access = match.route->access;
-        const bool allowed = (access == Router::Access::UserOrAgent && (principal->isUser() || principal->isAgent())) ||
-                             (access == Router::Access::User && principal->isUser()) ||
-                             (access == Router::Access::Agent && principal->isAgent()) ||
-                             (access == Router::Access::Receiver && principal->isReceiver());
+        const bool allowed =
+            (access == Router::Access::UserOrAgent && (principal->isUser() || principal->isAgent())) ||
+            (access == Router::Access::User && principal->isUser()) ||
+            (access == Router::Access::Agent && principal->isAgent()) ||
+            (access == Router::Access::Receiver && principal->isReceiver());
         if (!allowed) {
-            respond(Problem::forbidden(access == Router::Access::Receiver
-                                           ? QStringLiteral("Only Shared Signals receivers can use this resource.")
-                                       : principal->isReceiver()
-                                           ? QStringLiteral("Shared Signals receivers cannot use this resource.")
-                                       : principal->isAgent() ? QStringLiteral("Agents cannot use this resource.")
-                                                              : QStringLiteral("Only agents can use this resource.")));
+            respond(Problem::forbidden(
+                access == Router::Access::Receiver
+                    ? QStringLiteral("Only Shared Signals receivers can use this resource.")
+                : principal->isReceiver()
+                    ? QStringLiteral("Shared Signals receivers cannot use this resource.")
+                : principal->isAgent() ? QStringLiteral("Agents cannot use this resource.")
+                                       : QStringLiteral("Only agents can use this resource.")));
             return;
         }
         request.principal = *principal;

@@ -188,7 +188,6 @@ KeyFile::CreateOutcome KeyFile::create(const QString &path, const QByteArray &pe
     return CreateOutcome::Created;
 }
 
-
 std::shared_ptr<evp_pkey_st> KeyFile::parsePem(QByteArrayView pem, QString *error)
 {
     if (pem.size() > MaxKeyFileSize) {

@@ -55,10 +55,10 @@ public:
     // Loads the key kept at `path` with `parse`, or creates one there with `generate` (a key and its
     // PEM) when there is none. `kind` names the key in messages ("Ed25519", "RSA").
     template <typename Key>
-    static std::optional<Key> loadOrCreate(const QString &path, const QString &kind,
-                                           const std::function<std::optional<Key>(QByteArrayView, QString *)> &parse,
-                                           const std::function<std::optional<std::pair<Key, QByteArray>>()> &generate,
-                                           QString *error)
+    static std::optional<Key>
+    loadOrCreate(const QString &path, const QString &kind,
+                 const std::function<std::optional<Key>(QByteArrayView, QString *)> &parse,
+                 const std::function<std::optional<std::pair<Key, QByteArray>>()> &generate, QString *error)
     {
         // A second round covers another process creating the key between our look and our link.
         for (int round = 0; round < 2; ++round) {
@@ -80,8 +80,9 @@ public:
             }
             auto created = generate();
             if (!created || created->second.isEmpty()) {
-                reportError(error, QStringLiteral("Cannot generate an %1 key for %2: OpenSSL does not support it.")
-                                       .arg(kind, path));
+                reportError(error,
+                            QStringLiteral("Cannot generate an %1 key for %2: OpenSSL does not support it.")
+                                .arg(kind, path));
                 return std::nullopt;
             }
             const Wipe wipePem(created->second);

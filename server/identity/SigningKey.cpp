@@ -62,7 +62,8 @@ std::optional<SigningKey> SigningKey::fromPem(QByteArrayView pem, QString *error
 std::optional<SigningKey> SigningKey::loadOrCreate(const QString &path, QString *error)
 {
     return KeyFile::loadOrCreate<SigningKey>(
-        path, QStringLiteral("Ed25519"), [](QByteArrayView pem, QString *reason) { return fromPem(pem, reason); },
+        path, QStringLiteral("Ed25519"),
+        [](QByteArrayView pem, QString *reason) { return fromPem(pem, reason); },
         []() -> std::optional<std::pair<SigningKey, QByteArray>> {
             auto created = generate();
             if (!created)

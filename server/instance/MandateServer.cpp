@@ -29,9 +29,9 @@
 #include "server/routes/SsfAdminRoutes.h"
 #include "server/routes/SsfPollRoutes.h"
 #include "server/routes/SsfStreamRoutes.h"
+#include "server/routes/SubDelegationRoutes.h"
 #include "server/ssf/SetSigner.h"
 #include "server/ssf/SsfDeliverer.h"
-#include "server/routes/SubDelegationRoutes.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
 
@@ -132,8 +132,8 @@ bool MandateServer::start(QString *error)
 
     if (!setUpRoutes(error))
         return false;
-    m_sweeper =
-        std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval, m_options.ssfRetention);
+    m_sweeper = std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval,
+                                          m_options.ssfRetention);
 
     const std::optional<QSslConfiguration> tls = tlsConfiguration(error);
     if (!m_options.tlsCertificate.isEmpty() && !tls)
@@ -269,11 +269,12 @@ bool MandateServer::setUpLog(QString *error)
     if (const auto signedBefore = m_store->log().checkpoint();
         signedBefore && !Checkpoint::open(signedBefore->note, signer->verifierKey())) {
         const QByteArray firstLine = signedBefore->note.left(signedBefore->note.indexOf('\n'));
-        *error = QStringLiteral("the newest checkpoint of the audit log in this database (\"%1\") does not verify "
-                                "with the log key %2 (%3): it was signed by another key, or edited. Start every "
-                                "instance with --log-key naming the log's own key file; if it was edited, restore "
-                                "the database from a backup")
-                     .arg(QString::fromUtf8(firstLine), keyFile, signer->verifierKey().toString());
+        *error =
+            QStringLiteral("the newest checkpoint of the audit log in this database (\"%1\") does not verify "
+                           "with the log key %2 (%3): it was signed by another key, or edited. Start every "
+                           "instance with --log-key naming the log's own key file; if it was edited, restore "
+                           "the database from a backup")
+                .arg(QString::fromUtf8(firstLine), keyFile, signer->verifierKey().toString());
         return false;
     }
     m_auditLog = std::make_unique<AuditLog>(*m_store, *m_writes, std::move(*signer), m_clock, m_metrics,
@@ -287,16 +288,18 @@ bool MandateServer::setUpSignals(QString *error)
         return given.isEmpty() ? QDir(m_options.dataDir).filePath(name) : given;
     };
     // Keys of their own: a SET key signs nothing else, so a SET never passes for a credential.
-    auto rsa = RsaSigningKey::loadOrCreate(keyFile(m_options.ssfKey, QStringLiteral("ssf-rsa-key.pem")), error);
+    auto rsa =
+        RsaSigningKey::loadOrCreate(keyFile(m_options.ssfKey, QStringLiteral("ssf-rsa-key.pem")), error);
     if (!rsa)
         return false;
-    auto ed25519 =
-        SigningKey::loadOrCreate(keyFile(m_options.ssfEddsaKey, QStringLiteral("ssf-ed25519-key.pem")), error);
+    auto ed25519 = SigningKey::loadOrCreate(
+        keyFile(m_options.ssfEddsaKey, QStringLiteral("ssf-ed25519-key.pem")), error);
     if (!ed25519)
         return false;
     m_setSigner = std::make_unique<SetSigner>(std::move(*rsa), std::move(*ed25519));
     const QString issuer = m_options.ssfIssuer.isEmpty() ? url() : m_options.ssfIssuer;
-    m_ssfStreamRoutes = std::make_unique<SsfStreamRoutes>(*m_store, m_clock, *m_routeWrites, *m_setSigner, issuer);
+    m_ssfStreamRoutes =
+        std::make_unique<SsfStreamRoutes>(*m_store, m_clock, *m_routeWrites, *m_setSigner, issuer);
     m_ssfPollRoutes = std::make_unique<SsfPollRoutes>(*m_store, m_clock, *m_routeWrites, *m_setSigner, issuer,
                                                       m_options.ssfLongPoll);
     m_ssfAdminRoutes = std::make_unique<SsfAdminRoutes>(*m_store, m_clock, *m_routeWrites, issuer);
@@ -307,7 +310,8 @@ bool MandateServer::setUpSignals(QString *error)
     settings.issuer = issuer;
     settings.retryMax = m_options.ssfRetryMax;
     settings.pauseAfter = m_options.ssfPauseAfter;
-    m_ssfDeliverer = std::make_unique<SsfDeliverer>(*m_store, *m_writes, m_clock, *m_setSigner, m_metrics, settings);
+    m_ssfDeliverer =
+        std::make_unique<SsfDeliverer>(*m_store, *m_writes, m_clock, *m_setSigner, m_metrics, settings);
     connect(m_writes.get(), &WriteBatcher::signalsQueued, m_ssfDeliverer.get(), &SsfDeliverer::wake);
     connect(m_writes.get(), &WriteBatcher::signalsQueued, m_ssfPollRoutes.get(), &SsfPollRoutes::wake);
     return true;

@@ -25,7 +25,8 @@ QString ServerOptions::usage()
         "                      [--trust-domain TD] [--trust-bundle FILE] [--audience AUD]\n"
         "                      [--log-key FILE] [--log-origin NAME]\n"
         "                      [--ssf-issuer URL] [--ssf-key FILE] [--ssf-eddsa-key FILE]\n"
-        "                      [--ssf-retry-max S] [--ssf-pause-after S] [--ssf-retention S] [--ssf-long-poll S]\n"
+        "                      [--ssf-retry-max S] [--ssf-pause-after S] [--ssf-retention S] "
+        "[--ssf-long-poll S]\n"
         "\n"
         "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8787; port 0 picks a free one)\n"
         "  --data-dir DIR       where the SQLite store lives (default: the user's data location)\n"
@@ -193,7 +194,8 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
             // SSF §7.1: a URL with no query or fragment; the endpoints are issuer + path.
             if (!issuer.isValid() || issuer.host().isEmpty() || issuer.hasQuery() || issuer.hasFragment() ||
                 (issuer.scheme() != u"https" && issuer.scheme() != u"http"))
-                return unexpected(QStringLiteral("--ssf-issuer needs an http(s) URL without query or fragment"));
+                return unexpected(
+                    QStringLiteral("--ssf-issuer needs an http(s) URL without query or fragment"));
             while (options.ssfIssuer.endsWith(u'/'))
                 options.ssfIssuer.chop(1);
         } else if (arg == QStringLiteral("--ssf-key")) {

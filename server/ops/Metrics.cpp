@@ -119,7 +119,8 @@ QByteArray Metrics::render() const
            "# TYPE mandate_ssf_pushes_total counter\n";
     for (auto it = m_signalPushes.cbegin(); it != m_signalPushes.cend(); ++it)
         out += "mandate_ssf_pushes_total{" + it.key().toUtf8() + "} " + QByteArray::number(it.value()) + '\n';
-    out += "# HELP mandate_ssf_delivery_seconds From a SET's queueing (its change's commit) to the receiver's 202.\n"
+    out += "# HELP mandate_ssf_delivery_seconds From a SET's queueing (its change's commit) to the "
+           "receiver's 202.\n"
            "# TYPE mandate_ssf_delivery_seconds histogram\n";
     renderHistogram(out, "mandate_ssf_delivery_seconds", QByteArray(), LatencyBuckets, m_signalDelivery);
 

@@ -56,18 +56,20 @@ void Sweeper::sweepNow()
                                   {{QStringLiteral("cause"),
                                     idle ? QStringLiteral("idle") : QStringLiteral("lifetime")}}) ||
                     !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation) ||
-                    !signals.sessionsEnded({id},
-                                           SignalCause::delegationEnded(
-                                               Principal{}, QStringLiteral("expired"),
-                                               idle ? QStringLiteral("it was not used within its idle allowance")
-                                                    : QStringLiteral("its lifetime ended"),
-                                               now),
-                                           true))
+                    !signals.sessionsEnded(
+                        {id},
+                        SignalCause::delegationEnded(
+                            Principal{}, QStringLiteral("expired"),
+                            idle ? QStringLiteral("it was not used within its idle allowance")
+                                 : QStringLiteral("its lifetime ended"),
+                            now),
+                        true))
                     return WriteResult::Drop;
             }
             if (!store.idempotency().purgeBefore(now.addSecs(-IdempotencyWindowSeconds)) ||
                 !store.sessions().removeExpired(now) || !store.jitCredentials().removeExpired(now) ||
-                !store.ssfOutbox().prune(now.addSecs(-DeliveredRetentionSeconds), now.addSecs(-m_signalRetentionSeconds)))
+                !store.ssfOutbox().prune(now.addSecs(-DeliveredRetentionSeconds),
+                                         now.addSecs(-m_signalRetentionSeconds)))
                 return WriteResult::Drop;
             return WriteResult::Keep;
         },

@@ -41,8 +41,9 @@ QJsonObject streamJson(const SsfStreamRepository::Stream &stream, const SsfOutbo
 {
     const QJsonObject config = StreamConfig::toJson(stream, issuer);
     return {{QStringLiteral("stream_id"), stream.id},
-            {QStringLiteral("description"), config.value(u"description").isString() ? config.value(u"description")
-                                                                                     : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("description"), config.value(u"description").isString()
+                                                ? config.value(u"description")
+                                                : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("delivery_method"), stream.deliveryMethod},
             {QStringLiteral("endpoint_url"), config.value(u"delivery").toObject().value(u"endpoint_url")},
             {QStringLiteral("events_delivered"), config.value(u"events_delivered")},
@@ -62,12 +63,13 @@ QJsonObject receiverJson(Store &store, const SsfStreamRepository::Receiver &rece
     QJsonArray streams;
     for (const auto &stream : store.ssfStreams().streamsOf(receiver.id))
         streams.append(streamJson(stream, counts.value(stream.id), issuer));
-    return {{QStringLiteral("id"), receiver.id},
-            {QStringLiteral("name"), receiver.name},
-            {QStringLiteral("status"), receiver.revokedAt ? QStringLiteral("revoked") : QStringLiteral("active")},
-            {QStringLiteral("created_at"), formatTimestamp(receiver.createdAt)},
-            {QStringLiteral("revoked_at"), timeOrNull(receiver.revokedAt)},
-            {QStringLiteral("streams"), streams}};
+    return {
+        {QStringLiteral("id"), receiver.id},
+        {QStringLiteral("name"), receiver.name},
+        {QStringLiteral("status"), receiver.revokedAt ? QStringLiteral("revoked") : QStringLiteral("active")},
+        {QStringLiteral("created_at"), formatTimestamp(receiver.createdAt)},
+        {QStringLiteral("revoked_at"), timeOrNull(receiver.revokedAt)},
+        {QStringLiteral("streams"), streams}};
 }
 
 } // namespace
@@ -76,7 +78,8 @@ void SsfAdminRoutes::registerRoutes(Router &router)
 {
     router.add("POST", QStringLiteral("/v1/ssf/receivers"), Router::Access::User, this,
                &SsfAdminRoutes::registerReceiver);
-    router.add("GET", QStringLiteral("/v1/ssf/receivers"), Router::Access::User, this, &SsfAdminRoutes::listReceivers);
+    router.add("GET", QStringLiteral("/v1/ssf/receivers"), Router::Access::User, this,
+               &SsfAdminRoutes::listReceivers);
     router.add("POST", QStringLiteral("/v1/ssf/receivers/{id}/revoke"), Router::Access::User, this,
                &SsfAdminRoutes::revokeReceiver);
     router.add("POST", QStringLiteral("/v1/ssf/streams/{id}/status"), Router::Access::User, this,
@@ -104,22 +107,26 @@ void SsfAdminRoutes::registerReceiver(ApiRequest &request, const Responder &resp
         respond(Problem::validation(errors));
         return;
     }
-    SsfStreamRepository::Receiver receiver{SecureRandom::id(u"rcv_"), name->trimmed(), {}, request.principal.id, {}};
+    SsfStreamRepository::Receiver receiver{
+        SecureRandom::id(u"rcv_"), name->trimmed(), {}, request.principal.id, {}};
     const QString token = ReceiverAuthenticator::newToken();
     // The answer holds the only copy of the token, so it is never kept for idempotent replay.
     m_writes.submit(
         {request.principal.idempotencyScope(), QString(), QByteArray(), false},
         [this, receiver, token, actor = request.principal](Store &store) mutable {
             receiver.createdAt = m_clock.now();
-            if (!store.ssfStreams().insertReceiver(receiver, SessionAuthenticator::hashToken(token.toLatin1())) ||
+            if (!store.ssfStreams().insertReceiver(receiver,
+                                                   SessionAuthenticator::hashToken(token.toLatin1())) ||
                 !AuditTrail(store, m_clock)
                      .record(QStringLiteral("ssf.receiver.registered"), actor, QString(),
-                             {{QStringLiteral("receiver_id"), receiver.id}, {QStringLiteral("name"), receiver.name}}))
+                             {{QStringLiteral("receiver_id"), receiver.id},
+                              {QStringLiteral("name"), receiver.name}}))
                 return Problem::internal();
-            return ApiResponse::json(201, {{QStringLiteral("id"), receiver.id},
-                                           {QStringLiteral("name"), receiver.name},
-                                           {QStringLiteral("token"), token},
-                                           {QStringLiteral("created_at"), formatTimestamp(receiver.createdAt)}});
+            return ApiResponse::json(201,
+                                     {{QStringLiteral("id"), receiver.id},
+                                      {QStringLiteral("name"), receiver.name},
+                                      {QStringLiteral("token"), token},
+                                      {QStringLiteral("created_at"), formatTimestamp(receiver.createdAt)}});
         },
         respond);
 }
@@ -145,7 +152,8 @@ void SsfAdminRoutes::listReceivers(ApiRequest &request, const Responder &respond
         const auto &last = receivers[page->limit - 1];
         next = PageCursor{formatTimestamp(last.createdAt), last.id}.encode();
     }
-    respond(ApiResponse::json(200, {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
+    respond(
+        ApiResponse::json(200, {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
 }
 
 void SsfAdminRoutes::revokeReceiver(ApiRequest &request, const Responder &respond)
@@ -177,12 +185,14 @@ void SsfAdminRoutes::revokeReceiver(ApiRequest &request, const Responder &respon
                         return Problem::internal();
                 }
                 if (!AuditTrail(store, m_clock)
-                         .record(QStringLiteral("ssf.receiver.revoked"), actor, QString(),
-                                 {{QStringLiteral("receiver_id"), id}, {QStringLiteral("name"), receiver->name}}))
+                         .record(
+                             QStringLiteral("ssf.receiver.revoked"), actor, QString(),
+                             {{QStringLiteral("receiver_id"), id}, {QStringLiteral("name"), receiver->name}}))
                     return Problem::internal();
                 receiver->revokedAt = now;
             }
-            return ApiResponse::json(200, receiverJson(store, *receiver, store.ssfOutbox().countsByStream(), m_issuer));
+            return ApiResponse::json(
+                200, receiverJson(store, *receiver, store.ssfOutbox().countsByStream(), m_issuer));
         },
         respond);
 }
@@ -241,8 +251,9 @@ void SsfAdminRoutes::setStreamStatus(ApiRequest &request, const Responder &respo
                     return Problem::internal();
             }
             const auto current = store.ssfStreams().stream(id);
-            return current ? ApiResponse::json(200, streamJson(*current, store.ssfOutbox().countsByStream().value(id),
-                                                               m_issuer))
+            return current ? ApiResponse::json(
+                                 200,
+                                 streamJson(*current, store.ssfOutbox().countsByStream().value(id), m_issuer))
                            : Problem::internal();
         },
         respond);
@@ -269,7 +280,7 @@ void SsfAdminRoutes::sendVerification(ApiRequest &request, const Responder &resp
                 return Problem::conflict(QStringLiteral("The stream is disabled; it sends nothing."));
             // Transmitter-initiated: no "state" (SSF §8.1.4.2).
             return SignalOutbox(store, m_clock).verification(id, std::nullopt) ? ApiResponse::noContent()
-                                                                             : Problem::internal();
+                                                                               : Problem::internal();
         },
         respond);
 }

@@ -49,7 +49,8 @@ Expected<PollRequest, ApiResponse> parsePoll(const ApiRequest &request)
                 const QString err = error->requiredString(u"err", 64).value_or(QString());
                 const QString description = error->optionalString(u"description", 1000).value_or(QString());
                 error->finish();
-                poll.errors.append({it.key(), description.isEmpty() ? err : err + QStringLiteral(": ") + description});
+                poll.errors.append(
+                    {it.key(), description.isEmpty() ? err : err + QStringLiteral(": ") + description});
             }
         }
         setErrs->finish();
@@ -62,8 +63,9 @@ Expected<PollRequest, ApiResponse> parsePoll(const ApiRequest &request)
 
 } // namespace
 
-SsfPollRoutes::SsfPollRoutes(Store &store, const Clock &clock, IdempotentWrites &writes, const SetSigner &signer,
-                             QString issuer, std::chrono::milliseconds longPoll, QObject *parent)
+SsfPollRoutes::SsfPollRoutes(Store &store, const Clock &clock, IdempotentWrites &writes,
+                             const SetSigner &signer, QString issuer, std::chrono::milliseconds longPoll,
+                             QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock)
@@ -80,7 +82,8 @@ SsfPollRoutes::SsfPollRoutes(Store &store, const Clock &clock, IdempotentWrites 
 
 void SsfPollRoutes::registerRoutes(Router &router)
 {
-    router.add("POST", QStringLiteral("/v1/ssf/poll/{id}"), Router::Access::Receiver, this, &SsfPollRoutes::poll);
+    router.add("POST", QStringLiteral("/v1/ssf/poll/{id}"), Router::Access::Receiver, this,
+               &SsfPollRoutes::poll);
 }
 
 std::optional<ApiResponse> SsfPollRoutes::answer(const QString &streamId, int limit, bool mayWait)
@@ -122,7 +125,8 @@ void SsfPollRoutes::poll(ApiRequest &request, const Responder &respond)
             respond(*now);
             return;
         }
-        m_waiters.append(std::make_shared<Waiter>(Waiter{id, poll.limit, m_clock.now().addMSecs(m_longPoll.count()), respond}));
+        m_waiters.append(std::make_shared<Waiter>(
+            Waiter{id, poll.limit, m_clock.now().addMSecs(m_longPoll.count()), respond}));
     };
     if (poll.ack.isEmpty() && poll.errors.isEmpty()) {
         then();
@@ -137,7 +141,8 @@ void SsfPollRoutes::poll(ApiRequest &request, const Responder &respond)
                 return Problem::internal();
             for (const auto &[jti, why] : poll.errors) {
                 if (!store.ssfOutbox().markDoneByJti(id, {jti}, now, QStringLiteral("rejected: ") + why) ||
-                    !store.ssfStreams().noteError(id, QStringLiteral("The receiver reported SET %1: %2.").arg(jti, why)))
+                    !store.ssfStreams().noteError(
+                        id, QStringLiteral("The receiver reported SET %1: %2.").arg(jti, why)))
                     return Problem::internal();
             }
             return ApiResponse::noContent();

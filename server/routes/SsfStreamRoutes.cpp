@@ -34,7 +34,8 @@ Expected<QJsonObject, ApiResponse> body(const ApiRequest &request)
 {
     if (request.body.size() > StreamConfig::MaxBodyBytes)
         return unexpected(Problem::validation(
-            {{QStringLiteral("body"), QStringLiteral("must be at most %1 bytes").arg(StreamConfig::MaxBodyBytes)}}));
+            {{QStringLiteral("body"),
+              QStringLiteral("must be at most %1 bytes").arg(StreamConfig::MaxBodyBytes)}}));
     if (request.body.trimmed().isEmpty())
         return QJsonObject();
     return RequestParsing::jsonObject(request);
@@ -75,28 +76,33 @@ void SsfStreamRoutes::registerRoutes(Router &router)
                [this](ApiRequest &, Responder respond) { respond(ApiResponse::json(200, m_signer.jwks())); });
     router.add("POST", QStringLiteral("/v1/ssf/stream"), Router::Access::Receiver, this,
                &SsfStreamRoutes::createStream);
-    router.add("GET", QStringLiteral("/v1/ssf/stream"), Router::Access::Receiver, this, &SsfStreamRoutes::readStream);
+    router.add("GET", QStringLiteral("/v1/ssf/stream"), Router::Access::Receiver, this,
+               &SsfStreamRoutes::readStream);
     router.add("PATCH", QStringLiteral("/v1/ssf/stream"), Router::Access::Receiver, this,
                &SsfStreamRoutes::changeStream);
     router.add("PUT", QStringLiteral("/v1/ssf/stream"), Router::Access::Receiver, this,
                &SsfStreamRoutes::changeStream);
     router.add("DELETE", QStringLiteral("/v1/ssf/stream"), Router::Access::Receiver, this,
                &SsfStreamRoutes::deleteStream);
-    router.add("GET", QStringLiteral("/v1/ssf/status"), Router::Access::Receiver, this, &SsfStreamRoutes::readStatus);
+    router.add("GET", QStringLiteral("/v1/ssf/status"), Router::Access::Receiver, this,
+               &SsfStreamRoutes::readStatus);
     router.add("POST", QStringLiteral("/v1/ssf/status"), Router::Access::Receiver, this,
                &SsfStreamRoutes::updateStatus);
     router.add("POST", QStringLiteral("/v1/ssf/subjects:add"), Router::Access::Receiver, this,
                &SsfStreamRoutes::addSubject);
     router.add("POST", QStringLiteral("/v1/ssf/subjects:remove"), Router::Access::Receiver, this,
                &SsfStreamRoutes::removeSubject);
-    router.add("POST", QStringLiteral("/v1/ssf/verify"), Router::Access::Receiver, this, &SsfStreamRoutes::verify);
+    router.add("POST", QStringLiteral("/v1/ssf/verify"), Router::Access::Receiver, this,
+               &SsfStreamRoutes::verify);
 }
 
 void SsfStreamRoutes::configuration(ApiRequest &, const Responder &respond)
 {
     // The CAEP interoperability profile requires spec_version, delivery_methods_supported,
     // jwks_uri, the configuration, status and verification endpoints and the OAuth scheme.
-    const auto endpoint = [this](QStringView path) { return QString(m_issuer + path); };
+    const auto endpoint = [this](QStringView path) {
+        return QString(m_issuer + path);
+    };
     QJsonObject metadata{
         {QStringLiteral("spec_version"), QStringLiteral("1_0")},
         {QStringLiteral("issuer"), m_issuer},
@@ -110,8 +116,9 @@ void SsfStreamRoutes::configuration(ApiRequest &, const Responder &respond)
     };
     metadata.insert(QStringLiteral("delivery_methods_supported"),
                     QJsonArray{StreamConfig::PushMethod.toString(), StreamConfig::PollMethod.toString()});
-    metadata.insert(QStringLiteral("authorization_schemes"),
-                    QJsonArray{QJsonObject{{QStringLiteral("spec_urn"), QStringLiteral("urn:ietf:rfc:6749")}}});
+    metadata.insert(
+        QStringLiteral("authorization_schemes"),
+        QJsonArray{QJsonObject{{QStringLiteral("spec_urn"), QStringLiteral("urn:ietf:rfc:6749")}}});
     // Mandate's extension: what a stream may ask for in "signing_alg".
     metadata.insert(QStringLiteral("signing_alg_values_supported"),
                     QJsonArray{SetSigner::nameOf(SetSigner::Algorithm::RS256),
@@ -119,7 +126,8 @@ void SsfStreamRoutes::configuration(ApiRequest &, const Responder &respond)
     respond(ApiResponse::json(200, metadata));
 }
 
-std::optional<SsfStreamRepository::Stream> SsfStreamRoutes::ownStream(const ApiRequest &request, const QString &id)
+std::optional<SsfStreamRepository::Stream> SsfStreamRoutes::ownStream(const ApiRequest &request,
+                                                                      const QString &id)
 {
     auto stream = m_store.ssfStreams().stream(id);
     if (!stream || !AccessPolicy::receiverOwns(request.principal, stream->receiverId))
@@ -150,7 +158,8 @@ void SsfStreamRoutes::createStream(ApiRequest &request, const Responder &respond
         [this, stream](Store &store) mutable {
             if (store.ssfStreams().streamsOf(stream.receiverId).size() >= MaxStreamsPerReceiver)
                 return Problem::conflict(
-                    QStringLiteral("A receiver may have at most %1 streams; delete one first.").arg(MaxStreamsPerReceiver));
+                    QStringLiteral("A receiver may have at most %1 streams; delete one first.")
+                        .arg(MaxStreamsPerReceiver));
             stream.createdAt = m_clock.now();
             if (!store.ssfStreams().insertStream(stream))
                 return Problem::internal();
@@ -170,7 +179,8 @@ void SsfStreamRoutes::readStream(ApiRequest &request, const Responder &respond)
     QJsonArray streams;
     for (const auto &stream : m_store.ssfStreams().streamsOf(request.principal.id))
         streams.append(StreamConfig::toJson(stream, m_issuer));
-    respond(ApiResponse::text(200, "application/json", QJsonDocument(streams).toJson(QJsonDocument::Compact)));
+    respond(
+        ApiResponse::text(200, "application/json", QJsonDocument(streams).toJson(QJsonDocument::Compact)));
 }
 
 void SsfStreamRoutes::changeStream(ApiRequest &request, const Responder &respond)
@@ -199,13 +209,15 @@ void SsfStreamRoutes::changeStream(ApiRequest &request, const Responder &respond
                                                                    StreamConfig::toJson(*stream, m_issuer));
                 !wrong.isEmpty())
                 return Problem::validation(wrong);
-            if (parsed->config.value(u"delivery").toObject().value(u"method").toString() == StreamConfig::PollMethod &&
+            if (parsed->config.value(u"delivery").toObject().value(u"method").toString() ==
+                    StreamConfig::PollMethod &&
                 json.value(u"delivery").toObject().contains(u"endpoint_url") &&
                 json.value(u"delivery").toObject().value(u"endpoint_url").toString() !=
                     StreamConfig::pollUrl(m_issuer, id))
-                return Problem::validation({{QStringLiteral("delivery.endpoint_url"),
-                                             QStringLiteral("is the transmitter's poll URL for this stream: %1")
-                                                 .arg(StreamConfig::pollUrl(m_issuer, id))}});
+                return Problem::validation(
+                    {{QStringLiteral("delivery.endpoint_url"),
+                      QStringLiteral("is the transmitter's poll URL for this stream: %1")
+                          .arg(StreamConfig::pollUrl(m_issuer, id))}});
             stream->config = parsed->config;
             stream->deliveryMethod = StreamConfig::deliveryMethodOf(stream->config);
             if (!store.ssfStreams().updateConfig(id, stream->deliveryMethod, stream->config))
@@ -328,9 +340,10 @@ void SsfStreamRoutes::changeSubject(ApiRequest &request, const Responder &respon
             if (!stream || !AccessPolicy::receiverOwns(principal, stream->receiverId))
                 return noSuchStream(id);
             if (store.ssfStreams().subjectCount(id) >= MaxSubjectsPerStream)
-                return Problem::validation({{QStringLiteral("subject"),
-                                             QStringLiteral("the stream already lists %1 subjects, the most it may")
-                                                 .arg(MaxSubjectsPerStream)}});
+                return Problem::validation(
+                    {{QStringLiteral("subject"),
+                      QStringLiteral("the stream already lists %1 subjects, the most it may")
+                          .arg(MaxSubjectsPerStream)}});
             if (!store.ssfStreams().setSubject(id, subject, include))
                 return Problem::internal();
             // SSF §8.1.3.2 and §8.1.3.3: an empty 200 for an added subject, 204 for a removed one.
@@ -367,10 +380,11 @@ void SsfStreamRoutes::verify(ApiRequest &request, const Responder &respond)
                 return noSuchStream(id);
             const QDateTime now = m_clock.now();
             if (stream->verifiedAt && stream->verifiedAt->secsTo(now) < StreamConfig::MinVerificationInterval)
-                return Problem::rateLimited(StreamConfig::MinVerificationInterval,
-                                            QStringLiteral("Ask for a verification event at most every %1 seconds "
-                                                           "(min_verification_interval).")
-                                                .arg(StreamConfig::MinVerificationInterval));
+                return Problem::rateLimited(
+                    StreamConfig::MinVerificationInterval,
+                    QStringLiteral("Ask for a verification event at most every %1 seconds "
+                                   "(min_verification_interval).")
+                        .arg(StreamConfig::MinVerificationInterval));
             if (!store.ssfStreams().noteVerification(id, now))
                 return Problem::internal();
             // A disabled stream sends nothing and holds nothing (SSF §8.1.2.1).

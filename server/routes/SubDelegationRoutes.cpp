@@ -122,8 +122,8 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
                 if (!store.delegations().setStatus(id, DelegationStatus::Completed) ||
                     !SignalOutbox(store, m_clock)
                          .sessionsEnded({id},
-                                        SignalCause::delegationEnded(actor, QStringLiteral("completed"), QString(),
-                                                                     m_clock.now()),
+                                        SignalCause::delegationEnded(actor, QStringLiteral("completed"),
+                                                                     QString(), m_clock.now()),
                                         true))
                     return Problem::internal();
                 delegation.status = DelegationStatus::Completed;

@@ -32,8 +32,8 @@ QStringList CaepEvents::supported()
 QJsonObject CaepEvents::sessionSubject(const QString &agentSpiffeId, const QString &delegationId)
 {
     return {{QStringLiteral("format"), QStringLiteral("complex")},
-            {QStringLiteral("agent"),
-             QJsonObject{{QStringLiteral("format"), QStringLiteral("uri")}, {QStringLiteral("uri"), agentSpiffeId}}},
+            {QStringLiteral("agent"), QJsonObject{{QStringLiteral("format"), QStringLiteral("uri")},
+                                                  {QStringLiteral("uri"), agentSpiffeId}}},
             {QStringLiteral("session"), QJsonObject{{QStringLiteral("format"), QStringLiteral("opaque")},
                                                     {QStringLiteral("id"), delegationId}}}};
 }
@@ -42,9 +42,10 @@ QJsonObject CaepEvents::credentialSubject(const QString &agentSpiffeId, const QS
                                           const QString &credentialIssuer, const QString &jti)
 {
     QJsonObject subject = sessionSubject(agentSpiffeId, delegationId);
-    subject.insert(QStringLiteral("credential"), QJsonObject{{QStringLiteral("format"), QStringLiteral("jwt_id")},
-                                                             {QStringLiteral("iss"), credentialIssuer},
-                                                             {QStringLiteral("jti"), jti}});
+    subject.insert(QStringLiteral("credential"),
+                   QJsonObject{{QStringLiteral("format"), QStringLiteral("jwt_id")},
+                               {QStringLiteral("iss"), credentialIssuer},
+                               {QStringLiteral("jti"), jti}});
     return subject;
 }
 

@@ -23,7 +23,8 @@ public:
         u"https://schemas.openid.net/secevent/caep/event-type/credential-change";
     static constexpr QStringView TokenClaimsChange =
         u"https://schemas.openid.net/secevent/caep/event-type/token-claims-change";
-    static constexpr QStringView Verification = u"https://schemas.openid.net/secevent/ssf/event-type/verification";
+    static constexpr QStringView Verification =
+        u"https://schemas.openid.net/secevent/ssf/event-type/verification";
     static constexpr QStringView StreamUpdated =
         u"https://schemas.openid.net/secevent/ssf/event-type/stream-updated";
 

@@ -9,7 +9,8 @@ namespace mandate::server {
 
 QString SetSigner::nameOf(Algorithm algorithm)
 {
-    return algorithm == Algorithm::EdDSA ? SigningKey::Algorithm.toString() : RsaSigningKey::Algorithm.toString();
+    return algorithm == Algorithm::EdDSA ? SigningKey::Algorithm.toString()
+                                         : RsaSigningKey::Algorithm.toString();
 }
 
 std::optional<SetSigner::Algorithm> SetSigner::algorithmNamed(QStringView name)
@@ -27,7 +28,8 @@ QString SetSigner::sign(const QJsonObject &claims, Algorithm algorithm) const
     const QJsonObject header{{QStringLiteral("alg"), nameOf(algorithm)},
                              {QStringLiteral("kid"), eddsa ? m_ed25519.keyId() : m_rsa.keyId()},
                              {QStringLiteral("typ"), QStringLiteral("secevent+jwt")}};
-    const QByteArray signingInput = Base64Url::encode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
+    const QByteArray signingInput = Base64Url::encode(QJsonDocument(header).toJson(QJsonDocument::Compact)) +
+                                    '.' +
                                     Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     const QByteArray signature = eddsa ? m_ed25519.sign(signingInput) : m_rsa.sign(signingInput);
     if (signature.isEmpty())

@@ -35,7 +35,8 @@ public:
     QString sign(const QJsonObject &claims, Algorithm algorithm) const;
     // A queued SET as it leaves for one stream: the claims with "iss" (the transmitter's issuer,
     // SSF §4.1.6) and "aud" (the stream's receiver) added, signed with the stream's algorithm.
-    QString signFor(QJsonObject claims, const QString &issuer, const QString &audience, Algorithm algorithm) const
+    QString signFor(QJsonObject claims, const QString &issuer, const QString &audience,
+                    Algorithm algorithm) const
     {
         claims.insert(QStringLiteral("iss"), issuer);
         claims.insert(QStringLiteral("aud"), audience);

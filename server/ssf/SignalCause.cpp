@@ -33,7 +33,8 @@ SignalCause SignalCause::delegationEnded(const Principal &actor, const QString &
     } else if (cause == u"context_changed") {
         // The delegation's own revocation trigger fired: a rule the customer set, not a person.
         signal.initiatingEntity = QStringLiteral("policy");
-        signal.reasonAdmin = QStringLiteral("The delegation was revoked because the agent's context changed.");
+        signal.reasonAdmin =
+            QStringLiteral("The delegation was revoked because the agent's context changed.");
         signal.reasonUser = QStringLiteral("The authority given to this agent was revoked.");
     } else if (cause == u"completed" || cause == u"parent_completed") {
         signal.initiatingEntity = QStringLiteral("policy");
@@ -43,7 +44,8 @@ SignalCause SignalCause::delegationEnded(const Principal &actor, const QString &
         signal.reasonUser = QStringLiteral("The agent's task is complete.");
     } else if (cause == u"agent_suspended") {
         signal.initiatingEntity = QStringLiteral("admin");
-        signal.reasonAdmin = withReason(QStringLiteral("The agent was suspended by %1").arg(actorName(actor)), reason);
+        signal.reasonAdmin =
+            withReason(QStringLiteral("The agent was suspended by %1").arg(actorName(actor)), reason);
         signal.reasonUser = QStringLiteral("The agent was suspended.");
     } else {
         // A person revoked it: the customer who granted it, or staff acting on it.

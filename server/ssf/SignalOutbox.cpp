@@ -63,7 +63,8 @@ bool SignalOutbox::enqueue(const QString &streamId, QStringView type, const QJso
     return true;
 }
 
-bool SignalOutbox::fanOut(QStringView type, const QJsonObject &subject, const QJsonObject &event, const QString &txn)
+bool SignalOutbox::fanOut(QStringView type, const QJsonObject &subject, const QJsonObject &event,
+                          const QString &txn)
 {
     for (const auto &stream : std::as_const(*m_streams)) {
         if (!eventsDelivered(stream.config).contains(type) || !admits(m_subjects.value(stream.id), subject))

@@ -31,7 +31,8 @@ public:
     // each descendant still marked active, which ends with it) and credential-change (revoke) for
     // each of their JIT credentials not yet expired. A delegation is announced once, however many
     // ways it ends (its parent expired, then it expired itself).
-    bool sessionsEnded(const QStringList &delegationIds, const SignalCause &cause, bool withActiveDescendants);
+    bool sessionsEnded(const QStringList &delegationIds, const SignalCause &cause,
+                       bool withActiveDescendants);
     // SSF §8.1.4: on one stream, whatever it asked for; `state` only when the receiver gave one.
     bool verification(const QString &streamId, const std::optional<QString> &state);
     // SSF §8.1.5: the transmitter changed the stream's status.
@@ -48,8 +49,8 @@ public:
 private:
     bool announce(const QString &delegationId, const SignalCause &cause);
     bool fanOut(QStringView type, const QJsonObject &subject, const QJsonObject &event, const QString &txn);
-    bool enqueue(const QString &streamId, QStringView type, const QJsonObject &subject, const QJsonObject &event,
-                 const QString &txn, bool control);
+    bool enqueue(const QString &streamId, QStringView type, const QJsonObject &subject,
+                 const QJsonObject &event, const QString &txn, bool control);
     bool loadStreams();
 
     Store &m_store;

@@ -143,7 +143,8 @@ void SsfDeliverer::sendHead(const QString &streamId)
     QNetworkRequest request(QUrl(delivery.value(u"endpoint_url").toString(), QUrl::StrictMode));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/secevent+jwt"));
     request.setRawHeader("Accept", "application/json");
-    if (const QString authorization = delivery.value(u"authorization_header").toString(); !authorization.isEmpty())
+    if (const QString authorization = delivery.value(u"authorization_header").toString();
+        !authorization.isEmpty())
         request.setRawHeader("Authorization", authorization.toUtf8());
     // The target is what the receiver registered, nowhere else: a redirect is a failure.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -152,8 +153,9 @@ void SsfDeliverer::sendHead(const QString &streamId)
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setTransferTimeout(static_cast<int>(m_settings.timeout.count()));
     if (set.isEmpty() || !request.url().isValid()) {
-        fail(streamId, entry, set.isEmpty() ? QStringLiteral("the SET could not be signed")
-                                            : QStringLiteral("the endpoint URL is not valid"));
+        fail(streamId, entry,
+             set.isEmpty() ? QStringLiteral("the SET could not be signed")
+                           : QStringLiteral("the endpoint URL is not valid"));
         return;
     }
     QNetworkReply *reply = m_network.post(request, set.toLatin1());
@@ -166,7 +168,8 @@ void SsfDeliverer::sendHead(const QString &streamId)
             [this, streamId, entry, reply] { answered(streamId, entry, reply); });
 }
 
-void SsfDeliverer::answered(const QString &streamId, const SsfOutboxRepository::Entry &entry, QNetworkReply *reply)
+void SsfDeliverer::answered(const QString &streamId, const SsfOutboxRepository::Entry &entry,
+                            QNetworkReply *reply)
 {
     m_inFlight.removeAll(reply);
     reply->deleteLater();
@@ -181,8 +184,9 @@ void SsfDeliverer::answered(const QString &streamId, const SsfOutboxRepository::
         // RFC 8935 §2.3: the receiver refused this SET for good ({"err", "description"}); sending
         // it again would only block the stream behind it.
         const QJsonObject answer = QJsonDocument::fromJson(reply->read(MaxAnswerBytes)).object();
-        const QString why = QStringLiteral("%1: %2").arg(answer.value(u"err").toString(QStringLiteral("rejected")),
-                                                         answer.value(u"description").toString());
+        const QString why =
+            QStringLiteral("%1: %2").arg(answer.value(u"err").toString(QStringLiteral("rejected")),
+                                         answer.value(u"description").toString());
         m_metrics.countSignalPush(QStringLiteral("rejected"));
         settle(streamId, entry, QStringLiteral("rejected: ") + why,
                QStringLiteral("The receiver refused SET %1 (%2).").arg(entry.jti, why));
@@ -192,8 +196,8 @@ void SsfDeliverer::answered(const QString &streamId, const SsfOutboxRepository::
     fail(streamId, entry, errorOf(reply, status));
 }
 
-void SsfDeliverer::settle(const QString &streamId, const SsfOutboxRepository::Entry &entry, const QString &outcome,
-                          const QString &error)
+void SsfDeliverer::settle(const QString &streamId, const SsfOutboxRepository::Entry &entry,
+                          const QString &outcome, const QString &error)
 {
     auto renewed = std::make_shared<std::optional<QDateTime>>();
     m_writes.submit(
@@ -219,7 +223,8 @@ void SsfDeliverer::settle(const QString &streamId, const SsfOutboxRepository::En
         });
 }
 
-void SsfDeliverer::fail(const QString &streamId, const SsfOutboxRepository::Entry &entry, const QString &error)
+void SsfDeliverer::fail(const QString &streamId, const SsfOutboxRepository::Entry &entry,
+                        const QString &error)
 {
     const auto delay = backoff(entry.attempts + 1, m_settings.retryMax);
     const qint64 pauseAfter = m_settings.pauseAfter.count();
@@ -233,8 +238,9 @@ void SsfDeliverer::fail(const QString &streamId, const SsfOutboxRepository::Entr
             const QDateTime since = stream->failingSince.value_or(now);
             if (stream->status == u"enabled" && since.secsTo(now) >= pauseAfter) {
                 const QString reason =
-                    QStringLiteral("The receiver has not accepted events since %1 (%2); resume the stream once it "
-                                   "is reachable again.")
+                    QStringLiteral(
+                        "The receiver has not accepted events since %1 (%2); resume the stream once it "
+                        "is reachable again.")
                         .arg(since.toUTC().toString(Qt::ISODate), error);
                 // SSF §8.1.5: a stream the transmitter pauses hears so first (when it can hear again).
                 if (!store.ssfStreams().setStatus(streamId, QStringLiteral("paused"), reason) ||

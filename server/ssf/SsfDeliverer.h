@@ -50,8 +50,8 @@ public:
     // Bytes of a receiver's answer read at most (an error body is short).
     static constexpr qint64 MaxAnswerBytes = 16 * 1024;
 
-    SsfDeliverer(Store &reader, WriteBatcher &writes, const Clock &clock, const SetSigner &signer, Metrics &metrics,
-                 Settings settings, QObject *parent = nullptr);
+    SsfDeliverer(Store &reader, WriteBatcher &writes, const Clock &clock, const SetSigner &signer,
+                 Metrics &metrics, Settings settings, QObject *parent = nullptr);
 
     // Looks for due work now (a local batch queued SETs).
     void wake();

@@ -46,7 +46,8 @@ void readDelivery(JsonReader &reader, StreamConfig::Mode mode, QJsonObject &conf
             delivery->optionalString(u"authorization_header", StreamConfig::MaxAuthorizationHeader);
         if (authorization && (authorization->contains(u'\r') || authorization->contains(u'\n')))
             delivery->addError(u"authorization_header", QStringLiteral("must be one line"));
-        result = {{QStringLiteral("method"), *method}, {QStringLiteral("endpoint_url"), url.value_or(QString())}};
+        result = {{QStringLiteral("method"), *method},
+                  {QStringLiteral("endpoint_url"), url.value_or(QString())}};
         if (authorization && !authorization->isEmpty())
             result.insert(QStringLiteral("authorization_header"), *authorization);
     } else if (method == StreamConfig::PollMethod) {
@@ -69,26 +70,30 @@ Expected<StreamConfig::Parsed, FieldErrors> StreamConfig::parse(const QJsonObjec
     FieldErrors errors;
     JsonReader reader(body, QString(), &errors);
     Parsed parsed;
+    if (mode != Mode::Create)
+        parsed.streamId = reader.requiredNonEmptyString(u"stream_id", 64).value_or(QString());
+    else
+        reader.optionalString(u"stream_id", 64);
+    for (const QString &field : TransmitterSupplied) {
+        if (reader.has(field))
+            parsed.transmitterSupplied.insert(field, body.value(field));
+    }
+    // Read with their types (so a wrong type is named), compared with ours by mismatches().
+    reader.optionalString(u"iss");
+    if (body.value(u"aud").isArray())
+        reader.optionalStringArray(u"aud", 16);
+    else
+        reader.optionalString(u"aud");
+    reader.optionalStringArray(u"events_supported", 64, 256);
+    reader.optionalStringArray(u"events_delivered", 64, 256);
+    reader.optionalInteger(u"min_verification_interval", 0, JsonReader::IntegerMax);
     if (mode == Mode::Create) {
+        // Nothing to compare with yet: the transmitter supplies these once the stream exists.
         for (const QString &field : TransmitterSupplied + QStringList{QStringLiteral("stream_id")}) {
-            if (reader.has(field))
+            if (body.contains(field))
                 reader.addError(field, QStringLiteral("is set by the transmitter"));
         }
-    } else {
-        parsed.streamId = reader.requiredNonEmptyString(u"stream_id", 64).value_or(QString());
-        for (const QString &field : TransmitterSupplied) {
-            if (reader.has(field))
-                parsed.transmitterSupplied.insert(field, body.value(field));
-        }
-        // Read above as raw values; mark them read.
-        reader.optionalString(u"iss");
-        if (body.value(u"aud").isArray())
-            reader.optionalStringArray(u"aud", 16);
-        else
-            reader.optionalString(u"aud");
-        reader.optionalStringArray(u"events_supported", 64, 256);
-        reader.optionalStringArray(u"events_delivered", 64, 256);
-        reader.optionalInteger(u"min_verification_interval", 0, JsonReader::IntegerMax);
+        parsed.transmitterSupplied = QJsonObject();
     }
     parsed.config = mode == Mode::Update ? current : QJsonObject();
     readDelivery(reader, mode, parsed.config);
@@ -144,21 +149,24 @@ FieldErrors StreamConfig::mismatches(const QJsonObject &supplied, const QJsonObj
                               ? it.value().toArray().first() == expected
                               : it.value() == expected;
         if (!same)
-            errors.append({it.key(), QStringLiteral("is set by the transmitter and must be %1 if given")
-                                         .arg(expected.isString() ? expected.toString() : QStringLiteral("as read"))});
+            errors.append(
+                {it.key(), QStringLiteral("is set by the transmitter and must be %1 if given")
+                               .arg(expected.isString() ? expected.toString() : QStringLiteral("as read"))});
     }
     return errors;
 }
 
 QString StreamConfig::deliveryMethodOf(const QJsonObject &config)
 {
-    return config.value(u"delivery").toObject().value(u"method").toString() == PushMethod ? QStringLiteral("push")
-                                                                                           : QStringLiteral("poll");
+    return config.value(u"delivery").toObject().value(u"method").toString() == PushMethod
+               ? QStringLiteral("push")
+               : QStringLiteral("poll");
 }
 
 SetSigner::Algorithm StreamConfig::algorithmOf(const QJsonObject &config)
 {
-    return SetSigner::algorithmNamed(config.value(u"signing_alg").toString()).value_or(SetSigner::Algorithm::RS256);
+    return SetSigner::algorithmNamed(config.value(u"signing_alg").toString())
+        .value_or(SetSigner::Algorithm::RS256);
 }
 
 QString StreamConfig::pollUrl(const QString &issuer, const QString &streamId)
@@ -176,7 +184,8 @@ QJsonObject StreamConfig::toJson(const SsfStreamRepository::Stream &stream, cons
         {QStringLiteral("iss"), issuer},
         {QStringLiteral("aud"), stream.receiverId},
         {QStringLiteral("events_supported"), QJsonArray::fromStringList(CaepEvents::supported())},
-        {QStringLiteral("events_delivered"), QJsonArray::fromStringList(SignalOutbox::eventsDelivered(stream.config))},
+        {QStringLiteral("events_delivered"),
+         QJsonArray::fromStringList(SignalOutbox::eventsDelivered(stream.config))},
         {QStringLiteral("delivery"), delivery},
         {QStringLiteral("min_verification_interval"), MinVerificationInterval},
         {QStringLiteral("signing_alg"), SetSigner::nameOf(algorithmOf(stream.config))},

@@ -46,7 +46,8 @@ public:
     };
 
     // `current`: the stream's receiver-supplied configuration (Update starts from it).
-    static Expected<Parsed, FieldErrors> parse(const QJsonObject &body, Mode mode, const QJsonObject &current);
+    static Expected<Parsed, FieldErrors> parse(const QJsonObject &body, Mode mode,
+                                               const QJsonObject &current);
     // Why a push endpoint is refused, or nothing: only absolute http(s) URLs with a host, without
     // user information (credentials belong in authorization_header) and without a fragment.
     static std::optional<QString> pushUrlProblem(const QString &url);

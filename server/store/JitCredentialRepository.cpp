@@ -16,9 +16,10 @@ bool JitCredentialRepository::insert(const Credential &credential)
 QList<JitCredentialRepository::Credential> JitCredentialRepository::liveOf(const QString &delegationId,
                                                                            const QDateTime &now)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT jti, delegation_id, issuer, expires_at FROM jit_credentials "
-                                           "WHERE delegation_id = ? AND expires_at > ? ORDER BY expires_at, jti"),
-                            {delegationId, formatTimestamp(now)});
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("SELECT jti, delegation_id, issuer, expires_at FROM jit_credentials "
+                                "WHERE delegation_id = ? AND expires_at > ? ORDER BY expires_at, jti"),
+                 {delegationId, formatTimestamp(now)});
     QList<Credential> credentials;
     while (q && q->next())
         credentials.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
@@ -28,13 +29,14 @@ QList<JitCredentialRepository::Credential> JitCredentialRepository::liveOf(const
 
 bool JitCredentialRepository::removeOf(const QString &delegationId)
 {
-    return m_db.run(QStringLiteral("DELETE FROM jit_credentials WHERE delegation_id = ?"), {delegationId}) != nullptr;
+    return m_db.run(QStringLiteral("DELETE FROM jit_credentials WHERE delegation_id = ?"), {delegationId}) !=
+           nullptr;
 }
 
 bool JitCredentialRepository::removeExpired(const QDateTime &now)
 {
-    return m_db.run(QStringLiteral("DELETE FROM jit_credentials WHERE expires_at <= ?"), {formatTimestamp(now)}) !=
-           nullptr;
+    return m_db.run(QStringLiteral("DELETE FROM jit_credentials WHERE expires_at <= ?"),
+                    {formatTimestamp(now)}) != nullptr;
 }
 
 } // namespace mandate::server

@@ -9,8 +9,8 @@ namespace mandate::server {
 
 namespace {
 
-const QString EntryColumns =
-    QStringLiteral("SELECT seq, stream_id, jti, event_type, control, claims, queued_at, attempts FROM ssf_outbox ");
+const QString EntryColumns = QStringLiteral(
+    "SELECT seq, stream_id, jti, event_type, control, claims, queued_at, attempts FROM ssf_outbox ");
 
 SsfOutboxRepository::Entry readEntry(const QSqlQuery &q)
 {
@@ -30,14 +30,16 @@ SsfOutboxRepository::Entry readEntry(const QSqlQuery &q)
 
 bool SsfOutboxRepository::insert(const Entry &entry)
 {
-    return m_db.run(QStringLiteral("INSERT INTO ssf_outbox (stream_id, jti, event_type, control, claims, queued_at, "
-                                   "attempts) VALUES (?, ?, ?, ?, ?, ?, 0)"),
+    return m_db.run(QStringLiteral(
+                        "INSERT INTO ssf_outbox (stream_id, jti, event_type, control, claims, queued_at, "
+                        "attempts) VALUES (?, ?, ?, ?, ?, ?, 0)"),
                     {entry.streamId, entry.jti, entry.eventType, entry.control ? 1 : 0,
                      QString::fromUtf8(QJsonDocument(entry.claims).toJson(QJsonDocument::Compact)),
                      formatTimestamp(entry.queuedAt)}) != nullptr;
 }
 
-QList<SsfOutboxRepository::Entry> SsfOutboxRepository::pending(const QString &streamId, bool controlOnly, int limit)
+QList<SsfOutboxRepository::Entry> SsfOutboxRepository::pending(const QString &streamId, bool controlOnly,
+                                                               int limit)
 {
     QSqlQuery *q = m_db.run(EntryColumns + QStringLiteral("WHERE stream_id = ? AND delivered_at IS NULL "
                                                           "AND (control = 1 OR ? = 0) "
@@ -51,7 +53,8 @@ QList<SsfOutboxRepository::Entry> SsfOutboxRepository::pending(const QString &st
 
 std::optional<SsfOutboxRepository::Entry> SsfOutboxRepository::find(const QString &streamId, qint64 seq)
 {
-    QSqlQuery *q = m_db.run(EntryColumns + QStringLiteral("WHERE stream_id = ? AND seq = ?"), {streamId, seq});
+    QSqlQuery *q =
+        m_db.run(EntryColumns + QStringLiteral("WHERE stream_id = ? AND seq = ?"), {streamId, seq});
     if (!q || !q->next())
         return std::nullopt;
     Entry entry = readEntry(*q);
@@ -61,9 +64,10 @@ std::optional<SsfOutboxRepository::Entry> SsfOutboxRepository::find(const QStrin
 
 bool SsfOutboxRepository::markDone(qint64 seq, const QDateTime &at, const QString &outcome)
 {
-    return m_db.run(QStringLiteral("UPDATE ssf_outbox SET delivered_at = ?, outcome = ?, attempts = attempts + 1 "
-                                   "WHERE seq = ? AND delivered_at IS NULL"),
-                    {formatTimestamp(at), outcome, seq}) != nullptr;
+    return m_db.run(
+               QStringLiteral("UPDATE ssf_outbox SET delivered_at = ?, outcome = ?, attempts = attempts + 1 "
+                              "WHERE seq = ? AND delivered_at IS NULL"),
+               {formatTimestamp(at), outcome, seq}) != nullptr;
 }
 
 std::optional<int> SsfOutboxRepository::markDoneByJti(const QString &streamId, const QStringList &jtis,
@@ -83,7 +87,8 @@ std::optional<int> SsfOutboxRepository::markDoneByJti(const QString &streamId, c
 
 bool SsfOutboxRepository::noteAttempt(qint64 seq)
 {
-    return m_db.run(QStringLiteral("UPDATE ssf_outbox SET attempts = attempts + 1 WHERE seq = ?"), {seq}) != nullptr;
+    return m_db.run(QStringLiteral("UPDATE ssf_outbox SET attempts = attempts + 1 WHERE seq = ?"), {seq}) !=
+           nullptr;
 }
 
 bool SsfOutboxRepository::dropPending(const QString &streamId)
@@ -95,9 +100,10 @@ bool SsfOutboxRepository::dropPending(const QString &streamId)
 
 QHash<QString, SsfOutboxRepository::Counts> SsfOutboxRepository::countsByStream()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT stream_id, SUM(CASE WHEN delivered_at IS NULL THEN 1 ELSE 0 END), "
-                                           "SUM(CASE WHEN delivered_at IS NULL THEN 0 ELSE 1 END) FROM ssf_outbox "
-                                           "GROUP BY stream_id"));
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("SELECT stream_id, SUM(CASE WHEN delivered_at IS NULL THEN 1 ELSE 0 END), "
+                                "SUM(CASE WHEN delivered_at IS NULL THEN 0 ELSE 1 END) FROM ssf_outbox "
+                                "GROUP BY stream_id"));
     QHash<QString, Counts> counts;
     while (q && q->next())
         counts.insert(q->value(0).toString(), {q->value(1).toLongLong(), q->value(2).toLongLong()});
@@ -128,11 +134,13 @@ std::optional<QDateTime> SsfOutboxRepository::oldestDeliverable()
 
 std::optional<int> SsfOutboxRepository::prune(const QDateTime &doneBefore, const QDateTime &queuedBefore)
 {
-    if (!m_db.run(QStringLiteral("DELETE FROM ssf_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?"),
-                  {formatTimestamp(doneBefore)}))
+    if (!m_db.run(
+            QStringLiteral("DELETE FROM ssf_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?"),
+            {formatTimestamp(doneBefore)}))
         return std::nullopt;
-    QSqlQuery *q = m_db.run(QStringLiteral("DELETE FROM ssf_outbox WHERE delivered_at IS NULL AND queued_at < ?"),
-                            {formatTimestamp(queuedBefore)});
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("DELETE FROM ssf_outbox WHERE delivered_at IS NULL AND queued_at < ?"),
+                 {formatTimestamp(queuedBefore)});
     if (!q)
         return std::nullopt;
     return q->numRowsAffected();
@@ -140,9 +148,10 @@ std::optional<int> SsfOutboxRepository::prune(const QDateTime &doneBefore, const
 
 std::optional<bool> SsfOutboxRepository::markEnded(const QString &delegationId, const QDateTime &at)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("INSERT INTO ssf_ended_sessions (delegation_id, ended_at) VALUES (?, ?) "
-                                           "ON CONFLICT (delegation_id) DO NOTHING"),
-                            {delegationId, formatTimestamp(at)});
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("INSERT INTO ssf_ended_sessions (delegation_id, ended_at) VALUES (?, ?) "
+                                "ON CONFLICT (delegation_id) DO NOTHING"),
+                 {delegationId, formatTimestamp(at)});
     if (!q)
         return std::nullopt;
     return q->numRowsAffected() == 1;

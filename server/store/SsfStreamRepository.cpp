@@ -21,7 +21,8 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-const QString ReceiverColumns = QStringLiteral("SELECT id, name, created_at, created_by, revoked_at FROM ssf_receivers ");
+const QString ReceiverColumns =
+    QStringLiteral("SELECT id, name, created_at, created_by, revoked_at FROM ssf_receivers ");
 
 SsfStreamRepository::Receiver readReceiver(const QSqlQuery &q)
 {
@@ -31,7 +32,8 @@ SsfStreamRepository::Receiver readReceiver(const QSqlQuery &q)
 
 const QString StreamColumns = QStringLiteral(
     "SELECT id, receiver_id, delivery_method, config, status, status_reason, created_at, verified_at, "
-    "failing_since, last_error, next_attempt_at, last_delivered_at, lease_owner, lease_until FROM ssf_streams ");
+    "failing_since, last_error, next_attempt_at, last_delivered_at, lease_owner, lease_until FROM "
+    "ssf_streams ");
 
 SsfStreamRepository::Stream readStream(const QSqlQuery &q)
 {
@@ -92,14 +94,16 @@ std::optional<SsfStreamRepository::Receiver> SsfStreamRepository::receiver(const
     return receiver;
 }
 
-QList<SsfStreamRepository::Receiver> SsfStreamRepository::receivers(int limit, const std::optional<PageCursor> &after)
+QList<SsfStreamRepository::Receiver> SsfStreamRepository::receivers(int limit,
+                                                                    const std::optional<PageCursor> &after)
 {
-    QSqlQuery *q = after ? m_db.run(ReceiverColumns + QStringLiteral("WHERE (created_at < ? OR (created_at = ? "
-                                                                     "AND id < ?)) ORDER BY created_at DESC, "
-                                                                     "id DESC LIMIT ?"),
-                                    {after->sortKey, after->sortKey, after->id, limit})
-                         : m_db.run(ReceiverColumns + QStringLiteral("ORDER BY created_at DESC, id DESC LIMIT ?"),
-                                    {limit});
+    QSqlQuery *q =
+        after ? m_db.run(ReceiverColumns + QStringLiteral("WHERE (created_at < ? OR (created_at = ? "
+                                                          "AND id < ?)) ORDER BY created_at DESC, "
+                                                          "id DESC LIMIT ?"),
+                         {after->sortKey, after->sortKey, after->id, limit})
+              : m_db.run(ReceiverColumns + QStringLiteral("ORDER BY created_at DESC, id DESC LIMIT ?"),
+                         {limit});
     QList<Receiver> receivers;
     while (q && q->next())
         receivers.append(readReceiver(*q));
@@ -108,16 +112,18 @@ QList<SsfStreamRepository::Receiver> SsfStreamRepository::receivers(int limit, c
 
 bool SsfStreamRepository::revokeReceiver(const QString &id, const QDateTime &at)
 {
-    return m_db.run(QStringLiteral("UPDATE ssf_receivers SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
-                    {formatTimestamp(at), id}) != nullptr;
+    return m_db.run(
+               QStringLiteral("UPDATE ssf_receivers SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+               {formatTimestamp(at), id}) != nullptr;
 }
 
 bool SsfStreamRepository::insertStream(const Stream &stream)
 {
-    return m_db.run(QStringLiteral("INSERT INTO ssf_streams (id, receiver_id, delivery_method, config, status, "
-                                   "status_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    {stream.id, stream.receiverId, stream.deliveryMethod, compact(stream.config), stream.status,
-                     stream.statusReason, formatTimestamp(stream.createdAt)}) != nullptr;
+    return m_db.run(
+               QStringLiteral("INSERT INTO ssf_streams (id, receiver_id, delivery_method, config, status, "
+                              "status_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+               {stream.id, stream.receiverId, stream.deliveryMethod, compact(stream.config), stream.status,
+                stream.statusReason, formatTimestamp(stream.createdAt)}) != nullptr;
 }
 
 std::optional<SsfStreamRepository::Stream> SsfStreamRepository::stream(const QString &id)
@@ -132,15 +138,15 @@ std::optional<SsfStreamRepository::Stream> SsfStreamRepository::stream(const QSt
 
 QList<SsfStreamRepository::Stream> SsfStreamRepository::streamsOf(const QString &receiverId)
 {
-    return readStreams(
-        m_db.run(StreamColumns + QStringLiteral("WHERE receiver_id = ? ORDER BY created_at, id"), {receiverId}));
+    return readStreams(m_db.run(
+        StreamColumns + QStringLiteral("WHERE receiver_id = ? ORDER BY created_at, id"), {receiverId}));
 }
 
 QList<SsfStreamRepository::Stream> SsfStreamRepository::liveStreams()
 {
-    return readStreams(m_db.run(StreamColumns + QStringLiteral(
-                                                    "WHERE status <> 'disabled' AND receiver_id IN (SELECT id FROM "
-                                                    "ssf_receivers WHERE revoked_at IS NULL) ORDER BY id")));
+    return readStreams(m_db.run(
+        StreamColumns + QStringLiteral("WHERE status <> 'disabled' AND receiver_id IN (SELECT id FROM "
+                                       "ssf_receivers WHERE revoked_at IS NULL) ORDER BY id")));
 }
 
 QStringList SsfStreamRepository::pushStreamsDue(const QString &instance, const QDateTime &now)
@@ -148,11 +154,12 @@ QStringList SsfStreamRepository::pushStreamsDue(const QString &instance, const Q
     const QString at = formatTimestamp(now);
     // Stream updates go out whatever the status; everything else only while the stream is enabled.
     QSqlQuery *q = m_db.run(
-        QStringLiteral("SELECT s.id FROM ssf_streams s WHERE s.delivery_method = 'push' "
-                       "AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= ?) "
-                       "AND (s.lease_owner IS NULL OR s.lease_owner = ? OR s.lease_until <= ?) "
-                       "AND EXISTS (SELECT 1 FROM ssf_outbox o WHERE o.stream_id = s.id AND o.delivered_at IS NULL "
-                       "AND (s.status = 'enabled' OR o.control = 1)) ORDER BY s.id"),
+        QStringLiteral(
+            "SELECT s.id FROM ssf_streams s WHERE s.delivery_method = 'push' "
+            "AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= ?) "
+            "AND (s.lease_owner IS NULL OR s.lease_owner = ? OR s.lease_until <= ?) "
+            "AND EXISTS (SELECT 1 FROM ssf_outbox o WHERE o.stream_id = s.id AND o.delivered_at IS NULL "
+            "AND (s.status = 'enabled' OR o.control = 1)) ORDER BY s.id"),
         {at, instance, at});
     QStringList ids;
     while (q && q->next())
@@ -160,10 +167,12 @@ QStringList SsfStreamRepository::pushStreamsDue(const QString &instance, const Q
     return ids;
 }
 
-bool SsfStreamRepository::updateConfig(const QString &id, const QString &deliveryMethod, const QJsonObject &config)
+bool SsfStreamRepository::updateConfig(const QString &id, const QString &deliveryMethod,
+                                       const QJsonObject &config)
 {
-    return m_db.run(QStringLiteral("UPDATE ssf_streams SET delivery_method = ?, config = ?, next_attempt_at = NULL "
-                                   "WHERE id = ?"),
+    return m_db.run(QStringLiteral(
+                        "UPDATE ssf_streams SET delivery_method = ?, config = ?, next_attempt_at = NULL "
+                        "WHERE id = ?"),
                     {deliveryMethod, compact(config), id}) != nullptr;
 }
 
@@ -182,18 +191,19 @@ bool SsfStreamRepository::deleteStream(const QString &id)
 
 bool SsfStreamRepository::noteVerification(const QString &id, const QDateTime &at)
 {
-    return m_db.run(QStringLiteral("UPDATE ssf_streams SET verified_at = ? WHERE id = ?"), {formatTimestamp(at), id}) !=
-           nullptr;
+    return m_db.run(QStringLiteral("UPDATE ssf_streams SET verified_at = ? WHERE id = ?"),
+                    {formatTimestamp(at), id}) != nullptr;
 }
 
-std::optional<bool> SsfStreamRepository::claim(const QString &id, const QString &instance, const QDateTime &now,
-                                               const QDateTime &until)
+std::optional<bool> SsfStreamRepository::claim(const QString &id, const QString &instance,
+                                               const QDateTime &now, const QDateTime &until)
 {
     // Runs in a write transaction, which is one writer at a time on every store: two instances
     // asking together are answered one after the other, and only the first gets the stream.
-    QSqlQuery *q = m_db.run(QStringLiteral("UPDATE ssf_streams SET lease_owner = ?, lease_until = ? WHERE id = ? "
-                                           "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)"),
-                            {instance, formatTimestamp(until), id, instance, formatTimestamp(now)});
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("UPDATE ssf_streams SET lease_owner = ?, lease_until = ? WHERE id = ? "
+                                "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)"),
+                 {instance, formatTimestamp(until), id, instance, formatTimestamp(now)});
     if (!q)
         return std::nullopt;
     return q->numRowsAffected() == 1;
@@ -216,7 +226,8 @@ bool SsfStreamRepository::noteFailure(const QString &id, const QDateTime &at, co
 
 bool SsfStreamRepository::noteError(const QString &id, const QString &error)
 {
-    return m_db.run(QStringLiteral("UPDATE ssf_streams SET last_error = ? WHERE id = ?"), {error, id}) != nullptr;
+    return m_db.run(QStringLiteral("UPDATE ssf_streams SET last_error = ? WHERE id = ?"), {error, id}) !=
+           nullptr;
 }
 
 bool SsfStreamRepository::clearFailures(const QString &id)
@@ -228,15 +239,17 @@ bool SsfStreamRepository::clearFailures(const QString &id)
 
 bool SsfStreamRepository::setSubject(const QString &streamId, const QJsonObject &subject, bool included)
 {
-    return m_db.run(QStringLiteral("INSERT INTO ssf_subjects (stream_id, subject, included) VALUES (?, ?, ?) "
-                                   "ON CONFLICT (stream_id, subject) DO UPDATE SET included = excluded.included"),
-                    {streamId, compact(subject), included ? 1 : 0}) != nullptr;
+    return m_db.run(
+               QStringLiteral("INSERT INTO ssf_subjects (stream_id, subject, included) VALUES (?, ?, ?) "
+                              "ON CONFLICT (stream_id, subject) DO UPDATE SET included = excluded.included"),
+               {streamId, compact(subject), included ? 1 : 0}) != nullptr;
 }
 
 QList<SsfStreamRepository::Subject> SsfStreamRepository::subjectsOf(const QString &streamId)
 {
     QSqlQuery *q =
-        m_db.run(QStringLiteral("SELECT stream_id, subject, included FROM ssf_subjects WHERE stream_id = ?"), {streamId});
+        m_db.run(QStringLiteral("SELECT stream_id, subject, included FROM ssf_subjects WHERE stream_id = ?"),
+                 {streamId});
     QList<Subject> subjects;
     while (q && q->next())
         subjects.append({q->value(0).toString(), QJsonDocument::fromJson(q->value(1).toByteArray()).object(),
@@ -256,7 +269,8 @@ QList<SsfStreamRepository::Subject> SsfStreamRepository::allSubjects()
 
 qsizetype SsfStreamRepository::subjectCount(const QString &streamId)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM ssf_subjects WHERE stream_id = ?"), {streamId});
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("SELECT COUNT(*) FROM ssf_subjects WHERE stream_id = ?"), {streamId});
     if (!q || !q->next())
         return 0;
     const qsizetype count = q->value(0).toLongLong();

@@ -33,8 +33,9 @@ public:
         QString id;
         QString receiverId;
         QString deliveryMethod; // "push" or "poll"
-        QJsonObject config;     // what the receiver supplied: delivery, events_requested, description, signing_alg
-        QString status;         // enabled | paused | disabled
+        QJsonObject
+            config;     // what the receiver supplied: delivery, events_requested, description, signing_alg
+        QString status; // enabled | paused | disabled
         QString statusReason;
         QDateTime createdAt;
         std::optional<QDateTime> verifiedAt;
