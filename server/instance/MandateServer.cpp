@@ -4,6 +4,7 @@
 #include "server/auth/AgentAuthenticator.h"
 #include "server/auth/BearerAuthenticator.h"
 #include "server/auth/ReceiverAuthenticator.h"
+#include "server/auth/SecureRandom.h"
 #include "server/auth/SessionAuthenticator.h"
 #include "server/events/EventHub.h"
 #include "server/events/PostgresEventFeed.h"
@@ -310,6 +311,7 @@ bool MandateServer::setUpSignals(QString *error)
     settings.issuer = issuer;
     settings.retryMax = m_options.ssfRetryMax;
     settings.pauseAfter = m_options.ssfPauseAfter;
+    settings.instance = m_options.database.isEmpty() ? QStringLiteral("local") : SecureRandom::id(u"ins_");
     m_ssfDeliverer =
         std::make_unique<SsfDeliverer>(*m_store, *m_writes, m_clock, *m_setSigner, m_metrics, settings);
     connect(m_writes.get(), &WriteBatcher::signalsQueued, m_ssfDeliverer.get(), &SsfDeliverer::wake);

@@ -1,6 +1,5 @@
 #include "server/ssf/SsfDeliverer.h"
 
-#include "server/auth/SecureRandom.h"
 #include "server/ops/Metrics.h"
 #include "server/ssf/SetSigner.h"
 #include "server/ssf/SignalOutbox.h"
@@ -41,7 +40,6 @@ SsfDeliverer::SsfDeliverer(Store &reader, WriteBatcher &writes, const Clock &clo
     , m_signer(signer)
     , m_metrics(metrics)
     , m_settings(std::move(settings))
-    , m_instance(SecureRandom::id(u"ins_"))
 {
     // Receivers answer with a status; nothing they set (cookies, cached credentials) is kept.
     m_network.setCookieJar(nullptr);
@@ -68,7 +66,7 @@ void SsfDeliverer::wake()
     if (m_stopped)
         return;
     const QDateTime now = m_clock.now();
-    for (const QString &id : m_reader.ssfStreams().pushStreamsDue(m_instance, now)) {
+    for (const QString &id : m_reader.ssfStreams().pushStreamsDue(m_settings.instance, now)) {
         if (m_busy.contains(id))
             continue;
         m_busy.insert(id);
@@ -101,7 +99,7 @@ void SsfDeliverer::claimThenSend(const QString &streamId)
         [this, streamId, claimed](Store &store) {
             const QDateTime now = m_clock.now();
             const QDateTime until = now.addSecs(LeaseSeconds);
-            const auto ours = store.ssfStreams().claim(streamId, m_instance, now, until);
+            const auto ours = store.ssfStreams().claim(streamId, m_settings.instance, now, until);
             if (!ours)
                 return WriteResult::Drop;
             if (*ours)
@@ -203,7 +201,8 @@ void SsfDeliverer::settle(const QString &streamId, const SsfOutboxRepository::En
     m_writes.submit(
         [this, streamId, entry, outcome, error, renewed](Store &store) {
             const QDateTime now = m_clock.now();
-            const auto ours = store.ssfStreams().claim(streamId, m_instance, now, now.addSecs(LeaseSeconds));
+            const auto ours =
+                store.ssfStreams().claim(streamId, m_settings.instance, now, now.addSecs(LeaseSeconds));
             if (!ours || !store.ssfOutbox().markDone(entry.seq, now, outcome) ||
                 !store.ssfStreams().noteDelivered(streamId, now) ||
                 (!error.isEmpty() && !store.ssfStreams().noteError(streamId, error)))

@@ -45,6 +45,10 @@ public:
         std::chrono::seconds pauseAfter{24 * 60 * 60};
         std::chrono::milliseconds interval{500};
         std::chrono::milliseconds timeout{10'000};
+        // Who holds leases: on SQLite one process owns the store, so a fixed name lets a
+        // restarted server go on at once; on PostgreSQL each process is its own, and a dead
+        // one's streams pass on when its leases run out.
+        QString instance;
     };
     static constexpr qint64 LeaseSeconds = 30;
     // Bytes of a receiver's answer read at most (an error body is short).
@@ -77,7 +81,6 @@ private:
     const SetSigner &m_signer;
     Metrics &m_metrics;
     Settings m_settings;
-    QString m_instance; // this process, as lease holder
     QNetworkAccessManager m_network;
     QTimer m_timer;
     QSet<QString> m_busy;               // streams with a claim or a push in flight
