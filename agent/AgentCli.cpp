@@ -6,6 +6,7 @@
 #include "agent/LoadRun.h"
 #include "agent/Scenario.h"
 #include "agent/Session.h"
+#include "agent/SsfReceive.h"
 #include "agent/SubDelegationDraft.h"
 #include "core/AuthorizeCodec.h"
 #include "core/Decision.h"
@@ -82,9 +83,9 @@ private:
 Cli::Cli(const QStringList &arguments)
     : m_arguments(arguments)
 {
-    m_parser.setApplicationDescription(
-        QStringLiteral("An agent that asks mandate-server for permission before it acts.\n"
-                       "Subcommands: authorize, credential, subdelegate, complete, scenario, load."));
+    m_parser.setApplicationDescription(QStringLiteral(
+        "An agent that asks mandate-server for permission before it acts.\n"
+        "Subcommands: authorize, credential, subdelegate, complete, scenario, load, ssf-receive."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("subcommand"), QStringLiteral("What to do."));
@@ -115,7 +116,10 @@ Cli::Cli(const QStringList &arguments)
     option("from-parent", "subdelegate: copy the parent's scopes and thresholds (needs --mint-as).");
     option("expires-in", "subdelegate: lifetime in seconds (default 3600).", "SECONDS");
     option("connections", "load: parallel connections (1..64, default 8).", "N");
-    option("seconds", "load: how long (1..60, default 10).", "S");
+    option("seconds", "load: how long (1..60, default 10); ssf-receive: how long to listen.", "S");
+    option("receiver-token", "ssf-receive: the file holding the receiver token an admin registered.", "FILE");
+    option("port", "ssf-receive: the port on 127.0.0.1 to listen on (default: any free one).", "PORT");
+    option("count", "ssf-receive: stop after printing this many events.", "N");
 }
 
 Cli::~Cli()
@@ -146,6 +150,17 @@ int Cli::run()
     const QString command = positional.first();
     if (command == u"scenario")
         return Scenario(m_server).run();
+    if (command == u"ssf-receive") {
+        if (!m_parser.isSet(QStringLiteral("receiver-token")))
+            return usage(QStringLiteral("ssf-receive needs --receiver-token FILE."));
+        SsfReceive::Options options;
+        options.server = m_server;
+        options.tokenFile = m_parser.value(QStringLiteral("receiver-token"));
+        options.port = static_cast<quint16>(m_parser.value(QStringLiteral("port")).toUInt());
+        options.count = m_parser.value(QStringLiteral("count")).toInt();
+        options.seconds = m_parser.value(QStringLiteral("seconds")).toInt();
+        return SsfReceive(options).run();
+    }
 
     if (command == u"load" && !LoadRun::isLoopback(m_server))
         return usage(QStringLiteral("load only runs against a server on this machine (loopback)."));
