@@ -4,6 +4,7 @@
 #include "client/ApiReply.h"
 #include "client/DemoDirectory.h"
 #include "client/Page.h"
+#include "client/SignalReceiverInfo.h"
 #include "client/UserInfo.h"
 #include "core/Approval.h"
 #include "core/AuditEvent.h"
@@ -107,6 +108,13 @@ public:
     // The key is the caller's: a decision outbox resends the same one until the server answered.
     Reply<Approval> decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
                            const QByteArray &idempotencyKey);
+
+    // Shared Signals (admins): receivers with their streams and delivery state; pausing or resuming
+    // a stream (the receiver hears so); a verification event on a stream.
+    Reply<Page<SignalReceiverInfo>> signalReceivers(const QString &cursor = {});
+    Reply<SignalStreamInfo> setSignalStreamStatus(const QString &streamId, bool enabled,
+                                                  const QString &reason);
+    Reply<Done> sendVerificationEvent(const QString &streamId);
 
     // The approval a 409 carries as it stands now (who resolved it and how).
     static std::optional<Approval> currentApprovalOf(const ApiError &conflict);

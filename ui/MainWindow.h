@@ -29,6 +29,7 @@ class ApprovalsPage;
 class DelegationsPage;
 class GrantController;
 class RevocationController;
+class SignalsPage;
 
 // The console for one signed-in person: navigation that fits their role, the pages, the
 // connection state, and sign-out. Built anew for every sign-in, so nothing of one person's view
@@ -45,7 +46,8 @@ public:
 
     DelegationsPage *delegationsPage() const { return m_delegations; }
     AgentsPage *agentsPage() const { return m_agents; }
-    AuditPage *auditPage() const { return m_audit; } // nullptr for approvers
+    AuditPage *auditPage() const { return m_audit; }       // nullptr for approvers
+    SignalsPage *signalsPage() const { return m_signals; } // admins only
     ApprovalsPage *approvalsPage() const { return m_approvals; }
     client::DecisionOutbox &decisionOutbox() const { return m_outbox; }
     // The pending requests routed to this person: the count in the navigation, the notifications.
@@ -80,6 +82,7 @@ private:
     DelegationsPage *m_delegations;
     AgentsPage *m_agents;
     AuditPage *m_audit = nullptr;
+    SignalsPage *m_signals = nullptr;
     models::ApprovalListModel *m_inbox = nullptr;
     ApprovalsPage *m_approvals = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -439,6 +439,20 @@ private Q_SLOTS:
         waiting->deleteLater();
     }
 
+    // A retried request with its Idempotency-Key changes nothing more, empty answers included.
+    void aRepeatedRequestReplaysItsAnswer()
+    {
+        auto receiver = SignalFixtures::registerReceiver(*m_ada, url(), QStringLiteral("Retries"));
+        const QString stream = SignalFixtures::createStream(*receiver.client);
+        const QJsonObject body{{QStringLiteral("stream_id"), stream},
+                               {QStringLiteral("state"), QStringLiteral("once")}};
+        QCOMPARE(receiver.client->post(QStringLiteral("/v1/ssf/verify"), body, "verify-1").status, 204);
+        const auto replayed = receiver.client->post(QStringLiteral("/v1/ssf/verify"), body, "verify-1");
+        QCOMPARE(replayed.status, 204);
+        QCOMPARE(replayed.header("Idempotent-Replayed"), QByteArray("true"));
+        QCOMPARE(SignalFixtures::pollVerified(*receiver.client, stream, url(), receiver.id).size(), 1);
+    }
+
     void removedSubjectsHoldTheirEventsBack()
     {
         auto receiver = SignalFixtures::registerReceiver(*m_ada, url(), QStringLiteral("Subjects"));
