@@ -2413,13 +2413,6 @@
         <source>No receiver is registered. Resource servers that accept agents&apos; credentials register through the API and then hear the moment an agent&apos;s authority ends.</source>
         <translation>Kein Empfänger ist registriert. Ressourcenserver, die Anmeldedaten von Agenten annehmen, registrieren sich über die API und erfahren dann sofort, wenn die Befugnis eines Agenten endet.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n receiver(s) hear the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
-        <translation>
-            <numerusform>%n Empfänger erfährt sofort, wenn die Befugnis eines Agenten endet: seine Vollmachten widerrufen, abgelaufen oder erledigt, seine Anmeldedaten widerrufen.</numerusform>
-            <numerusform>%n Empfänger erfahren sofort, wenn die Befugnis eines Agenten endet: seine Vollmachten widerrufen, abgelaufen oder erledigt, seine Anmeldedaten widerrufen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not load the receivers: %1</source>
         <translation>Die Empfänger konnten nicht geladen werden: %1</translation>
@@ -2459,6 +2452,10 @@
     <message>
         <source>A verification event is on its way to %1.</source>
         <translation>Ein Prüfereignis ist an %1 unterwegs.</translation>
+    </message>
+    <message>
+        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
+        <translation>Registrierte Empfänger: %1. Jeder erfährt sofort, wenn die Befugnis eines Agenten endet: seine Vollmachten widerrufen, abgelaufen oder erledigt, seine Anmeldedaten widerrufen.</translation>
     </message>
 </context>
 <context>

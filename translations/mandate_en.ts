@@ -2413,13 +2413,6 @@
         <source>No receiver is registered. Resource servers that accept agents&apos; credentials register through the API and then hear the moment an agent&apos;s authority ends.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n receiver(s) hear the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not load the receivers: %1</source>
         <translation type="unfinished"></translation>
@@ -2458,6 +2451,10 @@
     </message>
     <message>
         <source>A verification event is on its way to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,11 +21,11 @@ SignalsPage::SignalsPage(client::ConsoleSession &session, QWidget *parent)
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->setColumnWidth(models::SignalStreamModel::ReceiverColumn, 150);
     table->setColumnWidth(models::SignalStreamModel::StreamColumn, 170);
-    table->setColumnWidth(models::SignalStreamModel::DeliveryColumn, 230);
+    table->setColumnWidth(models::SignalStreamModel::DeliveryColumn, 220);
     table->setColumnWidth(models::SignalStreamModel::StatusColumn, 80);
     table->setColumnWidth(models::SignalStreamModel::QueuedColumn, 70);
-    table->setColumnWidth(models::SignalStreamModel::DeliveredColumn, 110);
-    table->setColumnWidth(models::SignalStreamModel::FailingSinceColumn, 130);
+    table->setColumnWidth(models::SignalStreamModel::DeliveredColumn, 135);
+    table->setColumnWidth(models::SignalStreamModel::FailingSinceColumn, 150);
 
     connect(m_ui->reload, &QPushButton::clicked, m_model, &models::SignalStreamModel::reload);
     connect(m_ui->pause, &QPushButton::clicked, this, [this] { setStatus(false); });
@@ -36,9 +36,10 @@ SignalsPage::SignalsPage(client::ConsoleSession &session, QWidget *parent)
             m_model->receiverCount() == 0
                 ? tr("No receiver is registered. Resource servers that accept agents' credentials register "
                      "through the API and then hear the moment an agent's authority ends.")
-                : tr("%n receiver(s) hear the moment an agent's authority ends: its delegations revoked, "
-                     "expired or completed, its credentials revoked.",
-                     nullptr, m_model->receiverCount()));
+                : tr("Receivers registered: %1. Each hears the moment an agent's authority ends: its "
+                     "delegations "
+                     "revoked, expired or completed, its credentials revoked.")
+                      .arg(m_model->receiverCount()));
         updateActions();
     });
     connect(m_model, &models::SignalStreamModel::loadFailed, this, [this](const QString &message) {
