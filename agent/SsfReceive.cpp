@@ -14,11 +14,22 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <csignal>
+
 namespace mandate::agent {
 
 namespace {
 
 constexpr qsizetype MaxRequestBytes = 64 * 1024;
+
+// Set by SIGINT or SIGTERM (only an async-signal-safe store happens in the handler); the event loop
+// looks at it and ends, so the stream is deleted on the way out.
+volatile std::sig_atomic_t stopRequested = 0;
+
+void requestStop(int)
+{
+    stopRequested = 1;
+}
 
 struct Answer
 {
@@ -29,10 +40,10 @@ struct Answer
 
 // One call to the transmitter, waited for: a command line does one thing after another.
 Answer call(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
-            const QByteArray &token, const QJsonObject &body = {})
+            const QByteArray &token, const QJsonObject &body = {}, int timeoutMs = 15'000)
 {
     QNetworkRequest request(url);
-    request.setTransferTimeout(15'000);
+    request.setTransferTimeout(timeoutMs);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -151,11 +162,20 @@ int SsfReceive::run()
     });
     if (m_options.seconds > 0)
         QTimer::singleShot(m_options.seconds * 1000, &loop, &QEventLoop::quit);
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QTimer stopWatch;
+    QObject::connect(&stopWatch, &QTimer::timeout, &loop, [&loop] {
+        if (stopRequested)
+            loop.quit();
+    });
+    stopWatch.start(100);
     loop.exec();
     // Its stream goes with it, or the transmitter would keep queueing for a receiver that is gone.
+    // Briefly: on Ctrl+C the server may be stopping too.
     QUrl remove = configuration;
     remove.setQuery(QStringLiteral("stream_id=") + stream);
-    call(network, "DELETE", remove, token);
+    call(network, "DELETE", remove, token, {}, 2'000);
     return Allowed;
 }
 

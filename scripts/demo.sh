@@ -73,6 +73,18 @@ agent_loop() {
 start_job agent_loop
 echo "Agent simulator: plays its scenario against the server now and every 40 s."
 
+# A Shared Signals receiver, as a resource server would run one: registered once per data dir (the
+# token is shown once, so it is kept, 0600), it prints every revocation it hears, verified.
+token_file="$data_dir/ssf-receiver-token"
+if [ ! -s "$token_file" ]; then
+  admin=$(curl -sf -X POST -H 'Content-Type: application/json' -d '{"username":"ada","password":"mandate-demo"}'     "$url/v1/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  (umask 077 && curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $admin"     -d '{"name":"Demo resource server"}' "$url/v1/ssf/receivers" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' >"$token_file")
+fi
+start_job "$bin/mandate-agent" --server "$url" ssf-receive --receiver-token "$token_file" \
+  >"$data_dir/ssf-events.jsonl" 2>>"$log"
+echo "Shared signals: a receiver prints each verified revocation it hears to $data_dir/ssf-events.jsonl."
+
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the console is not started."
   echo "Start it where there is a display:"

@@ -125,11 +125,14 @@ std::optional<QDateTime> SsfOutboxRepository::oldestDeliverable()
     QSqlQuery *q = m_db.run(QStringLiteral("SELECT MIN(o.queued_at) FROM ssf_outbox o JOIN ssf_streams s ON "
                                            "s.id = o.stream_id WHERE o.delivered_at IS NULL AND "
                                            "(s.status = 'enabled' OR o.control = 1)"));
-    if (!q || !q->next() || q->value(0).isNull())
+    if (!q || !q->next())
         return std::nullopt;
-    const auto oldest = parseTimestamp(q->value(0).toString());
+    // MIN over nothing is one NULL row; finished either way, or the reader would keep its snapshot.
+    const QVariant value = q->value(0);
     q->finish();
-    return oldest;
+    if (value.isNull())
+        return std::nullopt;
+    return parseTimestamp(value.toString());
 }
 
 std::optional<int> SsfOutboxRepository::prune(const QDateTime &doneBefore, const QDateTime &queuedBefore)
