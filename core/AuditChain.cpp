@@ -94,6 +94,45 @@ AuditChain::Sealed AuditChain::sealJson(QJsonObject &event, qint64 seq, const QS
     return sealed;
 }
 
+QByteArray AuditChain::recordedForm(const AuditEvent &event)
+{
+    QJsonObject json = AuditEventCodec::toJson(event, false);
+    json.remove(QStringLiteral("seq"));
+    json.remove(QStringLiteral("prev_hash"));
+    return CanonicalJson::serialize(json);
+}
+
+std::optional<QByteArray> AuditChain::sealCanonical(const QByteArray &recorded, qint64 seq,
+                                                    const QString &prevHash, Sealed *sealed)
+{
+    // Inside a JSON string every quote is escaped, so the last `,"type":"` is the top-level member.
+    const qsizetype typeAt = recorded.lastIndexOf(QByteArrayView(",\"type\":\""));
+    if (typeAt <= 0 || !recorded.startsWith('{') || !recorded.endsWith('}'))
+        return std::nullopt;
+    const QByteArrayView head = QByteArrayView(recorded).first(typeAt);
+    const QByteArrayView tail = QByteArrayView(recorded).sliced(typeAt);
+    const QByteArray seqMember = ",\"seq\":" + QByteArray::number(seq);
+    const QByteArray prevMember = ",\"prev_hash\":\"" + prevHash.toLatin1() + '"';
+
+    QCryptographicHash chain(QCryptographicHash::Sha256);
+    chain.addData(prevHash.toLatin1());
+    chain.addData(head);
+    chain.addData(prevMember);
+    chain.addData(seqMember);
+    chain.addData(tail);
+    sealed->hash = QString::fromLatin1(chain.result().toHex());
+
+    QCryptographicHash leaf(QCryptographicHash::Sha256);
+    leaf.addData(QByteArrayView("\x00", 1));
+    leaf.addData(head);
+    leaf.addData(seqMember);
+    leaf.addData(tail);
+    sealed->leafHash = leaf.result();
+
+    return head.toByteArray() + ",\"hash\":\"" + sealed->hash.toLatin1() + "\",\"leaf_hash\":\"" +
+           sealed->leafHash.toHex() + '"' + prevMember + seqMember + tail.toByteArray();
+}
+
 AuditChain::Verification AuditChain::verify(const QList<AuditEvent> &events)
 {
     Verifier verifier;

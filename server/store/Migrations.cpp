@@ -122,7 +122,7 @@ CREATE TABLE live_events (
 )
 )SQL"},
     // The transparency log: decisions record their events in the inbox; the sequencer gives them
-    // their seq, hashes them into the Merkle tree (every perfect subtree kept) and signs a checkpoint.
+    // their seq and leaf hash, keeps every perfect subtree above the leaves and signs a checkpoint.
     {3, R"SQL(
 CREATE TABLE audit_inbox (
     id {serial_pk},
@@ -135,6 +135,7 @@ CREATE TABLE audit_inbox (
     event TEXT NOT NULL
 );
 ALTER TABLE audit_events ADD COLUMN decision_id TEXT;
+ALTER TABLE audit_events ADD COLUMN leaf_hash {blob};
 CREATE INDEX audit_decision ON audit_events(decision_id);
 CREATE TABLE audit_tree (
     level INTEGER NOT NULL,
