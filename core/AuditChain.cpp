@@ -82,6 +82,18 @@ QByteArray AuditChain::leafHash(const AuditEvent &event)
     return leafHash(AuditEventCodec::toJson(event, false));
 }
 
+AuditChain::Sealed AuditChain::sealJson(QJsonObject &event, qint64 seq, const QString &prevHash)
+{
+    event.remove(QStringLiteral("hash"));
+    event.remove(QStringLiteral("leaf_hash"));
+    event.insert(QStringLiteral("seq"), seq);
+    event.insert(QStringLiteral("prev_hash"), prevHash);
+    Sealed sealed{hashOf(prevHash, event), leafHash(event)};
+    event.insert(QStringLiteral("hash"), sealed.hash);
+    event.insert(QStringLiteral("leaf_hash"), QString::fromLatin1(sealed.leafHash.toHex()));
+    return sealed;
+}
+
 AuditChain::Verification AuditChain::verify(const QList<AuditEvent> &events)
 {
     Verifier verifier;

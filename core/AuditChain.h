@@ -52,6 +52,15 @@ public:
     static QByteArray leafHash(const QJsonObject &servedEvent);
     static QByteArray leafHash(const AuditEvent &event);
 
+    struct Sealed
+    {
+        QString hash;        // the chain hash, hex
+        QByteArray leafHash; // raw
+    };
+    // Gives a recorded event (its JSON without seq and hashes) its place: sets "seq", "prev_hash",
+    // "hash" and "leaf_hash", so `event` becomes exactly what GET /v1/audit serves.
+    static Sealed sealJson(QJsonObject &event, qint64 seq, const QString &prevHash);
+
 private:
     static QString hashOf(const QString &prevHash, const QJsonObject &eventWithoutHash);
 };

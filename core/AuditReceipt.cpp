@@ -12,8 +12,9 @@ namespace {
 std::optional<QByteArray> hashFromHex(const QJsonValue &value)
 {
     const QByteArray hex = value.toString().toLatin1();
-    if (hex.size() != 2 * MerkleTree::HashSize ||
-        !std::all_of(hex.cbegin(), hex.cend(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+    if (hex.size() != 2 * MerkleTree::HashSize || !std::all_of(hex.cbegin(), hex.cend(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        }))
         return std::nullopt;
     return QByteArray::fromHex(hex);
 }
@@ -37,8 +38,9 @@ std::optional<AuditReceipt> AuditReceipt::fromJson(const QJsonObject &json)
     const std::optional<qint64> treeSize = integer(inclusion.value(QStringLiteral("tree_size")));
     const std::optional<QByteArray> leafHash = hashFromHex(inclusion.value(QStringLiteral("leaf_hash")));
     const QJsonValue path = inclusion.value(QStringLiteral("audit_path"));
-    if (!json.value(QStringLiteral("event")).isObject() || !leafIndex || !proofIndex || *proofIndex != *leafIndex ||
-        !treeSize || !leafHash || !path.isArray() || !json.value(QStringLiteral("checkpoint")).isString() ||
+    if (!json.value(QStringLiteral("event")).isObject() || !leafIndex || !proofIndex ||
+        *proofIndex != *leafIndex || !treeSize || !leafHash || !path.isArray() ||
+        !json.value(QStringLiteral("checkpoint")).isString() ||
         !json.value(QStringLiteral("verifier_key")).isString())
         return std::nullopt;
     for (const QJsonValue &step : path.toArray()) {
@@ -64,10 +66,11 @@ QJsonObject AuditReceipt::toJson() const
     return {
         {QStringLiteral("event"), event},
         {QStringLiteral("leaf_index"), leafIndex},
-        {QStringLiteral("inclusion"), QJsonObject{{QStringLiteral("leaf_index"), leafIndex},
-                                                  {QStringLiteral("tree_size"), treeSize},
-                                                  {QStringLiteral("leaf_hash"), QString::fromLatin1(leafHash.toHex())},
-                                                  {QStringLiteral("audit_path"), path}}},
+        {QStringLiteral("inclusion"),
+         QJsonObject{{QStringLiteral("leaf_index"), leafIndex},
+                     {QStringLiteral("tree_size"), treeSize},
+                     {QStringLiteral("leaf_hash"), QString::fromLatin1(leafHash.toHex())},
+                     {QStringLiteral("audit_path"), path}}},
         {QStringLiteral("checkpoint"), QString::fromUtf8(checkpoint)},
         {QStringLiteral("verifier_key"), verifierKey},
     };

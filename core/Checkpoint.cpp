@@ -7,7 +7,8 @@ namespace mandate {
 
 QByteArray Checkpoint::text() const
 {
-    QByteArray out = origin.toUtf8() + '\n' + QByteArray::number(treeSize) + '\n' + rootHash.toBase64() + '\n';
+    QByteArray out =
+        origin.toUtf8() + '\n' + QByteArray::number(treeSize) + '\n' + rootHash.toBase64() + '\n';
     for (const QString &line : extensions)
         out += line.toUtf8() + '\n';
     return out;
@@ -18,12 +19,14 @@ std::optional<Checkpoint> Checkpoint::parse(QByteArrayView text)
     if (!text.endsWith('\n'))
         return std::nullopt;
     const QList<QByteArray> lines = text.chopped(1).toByteArray().split('\n');
-    if (lines.size() < 3 || std::any_of(lines.cbegin(), lines.cend(), [](const QByteArray &l) { return l.isEmpty(); }))
+    if (lines.size() < 3 ||
+        std::any_of(lines.cbegin(), lines.cend(), [](const QByteArray &l) { return l.isEmpty(); }))
         return std::nullopt;
     Checkpoint checkpoint;
     checkpoint.origin = QString::fromUtf8(lines.at(0));
     const QByteArray &size = lines.at(1);
-    const bool digitsOnly = std::all_of(size.cbegin(), size.cend(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digitsOnly =
+        std::all_of(size.cbegin(), size.cend(), [](char c) { return c >= '0' && c <= '9'; });
     bool sizeOk = false;
     checkpoint.treeSize = size.toLongLong(&sizeOk);
     if (!digitsOnly || !sizeOk || (size.size() > 1 && size.startsWith('0')))

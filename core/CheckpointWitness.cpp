@@ -5,7 +5,8 @@
 namespace mandate {
 
 Expected<Checkpoint, LogError> CheckpointWitness::accept(const std::optional<QByteArray> &kept,
-                                                         QByteArrayView offered, const QList<QByteArray> &proof) const
+                                                         QByteArrayView offered,
+                                                         const QList<QByteArray> &proof) const
 {
     Expected<Checkpoint, LogError> next = Checkpoint::open(offered, m_logKey);
     if (!next || !kept)
@@ -15,10 +16,11 @@ Expected<Checkpoint, LogError> CheckpointWitness::accept(const std::optional<QBy
         return unexpected(previous.error());
     if (next->treeSize < previous->treeSize)
         return unexpected(LogError::TreeShrank);
-    const LogError consistent =
-        MerkleTree::verifyConsistency(previous->treeSize, next->treeSize, proof, previous->rootHash, next->rootHash);
+    const LogError consistent = MerkleTree::verifyConsistency(previous->treeSize, next->treeSize, proof,
+                                                              previous->rootHash, next->rootHash);
     if (consistent != LogError::None)
-        return unexpected(consistent == LogError::MalformedProof ? consistent : LogError::ConsistencyMismatch);
+        return unexpected(consistent == LogError::MalformedProof ? consistent
+                                                                 : LogError::ConsistencyMismatch);
     return next;
 }
 

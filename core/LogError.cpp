@@ -30,12 +30,14 @@ QString describe(LogError error)
     case LogError::ConsistencyMismatch:
         return QStringLiteral("the log's history changed: the new checkpoint does not extend the old one");
     case LogError::TreeShrank:
-        return QStringLiteral("the log's history changed: the new checkpoint has fewer events than the old one");
+        return QStringLiteral(
+            "the log's history changed: the new checkpoint has fewer events than the old one");
     case LogError::LeafMismatch:
         return QStringLiteral("the event does not hash to the leaf the proof is about");
     case LogError::MalformedReceipt:
-        return QStringLiteral("the receipt is not a Mandate receipt (event, leaf_index, inclusion, checkpoint, "
-                              "verifier_key)");
+        return QStringLiteral(
+            "the receipt is not a Mandate receipt (event, leaf_index, inclusion, checkpoint, "
+            "verifier_key)");
     }
     Q_UNREACHABLE();
     return {};

@@ -23,8 +23,8 @@ public:
     // The hash of the perfect subtree (level, index), or nothing if it cannot be read.
     using PerfectSubtrees = std::function<std::optional<Hash>(int level, qint64 index)>;
 
-    static Hash emptyRoot();                         // SHA-256 of nothing
-    static Hash leafHash(QByteArrayView leaf);       // SHA-256(0x00 ‖ leaf)
+    static Hash emptyRoot();                                   // SHA-256 of nothing
+    static Hash leafHash(QByteArrayView leaf);                 // SHA-256(0x00 ‖ leaf)
     static Hash nodeHash(const Hash &left, const Hash &right); // SHA-256(0x01 ‖ left ‖ right)
 
     // The root of the first `treeSize` leaves.

@@ -39,8 +39,9 @@ bool NoteVerifierKey::isValidName(QStringView name)
 {
     if (name.isEmpty())
         return false;
-    return std::none_of(name.begin(), name.end(),
-                        [](QChar c) { return c.isSpace() || c == u'+' || c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    return std::none_of(name.begin(), name.end(), [](QChar c) {
+        return c.isSpace() || c == u'+' || c.unicode() < 0x20 || c.unicode() == 0x7f;
+    });
 }
 
 quint32 NoteVerifierKey::keyIdOf(const QString &name, QByteArrayView publicKey)
@@ -64,16 +65,23 @@ std::optional<NoteVerifierKey> NoteVerifierKey::ed25519(const QString &name, QBy
 
 std::optional<NoteVerifierKey> NoteVerifierKey::parse(QStringView text)
 {
-    const QList<QStringView> parts = text.split(u'+');
-    if (parts.size() != 3 || parts.at(1).size() != 8)
+    // The name may not contain '+', and the key ID is hex, so the first two '+' split the key; the
+    // base64 key data may contain more of them.
+    const qsizetype first = text.indexOf(u'+');
+    const qsizetype second = first < 0 ? -1 : text.indexOf(u'+', first + 1);
+    if (second < 0)
+        return std::nullopt;
+    const QList<QStringView> parts{text.first(first), text.sliced(first + 1, second - first - 1),
+                                   text.sliced(second + 1)};
+    if (parts.at(1).size() != 8)
         return std::nullopt;
     bool hexOk = false;
     const quint32 id = parts.at(1).toUInt(&hexOk, 16);
     const bool lowercaseHex = std::all_of(parts.at(1).begin(), parts.at(1).end(), [](QChar c) {
         return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
     });
-    const auto decoded = QByteArray::fromBase64Encoding(parts.at(2).toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(parts.at(2).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!hexOk || !lowercaseHex || !decoded || decoded.decoded.size() != 1 + PublicKeySize ||
         decoded.decoded.at(0) != Ed25519Type || decoded.decoded.toBase64() != parts.at(2).toLatin1())
         return std::nullopt;

@@ -1,6 +1,9 @@
 #include "server/domain/AuditTrail.h"
 
+#include "core/AuditEventCodec.h"
 #include "server/store/Store.h"
+
+#include <QJsonDocument>
 
 namespace mandate::server {
 
@@ -28,6 +31,24 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
 
 } // namespace
 
+bool AuditTrail::enqueue(const AuditEvent &event, const QString &agentId, const QString &customerId)
+{
+    // The form the sequencer seals: everything but seq and the hashes, which it assigns.
+    QJsonObject json = AuditEventCodec::toJson(event, false);
+    json.remove(QStringLiteral("seq"));
+    json.remove(QStringLiteral("prev_hash"));
+    AuditLogRepository::Recorded recorded;
+    recorded.at = event.at;
+    recorded.type = event.type;
+    recorded.delegationId = event.delegationId.value_or(QString());
+    recorded.agentId = agentId;
+    recorded.customerId = customerId;
+    if (event.type == u"decision.made")
+        recorded.decisionId = event.data.value(QStringLiteral("decision_id")).toString();
+    recorded.event = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    return m_store.log().record(recorded);
+}
+
 bool AuditTrail::record(const QString &type, const Principal &actor, const Delegation &delegation,
                         const QJsonObject &data)
 {
@@ -35,7 +56,7 @@ bool AuditTrail::record(const QString &type, const Principal &actor, const Deleg
     event.delegationId = delegation.id;
     event.chain = delegation.chain;
     event.data = data;
-    return m_store.audit().append(std::move(event), delegation.agentId, delegation.customerId).has_value();
+    return enqueue(event, delegation.agentId, delegation.customerId);
 }
 
 bool AuditTrail::record(const QString &type, const Principal &actor, const QString &agentId,
@@ -43,7 +64,7 @@ bool AuditTrail::record(const QString &type, const Principal &actor, const QStri
 {
     AuditEvent event = baseEvent(type, actor, m_clock.now());
     event.data = data;
-    return m_store.audit().append(std::move(event), agentId, QString()).has_value();
+    return enqueue(event, agentId, QString());
 }
 
 } // namespace mandate::server

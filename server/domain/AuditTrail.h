@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/AuditEvent.h"
 #include "core/Clock.h"
 #include "core/Delegation.h"
 #include "server/http/Principal.h"
@@ -11,7 +12,9 @@ namespace mandate::server {
 
 class Store;
 
-// Appends audit events from inside a write job, so each state change and its event commit together.
+// Records audit events from inside a write job, so each state change and its event commit together
+// (and before anyone is answered). The log's sequencer gives them their place in the tree within
+// the maximum merge delay; nothing here reads the log's head, so writers never queue on it.
 class AuditTrail
 {
 public:
@@ -27,6 +30,8 @@ public:
     bool record(const QString &type, const Principal &actor, const QString &agentId, const QJsonObject &data);
 
 private:
+    bool enqueue(const AuditEvent &event, const QString &agentId, const QString &customerId);
+
     Store &m_store;
     const Clock &m_clock;
 };

@@ -1,5 +1,6 @@
 #include "server/instance/MandateServer.h"
 
+#include "core/Checkpoint.h"
 #include "server/auth/AgentAuthenticator.h"
 #include "server/auth/BearerAuthenticator.h"
 #include "server/auth/SessionAuthenticator.h"
@@ -10,6 +11,8 @@
 #include "server/http/IdempotentWrites.h"
 #include "server/identity/AgentCredentials.h"
 #include "server/instance/DemoSeeder.h"
+#include "server/log/AuditLog.h"
+#include "server/log/LogSigner.h"
 #include "server/ops/Sweeper.h"
 #include "server/routes/AgentRoutes.h"
 #include "server/routes/ApprovalRoutes.h"
@@ -19,6 +22,7 @@
 #include "server/routes/DemoRoutes.h"
 #include "server/routes/EventRoutes.h"
 #include "server/routes/IdentityRoutes.h"
+#include "server/routes/LogRoutes.h"
 #include "server/routes/OperationsRoutes.h"
 #include "server/routes/SessionRoutes.h"
 #include "server/routes/SubDelegationRoutes.h"
@@ -96,7 +100,7 @@ bool MandateServer::start(QString *error)
     if (!m_writes->open(m_options.database, m_options.dataDir, error))
         return false;
     m_routeWrites = std::make_unique<IdempotentWrites>(*m_writes, m_clock);
-    if (!setUpIdentity(error))
+    if (!setUpIdentity(error) || !setUpLog(error))
         return false;
     // Streams may hold at most three quarters of the connections; the rest stay for everything else.
     m_events =
@@ -153,7 +157,8 @@ bool MandateServer::setUpRoutes(QString *error)
                                                       *m_events, m_options.sessionSeconds);
     m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_routeWrites);
     m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_routeWrites);
-    m_auditRoutes = std::make_unique<AuditRoutes>(*m_store);
+    m_auditRoutes = std::make_unique<AuditRoutes>(*m_store, *m_auditLog);
+    m_logRoutes = std::make_unique<LogRoutes>(*m_store, *m_auditLog);
     const std::optional<QByteArray> metricsToken = readMetricsToken(m_options.metricsTokenFile, error);
     if (!metricsToken)
         return false;
@@ -171,6 +176,7 @@ bool MandateServer::setUpRoutes(QString *error)
     m_agentRoutes->registerRoutes(m_router);
     m_delegationRoutes->registerRoutes(m_router);
     m_auditRoutes->registerRoutes(m_router);
+    m_logRoutes->registerRoutes(m_router);
     m_operationsRoutes->registerRoutes(m_router);
     m_authorizeRoutes->registerRoutes(m_router);
     m_approvalRoutes->registerRoutes(m_router);
@@ -237,6 +243,28 @@ bool MandateServer::setUpIdentity(QString *error)
         AgentCredentials::Settings{m_options.trustDomain, QStringLiteral("spiffe://") + m_options.trustDomain,
                                    m_options.audience},
         m_clock);
+    return true;
+}
+
+bool MandateServer::setUpLog(QString *error)
+{
+    const QString keyFile = m_options.logKey.isEmpty()
+                                ? QDir(m_options.dataDir).filePath(QStringLiteral("log-key.pem"))
+                                : m_options.logKey;
+    std::optional<LogSigner> signer = LogSigner::load(keyFile, m_options.logOrigin, error);
+    if (!signer)
+        return false;
+    // A log has one identity. Signing on with another key would fork it in every witness's eyes.
+    if (const auto signedBefore = m_store->log().checkpoint();
+        signedBefore && !Checkpoint::open(signedBefore->note, signer->verifierKey())) {
+        const QByteArray firstLine = signedBefore->note.left(signedBefore->note.indexOf('\n'));
+        *error = QStringLiteral("the audit log in this database was signed as \"%1\" by another key than %2 "
+                                "(%3); start every instance with --log-key naming the log's own key file")
+                     .arg(QString::fromUtf8(firstLine), keyFile, signer->verifierKey().toString());
+        return false;
+    }
+    m_auditLog = std::make_unique<AuditLog>(*m_store, *m_writes, std::move(*signer), m_clock, m_metrics,
+                                            m_options.sequenceInterval);
     return true;
 }
 
@@ -308,8 +336,15 @@ void MandateServer::stopForLostDatabase()
 
 void MandateServer::finishShutdownWhenDrained()
 {
-    if (m_http->requestsInFlight() == 0 && m_writes->isIdle())
-        finishShutdown();
+    if (m_http->requestsInFlight() != 0 || !m_writes->isIdle())
+        return;
+    // What was answered is recorded either way; sequencing it now spares the next start the wait.
+    if (m_auditLog && !m_finalPassDone && m_exitCode == 0) {
+        m_finalPassDone = true;
+        m_auditLog->sequenceNow();
+        return;
+    }
+    finishShutdown();
 }
 
 void MandateServer::finishShutdown()

@@ -18,7 +18,9 @@ class AgentAuthenticator;
 class AgentCredentials;
 class AgentRoutes;
 class ApprovalRoutes;
+class AuditLog;
 class AuditRoutes;
+class LogRoutes;
 class AuthorizeRoutes;
 class BearerAuthenticator;
 class EventHub;
@@ -71,6 +73,7 @@ private:
     void stopForLostDatabase();
     void finishShutdownWhenDrained();
     bool setUpIdentity(QString *error);
+    bool setUpLog(QString *error);
     bool seedDemo(QString *error);
     bool setUpRoutes(QString *error);
     void addGauges();
@@ -92,10 +95,12 @@ private:
     std::unique_ptr<EventHub> m_events;
     std::unique_ptr<PostgresEventFeed> m_eventFeed; // PostgreSQL only
     std::unique_ptr<Sweeper> m_sweeper;
+    std::unique_ptr<AuditLog> m_auditLog;
     std::unique_ptr<SessionRoutes> m_sessionRoutes;
     std::unique_ptr<AgentRoutes> m_agentRoutes;
     std::unique_ptr<DelegationRoutes> m_delegationRoutes;
     std::unique_ptr<AuditRoutes> m_auditRoutes;
+    std::unique_ptr<LogRoutes> m_logRoutes;
     std::unique_ptr<OperationsRoutes> m_operationsRoutes;
     std::unique_ptr<DemoRoutes> m_demoRoutes;
     std::unique_ptr<AuthorizeRoutes> m_authorizeRoutes;
@@ -108,6 +113,7 @@ private:
     bool m_stopping = false;
     int m_exitCode = 0;
     bool m_stopped = false;
+    bool m_finalPassDone = false;
 };
 
 } // namespace mandate::server

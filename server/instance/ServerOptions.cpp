@@ -22,12 +22,16 @@ QString ServerOptions::usage()
         "                      [--max-connections N] [--max-connections-per-address N]\n"
         "                      [--header-timeout S] [--idle-timeout S]\n"
         "                      [--trust-domain TD] [--trust-bundle FILE] [--audience AUD]\n"
+        "                      [--log-key FILE] [--log-origin NAME]\n"
         "\n"
         "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8787; port 0 picks a free one)\n"
         "  --data-dir DIR       where the SQLite store lives (default: the user's data location)\n"
         "  --database URL       use PostgreSQL: postgresql://USER[:PASSWORD]@HOST:PORT/DB\n"
         "                       (several instances may share one database)\n"
         "  --signing-key FILE   the agent-token signing key (default DIR/signing-key.pem)\n"
+        "  --log-key FILE       the audit log's checkpoint signing key (default DIR/log-key.pem);\n"
+        "                       every instance on one database needs the same file\n"
+        "  --log-origin NAME    the audit log's name in its checkpoints (default: from its key)\n"
         "  --metrics-token FILE /metrics needs this file's token as a bearer token (without it,\n"
         "                       /metrics answers only callers on this machine)\n"
         "  --demo               seed a demo organisation into an empty data dir\n"
@@ -105,6 +109,15 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
             options.signingKey = value().value_or(QString());
             if (options.signingKey.isEmpty())
                 return unexpected(QStringLiteral("--signing-key needs a file"));
+        } else if (arg == QStringLiteral("--log-key")) {
+            options.logKey = value().value_or(QString());
+            if (options.logKey.isEmpty())
+                return unexpected(QStringLiteral("--log-key needs a file"));
+        } else if (arg == QStringLiteral("--log-origin")) {
+            options.logOrigin = value().value_or(QString());
+            if (options.logOrigin.isEmpty())
+                return unexpected(
+                    QStringLiteral("--log-origin needs a name, e.g. example.com/mandate-audit"));
         } else if (arg == QStringLiteral("--demo")) {
             options.demo = true;
         } else if (arg == QStringLiteral("--insecure-listen")) {

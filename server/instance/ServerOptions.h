@@ -22,6 +22,13 @@ struct ServerOptions
     // The embedded trust domain's signing key; empty: DIR/signing-key.pem. Instances behind one
     // load balancer are given the same file so that a JWT issued by one verifies on all.
     QString signingKey;
+    // The transparency log's own Ed25519 key; empty: DIR/log-key.pem. Every instance on one
+    // database must be given the same file: the log has one identity, whoever sequences it.
+    QString logKey;
+    // The log's name in its checkpoints; empty: derived from its key.
+    QString logOrigin;
+    // How often a sequencing pass looks for recorded events (the merge delay stays below 1 s).
+    std::chrono::milliseconds sequenceInterval{200};
     // A file holding the token Prometheus presents for /metrics; empty: /metrics answers loopback only.
     QString metricsTokenFile;
     bool demo = false;

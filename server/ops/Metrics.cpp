@@ -45,6 +45,11 @@ void Metrics::observeCommit(double seconds, int batchSize)
     m_batchSize.observe(BatchBuckets, batchSize);
 }
 
+void Metrics::observeMergeDelay(double seconds)
+{
+    m_mergeDelay.observe(LatencyBuckets, seconds);
+}
+
 void Metrics::countDecision(const QString &outcome)
 {
     ++m_decisions[QStringLiteral("decision=\"%1\"").arg(label(outcome))];
@@ -96,6 +101,9 @@ QByteArray Metrics::render() const
     out += "# HELP mandate_store_commit_batch_size Writes sharing one group-commit transaction.\n"
            "# TYPE mandate_store_commit_batch_size histogram\n";
     renderHistogram(out, "mandate_store_commit_batch_size", QByteArray(), BatchBuckets, m_batchSize);
+    out += "# HELP mandate_audit_merge_delay_seconds From an audit event's commit to its signed checkpoint.\n"
+           "# TYPE mandate_audit_merge_delay_seconds histogram\n";
+    renderHistogram(out, "mandate_audit_merge_delay_seconds", QByteArray(), LatencyBuckets, m_mergeDelay);
 
     for (auto it = m_gauges.cbegin(); it != m_gauges.cend(); ++it) {
         const QByteArray name = it.key().toUtf8();

@@ -18,6 +18,8 @@ public:
     void observeRequest(const QByteArray &method, const QString &route, int status, double seconds);
     void observeCommit(double seconds, int batchSize);
     void countDecision(const QString &outcome);
+    // From an event's commit to its place in a signed checkpoint (the oldest event of each pass).
+    void observeMergeDelay(double seconds);
     // Values read at scrape time (pending approvals, open connections).
     void addGauge(const QString &name, const QString &help, std::function<double()> read);
 
@@ -45,6 +47,7 @@ private:
     QMap<QString, Histogram<LatencyBuckets.size()>> m_latency; // route label set → histogram
     Histogram<LatencyBuckets.size()> m_commitLatency;
     Histogram<BatchBuckets.size()> m_batchSize;
+    Histogram<LatencyBuckets.size()> m_mergeDelay;
     QMap<QString, quint64> m_decisions;
     struct Gauge
     {

@@ -1,11 +1,12 @@
 #include "server/routes/AuditRoutes.h"
 
-#include "core/AuditChain.h"
 #include "core/AuditEventCodec.h"
 #include "core/Timestamp.h"
 #include "server/domain/AccessPolicy.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
+#include "server/log/AuditLog.h"
+#include "server/log/LogVerification.h"
 #include "server/routes/RequestParsing.h"
 #include "server/store/Store.h"
 
@@ -117,30 +118,34 @@ void AuditRoutes::list(ApiRequest &request, const Responder &respond)
             return;
         }
     }
-    QJsonArray items;
-    QJsonValue next = QJsonValue::Null;
-    if (*filter) {
-        (*filter)->limit = limit;
-        const auto rows = m_store.audit().list(**filter);
-        if (!rows) {
-            respond(Problem::internal());
-            return;
-        }
-        for (const AuditRepository::Row &row : *rows) {
-            if (!row.event) {
-                respond(Problem::make(
-                    500, QStringLiteral("internal"), QStringLiteral("Audit trail damaged"),
-                    QStringLiteral("Audit event %1 can no longer be read; run /v1/audit/verify.")
-                        .arg(row.seq)));
+    // Whoever just caused an event expects to find it: list once it has its place in the log.
+    m_log.whenCurrent([this, filter = *filter, limit, respond] {
+        QJsonArray items;
+        QJsonValue next = QJsonValue::Null;
+        if (filter) {
+            AuditRepository::Filter page = *filter;
+            page.limit = limit;
+            const auto rows = m_store.audit().list(page);
+            if (!rows) {
+                respond(Problem::internal());
                 return;
             }
-            items.append(AuditEventCodec::toJson(*row.event));
+            for (const AuditRepository::Row &row : *rows) {
+                if (!row.event) {
+                    respond(Problem::make(
+                        500, QStringLiteral("internal"), QStringLiteral("Audit trail damaged"),
+                        QStringLiteral("Audit event %1 can no longer be read; run /v1/audit/verify.")
+                            .arg(row.seq)));
+                    return;
+                }
+                items.append(AuditEventCodec::toJson(*row.event));
+            }
+            if (rows->size() == limit)
+                next = QString::number(rows->last().seq);
         }
-        if (rows->size() == limit)
-            next = QString::number(rows->last().seq);
-    }
-    respond(
-        ApiResponse::json(200, {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
+        respond(ApiResponse::json(200,
+                                  {{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}}));
+    });
 }
 
 void AuditRoutes::verify(ApiRequest &request, const Responder &respond)
@@ -150,26 +155,23 @@ void AuditRoutes::verify(ApiRequest &request, const Responder &respond)
             QStringLiteral("Only support staff and administrators verify the whole audit chain.")));
         return;
     }
-    AuditChain::Verifier verifier;
-    const bool read = m_store.audit().forEach({}, [&verifier](const AuditRepository::Row &row) {
-        if (row.event) {
-            verifier.add(*row.event);
-        } else {
-            AuditEvent unreadable;
-            unreadable.seq = row.seq;
-            verifier.add(unreadable);
+    m_log.whenCurrent([this, respond] {
+        const std::optional<LogVerification::Result> result =
+            LogVerification::run(m_store, m_log.signer().verifierKey());
+        if (!result) {
+            respond(Problem::internal());
+            return;
         }
-        return true;
+        QJsonObject body{{QStringLiteral("ok"), result->ok},
+                         {QStringLiteral("events"), result->events},
+                         {QStringLiteral("tree_size"), result->treeSize},
+                         {QStringLiteral("root_hash"), QString::fromLatin1(result->rootHash.toBase64())}};
+        if (result->firstBadSeq)
+            body.insert(QStringLiteral("first_bad_seq"), *result->firstBadSeq);
+        if (!result->ok)
+            body.insert(QStringLiteral("reason"), result->reason);
+        respond(ApiResponse::json(200, body));
     });
-    if (!read) {
-        respond(Problem::internal());
-        return;
-    }
-    const AuditChain::Verification result = verifier.result();
-    QJsonObject body{{QStringLiteral("ok"), result.ok}, {QStringLiteral("events"), result.events}};
-    if (result.firstBadSeq)
-        body.insert(QStringLiteral("first_bad_seq"), *result.firstBadSeq);
-    respond(ApiResponse::json(200, body));
 }
 
 void AuditRoutes::exportTrail(ApiRequest &request, const Responder &respond)

@@ -7,16 +7,18 @@
 
 namespace mandate::server {
 
+class AuditLog;
 class Router;
 class Store;
 
-// The audit trail for investigators: filtered listing, chain verification, and streaming export
+// The audit trail for investigators: filtered listing, whole-log verification, and streaming export
 // as JSON Lines (byte-faithful) or CSV (for spreadsheets).
 class AuditRoutes
 {
 public:
-    explicit AuditRoutes(Store &store)
+    AuditRoutes(Store &store, AuditLog &log)
         : m_store(store)
+        , m_log(log)
     {}
 
     void registerRoutes(Router &router);
@@ -30,6 +32,7 @@ private:
     Expected<std::optional<AuditRepository::Filter>, ApiResponse> filterFor(const ApiRequest &request) const;
 
     Store &m_store;
+    AuditLog &m_log;
 };
 
 } // namespace mandate::server

@@ -10,39 +10,76 @@
 
 namespace mandate::server {
 
-std::optional<AuditEvent> AuditRepository::append(AuditEvent event, const QString &agentId,
-                                                  const QString &customerId)
+bool AuditRepository::insert(const Stored &event, const QDateTime &at, const QString &hash)
 {
-    Link previous{0, AuditChain::genesisHash()};
-    if (const Link *kept = m_newest.find(Newest)) {
-        previous = *kept;
-    } else {
-        QSqlQuery *last =
-            m_db.run(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
-        if (!last)
-            return std::nullopt;
-        if (last->next())
-            previous = {last->value(0).toLongLong(), last->value(1).toString()};
-        last->finish();
-    }
-
-    event.seq = previous.seq + 1;
-    const QByteArray json =
-        QJsonDocument(AuditChain::sealToJson(event, previous.hash)).toJson(QJsonDocument::Compact);
-    const auto nullable = [](const QString &s) {
-        return s.isEmpty() ? QVariant() : QVariant(s);
+    const auto nullable = [](const QString &text) {
+        return text.isEmpty() ? QVariant() : QVariant(text);
     };
-    if (!m_db.run(
-            QStringLiteral("INSERT INTO audit_events (seq, at, type, delegation_id, agent_id, customer_id, "
-                           "event, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            {event.seq, formatTimestamp(event.at), event.type,
-             nullable(event.delegationId.value_or(QString())), nullable(agentId), nullable(customerId),
-             QString::fromUtf8(json), event.hash})) {
-        m_newest.forget(Newest);
+    return m_db.run(QStringLiteral(
+                        "INSERT INTO audit_events (seq, at, type, delegation_id, agent_id, customer_id, "
+                        "decision_id, event, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {event.seq, formatTimestamp(at), event.type, nullable(event.delegationId),
+                     nullable(event.agentId), nullable(event.customerId), nullable(event.decisionId),
+                     QString::fromUtf8(event.event), hash}) != nullptr;
+}
+
+std::optional<QPair<qint64, QString>> AuditRepository::head()
+{
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
+    if (!q)
         return std::nullopt;
+    QPair<qint64, QString> head{0, AuditChain::genesisHash()};
+    if (q->next())
+        head = {q->value(0).toLongLong(), q->value(1).toString()};
+    q->finish();
+    return head;
+}
+
+std::optional<QList<AuditRepository::Stored>> AuditRepository::texts(qint64 afterSeq, int limit)
+{
+    QSqlQuery *q = m_db.run(
+        QStringLiteral("SELECT seq, type, event FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?"),
+        {afterSeq, limit});
+    if (!q)
+        return std::nullopt;
+    QList<Stored> rows;
+    while (q->next()) {
+        Stored row;
+        row.seq = q->value(0).toLongLong();
+        row.type = q->value(1).toString();
+        row.event = q->value(2).toString().toUtf8();
+        rows.append(std::move(row));
     }
-    m_newest.keep(Newest, {event.seq, event.hash});
-    return event;
+    return rows;
+}
+
+bool AuditRepository::rewrite(qint64 seq, const QByteArray &event, const QString &decisionId)
+{
+    return m_db.run(QStringLiteral("UPDATE audit_events SET event = ?, decision_id = ? WHERE seq = ?"),
+                    {QString::fromUtf8(event), decisionId.isEmpty() ? QVariant() : QVariant(decisionId),
+                     seq}) != nullptr;
+}
+
+std::optional<AuditRepository::Stored> AuditRepository::first(const QString &column, const QString &value,
+                                                              const QString &type)
+{
+    Q_ASSERT(column == u"delegation_id" || column == u"decision_id");
+    QString sql =
+        QStringLiteral("SELECT seq, type, event FROM audit_events WHERE ") + column + QStringLiteral(" = ?");
+    QVariantList values{value};
+    if (!type.isEmpty()) {
+        sql += QStringLiteral(" AND type = ?");
+        values.append(type);
+    }
+    QSqlQuery *q = m_db.runList(sql + QStringLiteral(" ORDER BY seq LIMIT 1"), values);
+    if (!q || !q->next())
+        return std::nullopt;
+    Stored row;
+    row.seq = q->value(0).toLongLong();
+    row.type = q->value(1).toString();
+    row.event = q->value(2).toString().toUtf8();
+    q->finish();
+    return row;
 }
 
 std::optional<QList<AuditRepository::Row>> AuditRepository::list(const Filter &filter)

@@ -1,9 +1,10 @@
 #pragma once
 
 #include "core/AuditEvent.h"
-#include "server/store/RowCache.h"
 
+#include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <functional>
@@ -13,8 +14,8 @@ namespace mandate::server {
 
 class Database;
 
-// The append-only audit table. Each append reads the newest event's hash inside the caller's
-// write transaction, so the chain stays linear whatever else commits around it.
+// The sequenced audit events: leaf seq - 1 of the transparency log. Only the log's sequencer
+// (LogSequencer) appends here; writes record their events in AuditLogRepository's inbox.
 class AuditRepository
 {
 public:
@@ -35,28 +36,37 @@ public:
         std::optional<AuditEvent> event;
     };
 
+    // An event as stored: its JSON text as served, with the columns that index it.
+    struct Stored
+    {
+        qint64 seq = 0;
+        QString type;
+        QString delegationId;
+        QString agentId;
+        QString customerId;
+        QString decisionId;
+        QByteArray event;
+    };
+
     explicit AuditRepository(Database &db)
         : m_db(db)
-        , m_newest(db)
     {}
 
-    // Assigns seq, prev_hash and hash; agentId/customerId index the event for filtering.
-    std::optional<AuditEvent> append(AuditEvent event, const QString &agentId, const QString &customerId);
+    bool insert(const Stored &event, const QDateTime &at, const QString &hash);
+    // The newest event's seq and chain hash; seq 0 with the genesis hash when there is none.
+    std::optional<QPair<qint64, QString>> head();
+    // Stored texts from seq > afterSeq, ascending, at most `limit` (seq and event only).
+    std::optional<QList<Stored>> texts(qint64 afterSeq, int limit);
+    bool rewrite(qint64 seq, const QByteArray &event, const QString &decisionId);
+    // The first event whose `column` (delegation_id or decision_id) is `value` (and of `type`).
+    std::optional<Stored> first(const QString &column, const QString &value, const QString &type = {});
     // Ascending by seq; nullopt on a storage error.
     std::optional<QList<Row>> list(const Filter &filter);
     // Visits matching rows in seq order, page by page; stops early when visit returns false.
     bool forEach(Filter filter, const std::function<bool(const Row &)> &visit);
 
 private:
-    struct Link
-    {
-        qint64 seq = 0;
-        QString hash;
-    };
-    static constexpr int Newest = 0;
-
     Database &m_db;
-    RowCache<int, Link> m_newest; // the chain's last link, under key Newest
 };
 
 } // namespace mandate::server

@@ -121,6 +121,35 @@ CREATE TABLE live_events (
     payload TEXT NOT NULL
 )
 )SQL"},
+    // The transparency log: decisions record their events in the inbox; the sequencer gives them
+    // their seq, hashes them into the Merkle tree (every perfect subtree kept) and signs a checkpoint.
+    {3, R"SQL(
+CREATE TABLE audit_inbox (
+    id {serial_pk},
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    delegation_id TEXT,
+    agent_id TEXT,
+    customer_id TEXT,
+    decision_id TEXT,
+    event TEXT NOT NULL
+);
+ALTER TABLE audit_events ADD COLUMN decision_id TEXT;
+CREATE INDEX audit_decision ON audit_events(decision_id);
+CREATE TABLE audit_tree (
+    level INTEGER NOT NULL,
+    idx {bigint} NOT NULL,
+    hash {blob} NOT NULL,
+    PRIMARY KEY (level, idx)
+);
+CREATE TABLE audit_checkpoint (
+    id INTEGER PRIMARY KEY,
+    tree_size {bigint} NOT NULL,
+    root_hash {blob} NOT NULL,
+    note TEXT NOT NULL,
+    signed_at TEXT NOT NULL
+)
+)SQL"},
 };
 
 } // namespace

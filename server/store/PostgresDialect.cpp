@@ -67,6 +67,13 @@ QString PostgresDialect::writeLock() const
     return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriteLockKey);
 }
 
+QString PostgresDialect::sequencerLock(bool wait) const
+{
+    return wait ? QStringLiteral("SELECT TRUE FROM (SELECT pg_advisory_xact_lock(%1)) AS turn")
+                      .arg(SequencerLockKey)
+                : QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(SequencerLockKey);
+}
+
 QString PostgresDialect::setupLock() const
 {
     return QStringLiteral("SELECT pg_advisory_lock(%1)").arg(SetupLockKey);

@@ -15,6 +15,7 @@ public:
     // The advisory lock keys; any fixed pair unlikely to collide with other applications.
     static constexpr qint64 WriteLockKey = 0x4d414e44'00000001; // "MAND" 1
     static constexpr qint64 SetupLockKey = 0x4d414e44'00000002;
+    static constexpr qint64 SequencerLockKey = 0x4d414e44'00000003;
     static constexpr const char *EventChannel = "mandate_events";
 
     QString driverName() const override { return QStringLiteral("QPSQL"); }
@@ -27,6 +28,7 @@ public:
     bool preparesTransactionControl() const override { return false; }
     bool configure(QSqlDatabase &db, const QString &target, QString *error) const override;
     QString writeLock() const override;
+    QString sequencerLock(bool wait) const override;
     QString setupLock() const override;
     QString setupUnlock() const override;
     QString notifyEvents() const override;

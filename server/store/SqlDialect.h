@@ -32,6 +32,15 @@ public:
     // Run right after beginWrite(): makes the transaction the only writer across every server
     // instance. Empty when BEGIN already does that.
     virtual QString writeLock() const { return {}; }
+    // Run inside the transaction of a log sequencing pass: one instance sequences at a time, and the
+    // lock goes with its transaction, so a dead instance's turn passes to the next at once. The
+    // query's single value says whether the lock was taken (waiting: always, once it returns).
+    // Empty when the write transaction already excludes every other writer.
+    virtual QString sequencerLock(bool wait) const
+    {
+        Q_UNUSED(wait);
+        return {};
+    }
     // Held around migrations and demo seeding so that instances starting together do them once.
     virtual QString setupLock() const { return {}; }
     virtual QString setupUnlock() const { return {}; }

@@ -2,6 +2,7 @@
 
 #include "server/store/AgentRepository.h"
 #include "server/store/ApprovalRepository.h"
+#include "server/store/AuditLogRepository.h"
 #include "server/store/AuditRepository.h"
 #include "server/store/Database.h"
 #include "server/store/DelegationRepository.h"
@@ -34,6 +35,7 @@ public:
     AgentRepository &agents() { return m_agents; }
     DelegationRepository &delegations() { return m_delegations; }
     AuditRepository &audit() { return m_audit; }
+    AuditLogRepository &log() { return m_log; }
     IdempotencyRepository &idempotency() { return m_idempotency; }
     ApprovalRepository &approvals() { return m_approvals; }
     LiveEventRepository &liveEvents() { return m_liveEvents; }
@@ -54,6 +56,7 @@ private:
     AgentRepository m_agents;
     DelegationRepository m_delegations;
     AuditRepository m_audit;
+    AuditLogRepository m_log;
     IdempotencyRepository m_idempotency;
     ApprovalRepository m_approvals;
     LiveEventRepository m_liveEvents;

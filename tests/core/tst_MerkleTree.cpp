@@ -19,7 +19,13 @@ Hash h(const char *hex)
 // The RFC 6962 / RFC 9162 test leaves used by Certificate Transparency's own tests.
 QList<QByteArray> ctLeaves()
 {
-    return {h(""), h("00"), h("10"), h("2021"), h("3031"), h("40414243"), h("5051525354555657"),
+    return {h(""),
+            h("00"),
+            h("10"),
+            h("2021"),
+            h("3031"),
+            h("40414243"),
+            h("5051525354555657"),
             h("606162636465666768696a6b6c6d6e6f")};
 }
 
@@ -30,11 +36,13 @@ Hash referenceRoot(const QList<QByteArray> &leaves)
     if (n == 0)
         return QCryptographicHash::hash(QByteArray(), QCryptographicHash::Sha256);
     if (n == 1)
-        return QCryptographicHash::hash(QByteArray(QByteArray(1, '\0') + leaves.first()), QCryptographicHash::Sha256);
+        return QCryptographicHash::hash(QByteArray(QByteArray(1, '\0') + leaves.first()),
+                                        QCryptographicHash::Sha256);
     qsizetype k = 1;
     while (k * 2 < n)
         k *= 2;
-    const QByteArray node = QByteArray(1, '\1') + referenceRoot(leaves.first(k)) + referenceRoot(leaves.mid(k));
+    const QByteArray node =
+        QByteArray(1, '\1') + referenceRoot(leaves.first(k)) + referenceRoot(leaves.mid(k));
     return QCryptographicHash::hash(node, QCryptographicHash::Sha256);
 }
 
@@ -120,21 +128,21 @@ private Q_SLOTS:
         };
         QCOMPARE(hex(MerkleTree::inclusionProof(0, 8, store.reader())),
                  QByteArrayList({"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-                              "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                              "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"}));
+                                 "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                                 "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"}));
         QCOMPARE(hex(MerkleTree::inclusionProof(5, 8, store.reader())),
                  QByteArrayList({"bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-                              "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                              "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"}));
+                                 "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                                 "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"}));
         QCOMPARE(hex(MerkleTree::inclusionProof(2, 3, store.reader())),
                  QByteArrayList({"fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"}));
         QCOMPARE(hex(MerkleTree::consistencyProof(6, 8, store.reader())),
                  QByteArrayList({"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-                              "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                              "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"}));
+                                 "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                                 "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"}));
         QCOMPARE(hex(MerkleTree::consistencyProof(2, 5, store.reader())),
                  QByteArrayList({"5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                              "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"}));
+                                 "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"}));
         QVERIFY(hex(MerkleTree::consistencyProof(8, 8, store.reader())).isEmpty());
     }
 
@@ -166,7 +174,8 @@ private Q_SLOTS:
             }
             for (qint64 m = 1; m <= n; ++m) {
                 const QList<Hash> proof = *MerkleTree::consistencyProof(m, n, store.reader());
-                QCOMPARE(MerkleTree::verifyConsistency(m, n, proof, roots.at(m), roots.at(n)), LogError::None);
+                QCOMPARE(MerkleTree::verifyConsistency(m, n, proof, roots.at(m), roots.at(n)),
+                         LogError::None);
                 if (m < n) {
                     QList<Hash> tampered = proof;
                     tampered.first()[3] = char(tampered.first().at(3) ^ 0x40);
@@ -188,7 +197,8 @@ private Q_SLOTS:
         const QList<Hash> proof = *MerkleTree::inclusionProof(3, 7, store.reader());
         QCOMPARE(MerkleTree::verifyInclusion(1, 2, leaf, proof, root), LogError::InclusionMismatch);
         QCOMPARE(MerkleTree::verifyInclusion(7, 7, leaf, proof, root), LogError::IndexBeyondTree);
-        QCOMPARE(MerkleTree::verifyInclusion(3, 7, leaf, {QByteArray(31, 'x')}, root), LogError::MalformedProof);
+        QCOMPARE(MerkleTree::verifyInclusion(3, 7, leaf, {QByteArray(31, 'x')}, root),
+                 LogError::MalformedProof);
         QCOMPARE(MerkleTree::verifyInclusion(3, 7, leaf, QList<Hash>(65, QByteArray(32, 'x')), root),
                  LogError::MalformedProof);
         QCOMPARE(MerkleTree::verifyConsistency(7, 5, {}, root, root), LogError::TreeShrank);

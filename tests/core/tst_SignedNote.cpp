@@ -22,8 +22,10 @@ const QString PeterKey = QStringLiteral("PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwx
 const QByteArray PeterSeedB64 = "AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz"; // 0x01 ‖ seed
 const QByteArray PeterText = "If you think cryptography is the answer to your problem,\n"
                              "then you don't know what your problem is.\n";
-const QByteArray PeterNote = PeterText + "\n\xE2\x80\x94 PeterNeumann "
-                                         "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+const QByteArray PeterNote =
+    PeterText +
+    "\n\xE2\x80\x94 PeterNeumann "
+    "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 
 // Test-only Ed25519 signer over a raw seed (the server signs through its SigningKey).
 struct Signer
@@ -131,16 +133,33 @@ private Q_SLOTS:
         QCOMPARE(peter.note(PeterText), PeterNote);
     }
 
+    // transparency-dev/formats' test key, whose base64 holds a '+' of its own.
+    void aVerifierKeyWhoseKeyDataContainsAPlusIsRead()
+    {
+        const QString plusKey = QStringLiteral("TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6");
+        const std::optional<NoteVerifierKey> key = NoteVerifierKey::parse(plusKey);
+        QVERIFY(key);
+        QCOMPARE(key->name(), QStringLiteral("TEST"));
+        QCOMPARE(key->toString(), plusKey);
+    }
+
     void verifierKeysThatAreNotExactlyRightAreRefused_data()
     {
         QTest::addColumn<QString>("key");
-        QTest::newRow("wrong id") << QStringLiteral("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
-        QTest::newRow("upper-case id") << QStringLiteral("PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
-        QTest::newRow("other name") << QStringLiteral("PeterNeuman+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
-        QTest::newRow("short key") << QStringLiteral("PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10");
-        QTest::newRow("not ed25519") << QStringLiteral("PeterNeumann+c74f20a3+Alpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
-        QTest::newRow("missing part") << QStringLiteral("PeterNeumann+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
-        QTest::newRow("space in name") << QStringLiteral("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        QTest::newRow("wrong id") << QStringLiteral(
+            "PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        QTest::newRow("upper-case id")
+            << QStringLiteral("PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        QTest::newRow("other name") << QStringLiteral(
+            "PeterNeuman+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        QTest::newRow("short key") << QStringLiteral(
+            "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10");
+        QTest::newRow("not ed25519") << QStringLiteral(
+            "PeterNeumann+c74f20a3+Alpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        QTest::newRow("missing part")
+            << QStringLiteral("PeterNeumann+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+        QTest::newRow("space in name")
+            << QStringLiteral("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
     }
     void verifierKeysThatAreNotExactlyRightAreRefused()
     {
@@ -164,34 +183,43 @@ private Q_SLOTS:
         QByteArray noBlank = good;
         noBlank.replace("=\n\n", "=\n");
         QCOMPARE(Checkpoint::open(noBlank, key).error(), LogError::MalformedNote);
-        QCOMPARE(Checkpoint::open(QByteArray(good).replace('\n', "\r\n"), key).error(), LogError::MalformedNote);
+        QCOMPARE(Checkpoint::open(QByteArray(good).replace('\n', "\r\n"), key).error(),
+                 LogError::MalformedNote);
         const QByteArray notACheckpoint = LogSigner.note("mandate.test/log\nfive\n");
         QCOMPARE(Checkpoint::open(notACheckpoint, key).error(), LogError::MalformedCheckpoint);
         const Signer renamed{QStringLiteral("mandate.test/other"), LogSigner.seed};
-        QCOMPARE(Checkpoint::open(renamed.note(Checkpoint{QStringLiteral("mandate.test/log"), 5,
-                                                          *MerkleTree::root(5, log.reader()), {}}
-                                                   .text()),
+        QCOMPARE(Checkpoint::open(renamed.note(Checkpoint{
+                                      QStringLiteral("mandate.test/log"),
+                                      5,
+                                      *MerkleTree::root(5, log.reader()),
+                                      {}}.text()),
                                   renamed.verifier())
                      .error(),
                  LogError::OriginMismatch);
 
         // A second line that claims the log's key but carries another key's signature: refused.
-        const QByteArray forged = good + SignedNote::signatureLine(key.name(), key.keyId(),
-                                                                   OtherSigner.sign(*SignedNote::open(good, key)));
+        const QByteArray forged =
+            good + SignedNote::signatureLine(key.name(), key.keyId(),
+                                             OtherSigner.sign(*SignedNote::open(good, key)));
         QCOMPARE(Checkpoint::open(forged, key).error(), LogError::BadSignature);
         // A witness's cosignature from another key is not the log's business (C2SP: ignore unknown keys).
         const QByteArray text = *SignedNote::open(good, key);
-        const QByteArray cosigned = good + SignedNote::signatureLine(OtherSigner.name, OtherSigner.verifier().keyId(),
-                                                                     OtherSigner.sign(text));
+        const QByteArray cosigned =
+            good + SignedNote::signatureLine(OtherSigner.name, OtherSigner.verifier().keyId(),
+                                             OtherSigner.sign(text));
         QVERIFY(Checkpoint::open(cosigned, key));
     }
 
     void checkpointTextFollowsTheTlogCheckpointFormat()
     {
-        const Checkpoint checkpoint{QStringLiteral("example.com/behind-the-sofa"), 20852163,
-                                    QByteArray::fromBase64("CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I="), {}};
-        QCOMPARE(checkpoint.text(),
-                 QByteArray("example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"));
+        const Checkpoint checkpoint{QStringLiteral("example.com/behind-the-sofa"),
+                                    20852163,
+                                    QByteArray::fromBase64("CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I="),
+                                    {}};
+        QCOMPARE(
+            checkpoint.text(),
+            QByteArray(
+                "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"));
         QCOMPARE(Checkpoint::parse(checkpoint.text()), checkpoint);
         QVERIFY(!Checkpoint::parse("o\n020852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"));
         QVERIFY(!Checkpoint::parse("o\n-1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"));
@@ -215,7 +243,8 @@ private Q_SLOTS:
         rewritten.nodes.clear();
         rewritten.frontier = MerkleFrontier();
         for (int i = 0; i < 12; ++i) {
-            const QByteArray leaf = MerkleTree::leafHash(i == 2 ? QByteArray("edited") : QByteArray::number(i));
+            const QByteArray leaf =
+                MerkleTree::leafHash(i == 2 ? QByteArray("edited") : QByteArray::number(i));
             for (const MerkleFrontier::Subtree &s : rewritten.frontier.append(leaf))
                 rewritten.nodes.insert({s.level, s.index}, s.hash);
         }

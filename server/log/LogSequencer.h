@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/MerkleFrontier.h"
+#include "server/log/LogSigner.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace mandate::server {
+
+class Store;
+
+// One sequencing pass, run inside a write transaction on the store thread: takes the recorded
+// events in the order they were recorded, gives each the next seq and its chain and leaf hashes,
+// stores the perfect subtrees they complete, and signs a checkpoint of the new tree. A store made
+// before the tree existed has its events hashed into the tree by the first pass.
+class LogSequencer
+{
+public:
+    static constexpr int BatchLimit = 5000;
+
+    struct Pass
+    {
+        bool turnTaken = true; // false: another instance is sequencing (PostgreSQL)
+        qint64 treeSize = 0;
+        int integrated = 0;
+        std::optional<QDateTime> oldestRecorded; // of the events this pass integrated
+    };
+
+    LogSequencer(const LogSigner &signer, const Clock &clock)
+        : m_signer(signer)
+        , m_clock(clock)
+    {}
+
+    // Nothing on a storage failure or damaged data; the caller rolls the pass back.
+    std::optional<Pass> run(Store &store, bool waitForTurn, QString *error) const;
+
+private:
+    bool catchUp(Store &store, MerkleFrontier &frontier, qint64 head, QString *error) const;
+    static bool keep(Store &store, const QList<MerkleFrontier::Subtree> &subtrees);
+
+    const LogSigner &m_signer;
+    const Clock &m_clock;
+};
+
+} // namespace mandate::server

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mandate::server {
+
+class Database;
+
+// The transparency log's tables: the inbox of recorded but not yet sequenced events, the Merkle
+// tree's perfect subtrees, and the newest signed checkpoint. Sequencing itself is LogSequencer's.
+class AuditLogRepository
+{
+public:
+    // An event recorded by a write, waiting for its seq. `event` is its JSON without seq and hashes.
+    struct Recorded
+    {
+        qint64 id = 0;
+        QDateTime at;
+        QString type;
+        QString delegationId;
+        QString agentId;
+        QString customerId;
+        QString decisionId;
+        QByteArray event;
+    };
+
+    struct StoredCheckpoint
+    {
+        qint64 treeSize = 0;
+        QByteArray rootHash;
+        QByteArray note;
+        QDateTime signedAt;
+    };
+
+    explicit AuditLogRepository(Database &db)
+        : m_db(db)
+    {}
+
+    bool record(const Recorded &event);
+    // Removes and returns up to `limit` recorded events, oldest first.
+    std::optional<QList<Recorded>> take(int limit);
+    // When the oldest event still waiting was recorded; nothing when none waits (or on an error).
+    std::optional<QDateTime> oldestWaiting();
+    // The recorded event whose `column` (delegation_id or decision_id) is `value` (and of `type`).
+    std::optional<Recorded> waiting(const QString &column, const QString &value, const QString &type = {});
+
+    std::optional<QByteArray> subtree(int level, qint64 index);
+    bool putSubtree(int level, qint64 index, const QByteArray &hash);
+    // How many leaves the stored tree has.
+    std::optional<qint64> leafCount();
+    // The stored leaf hashes from `index` on, ascending, at most `limit`.
+    std::optional<QList<QByteArray>> leaves(qint64 index, int limit);
+
+    std::optional<StoredCheckpoint> checkpoint();
+    bool putCheckpoint(const StoredCheckpoint &checkpoint);
+
+private:
+    Database &m_db;
+};
+
+} // namespace mandate::server
