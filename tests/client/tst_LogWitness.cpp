@@ -2,136 +2,22 @@
 #include "client/LocalCache.h"
 #include "client/LogWitness.h"
 #include "client/MandateApi.h"
-#include "core/AuditChain.h"
-#include "core/Checkpoint.h"
-#include "core/MerkleFrontier.h"
-#include "core/MerkleTree.h"
-#include "tests/support/AuditEventSamples.h"
 #include "tests/support/NoteSigner.h"
+#include "tests/support/StubLogServer.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QMap>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUrlQuery>
 
 using namespace mandate;
 using mandate::client::LocalCache;
 using mandate::client::LogWitness;
 using mandate::test::NoteSigner;
+using mandate::test::StubLog;
+using mandate::test::StubLogServer;
 using State = LogWitness::Status::State;
 
 namespace {
-
-// A log of sample events kept as a server keeps it: every perfect subtree, so proofs cost O(log n).
-struct Log
-{
-    QList<AuditEvent> events;
-    QMap<QPair<int, qint64>, QByteArray> nodes;
-
-    // `variant` changes every event's payload: the same number of events, another history.
-    explicit Log(int size, int variant = 0)
-    {
-        MerkleFrontier frontier;
-        for (AuditEvent event : test::AuditEventSamples::chain(size)) {
-            if (variant)
-                event.data.insert(QStringLiteral("variant"), variant);
-            const QByteArray leaf = AuditChain::leafHash(event);
-            event.leafHash = QString::fromLatin1(leaf.toHex());
-            events.append(event);
-            for (const MerkleFrontier::Subtree &s : frontier.append(leaf))
-                nodes.insert({s.level, s.index}, s.hash);
-        }
-    }
-    MerkleTree::PerfectSubtrees reader() const
-    {
-        return [this](int level, qint64 index) -> std::optional<QByteArray> {
-            const auto it = nodes.constFind({level, index});
-            return it == nodes.cend() ? std::nullopt : std::optional<QByteArray>(*it);
-        };
-    }
-};
-
-QJsonArray hex(const QList<QByteArray> &hashes)
-{
-    QJsonArray out;
-    for (const QByteArray &hash : hashes)
-        out.append(QString::fromLatin1(hash.toHex()));
-    return out;
-}
-
-// Just enough of mandate-server's public log endpoints, over a real socket, to play an honest log, a
-// rewritten one and one under a new key.
-class StubLogServer : public QObject
-{
-public:
-    StubLogServer()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { answer(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-        m_server.listen(QHostAddress::LocalHost, 0);
-    }
-
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-    void serve(const Log *log, qint64 size, const NoteSigner *signer)
-    {
-        m_log = log;
-        m_size = size;
-        m_signer = signer;
-    }
-    void goAway() { m_server.close(); }
-
-private:
-    void answer(QTcpSocket *socket)
-    {
-        const QByteArray request = socket->readAll();
-        const QUrl target(QString::fromLatin1(request.split(' ').value(1)));
-        const QUrlQuery query(target);
-        const auto number = [&query](const char *name) {
-            return query.queryItemValue(QString::fromLatin1(name)).toLongLong();
-        };
-        QJsonObject body;
-        if (target.path() == u"/v1/audit/checkpoint") {
-            const QByteArray root = *MerkleTree::root(m_size, m_log->reader());
-            body = {
-                {QStringLiteral("tree_size"), m_size},
-                {QStringLiteral("root_hash"), QString::fromLatin1(root.toBase64())},
-                {QStringLiteral("checkpoint"),
-                 QString::fromUtf8(m_signer->note(Checkpoint{m_signer->name(), m_size, root, {}}.text()))},
-                {QStringLiteral("verifier_key"), m_signer->verifier().toString()}};
-        } else if (target.path() == u"/v1/audit/proofs/consistency") {
-            body = {{QStringLiteral("from"), number("from")},
-                    {QStringLiteral("to"), number("to")},
-                    {QStringLiteral("proof"),
-                     hex(*MerkleTree::consistencyProof(number("from"), number("to"), m_log->reader()))}};
-        } else if (target.path() == u"/v1/audit/proofs/inclusion") {
-            const qint64 leaf = number("seq") - 1;
-            body = {{QStringLiteral("leaf_index"), leaf},
-                    {QStringLiteral("tree_size"), number("tree_size")},
-                    {QStringLiteral("leaf_hash"), m_log->events.at(leaf).leafHash},
-                    {QStringLiteral("audit_path"),
-                     hex(*MerkleTree::inclusionProof(leaf, number("tree_size"), m_log->reader()))}};
-        }
-        const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        socket->write((body.isEmpty() ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n") +
-                      QByteArray("Content-Type: application/json\r\nConnection: close\r\nContent-Length: ") +
-                      QByteArray::number(json.size()) + "\r\n\r\n" + json);
-        socket->disconnectFromHost();
-    }
-
-    QTcpServer m_server;
-    const Log *m_log = nullptr;
-    qint64 m_size = 0;
-    const NoteSigner *m_signer = nullptr;
-};
 
 const NoteSigner LogKey(QStringLiteral("stub.mandate.test/log"), QByteArray(32, '\x05'));
 const NoteSigner NewKey(QStringLiteral("stub.mandate.test/log"), QByteArray(32, '\x06'));
@@ -150,8 +36,8 @@ private:
     client::ApiClient m_client;
     client::MandateApi m_api{m_client};
     std::unique_ptr<LocalCache> m_cache;
-    Log m_log{40};
-    Log m_rewritten{40, 1};
+    StubLog m_log{40};
+    StubLog m_rewritten{40, 1};
 
     LogWitness::Status check(LogWitness &witness)
     {
@@ -297,6 +183,33 @@ private Q_SLOTS:
         m_stub.serve(&m_rewritten, 5, &LogKey);
         AuditEvent rewritten = m_rewritten.events.at(2);
         QCOMPARE(prove(witness, rewritten).error, LogError::InclusionMismatch);
+    }
+
+    // MandateApi reads a receipt, or that it is pending (202): the wait of a second is no failure.
+    void receiptsArePendingOrReadAndChecked()
+    {
+        const auto receipt = [this] {
+            std::optional<client::MandateApi::ReceiptDocument> read;
+            m_api.decisionReceipt(QStringLiteral("dec_1")).onSucceeded(this, [&read](const auto &document) {
+                read = document;
+            });
+            if (!QTest::qWaitFor([&read] { return read.has_value(); }, 10000))
+                qWarning("no receipt within 10 s");
+            return read;
+        };
+        m_stub.setReceiptsPending(true);
+        QVERIFY(receipt()->pending);
+        m_stub.setReceiptsPending(false);
+        const auto good = receipt();
+        QVERIFY(good && !good->pending);
+        QCOMPARE(good->verification, LogError::None);
+        QCOMPARE(good->seq, 1);
+        QCOMPARE(good->treeSize, 5);
+        QCOMPARE(good->verifierKey, LogKey.verifier().toString());
+        QVERIFY(good->json.contains("\"audit_path\""));
+        m_stub.setReceiptsEdited(true);
+        QCOMPARE(receipt()->verification, LogError::LeafMismatch);
+        m_stub.setReceiptsEdited(false);
     }
 
     void anUnreachableServerDecidesNothing()
