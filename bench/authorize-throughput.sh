@@ -4,6 +4,7 @@
 # Then the event-latency benchmark. Usage: bench/authorize-throughput.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/mandate.sh
 duration=${1:-10}
 connections=${2:-32}
 
@@ -21,23 +22,10 @@ work=$(mktemp -d)
 cleanup() { kill "${server_pid:-}" "${nginx_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-build/release/app/mandate-server --listen 127.0.0.1:0 --data-dir "$work/data" --demo --no-access-log >"$work/server.out" &
-server_pid=$!
-for _ in $(seq 100); do grep -q "listening on" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-url=$(sed -n 's/^listening on //p' "$work/server.out")
-[ -n "$url" ] || { echo "mandate-server did not start" >&2; exit 1; }
-
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-post() { curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$3" "$url$2"; }
-alice=$(post "" /v1/sessions '{"username":"alice","password":"mandate-demo"}' | json "['token']")
-ada=$(post "" /v1/sessions '{"username":"ada","password":"mandate-demo"}' | json "['token']")
-agent=$(curl -sf -H "Authorization: Bearer $alice" "$url/v1/agents" |
-  python3 -c "import json,sys; print([a['id'] for a in json.load(sys.stdin)['items'] if a['name']=='Bill payer'][0])")
-expires=$(date -u -d '+7 days' +%Y-%m-%dT%H:%M:%SZ)
-export MANDATE_DELEGATION=$(post "$alice" /v1/delegations "{\"agent_id\":\"$agent\",\"purpose\":\"Benchmark\",\"expires_at\":\"$expires\",
-  \"scopes\":[{\"action\":\"payments.initiate\",\"resource\":\"account:acc_1\",\"max_per_action\":{\"amount_minor\":100,\"currency\":\"EUR\"},
-  \"destinations\":[\"payee:landlord\"]}]}" | json "['id']")
-export MANDATE_SVID=$(post "$ada" "/v1/agents/$agent/svid" '{}' | json "['token']")
+bench_start_server build/release/app/mandate-server "$work/data" --demo
+server_pid=$BENCH_PID
+url=$BENCH_URL
+bench_grant "$url"
 
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<NGINX

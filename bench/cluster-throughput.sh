@@ -5,6 +5,7 @@
 #   bench/cluster-throughput.sh [SECONDS] [CONNECTIONS]      (BUILD=dev to skip the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/mandate.sh
 if [ -z "${MANDATE_TEST_POSTGRES_URL:-}" ]; then exec scripts/with-postgres.sh "$0" "$@"; fi
 duration=${1:-10}
 connections=${2:-32}
@@ -28,7 +29,7 @@ start_instances() { # name count [--database URL]
   local upstream="" i
   for i in $(seq "$count"); do
     local port=$((19100 + i))
-    "$server" --listen "127.0.0.1:$port" --data-dir "$work/$name-$i" --signing-key "$work/$name.key" --demo \
+    "$server" --listen "127.0.0.1:$port" --data-dir "$work/$name-$i" --signing-key "$work/$name.key" --log-key "$work/$name.log-key" --demo \
       --no-access-log "$@" >"$work/$name-$i.out" 2>&1 &
     pids+=($!)
     upstream+="server 127.0.0.1:$port; "
@@ -59,19 +60,7 @@ NGINX
 
 measure() { # label
   local url=http://127.0.0.1:19100
-  json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-  post() { curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$3" "$url$2"; }
-  local alice ada agent expires
-  alice=$(post "" /v1/sessions '{"username":"alice","password":"mandate-demo"}' | json "['token']")
-  ada=$(post "" /v1/sessions '{"username":"ada","password":"mandate-demo"}' | json "['token']")
-  agent=$(curl -sf -H "Authorization: Bearer $alice" "$url/v1/agents" |
-    python3 -c "import json,sys; print([a['id'] for a in json.load(sys.stdin)['items'] if a['name']=='Bill payer'][0])")
-  expires=$(date -u -d '+7 days' +%Y-%m-%dT%H:%M:%SZ)
-  MANDATE_DELEGATION=$(post "$alice" /v1/delegations "{\"agent_id\":\"$agent\",\"purpose\":\"Benchmark\",\"expires_at\":\"$expires\",
-    \"scopes\":[{\"action\":\"payments.initiate\",\"resource\":\"account:acc_1\",\"max_per_action\":{\"amount_minor\":100,\"currency\":\"EUR\"},
-    \"destinations\":[\"payee:landlord\"]}]}" | json "['id']")
-  MANDATE_SVID=$(post "$ada" "/v1/agents/$agent/svid" '{}' | json "['token']")
-  export MANDATE_DELEGATION MANDATE_SVID
+  bench_grant "$url"
   local out rps p50 p99 non2xx
   out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/authorize.lua "$url/v1/authorize")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")

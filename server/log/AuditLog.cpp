@@ -49,8 +49,9 @@ void AuditLog::runPass(bool waitForTurn, std::function<void()> then)
         [this, waitForTurn, pass](Store &store) {
             QString error;
             *pass = m_sequencer.run(store, waitForTurn, &error);
-            if (!*pass && !error.isEmpty())
+            if (!*pass && !error.isEmpty() && error != m_lastError)
                 qWarning().noquote() << "audit log:" << error;
+            m_lastError = error;
             return *pass ? WriteResult::Keep : WriteResult::Drop;
         },
         [this, pass, then = std::move(then)](CommitStatus status) {

@@ -50,6 +50,7 @@ private:
     Metrics &m_metrics;
     QTimer m_timer;
     bool m_passRunning = false;
+    QString m_lastError; // said once, not on every pass (store thread only)
 };
 
 } // namespace mandate::server

@@ -1,6 +1,7 @@
 #include "server/log/LogSequencer.h"
 
 #include "core/AuditChain.h"
+#include "core/Checkpoint.h"
 #include "core/StrictJson.h"
 #include "server/store/Store.h"
 
@@ -78,6 +79,13 @@ std::optional<LogSequencer::Pass> LogSequencer::run(Store &store, bool waitForTu
     if (!head || !leaves)
         return std::nullopt;
     const std::optional<AuditLogRepository::StoredCheckpoint> signedBefore = store.log().checkpoint();
+    // Instances that started together with different keys: the first to sign owns the log.
+    if (signedBefore && !Checkpoint::open(signedBefore->note, m_signer.verifierKey())) {
+        *error = QStringLiteral("the log's newest checkpoint does not verify with this instance's log key %1; "
+                                "it will not sign (give every instance the same --log-key)")
+                     .arg(m_signer.verifierKey().toString());
+        return std::nullopt;
+    }
     std::optional<QList<AuditLogRepository::Recorded>> recorded = store.log().take(BatchLimit);
     if (!recorded)
         return std::nullopt;

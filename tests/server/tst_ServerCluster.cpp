@@ -23,7 +23,7 @@ class TstServerCluster : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_shared; // the signing key every instance is given
+    QTemporaryDir m_shared; // the signing and log keys every instance is given
     QString m_database;
     QStringList m_arguments; // what every instance is started with
     std::vector<std::unique_ptr<TestServer>> m_servers;
@@ -55,9 +55,11 @@ private:
         return calls;
     }
 
-    QSet<QString> auditedAllows(TestClient &auditor)
+    // The allowed decisions in the log; `sequencedTwice` counts decisions that have two events.
+    QSet<QString> auditedAllows(TestClient &auditor, int *sequencedTwice = nullptr)
     {
         QSet<QString> ids;
+        QSet<QString> decisions;
         qint64 after = 0;
         while (true) {
             const QJsonArray items =
@@ -67,6 +69,10 @@ private:
                     .toArray();
             for (const QJsonValue &item : items) {
                 const QJsonObject data = item.toObject().value(QStringLiteral("data")).toObject();
+                const QString decision = data.value(QStringLiteral("decision_id")).toString();
+                if (sequencedTwice && decisions.contains(decision))
+                    ++*sequencedTwice;
+                decisions.insert(decision);
                 if (data.value(QStringLiteral("decision")).toString() == QStringLiteral("allow"))
                     ids.insert(data.value(QStringLiteral("decision_id")).toString());
                 after = item.toObject().value(QStringLiteral("seq")).toInteger();
@@ -86,7 +92,8 @@ private Q_SLOTS:
         QVERIFY2(!m_database.isEmpty(), qPrintable(error));
         m_arguments =
             QStringList{QStringLiteral("--database"), m_database, QStringLiteral("--demo"),
-                        QStringLiteral("--signing-key"), m_shared.filePath(QStringLiteral("key.pem"))};
+                        QStringLiteral("--signing-key"), m_shared.filePath(QStringLiteral("key.pem")),
+                        QStringLiteral("--log-key"), m_shared.filePath(QStringLiteral("log-key.pem"))};
         for (int i = 0; i < 3; ++i)
             m_servers.push_back(std::make_unique<TestServer>(m_arguments));
         // Started together: migrations and the demo seed must each happen exactly once.
@@ -218,6 +225,8 @@ private Q_SLOTS:
         }));
     }
 
+    // Every instance takes its turn at sequencing the log (one at a time, under an advisory lock
+    // that dies with its connection): killing one mid-load loses no event and sequences none twice.
     void aKilledInstanceLosesNoAnsweredAllow()
     {
         const QString id = cappedGrant(5000);
@@ -238,12 +247,20 @@ private Q_SLOTS:
         QVERIFY(answered.size() > 100);
         TestClient sam(url(0));
         QVERIFY(sam.signIn(QStringLiteral("sam")));
-        const QSet<QString> audited = auditedAllows(sam);
+        int sequencedTwice = 0;
+        const QSet<QString> audited = auditedAllows(sam, &sequencedTwice);
         for (const QString &decision : answered)
             QVERIFY2(audited.contains(decision), qPrintable(decision));
+        QCOMPARE(sequencedTwice, 0);
         const auto verify = sam.get(QStringLiteral("/v1/audit/verify"));
         QCOMPARE(verify.status, 200);
         QCOMPARE(verify.json().value(QStringLiteral("ok")).toBool(), true);
+        // The survivors sign one log: the same checkpoint from either, and it covers everything.
+        const QJsonObject first = TestClient(url(0)).get(QStringLiteral("/v1/audit/checkpoint")).json();
+        const QJsonObject second = TestClient(url(1)).get(QStringLiteral("/v1/audit/checkpoint")).json();
+        QCOMPARE(first.value(QStringLiteral("verifier_key")), second.value(QStringLiteral("verifier_key")));
+        QCOMPARE(verify.json().value(QStringLiteral("tree_size")).toInteger(),
+                 verify.json().value(QStringLiteral("events")).toInteger());
     }
 
     // A database restart or failover ends an instance's connections. The instance answers what it
