@@ -120,12 +120,13 @@ QString LogWitnessFormatter::inclusionText(const client::LogWitness::InclusionCh
             .arg(errorText(check.error));
     if (check.error != LogError::None)
         return tr("✘ Event %1 is not proven: %2.").arg(check.seq).arg(errorText(check.error));
+    // No %n: without a translation loaded (the C locale) "hash(es)" would show as it is written.
     return tr("✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console "
-              "verified, through an audit path of %n hash(es).",
-              nullptr, static_cast<int>(check.pathLength))
+              "verified (audit path length %4).")
         .arg(check.seq)
         .arg(check.leafIndex)
-        .arg(count(check.treeSize));
+        .arg(count(check.treeSize))
+        .arg(check.pathLength);
 }
 
 } // namespace mandate::models

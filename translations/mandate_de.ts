@@ -1295,12 +1295,9 @@
         <source>✘ Event %1 is not proven: %2.</source>
         <translation>✘ Ereignis %1 ist nicht nachgewiesen: %2.</translation>
     </message>
-    <message numerus="yes">
-        <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified, through an audit path of %n hash(es).</source>
-        <translation>
-            <numerusform>✔ Ereignis %1 steht genau so im Protokoll: Blatt %2 des von dieser Konsole geprüften Checkpoints mit %3 Ereignissen, über einen Prüfpfad aus %n Hash.</numerusform>
-            <numerusform>✔ Ereignis %1 steht genau so im Protokoll: Blatt %2 des von dieser Konsole geprüften Checkpoints mit %3 Ereignissen, über einen Prüfpfad aus %n Hashes.</numerusform>
-        </translation>
+    <message>
+        <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</source>
+        <translation>✔ Ereignis %1 steht genau so im Protokoll: Blatt %2 des von dieser Konsole geprüften Checkpoints mit %3 Ereignissen (Länge des Prüfpfads %4).</translation>
     </message>
 </context>
 <context>

@@ -1295,12 +1295,9 @@
         <source>✘ Event %1 is not proven: %2.</source>
         <translation>✘ Event %1 is not proven: %2.</translation>
     </message>
-    <message numerus="yes">
-        <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified, through an audit path of %n hash(es).</source>
-        <translation>
-            <numerusform>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified, through an audit path of %n hash.</numerusform>
-            <numerusform>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified, through an audit path of %n hashes.</numerusform>
-        </translation>
+    <message>
+        <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</source>
+        <translation>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</translation>
     </message>
 </context>
 <context>

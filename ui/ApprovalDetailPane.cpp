@@ -65,7 +65,7 @@ QPushButton *ApprovalDetailPane::denyButton() const
     return m_ui->deny;
 }
 
-QToolButton *ApprovalDetailPane::receiptButton() const
+QPushButton *ApprovalDetailPane::receiptButton() const
 {
     return m_ui->saveReceipt;
 }

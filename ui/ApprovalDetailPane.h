@@ -13,7 +13,6 @@
 
 class QMenu;
 class QPushButton;
-class QToolButton;
 
 namespace Ui {
 class ApprovalDetailPane;
@@ -48,7 +47,7 @@ public:
 
     QPushButton *approveButton() const;
     QPushButton *denyButton() const;
-    QToolButton *receiptButton() const;
+    QPushButton *receiptButton() const;
     QMenu *receiptMenu() const { return m_receiptMenu; }
 
     // The decisions (id, words) whose receipts the menu offers for `approvalId`.

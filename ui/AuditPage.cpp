@@ -143,7 +143,6 @@ void AuditPage::showLogStatus(const client::LogWitness::Status &status)
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     if (status.state == State::Verified) {
         role = ThemeColors::Role::Success;
-        icon = QStyle::SP_DialogApplyButton;
     } else if (status.state == State::Refused) {
         role = ThemeColors::Role::Error;
         icon = QStyle::SP_MessageBoxCritical;
@@ -156,7 +155,8 @@ void AuditPage::showLogStatus(const client::LogWitness::Status &status)
                    .arg(ThemeColors::name(*role, palette()),
                         status.state == State::Refused ? QStringLiteral("font-weight: bold;") : QString())
              : QString());
-    const bool showIcon = status.state != State::Checking && status.state != State::Unchecked;
+    // The icon is for what needs attention; a verified log says so with its ✔ alone.
+    const bool showIcon = status.state == State::Refused || status.state == State::Unreachable;
     m_ui->logIcon->setVisible(showIcon);
     if (showIcon) {
         const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
