@@ -3,7 +3,7 @@
 #include "client/LogWitness.h"
 #include "client/MandateApi.h"
 #include "tests/support/NoteSigner.h"
-#include "tests/support/StubLogServer.h"
+#include "tests/support/ScriptedLogServer.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -13,31 +13,31 @@ using namespace mandate;
 using mandate::client::LocalCache;
 using mandate::client::LogWitness;
 using mandate::test::NoteSigner;
-using mandate::test::StubLog;
-using mandate::test::StubLogServer;
+using mandate::test::SampleLog;
+using mandate::test::ScriptedLogServer;
 using State = LogWitness::Status::State;
 
 namespace {
 
-const NoteSigner LogKey(QStringLiteral("stub.mandate.test/log"), QByteArray(32, '\x05'));
-const NoteSigner NewKey(QStringLiteral("stub.mandate.test/log"), QByteArray(32, '\x06'));
+const NoteSigner LogKey(QStringLiteral("scripted.mandate.test/log"), QByteArray(32, '\x05'));
+const NoteSigner NewKey(QStringLiteral("scripted.mandate.test/log"), QByteArray(32, '\x06'));
 
 } // namespace
 
-// The console's witness against a stub of the log endpoints: what it keeps, what it refuses, and
-// that a refusal leaves the kept checkpoint alone. The real server's side is in tst_ConsoleUi.
+// The console's witness against a scripted stand-in for the log endpoints: what it keeps, what it refuses,
+// and that a refusal leaves the kept checkpoint alone. The real server's side is in tst_ConsoleUi.
 class TstLogWitness : public QObject
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    StubLogServer m_stub;
+    ScriptedLogServer m_logServer;
     client::ApiClient m_client;
     client::MandateApi m_api{m_client};
     std::unique_ptr<LocalCache> m_cache;
-    StubLog m_log{40};
-    StubLog m_rewritten{40, 1};
+    SampleLog m_log{40};
+    SampleLog m_rewritten{40, 1};
 
     LogWitness::Status check(LogWitness &witness)
     {
@@ -51,7 +51,8 @@ private:
     {
         QSignalSpy spy(&witness, &LogWitness::inclusionChecked);
         witness.proveInclusion(event);
-        if (!spy.wait(10000) && spy.isEmpty())
+        // An answer decided without the server (an edited event) arrives before waiting starts.
+        if (spy.isEmpty() && !spy.wait(10000))
             return {};
         return spy.first().first().value<LogWitness::InclusionCheck>();
     }
@@ -61,9 +62,9 @@ private Q_SLOTS:
     {
         m_cache = std::make_unique<LocalCache>(m_dir.filePath(QStringLiteral("cache-%1.sqlite"))
                                                    .arg(QString::fromLatin1(QTest::currentTestFunction())));
-        m_cache->setScope(m_stub.url().toString(), QStringLiteral("alice"));
-        m_client.setServer(m_stub.url());
-        m_stub.serve(&m_log, 5, &LogKey);
+        m_cache->setScope(m_logServer.url().toString(), QStringLiteral("alice"));
+        m_client.setServer(m_logServer.url());
+        m_logServer.serve(&m_log, 5, &LogKey);
     }
 
     void firstContactKeepsTheCheckpointAndPinsTheKey()
@@ -86,7 +87,7 @@ private Q_SLOTS:
         LogWitness witness(m_api, *m_cache);
         const QDateTime since = check(witness).since;
         for (qint64 size : {5, 6, 8, 17, 40}) {
-            m_stub.serve(&m_log, size, &LogKey);
+            m_logServer.serve(&m_log, size, &LogKey);
             const LogWitness::Status status = check(witness);
             QCOMPARE(status.state, State::Verified);
             QVERIFY(!status.firstContact);
@@ -103,7 +104,7 @@ private Q_SLOTS:
         check(witness);
         const QByteArray keptNote = m_cache->loadCheckpoint()->note;
         for (qint64 size : {5, 9}) {
-            m_stub.serve(&m_rewritten, size, &LogKey);
+            m_logServer.serve(&m_rewritten, size, &LogKey);
             const LogWitness::Status status = check(witness);
             QCOMPARE(status.state, State::Refused);
             QCOMPARE(status.error, LogError::ConsistencyMismatch);
@@ -112,16 +113,16 @@ private Q_SLOTS:
             QCOMPARE(m_cache->loadCheckpoint()->note, keptNote);
         }
         // Going back to the honest log is fine again: the kept checkpoint was never replaced.
-        m_stub.serve(&m_log, 9, &LogKey);
+        m_logServer.serve(&m_log, 9, &LogKey);
         QCOMPARE(check(witness).state, State::Verified);
     }
 
     void aShrunkenLogIsRefused()
     {
-        m_stub.serve(&m_log, 9, &LogKey);
+        m_logServer.serve(&m_log, 9, &LogKey);
         LogWitness witness(m_api, *m_cache);
         check(witness);
-        m_stub.serve(&m_log, 8, &LogKey);
+        m_logServer.serve(&m_log, 8, &LogKey);
         const LogWitness::Status status = check(witness);
         QCOMPARE(status.state, State::Refused);
         QCOMPARE(status.error, LogError::TreeShrank);
@@ -132,7 +133,7 @@ private Q_SLOTS:
     {
         LogWitness witness(m_api, *m_cache);
         check(witness);
-        m_stub.serve(&m_log, 9, &NewKey);
+        m_logServer.serve(&m_log, 9, &NewKey);
         const LogWitness::Status status = check(witness);
         QCOMPARE(status.state, State::Refused);
         QVERIFY(status.keyChanged);
@@ -144,7 +145,7 @@ private Q_SLOTS:
 
     void eventsAreProvenAgainstTheKeptCheckpoint()
     {
-        m_stub.serve(&m_log, 17, &LogKey);
+        m_logServer.serve(&m_log, 17, &LogKey);
         LogWitness witness(m_api, *m_cache);
         check(witness);
         // Leaves 0 and 8 sit in the perfect subtree of 16 (4 hashes) beside leaf 16 (1 more); leaf 16's
@@ -158,7 +159,7 @@ private Q_SLOTS:
             QCOMPARE(proof.pathLength, pathLength);
         }
         // An event newer than the kept checkpoint: the witness looks at the newest one first.
-        m_stub.serve(&m_log, 30, &LogKey);
+        m_logServer.serve(&m_log, 30, &LogKey);
         const LogWitness::InclusionCheck newer = prove(witness, m_log.events.at(24));
         QVERIFY(newer.verified());
         QCOMPARE(newer.treeSize, 30);
@@ -180,7 +181,7 @@ private Q_SLOTS:
         edited.leafHash.clear(); // the served leaf hash does not save it either
         QCOMPARE(prove(witness, edited).error, LogError::LeafMismatch);
         // Proven against a rewritten log's proof, the honest kept root refuses it.
-        m_stub.serve(&m_rewritten, 5, &LogKey);
+        m_logServer.serve(&m_rewritten, 5, &LogKey);
         AuditEvent rewritten = m_rewritten.events.at(2);
         QCOMPARE(prove(witness, rewritten).error, LogError::InclusionMismatch);
     }
@@ -197,9 +198,9 @@ private Q_SLOTS:
                 qWarning("no receipt within 10 s");
             return read;
         };
-        m_stub.setReceiptsPending(true);
+        m_logServer.setReceiptsPending(true);
         QVERIFY(receipt()->pending);
-        m_stub.setReceiptsPending(false);
+        m_logServer.setReceiptsPending(false);
         const auto good = receipt();
         QVERIFY(good && !good->pending);
         QCOMPARE(good->verification, LogError::None);
@@ -207,9 +208,9 @@ private Q_SLOTS:
         QCOMPARE(good->treeSize, 5);
         QCOMPARE(good->verifierKey, LogKey.verifier().toString());
         QVERIFY(good->json.contains("\"audit_path\""));
-        m_stub.setReceiptsEdited(true);
+        m_logServer.setReceiptsEdited(true);
         QCOMPARE(receipt()->verification, LogError::LeafMismatch);
-        m_stub.setReceiptsEdited(false);
+        m_logServer.setReceiptsEdited(false);
     }
 
     void anUnreachableServerDecidesNothing()

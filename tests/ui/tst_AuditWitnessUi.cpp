@@ -8,7 +8,7 @@
 #include "models/LogWitnessFormatter.h"
 #include "tests/support/DemoFixtures.h"
 #include "tests/support/NoteSigner.h"
-#include "tests/support/StubLogServer.h"
+#include "tests/support/ScriptedLogServer.h"
 #include "tests/support/TestServer.h"
 #include "tests/ui/ConsoleHarness.h"
 #include "ui/ApprovalDetailPane.h"
@@ -343,24 +343,24 @@ private Q_SLOTS:
     // said as such, and no file is asked for. A receipt that does not verify is not saved.
     void aPendingReceiptIsAWaitAndABadOneIsNotSaved()
     {
-        test::StubLogServer stub;
-        const test::StubLog log(3);
-        const NoteSigner key(QStringLiteral("stub.mandate.test/log"), QByteArray(32, '\x05'));
-        stub.serve(&log, 3, &key);
+        test::ScriptedLogServer logServer;
+        const test::SampleLog log(3);
+        const NoteSigner key(QStringLiteral("scripted.mandate.test/log"), QByteArray(32, '\x05'));
+        logServer.serve(&log, 3, &key);
         client::ApiClient apiClient;
-        apiClient.setServer(stub.url());
+        apiClient.setServer(logServer.url());
         client::MandateApi api(apiClient);
         QWidget owner;
         ui::ReceiptSaver saver(api, &owner);
         int asked = 0;
-        const QString file = m_dir.filePath(QStringLiteral("stub-receipt.json"));
+        const QString file = m_dir.filePath(QStringLiteral("scripted-receipt.json"));
         saver.setFileChooser([&](QWidget *, const QString &) {
             ++asked;
             return file;
         });
         QSignalSpy finished(&saver, &ui::ReceiptSaver::finished);
 
-        stub.setReceiptsPending(true);
+        logServer.setReceiptsPending(true);
         saver.saveDecisionReceipt(QStringLiteral("dec_1"));
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.last().at(0).toBool(), false);
@@ -368,8 +368,8 @@ private Q_SLOTS:
                  QStringLiteral("Not yet in a checkpoint — try again in a second."));
         QCOMPARE(asked, 0);
 
-        stub.setReceiptsPending(false);
-        stub.setReceiptsEdited(true);
+        logServer.setReceiptsPending(false);
+        logServer.setReceiptsEdited(true);
         saver.saveDecisionReceipt(QStringLiteral("dec_1"));
         QVERIFY(finished.wait(10000));
         QVERIFY(finished.last().at(1).toString().startsWith(
@@ -377,7 +377,7 @@ private Q_SLOTS:
         QCOMPARE(asked, 0);
         QVERIFY(!QFile::exists(file));
 
-        stub.setReceiptsEdited(false);
+        logServer.setReceiptsEdited(false);
         saver.saveDelegationReceipt(QStringLiteral("dlg_1"));
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.last().at(0).toBool(), true);

@@ -20,13 +20,13 @@
 namespace mandate::test {
 
 // A log of sample events kept as a server keeps it: every perfect subtree, so proofs cost O(log n).
-struct StubLog
+struct SampleLog
 {
     QList<AuditEvent> events;
     QMap<QPair<int, qint64>, QByteArray> nodes;
 
     // `variant` changes every event's payload: the same number of events, another history.
-    explicit StubLog(int size, int variant = 0)
+    explicit SampleLog(int size, int variant = 0)
     {
         MerkleFrontier frontier;
         for (AuditEvent event : test::AuditEventSamples::chain(size)) {
@@ -58,10 +58,10 @@ inline QJsonArray hexList(const QList<QByteArray> &hashes)
 
 // Just enough of mandate-server's log endpoints, over a real socket, to play an honest log, a
 // rewritten one and one under a new key, and receipts that are pending (202) or edited on the way.
-class StubLogServer : public QObject
+class ScriptedLogServer : public QObject
 {
 public:
-    StubLogServer()
+    ScriptedLogServer()
     {
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -73,7 +73,7 @@ public:
     }
 
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-    void serve(const StubLog *log, qint64 size, const NoteSigner *signer)
+    void serve(const SampleLog *log, qint64 size, const NoteSigner *signer)
     {
         m_log = log;
         m_size = size;
@@ -123,7 +123,7 @@ private:
         const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
         if (body.isEmpty())
             status = 404;
-        socket->write(QByteArray("HTTP/1.1 ") + QByteArray::number(status) + " Stub\r\n" +
+        socket->write(QByteArray("HTTP/1.1 ") + QByteArray::number(status) + " Scripted\r\n" +
                       QByteArray("Content-Type: application/json\r\nConnection: close\r\nContent-Length: ") +
                       QByteArray::number(json.size()) + "\r\n\r\n" + json);
         socket->disconnectFromHost();
@@ -146,7 +146,7 @@ private:
     }
 
     QTcpServer m_server;
-    const StubLog *m_log = nullptr;
+    const SampleLog *m_log = nullptr;
     qint64 m_size = 0;
     const NoteSigner *m_signer = nullptr;
     bool m_receiptsPending = false;
