@@ -19,7 +19,7 @@ namespace {
 // A checkpoint is a few lines; a wrong path (a log, a device) is not read without bound.
 constexpr qint64 MaxStateBytes = 64 * 1024;
 
-int fail(int code, const QString &message)
+int witnessFailed(int code, const QString &message)
 {
     QTextStream(stderr) << "mandate-agent: witness: " << message << '\n';
     return code;
@@ -59,12 +59,12 @@ int LogWitnessCommand::run(const Options &options)
 {
     const std::optional<NoteVerifierKey> key = NoteVerifierKey::parse(options.verifierKey);
     if (!key)
-        return fail(
+        return witnessFailed(
             UsageOrTransport,
             QStringLiteral("--verifier-key is not a note verifier key (<name>+<key id>+<base64 key>)."));
     const auto kept = readState(options.stateFile);
     if (!kept)
-        return fail(UsageOrTransport, kept.error());
+        return witnessFailed(UsageOrTransport, kept.error());
 
     client::ApiClient apiClient;
     apiClient.setServer(options.server);
@@ -78,13 +78,14 @@ int LogWitnessCommand::run(const Options &options)
     loop.exec();
 
     if (result.transport)
-        return fail(UsageOrTransport, QStringLiteral("no checkpoint from %1: %2")
-                                          .arg(options.server.toString(), result.transport->message()));
+        return witnessFailed(UsageOrTransport,
+                             QStringLiteral("no checkpoint from %1: %2")
+                                 .arg(options.server.toString(), result.transport->message()));
     if (result.keptDoesNotOpen)
-        return fail(NotVerified,
-                    QStringLiteral("the checkpoint kept in %1 does not open with the pinned key: %2. "
-                                   "It is left as it was.")
-                        .arg(options.stateFile, describe(result.error)));
+        return witnessFailed(
+            NotVerified, QStringLiteral("the checkpoint kept in %1 does not open with the pinned key: %2. "
+                                        "It is left as it was.")
+                             .arg(options.stateFile, describe(result.error)));
     if (!result.accepted) {
         QString message = QStringLiteral("checkpoint refused: %1").arg(describe(result.error));
         if (result.kept)
@@ -92,12 +93,14 @@ int LogWitnessCommand::run(const Options &options)
         if (result.offeredKey != key->toString())
             message +=
                 QStringLiteral("; the server names the key %1, not the pinned one").arg(result.offeredKey);
-        return fail(NotVerified, message + QStringLiteral(". %1 is left as it was.").arg(options.stateFile));
+        return witnessFailed(NotVerified,
+                             message + QStringLiteral(". %1 is left as it was.").arg(options.stateFile));
     }
     QString error;
     if (!writeState(options.stateFile, result.offeredNote, &error))
-        return fail(UsageOrTransport, QStringLiteral("the checkpoint verified but cannot be kept in %1: %2")
-                                          .arg(options.stateFile, error));
+        return witnessFailed(UsageOrTransport,
+                             QStringLiteral("the checkpoint verified but cannot be kept in %1: %2")
+                                 .arg(options.stateFile, error));
     QTextStream out(stdout);
     out << "checkpoint verified: " << result.accepted->treeSize << " events, ";
     if (result.kept)

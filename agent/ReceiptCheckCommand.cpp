@@ -15,7 +15,7 @@ namespace {
 // A receipt is one event, a proof of a few dozen hashes and a note; more is not a receipt.
 constexpr qint64 MaxReceiptBytes = 1024 * 1024;
 
-int fail(int code, const QString &message)
+int receiptRefused(int code, const QString &message)
 {
     QTextStream(stderr) << "mandate-agent: verify-receipt: " << message << '\n';
     return code;
@@ -29,25 +29,28 @@ int ReceiptCheckCommand::run(const QString &path, const std::optional<QString> &
     if (verifierKey) {
         trusted = NoteVerifierKey::parse(*verifierKey);
         if (!trusted)
-            return fail(
+            return receiptRefused(
                 UsageOrTransport,
                 QStringLiteral("--verifier-key is not a note verifier key (<name>+<key id>+<base64 key>)."));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(UsageOrTransport, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return receiptRefused(UsageOrTransport,
+                              QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.read(MaxReceiptBytes + 1);
     if (bytes.size() > MaxReceiptBytes)
-        return fail(NotVerified, QStringLiteral("%1 is larger than any receipt.").arg(path));
+        return receiptRefused(NotVerified, QStringLiteral("%1 is larger than any receipt.").arg(path));
     const auto json = StrictJson::parseObject(bytes);
     if (!json)
-        return fail(NotVerified, QStringLiteral("%1 is not JSON: %2").arg(path, json.error().message));
+        return receiptRefused(NotVerified,
+                              QStringLiteral("%1 is not JSON: %2").arg(path, json.error().message));
     const std::optional<AuditReceipt> receipt = AuditReceipt::fromJson(*json);
     if (!receipt)
-        return fail(NotVerified, describe(LogError::MalformedReceipt));
+        return receiptRefused(NotVerified, describe(LogError::MalformedReceipt));
     const LogError error = receipt->verify(trusted);
     if (error != LogError::None)
-        return fail(NotVerified, QStringLiteral("the receipt does not verify: %1.").arg(describe(error)));
+        return receiptRefused(NotVerified,
+                              QStringLiteral("the receipt does not verify: %1.").arg(describe(error)));
 
     const std::optional<NoteVerifierKey> key =
         trusted ? trusted : NoteVerifierKey::parse(receipt->verifierKey);

@@ -13,7 +13,7 @@ QString localTime(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
 }
 
-QString count(qint64 n)
+QString eventCount(qint64 n)
 {
     return QLocale().toString(n);
 }
@@ -69,9 +69,9 @@ QString LogWitnessFormatter::statusText(const client::LogWitness::Status &status
         if (status.firstContact)
             return tr("✔ Log verified: append-only since %1 (%2 events). This is the first checkpoint this "
                       "console keeps of this server; every later one must extend it.")
-                .arg(localTime(status.since), count(status.treeSize));
+                .arg(localTime(status.since), eventCount(status.treeSize));
         return tr("✔ Log verified: append-only since %1 (%2 events)")
-            .arg(localTime(status.since), count(status.treeSize));
+            .arg(localTime(status.since), eventCount(status.treeSize));
     case State::Refused:
         if (status.keyChanged)
             return tr("✘ The server's log key changed: it now signs with %1, but this console has trusted %2 "
@@ -82,16 +82,16 @@ QString LogWitnessFormatter::statusText(const client::LogWitness::Status &status
         if (status.error == LogError::ConsistencyMismatch || status.error == LogError::TreeShrank)
             return tr("✘ The server's audit history changed: %1. This console verified %2 events of it by %3 "
                       "and does not accept the new checkpoint.")
-                .arg(errorText(status.error), count(status.treeSize), localTime(status.keptAt));
+                .arg(errorText(status.error), eventCount(status.treeSize), localTime(status.keptAt));
         return tr("✘ The server's checkpoint does not verify: %1. This console keeps the %2 events it "
                   "verified "
                   "by %3.")
-            .arg(errorText(status.error), count(status.treeSize), localTime(status.keptAt));
+            .arg(errorText(status.error), eventCount(status.treeSize), localTime(status.keptAt));
     case State::Unreachable:
         if (status.since.isNull())
             return tr("The audit log could not be checked: %1").arg(status.problem);
         return tr("The audit log could not be checked: %1 Last verified: %2 events by %3.")
-            .arg(status.problem, count(status.treeSize), localTime(status.keptAt));
+            .arg(status.problem, eventCount(status.treeSize), localTime(status.keptAt));
     }
     Q_UNREACHABLE();
     return {};
@@ -102,7 +102,7 @@ QString LogWitnessFormatter::statusDetails(const client::LogWitness::Status &sta
     if (status.pinnedKey.isEmpty())
         return {};
     return tr("Log %1, trusted since %2 with the key %3; the checkpoint kept is of %4 events, verified %5.")
-        .arg(status.origin, localTime(status.since), status.pinnedKey, count(status.treeSize),
+        .arg(status.origin, localTime(status.since), status.pinnedKey, eventCount(status.treeSize),
              localTime(status.keptAt));
 }
 
@@ -125,7 +125,7 @@ QString LogWitnessFormatter::inclusionText(const client::LogWitness::InclusionCh
               "verified (audit path length %4).")
         .arg(check.seq)
         .arg(check.leafIndex)
-        .arg(count(check.treeSize))
+        .arg(eventCount(check.treeSize))
         .arg(check.pathLength);
 }
 
