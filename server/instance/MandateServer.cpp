@@ -258,11 +258,12 @@ bool MandateServer::setUpLog(QString *error)
     if (const auto signedBefore = m_store->log().checkpoint();
         signedBefore && !Checkpoint::open(signedBefore->note, signer->verifierKey())) {
         const QByteArray firstLine = signedBefore->note.left(signedBefore->note.indexOf('\n'));
-        *error = QStringLiteral("the newest checkpoint of the audit log in this database (\"%1\") does not verify "
-                                "with the log key %2 (%3): it was signed by another key, or edited. Start every "
-                                "instance with --log-key naming the log's own key file; if it was edited, restore "
-                                "the database from a backup")
-                     .arg(QString::fromUtf8(firstLine), keyFile, signer->verifierKey().toString());
+        *error =
+            QStringLiteral("the newest checkpoint of the audit log in this database (\"%1\") does not verify "
+                           "with the log key %2 (%3): it was signed by another key, or edited. Start every "
+                           "instance with --log-key naming the log's own key file; if it was edited, restore "
+                           "the database from a backup")
+                .arg(QString::fromUtf8(firstLine), keyFile, signer->verifierKey().toString());
         return false;
     }
     m_auditLog = std::make_unique<AuditLog>(*m_store, *m_writes, std::move(*signer), m_clock, m_metrics,
