@@ -3,8 +3,7 @@
 #include "core/AuditEventCodec.h"
 #include "core/CanonicalJson.h"
 #include "core/MerkleTree.h"
-
-#include <QCryptographicHash>
+#include "core/Sha256.h"
 
 #include <limits>
 
@@ -17,10 +16,8 @@ QString AuditChain::genesisHash()
 
 QString AuditChain::hashOf(const QString &prevHash, const QJsonObject &eventWithoutHash)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(prevHash.toLatin1());
-    hash.addData(CanonicalJson::serialize(eventWithoutHash));
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromLatin1(
+        Sha256::of({prevHash.toLatin1(), CanonicalJson::serialize(eventWithoutHash)}).toHex());
 }
 
 QString AuditChain::computeHash(const AuditEvent &event)
@@ -114,20 +111,9 @@ std::optional<QByteArray> AuditChain::sealCanonical(const QByteArray &recorded, 
     const QByteArray seqMember = ",\"seq\":" + QByteArray::number(seq);
     const QByteArray prevMember = ",\"prev_hash\":\"" + prevHash.toLatin1() + '"';
 
-    QCryptographicHash chain(QCryptographicHash::Sha256);
-    chain.addData(prevHash.toLatin1());
-    chain.addData(head);
-    chain.addData(prevMember);
-    chain.addData(seqMember);
-    chain.addData(tail);
-    sealed->hash = QString::fromLatin1(chain.result().toHex());
-
-    QCryptographicHash leaf(QCryptographicHash::Sha256);
-    leaf.addData(QByteArrayView("\x00", 1));
-    leaf.addData(head);
-    leaf.addData(seqMember);
-    leaf.addData(tail);
-    sealed->leafHash = leaf.result();
+    const QByteArray previous = prevHash.toLatin1();
+    sealed->hash = QString::fromLatin1(Sha256::of({previous, head, prevMember, seqMember, tail}).toHex());
+    sealed->leafHash = Sha256::of({QByteArrayView("\x00", 1), head, seqMember, tail});
 
     return head.toByteArray() + ",\"hash\":\"" + sealed->hash.toLatin1() + "\",\"leaf_hash\":\"" +
            sealed->leafHash.toHex() + '"' + prevMember + seqMember + tail.toByteArray();

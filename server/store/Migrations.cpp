@@ -136,7 +136,7 @@ CREATE TABLE audit_inbox (
 );
 ALTER TABLE audit_events ADD COLUMN decision_id TEXT;
 ALTER TABLE audit_events ADD COLUMN leaf_hash {blob};
-CREATE INDEX audit_decision ON audit_events(decision_id);
+CREATE INDEX audit_decision ON audit_events(decision_id) WHERE decision_id IS NOT NULL;
 CREATE TABLE audit_tree (
     level INTEGER NOT NULL,
     idx {bigint} NOT NULL,
