@@ -21,7 +21,7 @@ class LogSequencer
 {
 public:
     // Small enough that a pass holds the writer for a few milliseconds, not a decision's p99.
-    static constexpr int BatchLimit = 256;
+    static constexpr int BatchLimit = 64;
 
     struct Pass
     {
