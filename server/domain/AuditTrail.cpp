@@ -20,6 +20,7 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
         event.actorKind = AuditEvent::ActorKind::Agent;
         break;
     case Principal::Kind::Anonymous:
+    case Principal::Kind::EnforcementPoint:
         event.actorKind = AuditEvent::ActorKind::System;
         break;
     }

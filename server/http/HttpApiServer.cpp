@@ -111,7 +111,8 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
     request.route = match.route->pattern;
     request.params = match.params;
 
-    if ((request.method == "POST" || request.method == "PUT" || request.method == "PATCH") &&
+    if (!match.route->checksOwnRequests &&
+        (request.method == "POST" || request.method == "PUT" || request.method == "PATCH") &&
         !request.body.isEmpty() && !isJson(request.header("content-type")) &&
         !(match.route->acceptsForm && isForm(request.header("content-type")))) {
         respond(Problem::unsupportedMediaType(QStringLiteral("Send the request body as application/json.")));
@@ -131,13 +132,15 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
                 QStringLiteral("Sign in (or present valid agent credentials) first.")));
             return;
         }
-        const bool allowed = match.route->access == Router::Access::UserOrAgent ||
+        const bool allowed = (match.route->access == Router::Access::UserOrAgent &&
+                              (principal->isUser() || principal->isAgent())) ||
                              (match.route->access == Router::Access::User && principal->isUser()) ||
                              (match.route->access == Router::Access::Agent && principal->isAgent());
         if (!allowed) {
-            respond(Problem::forbidden(principal->isAgent()
-                                           ? QStringLiteral("Agents cannot use this resource.")
-                                           : QStringLiteral("Only agents can use this resource.")));
+            respond(Problem::forbidden(principal->isEnforcementPoint()
+                                           ? QStringLiteral("Enforcement points use the AuthZEN endpoints only.")
+                                       : principal->isAgent() ? QStringLiteral("Agents cannot use this resource.")
+                                                              : QStringLiteral("Only agents can use this resource.")));
             return;
         }
         request.principal = *principal;

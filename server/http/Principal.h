@@ -7,14 +7,16 @@
 
 namespace mandate::server {
 
-// Who is calling: a signed-in person (with roles) or an agent (a SPIFFE workload identity).
+// Who is calling: a signed-in person (with roles), an agent (a SPIFFE workload identity), or an
+// enforcement point (a gateway or MCP server that asks the AuthZEN endpoints about agents).
 struct Principal
 {
     enum class Kind
     {
         Anonymous,
         User,
-        Agent
+        Agent,
+        EnforcementPoint
     };
 
     Kind kind = Kind::Anonymous;
@@ -39,6 +41,7 @@ struct Principal
 
     bool isUser() const { return kind == Kind::User; }
     bool isAgent() const { return kind == Kind::Agent; }
+    bool isEnforcementPoint() const { return kind == Kind::EnforcementPoint; }
     bool hasRole(QStringView role) const { return roles.contains(role); }
     // May this agent principal act on the delegation? (a JIT credential names the one it may)
     bool mayUseDelegation(const QString &delegationId) const
@@ -49,6 +52,8 @@ struct Principal
     // The key idempotency records are kept under.
     QString idempotencyScope() const
     {
+        if (isEnforcementPoint())
+            return QStringLiteral("ep:") + id;
         return (isAgent() ? QStringLiteral("agent:") : QStringLiteral("user:")) + id;
     }
 };

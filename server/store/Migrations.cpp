@@ -151,6 +151,18 @@ CREATE TABLE audit_checkpoint (
     signed_at TEXT NOT NULL
 )
 )SQL"},
+    // Enforcement points (gateways, MCP servers) that ask the AuthZEN endpoints on agents' behalf.
+    {4, R"SQL(
+CREATE TABLE enforcement_points (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash {blob} NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+)
+)SQL"},
 };
 
 } // namespace
