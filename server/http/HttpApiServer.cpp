@@ -137,10 +137,11 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
                              (match.route->access == Router::Access::User && principal->isUser()) ||
                              (match.route->access == Router::Access::Agent && principal->isAgent());
         if (!allowed) {
-            respond(Problem::forbidden(principal->isEnforcementPoint()
-                                           ? QStringLiteral("Enforcement points use the AuthZEN endpoints only.")
-                                       : principal->isAgent() ? QStringLiteral("Agents cannot use this resource.")
-                                                              : QStringLiteral("Only agents can use this resource.")));
+            respond(Problem::forbidden(
+                principal->isEnforcementPoint()
+                    ? QStringLiteral("Enforcement points use the AuthZEN endpoints only.")
+                : principal->isAgent() ? QStringLiteral("Agents cannot use this resource.")
+                                       : QStringLiteral("Only agents can use this resource.")));
             return;
         }
         request.principal = *principal;

@@ -93,13 +93,16 @@ QString AuthZenRoutes::baseUrl(const ApiRequest &request) const
 void AuthZenRoutes::configuration(ApiRequest &request, const Responder &respond)
 {
     const QString base = baseUrl(request);
-    const auto at = [&base](const char *path) { return QString(base + QLatin1StringView(path)); };
+    const auto at = [&base](const char *path) {
+        return QString(base + QLatin1StringView(path));
+    };
     // AuthZEN: parameters without values are omitted, so no empty "capabilities" array.
-    respond(ApiResponse::json(200, {{QStringLiteral("policy_decision_point"), base},
-                                    {QStringLiteral("access_evaluation_endpoint"), at("/access/v1/evaluation")},
-                                    {QStringLiteral("access_evaluations_endpoint"), at("/access/v1/evaluations")},
-                                    {QStringLiteral("search_action_endpoint"), at("/access/v1/search/action")},
-                                    {QStringLiteral("search_resource_endpoint"), at("/access/v1/search/resource")}}));
+    respond(ApiResponse::json(
+        200, {{QStringLiteral("policy_decision_point"), base},
+              {QStringLiteral("access_evaluation_endpoint"), at("/access/v1/evaluation")},
+              {QStringLiteral("access_evaluations_endpoint"), at("/access/v1/evaluations")},
+              {QStringLiteral("search_action_endpoint"), at("/access/v1/search/action")},
+              {QStringLiteral("search_resource_endpoint"), at("/access/v1/search/resource")}}));
 }
 
 std::optional<QJsonObject> AuthZenRoutes::admit(ApiRequest &request, const Responder &answer)
