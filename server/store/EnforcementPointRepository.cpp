@@ -76,8 +76,10 @@ bool EnforcementPointRepository::revoke(const QString &id, const QDateTime &at)
 
 bool EnforcementPointRepository::touch(const QString &id, const QDateTime &at)
 {
-    return m_db.run(QStringLiteral("UPDATE enforcement_points SET last_used_at = ? WHERE id = ?"),
-                    {formatTimestamp(at), id}) != nullptr;
+    // "Last used" to the minute: a busy gateway does not rewrite its row with every decision.
+    return m_db.run(QStringLiteral("UPDATE enforcement_points SET last_used_at = ? WHERE id = ? AND "
+                                   "(last_used_at IS NULL OR last_used_at < ?)"),
+                    {formatTimestamp(at), id, formatTimestamp(at.addSecs(-60))}) != nullptr;
 }
 
 } // namespace mandate::server
