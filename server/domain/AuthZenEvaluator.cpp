@@ -14,7 +14,7 @@ const QStringList ContextFacts{QStringLiteral("amount"), QStringLiteral("destina
                                QStringLiteral("sensitivity"), QStringLiteral("approval_id"),
                                QStringLiteral("context")};
 
-QJsonObject refusal(const QString &reason, const QString &message, const QJsonObject &extra = {})
+QJsonObject undecided(const QString &reason, const QString &message, const QJsonObject &extra = {})
 {
     QJsonObject context = extra;
     context.insert(QStringLiteral("reason"), reason);
@@ -52,7 +52,7 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
     Resolved resolved;
     if (evaluation.subject.type != u"agent") {
         resolved.refusal =
-            refusal(QStringLiteral("unknown_subject"),
+            undecided(QStringLiteral("unknown_subject"),
                     QStringLiteral("Mandate decides for agents (subject type \"agent\") only."));
         return resolved;
     }
@@ -60,7 +60,7 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
     if (caller.isAgent() && (!agent || agent->id != caller.id))
         return unexpected(Failure{403, QStringLiteral("an agent may only ask about itself")});
     if (!agent) {
-        resolved.refusal = refusal(QStringLiteral("unknown_subject"),
+        resolved.refusal = undecided(QStringLiteral("unknown_subject"),
                                    QStringLiteral("No agent with this SPIFFE ID is registered."));
         return resolved;
     }
@@ -98,9 +98,9 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
         if (reaching.size() != 1) {
             resolved.refusal =
                 reaching.isEmpty()
-                    ? refusal(QStringLiteral("no_delegation"),
+                    ? undecided(QStringLiteral("no_delegation"),
                               QStringLiteral("No active delegation lets this agent do this."))
-                    : refusal(QStringLiteral("delegation_ambiguous"),
+                    : undecided(QStringLiteral("delegation_ambiguous"),
                               QStringLiteral(
                                   "Several delegations reach this; name one in context.delegation_id."),
                               {{QStringLiteral("delegation_ids"), QJsonArray::fromStringList(reaching)}});
@@ -137,7 +137,7 @@ std::optional<QJsonArray> AuthZenEvaluator::decide(Store &store, const QList<Res
             if (!decided) {
                 if (!transaction.recordRefusal(*evaluation.request, evaluation.agent))
                     return std::nullopt;
-                answer = refusal(QStringLiteral("delegation_not_held"),
+                answer = undecided(QStringLiteral("delegation_not_held"),
                                  QStringLiteral("This agent holds no delegation with that id."));
             } else {
                 QJsonObject context{
