@@ -4,6 +4,8 @@
 #include "agent/DecimalAmount.h"
 #include "agent/ExitCode.h"
 #include "agent/LoadRun.h"
+#include "agent/LogWitnessCommand.h"
+#include "agent/ReceiptCheckCommand.h"
 #include "agent/Scenario.h"
 #include "agent/Session.h"
 #include "agent/SsfReceive.h"
@@ -83,9 +85,11 @@ private:
 Cli::Cli(const QStringList &arguments)
     : m_arguments(arguments)
 {
-    m_parser.setApplicationDescription(QStringLiteral(
-        "An agent that asks mandate-server for permission before it acts.\n"
-        "Subcommands: authorize, credential, subdelegate, complete, scenario, load, ssf-receive."));
+    m_parser.setApplicationDescription(
+        QStringLiteral("An agent that asks mandate-server for permission before it acts.\n"
+                       "Subcommands: authorize, credential, subdelegate, complete, scenario, load,\n"
+                       "witness (check the audit log's checkpoint), verify-receipt FILE (offline),\n"
+                       "ssf-receive (a Shared Signals receiver that prints verified events)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("subcommand"), QStringLiteral("What to do."));
@@ -117,6 +121,8 @@ Cli::Cli(const QStringList &arguments)
     option("expires-in", "subdelegate: lifetime in seconds (default 3600).", "SECONDS");
     option("connections", "load: parallel connections (1..64, default 8).", "N");
     option("seconds", "load: how long (1..60, default 10); ssf-receive: how long to listen.", "S");
+    option("state", "witness: the file that keeps the last verified checkpoint.", "FILE");
+    option("verifier-key", "witness, verify-receipt: the audit log's note verifier key.", "KEY");
     option("receiver-token", "ssf-receive: the file holding the receiver token an admin registered.", "FILE");
     option("port", "ssf-receive: the port on 127.0.0.1 to listen on (default: any free one).", "PORT");
     option("count", "ssf-receive: stop after printing this many events.", "N");
@@ -145,11 +151,26 @@ int Cli::run()
     if (!m_server.isValid() || (m_server.scheme() != u"http" && m_server.scheme() != u"https"))
         return usage(QStringLiteral("--server needs an http or https URL."));
     const QStringList positional = m_parser.positionalArguments();
+    if (positional.size() == 2 && positional.first() == u"verify-receipt")
+        return ReceiptCheckCommand::run(positional.at(1),
+                                        m_parser.isSet(QStringLiteral("verifier-key"))
+                                            ? std::optional(m_parser.value(QStringLiteral("verifier-key")))
+                                            : std::nullopt);
     if (positional.size() != 1)
-        return usage(QStringLiteral("Name one subcommand; see --help."));
+        return usage(
+            QStringLiteral("Name one subcommand (verify-receipt: and the receipt's file); see --help."));
     const QString command = positional.first();
     if (command == u"scenario")
         return Scenario(m_server).run();
+    if (command == u"verify-receipt")
+        return usage(QStringLiteral("verify-receipt needs the receipt's file."));
+    if (command == u"witness") {
+        // Public endpoints: a witness needs no identity, only the key it pins.
+        if (!m_parser.isSet(QStringLiteral("state")) || !m_parser.isSet(QStringLiteral("verifier-key")))
+            return usage(QStringLiteral("witness needs --state FILE and --verifier-key KEY."));
+        return LogWitnessCommand::run({m_server, m_parser.value(QStringLiteral("state")),
+                                       m_parser.value(QStringLiteral("verifier-key"))});
+    }
     if (command == u"ssf-receive") {
         if (!m_parser.isSet(QStringLiteral("receiver-token")))
             return usage(QStringLiteral("ssf-receive needs --receiver-token FILE."));

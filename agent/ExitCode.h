@@ -10,6 +10,9 @@ enum ExitCode : int
     UsageOrTransport = 2,
     Denied = 3,
     ApprovalNeeded = 4,
+    // witness, verify-receipt: the log's checkpoint or the receipt did not verify (a rewritten
+    // history, a wrong key, an edited file), so nothing was kept.
+    NotVerified = 5,
 };
 
 } // namespace mandate::agent

@@ -101,12 +101,12 @@ stop_server
 python3 - "$dir/mandate.db" <<'PY'
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-event = json.loads(db.execute("SELECT event FROM audit_events WHERE type = 'decision.made' LIMIT 1").fetchone()[0])
+event = json.loads(db.execute("SELECT event FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()[0])
 for member in ("seq", "prev_hash", "hash", "leaf_hash"):
     event.pop(member, None)
-text = json.dumps(event, separators=(",", ":"), ensure_ascii=False)
+text = json.dumps(event, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
 db.execute("""WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
-              INSERT INTO audit_inbox (at, type, event) SELECT ?, 'decision.made', ? FROM n""", (event["at"], text))
+              INSERT INTO audit_inbox (at, type, event) SELECT ?, ?, ? FROM n""", (event["at"], event["type"], text))
 db.commit()
 PY
 started=$(date +%s.%N)

@@ -13,6 +13,8 @@ AuditFacts AuditFacts::of(const AuditEvent &event)
     AuditFacts facts;
     facts.decision = data.value(QStringLiteral("decision")).toString();
     facts.reason = data.value(QStringLiteral("reason")).toString();
+    facts.decisionId = data.value(QStringLiteral("decision_id")).toString();
+    facts.approvalId = data.value(QStringLiteral("approval_id")).toString();
     facts.requestedDelegationId = data.value(QStringLiteral("requested_delegation_id")).toString();
     if (const QJsonValue request = data.value(QStringLiteral("request")); request.isObject()) {
         // The server records the authorize request without its delegation_id (the event names it).

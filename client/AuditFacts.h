@@ -17,6 +17,8 @@ struct AuditFacts
 {
     QString decision; // decision.made: allow, deny, step_up_required, dual_control_required
     QString reason;
+    QString decisionId;                      // decision.made: dec_…, whose receipt the server gives
+    QString approvalId;                      // decision.made: the approval it used or created
     std::optional<AuthorizeRequest> request; // decision.made: what the agent asked for
     QString grantPurpose;                    // delegation.granted
     QString requestedDelegationId;           // access.refused: the delegation the agent does not hold

@@ -12,7 +12,9 @@ namespace mandate::client {
 
 namespace {
 
-constexpr int CacheSchemaVersion = 1;
+// Version 2 adds the witness's checkpoints; every statement is IF NOT EXISTS, so a version 1 file
+// migrates by running the whole schema again.
+constexpr int CacheSchemaVersion = 2;
 const QString UserList = QStringLiteral("me");
 
 } // namespace
@@ -21,9 +23,12 @@ LocalCache::LocalCache(const QString &file)
     : m_file(file)
     , m_db(file, QStringLiteral("cache"), CacheSchemaVersion,
            {QStringLiteral(
-               "CREATE TABLE IF NOT EXISTS snapshots (server TEXT NOT NULL, username TEXT NOT NULL, "
-               "list TEXT NOT NULL, payload BLOB NOT NULL, saved_at TEXT NOT NULL, "
-               "PRIMARY KEY (server, username, list))")})
+                "CREATE TABLE IF NOT EXISTS snapshots (server TEXT NOT NULL, username TEXT NOT NULL, "
+                "list TEXT NOT NULL, payload BLOB NOT NULL, saved_at TEXT NOT NULL, "
+                "PRIMARY KEY (server, username, list))"),
+            QStringLiteral("CREATE TABLE IF NOT EXISTS checkpoints (server TEXT PRIMARY KEY, "
+                           "verifier_key TEXT NOT NULL, note BLOB NOT NULL, tree_size INTEGER NOT NULL, "
+                           "first_kept_at TEXT NOT NULL, kept_at TEXT NOT NULL)")})
 {}
 
 void LocalCache::setScope(const QString &server, const QString &username)
@@ -114,6 +119,44 @@ bool LocalCache::clearScope()
     q.addBindValue(m_server);
     q.addBindValue(m_username);
     return q.exec();
+}
+
+bool LocalCache::saveCheckpoint(const KeptCheckpoint &kept)
+{
+    if (!m_db.isOpen())
+        return false;
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO checkpoints (server, verifier_key, note, tree_size, first_kept_at, kept_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (server) DO UPDATE SET "
+        "verifier_key = excluded.verifier_key, note = excluded.note, "
+        "tree_size = excluded.tree_size, first_kept_at = excluded.first_kept_at, "
+        "kept_at = excluded.kept_at"));
+    q.addBindValue(m_server);
+    q.addBindValue(kept.verifierKey);
+    q.addBindValue(kept.note);
+    q.addBindValue(kept.treeSize);
+    q.addBindValue(formatTimestamp(kept.firstKeptAt));
+    q.addBindValue(formatTimestamp(kept.keptAt));
+    return q.exec();
+}
+
+std::optional<LocalCache::KeptCheckpoint> LocalCache::loadCheckpoint() const
+{
+    if (!m_db.isOpen())
+        return std::nullopt;
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral(
+        "SELECT verifier_key, note, tree_size, first_kept_at, kept_at FROM checkpoints WHERE server = ?"));
+    q.addBindValue(m_server);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const auto firstKeptAt = parseTimestamp(q.value(3).toString());
+    const auto keptAt = parseTimestamp(q.value(4).toString());
+    if (!firstKeptAt || !keptAt)
+        return std::nullopt;
+    return KeptCheckpoint{q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toLongLong(),
+                          *firstKeptAt, *keptAt};
 }
 
 } // namespace mandate::client

@@ -45,8 +45,22 @@ public:
     // Who was signed in last in this scope, so the console can open its offline view at start.
     bool saveUser(const UserInfo &user);
     std::optional<UserInfo> loadUser() const;
-    // Forgets everything kept for the current scope (sign-out of a shared machine).
+    // Forgets everything kept for the current scope (sign-out of a shared machine). The kept
+    // checkpoint stays: it is public, and forgetting it would let a rewritten log pass as new.
     bool clearScope();
+
+    // The newest audit-log checkpoint this console verified for the current server (whoever was
+    // signed in), and the log key it pinned on first contact.
+    struct KeptCheckpoint
+    {
+        QString verifierKey;
+        QByteArray note; // the signed note, as it verified
+        qint64 treeSize = 0;
+        QDateTime firstKeptAt; // when this console first trusted this log
+        QDateTime keptAt;
+    };
+    bool saveCheckpoint(const KeptCheckpoint &kept);
+    std::optional<KeptCheckpoint> loadCheckpoint() const;
 
 private:
     struct Snapshot

@@ -6,7 +6,9 @@
 #include "client/DownloadJob.h"
 #include "core/ApprovalCodec.h"
 #include "core/AuditEventCodec.h"
+#include "core/AuditReceipt.h"
 #include "core/DelegationCodec.h"
+#include "core/MerkleTree.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,7 +58,11 @@ struct ApiReplyAccess
     {
         auto *reply = new ApiReply(job);
         QObject::connect(job, &ApiJob::succeeded, reply, [reply, read](const QJsonObject &body, int status) {
-            std::optional<T> value = read(body);
+            std::optional<T> value;
+            if constexpr (std::is_invocable_v<Read, const QJsonObject &, int>)
+                value = read(body, status); // an answer whose status says as much as its body
+            else
+                value = read(body);
             if (!value) {
                 ApiError error = ApiError::protocol({});
                 error.status = status; // the server did answer, and took the request
@@ -136,6 +142,79 @@ std::optional<int> revokedCountFrom(const QJsonObject &json)
 std::optional<MandateApi::Done> done(const QJsonObject &)
 {
     return MandateApi::Done{};
+}
+
+std::optional<qint64> nonNegative(const QJsonValue &value)
+{
+    const QVariant number = value.toVariant();
+    if (number.typeId() != QMetaType::LongLong || number.toLongLong() < 0)
+        return std::nullopt;
+    return number.toLongLong();
+}
+
+// Proof hashes travel as lowercase hex; anything else is not a hash of this log.
+std::optional<QByteArray> hashFrom(const QJsonValue &value)
+{
+    const QByteArray hex = value.toString().toLatin1();
+    QByteArray hash = QByteArray::fromHex(hex);
+    if (hash.size() != MerkleTree::HashSize || hash.toHex() != hex)
+        return std::nullopt;
+    return hash;
+}
+
+std::optional<QList<QByteArray>> hashesFrom(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    QList<QByteArray> hashes;
+    for (const QJsonValue &item : value.toArray()) {
+        std::optional<QByteArray> hash = hashFrom(item);
+        if (!hash)
+            return std::nullopt;
+        hashes.append(std::move(*hash));
+    }
+    return hashes;
+}
+
+std::optional<MandateApi::LogCheckpoint> checkpointFrom(const QJsonObject &json)
+{
+    const std::optional<qint64> size = nonNegative(json.value(QStringLiteral("tree_size")));
+    const QJsonValue note = json.value(QStringLiteral("checkpoint"));
+    const QJsonValue key = json.value(QStringLiteral("verifier_key"));
+    if (!size || !note.isString() || !key.isString())
+        return std::nullopt;
+    return MandateApi::LogCheckpoint{*size, note.toString().toUtf8(), key.toString()};
+}
+
+std::optional<MandateApi::InclusionProof> inclusionFrom(const QJsonObject &json)
+{
+    const std::optional<qint64> index = nonNegative(json.value(QStringLiteral("leaf_index")));
+    const std::optional<qint64> size = nonNegative(json.value(QStringLiteral("tree_size")));
+    const std::optional<QByteArray> leaf = hashFrom(json.value(QStringLiteral("leaf_hash")));
+    std::optional<QList<QByteArray>> path = hashesFrom(json.value(QStringLiteral("audit_path")));
+    if (!index || !size || !leaf || !path)
+        return std::nullopt;
+    return MandateApi::InclusionProof{*index, *size, *leaf, std::move(*path)};
+}
+
+std::optional<MandateApi::ReceiptDocument> receiptFrom(const QJsonObject &json, int status)
+{
+    MandateApi::ReceiptDocument document;
+    if (status == 202) {
+        document.pending = true;
+        return document;
+    }
+    const std::optional<AuditReceipt> receipt = AuditReceipt::fromJson(json);
+    if (!receipt)
+        return std::nullopt;
+    document.json = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    document.eventType = receipt->event.value(QStringLiteral("type")).toString();
+    document.seq = receipt->event.value(QStringLiteral("seq")).toInteger();
+    document.treeSize = receipt->treeSize;
+    document.verifierKey = receipt->verifierKey;
+    document.checkpoint = receipt->checkpoint;
+    document.verification = receipt->verify();
+    return document;
 }
 
 } // namespace
@@ -266,6 +345,44 @@ Reply<MandateApi::AuditVerification> MandateApi::verifyAudit()
                                                    body.value(QStringLiteral("events")).toInteger(),
                                                    body.value(QStringLiteral("first_bad_seq")).toInteger()});
         });
+}
+
+Reply<MandateApi::LogCheckpoint> MandateApi::auditCheckpoint()
+{
+    return typed<LogCheckpoint>(m_client.get(QStringLiteral("/v1/audit/checkpoint")), &checkpointFrom);
+}
+
+Reply<QList<QByteArray>> MandateApi::consistencyProof(qint64 from, qint64 to)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("from"), QString::number(from));
+    query.addQueryItem(QStringLiteral("to"), QString::number(to));
+    return typed<QList<QByteArray>>(
+        m_client.get(QStringLiteral("/v1/audit/proofs/consistency"), query),
+        [](const QJsonObject &body) { return hashesFrom(body.value(QStringLiteral("proof"))); });
+}
+
+Reply<MandateApi::InclusionProof> MandateApi::inclusionProof(qint64 seq, qint64 treeSize)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("seq"), QString::number(seq));
+    query.addQueryItem(QStringLiteral("tree_size"), QString::number(treeSize));
+    return typed<InclusionProof>(m_client.get(QStringLiteral("/v1/audit/proofs/inclusion"), query),
+                                 &inclusionFrom);
+}
+
+Reply<MandateApi::ReceiptDocument> MandateApi::delegationReceipt(const QString &delegationId)
+{
+    return typed<ReceiptDocument>(
+        m_client.get(QStringLiteral("/v1/delegations/") + segment(delegationId) + QStringLiteral("/receipt")),
+        &receiptFrom);
+}
+
+Reply<MandateApi::ReceiptDocument> MandateApi::decisionReceipt(const QString &decisionId)
+{
+    return typed<ReceiptDocument>(
+        m_client.get(QStringLiteral("/v1/decisions/") + segment(decisionId) + QStringLiteral("/receipt")),
+        &receiptFrom);
 }
 
 Reply<Page<Approval>> MandateApi::approvals(std::optional<ApprovalStatus> status,

@@ -9,7 +9,10 @@
 #include "core/Approval.h"
 #include "core/AuditEvent.h"
 #include "core/Delegation.h"
+#include "core/LogError.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -71,6 +74,37 @@ public:
     // An answer the console only needs to know arrived (204, or a body nobody reads).
     struct Done
     {};
+    // GET /v1/audit/checkpoint as the server offers it. Only the signed note counts: a witness opens
+    // it with the key it pinned, never with the key the server names here.
+    struct LogCheckpoint
+    {
+        qint64 treeSize = 0;
+        QByteArray note;     // the C2SP signed note
+        QString verifierKey; // "<name>+<key id>+<key>", as the server names its key
+    };
+    // GET /v1/audit/proofs/inclusion; hashes raw (32 bytes each).
+    struct InclusionProof
+    {
+        qint64 leafIndex = 0;
+        qint64 treeSize = 0;
+        QByteArray leafHash;
+        QList<QByteArray> auditPath;
+    };
+    // A decision's or a grant's receipt. While its event is not yet in a signed checkpoint the
+    // server answers 202 and the receipt is pending, which is no failure.
+    struct ReceiptDocument
+    {
+        bool pending = false;
+        QByteArray json; // the receipt as the server sent it, indented, to be saved as it is
+        QString eventType;
+        qint64 seq = 0;
+        qint64 treeSize = 0;
+        QString verifierKey;
+        QByteArray checkpoint; // the signed note the inclusion proof leads to
+        // The receipt checked offline against the key it names: intact and included (whose log it
+        // is, only a pinned key can say).
+        LogError verification = LogError::None;
+    };
 
     Reply<SignedIn> signIn(const QString &username, const QString &password);
     Reply<Done> signOut();
@@ -99,6 +133,14 @@ public:
         JsonLines,
         Csv
     };
+    Reply<LogCheckpoint> auditCheckpoint();
+    // RFC 9162 consistency proof between tree sizes 1 <= from <= to; raw hashes.
+    Reply<QList<QByteArray>> consistencyProof(qint64 from, qint64 to);
+    // The inclusion proof of event `seq` (leaf seq - 1) in the tree of `treeSize` events.
+    Reply<InclusionProof> inclusionProof(qint64 seq, qint64 treeSize);
+    // The consent receipt of a grant, and the receipt of one authorize decision (dec_…).
+    Reply<ReceiptDocument> delegationReceipt(const QString &delegationId);
+    Reply<ReceiptDocument> decisionReceipt(const QString &decisionId);
     // Streams GET /v1/audit/export for `filter` into `file`.
     DownloadJob *exportAudit(const AuditFilter &filter, ExportFormat format, const QString &file);
 

@@ -3,8 +3,7 @@
 #include "core/AuditEventCodec.h"
 #include "core/CanonicalJson.h"
 #include "core/MerkleTree.h"
-
-#include <QCryptographicHash>
+#include "core/Sha256.h"
 
 #include <limits>
 
@@ -17,10 +16,8 @@ QString AuditChain::genesisHash()
 
 QString AuditChain::hashOf(const QString &prevHash, const QJsonObject &eventWithoutHash)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(prevHash.toLatin1());
-    hash.addData(CanonicalJson::serialize(eventWithoutHash));
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromLatin1(
+        Sha256::of({prevHash.toLatin1(), CanonicalJson::serialize(eventWithoutHash)}).toHex());
 }
 
 QString AuditChain::computeHash(const AuditEvent &event)
@@ -92,6 +89,34 @@ AuditChain::Sealed AuditChain::sealJson(QJsonObject &event, qint64 seq, const QS
     event.insert(QStringLiteral("hash"), sealed.hash);
     event.insert(QStringLiteral("leaf_hash"), QString::fromLatin1(sealed.leafHash.toHex()));
     return sealed;
+}
+
+QByteArray AuditChain::recordedForm(const AuditEvent &event)
+{
+    QJsonObject json = AuditEventCodec::toJson(event, false);
+    json.remove(QStringLiteral("seq"));
+    json.remove(QStringLiteral("prev_hash"));
+    return CanonicalJson::serialize(json);
+}
+
+std::optional<QByteArray> AuditChain::sealCanonical(const QByteArray &recorded, qint64 seq,
+                                                    const QString &prevHash, Sealed *sealed)
+{
+    // Inside a JSON string every quote is escaped, so the last `,"type":"` is the top-level member.
+    const qsizetype typeAt = recorded.lastIndexOf(QByteArrayView(",\"type\":\""));
+    if (typeAt <= 0 || !recorded.startsWith('{') || !recorded.endsWith('}'))
+        return std::nullopt;
+    const QByteArrayView head = QByteArrayView(recorded).first(typeAt);
+    const QByteArrayView tail = QByteArrayView(recorded).sliced(typeAt);
+    const QByteArray seqMember = ",\"seq\":" + QByteArray::number(seq);
+    const QByteArray prevMember = ",\"prev_hash\":\"" + prevHash.toLatin1() + '"';
+
+    const QByteArray previous = prevHash.toLatin1();
+    sealed->hash = QString::fromLatin1(Sha256::of({previous, head, prevMember, seqMember, tail}).toHex());
+    sealed->leafHash = Sha256::of({QByteArrayView("\x00", 1), head, seqMember, tail});
+
+    return head.toByteArray() + ",\"hash\":\"" + sealed->hash.toLatin1() + "\",\"leaf_hash\":\"" +
+           sealed->leafHash.toHex() + '"' + prevMember + seqMember + tail.toByteArray();
 }
 
 AuditChain::Verification AuditChain::verify(const QList<AuditEvent> &events)

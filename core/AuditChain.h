@@ -61,6 +61,15 @@ public:
     // "hash" and "leaf_hash", so `event` becomes exactly what GET /v1/audit serves.
     static Sealed sealJson(QJsonObject &event, qint64 seq, const QString &prevHash);
 
+    // The same seal on bytes, for the log's sequencer: `recorded` is the RFC 8785 canonical JSON of
+    // an event without seq and hashes (what recordedForm() makes). Because canonical members are
+    // sorted and "type" sorts last, seq and the hashes are spliced in without parsing anything.
+    // Returns the canonical JSON of the sealed event; nothing if `recorded` is not such a form.
+    static std::optional<QByteArray> sealCanonical(const QByteArray &recorded, qint64 seq,
+                                                   const QString &prevHash, Sealed *sealed);
+    // The canonical form sealCanonical() takes.
+    static QByteArray recordedForm(const AuditEvent &event);
+
 private:
     static QString hashOf(const QString &prevHash, const QJsonObject &eventWithoutHash);
 };

@@ -3,6 +3,8 @@
 #include "core/MerkleTree.h"
 #include "core/SignedNote.h"
 
+#include <QStringDecoder>
+
 namespace mandate {
 
 QByteArray Checkpoint::text() const
@@ -16,7 +18,9 @@ QByteArray Checkpoint::text() const
 
 std::optional<Checkpoint> Checkpoint::parse(QByteArrayView text)
 {
-    if (!text.endsWith('\n'))
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = utf8(text);
+    if (!text.endsWith('\n') || utf8.hasError())
         return std::nullopt;
     const QList<QByteArray> lines = text.chopped(1).toByteArray().split('\n');
     if (lines.size() < 3 ||

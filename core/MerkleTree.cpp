@@ -1,6 +1,7 @@
 #include "core/MerkleTree.h"
 
-#include <QCryptographicHash>
+#include "core/Sha256.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -106,24 +107,17 @@ bool wellFormed(const QList<MerkleTree::Hash> &proof)
 
 MerkleTree::Hash MerkleTree::emptyRoot()
 {
-    return QCryptographicHash::hash(QByteArrayView(), QCryptographicHash::Sha256);
+    return Sha256::of({});
 }
 
 MerkleTree::Hash MerkleTree::leafHash(QByteArrayView leaf)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayView("\x00", 1));
-    hash.addData(leaf);
-    return hash.result();
+    return Sha256::of({QByteArrayView("\x00", 1), leaf});
 }
 
 MerkleTree::Hash MerkleTree::nodeHash(const Hash &left, const Hash &right)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayView("\x01", 1));
-    hash.addData(left);
-    hash.addData(right);
-    return hash.result();
+    return Sha256::of({QByteArrayView("\x01", 1), left, right});
 }
 
 std::optional<MerkleTree::Hash> MerkleTree::root(qint64 treeSize, const PerfectSubtrees &subtrees)

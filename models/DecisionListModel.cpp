@@ -47,6 +47,8 @@ QVariant DecisionListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows[index.row()];
+    if (role == DecisionIdRole)
+        return row.decisionId;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case WhenColumn:
@@ -93,7 +95,7 @@ void DecisionListModel::clear()
     endResetModel();
 }
 
-void DecisionListModel::load(const QString &delegationId)
+void DecisionListModel::load(const QString &delegationId, const QString &approvalId)
 {
     m_reply.abort();
     m_delegationId = delegationId;
@@ -101,19 +103,22 @@ void DecisionListModel::load(const QString &delegationId)
     filter.delegationId = delegationId;
     filter.type = QStringLiteral("decision.made");
     m_reply = m_api.audit(filter, {}, 500);
-    m_reply.onSucceeded(this, [this, delegationId](const client::Page<AuditEvent> &page) {
-        onEvents(page.items, delegationId);
+    m_reply.onSucceeded(this, [this, delegationId, approvalId](const client::Page<AuditEvent> &page) {
+        onEvents(page.items, delegationId, approvalId);
     });
 }
 
-void DecisionListModel::onEvents(const QList<AuditEvent> &events, const QString &delegationId)
+void DecisionListModel::onEvents(const QList<AuditEvent> &events, const QString &delegationId,
+                                 const QString &approvalId)
 {
     if (delegationId != m_delegationId)
         return;
     QList<Row> rows;
     for (qsizetype i = events.size() - 1; i >= 0 && rows.size() < Latest; --i) {
         const client::AuditFacts facts = client::AuditFacts::of(events[i]);
-        rows.append({events[i].at, facts.decision, facts.reason,
+        if (!approvalId.isEmpty() && facts.approvalId != approvalId)
+            continue;
+        rows.append({facts.decisionId, events[i].at, facts.decision, facts.reason,
                      facts.request ? AuditFormatter::requestText(*facts.request) : QString()});
     }
     beginResetModel();

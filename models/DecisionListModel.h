@@ -26,6 +26,10 @@ public:
         ColumnCount
     };
     static constexpr int Latest = 10;
+    enum Role
+    {
+        DecisionIdRole = Qt::UserRole + 1, // dec_…, for the decision's receipt
+    };
 
     DecisionListModel(client::MandateApi &api, const Clock &clock, QObject *parent = nullptr);
 
@@ -34,7 +38,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void load(const QString &delegationId);
+    // With `approvalId`, only the decisions that created or used that approval.
+    void load(const QString &delegationId, const QString &approvalId = {});
     void clear();
     bool hasLoaded() const { return m_loaded; }
 
@@ -44,12 +49,13 @@ Q_SIGNALS:
 private:
     struct Row
     {
+        QString decisionId;
         QDateTime at;
         QString decision; // allow, deny, step_up_required, dual_control_required
         QString reason;
         QString request;
     };
-    void onEvents(const QList<AuditEvent> &events, const QString &delegationId);
+    void onEvents(const QList<AuditEvent> &events, const QString &delegationId, const QString &approvalId);
 
     client::MandateApi &m_api;
     const Clock &m_clock;

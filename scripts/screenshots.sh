@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target tst_ConsoleUi tst_GrantWizard tst_ApprovalsUi tst_Accessibility tst_SignalsUi
+cmake --build --preset dev --target tst_ConsoleUi tst_GrantWizard tst_ApprovalsUi tst_Accessibility tst_AuditWitnessUi \
+  tst_SignalsUi
 out=$(pwd)/docs/screenshots
 mkdir -p "$out" "$out/wizard"
 shoot() { # directory test [functions...]
@@ -15,6 +16,9 @@ shoot() { # directory test [functions...]
 shoot "$out" build/dev/tests/ui/tst_ConsoleUi
 shoot "$out/wizard" build/dev/tests/ui/tst_GrantWizard grantsWhatThePagesDescribe
 shoot "$out" build/dev/tests/ui/tst_ApprovalsUi twoApproversCompleteADualControl
+# audit-log-*.png: the console as a witness of the log, verified and after a rewritten history.
+shoot "$out" build/dev/tests/ui/tst_AuditWitnessUi theAuditPageSaysTheLogIsVerifiedAndProvesAnEvent \
+  aRewrittenHistoryIsReportedLoudly
 # de-*.png and dark-*.png: the console in German and in a dark palette.
 shoot "$out" build/dev/tests/ui/tst_Accessibility screenshotsInGermanAndDark
 # shared-signals.png and its German and dark twins: an admin's view of the receivers' streams.

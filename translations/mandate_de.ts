@@ -65,6 +65,14 @@
         <source>&amp;Approve</source>
         <translation>&amp;Freigeben</translation>
     </message>
+    <message>
+        <source>Save &amp;receipt…</source>
+        <translation>&amp;Beleg speichern …</translation>
+    </message>
+    <message>
+        <source>Save a receipt that proves the grant or a decision is in the audit log</source>
+        <translation>Einen Beleg speichern, der nachweist, dass die Erteilung oder eine Entscheidung im Prüfprotokoll steht</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -123,6 +131,26 @@
     <message>
         <source>Select an event to see every field of it, its chain and its hashes.</source>
         <translation>Wählen Sie ein Ereignis, um alle seine Felder, seine Kette und seine Hashes zu sehen.</translation>
+    </message>
+    <message>
+        <source>Audit log status icon</source>
+        <translation>Statussymbol des Prüfprotokolls</translation>
+    </message>
+    <message>
+        <source>Audit log witness</source>
+        <translation>Zeugenprüfung des Prüfprotokolls</translation>
+    </message>
+    <message>
+        <source>Prove that the selected event is in the log this console verified, exactly as shown</source>
+        <translation>Nachweisen, dass das gewählte Ereignis genau so im Protokoll steht, das diese Konsole geprüft hat</translation>
+    </message>
+    <message>
+        <source>Show &amp;proof</source>
+        <translation>&amp;Nachweis zeigen</translation>
+    </message>
+    <message>
+        <source>Proof result</source>
+        <translation>Ergebnis des Nachweises</translation>
     </message>
 </context>
 <context>
@@ -636,6 +664,13 @@
     <message>
         <source>The server&apos;s sign-in answer has no session.</source>
         <translation>Die Anmeldeantwort des Servers enthält keine Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::LogWitness</name>
+    <message>
+        <source>The console could not keep the checkpoint in %1.</source>
+        <translation>Die Konsole konnte den Checkpoint nicht in %1 speichern.</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1209,129 @@
     </message>
 </context>
 <context>
+    <name>mandate::models::LogWitnessFormatter</name>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>the checkpoint is not a well-formed signed note</source>
+        <translation>der Checkpoint ist keine wohlgeformte signierte Notiz</translation>
+    </message>
+    <message>
+        <source>the log&apos;s key is not a well-formed Ed25519 verifier key</source>
+        <translation>der Schlüssel des Protokolls ist kein wohlgeformter Ed25519-Prüfschlüssel</translation>
+    </message>
+    <message>
+        <source>the checkpoint is not signed by the log&apos;s key</source>
+        <translation>der Checkpoint ist nicht mit dem Schlüssel des Protokolls signiert</translation>
+    </message>
+    <message>
+        <source>a signature in the name of the log&apos;s key does not verify</source>
+        <translation>eine Signatur im Namen des Protokollschlüssels ist ungültig</translation>
+    </message>
+    <message>
+        <source>the signed text is not a checkpoint (origin, tree size, root hash)</source>
+        <translation>der signierte Text ist kein Checkpoint (Herkunft, Baumgröße, Wurzel-Hash)</translation>
+    </message>
+    <message>
+        <source>the checkpoint names another log than its key</source>
+        <translation>der Checkpoint nennt ein anderes Protokoll als sein Schlüssel</translation>
+    </message>
+    <message>
+        <source>the proof is malformed</source>
+        <translation>der Nachweis ist fehlerhaft aufgebaut</translation>
+    </message>
+    <message>
+        <source>the event is not inside the checkpoint&apos;s tree</source>
+        <translation>das Ereignis liegt nicht im Baum des Checkpoints</translation>
+    </message>
+    <message>
+        <source>the proof is for another tree size than the checkpoint</source>
+        <translation>der Nachweis gilt für eine andere Baumgröße als der Checkpoint</translation>
+    </message>
+    <message>
+        <source>the inclusion proof does not lead to the checkpoint&apos;s root</source>
+        <translation>der Einschlussnachweis führt nicht zur Wurzel des Checkpoints</translation>
+    </message>
+    <message>
+        <source>the new checkpoint does not extend the one verified before</source>
+        <translation>der neue Checkpoint setzt den zuvor geprüften nicht fort</translation>
+    </message>
+    <message>
+        <source>the new checkpoint has fewer events than the one verified before</source>
+        <translation>der neue Checkpoint hat weniger Ereignisse als der zuvor geprüfte</translation>
+    </message>
+    <message>
+        <source>the event does not hash to the leaf the proof is about</source>
+        <translation>der Hash des Ereignisses passt nicht zum Blatt des Nachweises</translation>
+    </message>
+    <message>
+        <source>the receipt is not a Mandate receipt</source>
+        <translation>der Beleg ist kein Mandate-Beleg</translation>
+    </message>
+    <message>
+        <source>Checking the audit log&apos;s signed checkpoint…</source>
+        <translation>Der signierte Checkpoint des Prüfprotokolls wird geprüft …</translation>
+    </message>
+    <message>
+        <source>✔ Log verified: append-only since %1 (%2 events). This is the first checkpoint this console keeps of this server; every later one must extend it.</source>
+        <translation>✔ Protokoll geprüft: seit %1 nur ergänzt (%2 Ereignisse). Dies ist der erste Checkpoint, den diese Konsole von diesem Server aufbewahrt; jeder spätere muss ihn fortsetzen.</translation>
+    </message>
+    <message>
+        <source>✔ Log verified: append-only since %1 (%2 events)</source>
+        <translation>✔ Protokoll geprüft: seit %1 nur ergänzt (%2 Ereignisse)</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s log key changed: it now signs with %1, but this console has trusted %2 since %3 (%4). The new checkpoint is not accepted.</source>
+        <translation>✘ Der Protokollschlüssel des Servers hat sich geändert: Er signiert jetzt mit %1, diese Konsole vertraut aber seit %3 dem Schlüssel %2 (%4). Der neue Checkpoint wird nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s checkpoint does not verify: %1.</source>
+        <translation>✘ Der Checkpoint des Servers ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s audit history changed: %1. This console verified %2 events of it by %3 and does not accept the new checkpoint.</source>
+        <translation>✘ Die Protokollgeschichte des Servers wurde verändert: %1. Diese Konsole hat bis %3 %2 Ereignisse davon geprüft und übernimmt den neuen Checkpoint nicht.</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s checkpoint does not verify: %1. This console keeps the %2 events it verified by %3.</source>
+        <translation>✘ Der Checkpoint des Servers ist ungültig: %1. Diese Konsole behält die %2 Ereignisse, die sie bis %3 geprüft hat.</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked: %1</source>
+        <translation>Das Prüfprotokoll konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked: %1 Last verified: %2 events by %3.</source>
+        <translation>Das Prüfprotokoll konnte nicht geprüft werden: %1 Zuletzt geprüft: %2 Ereignisse bis %3.</translation>
+    </message>
+    <message>
+        <source>Log %1, trusted since %2 with the key %3; the checkpoint kept is of %4 events, verified %5.</source>
+        <translation>Protokoll %1, vertraut seit %2 mit dem Schlüssel %3; der aufbewahrte Checkpoint umfasst %4 Ereignisse, geprüft %5.</translation>
+    </message>
+    <message>
+        <source>The proof of event %1 could not be fetched: %2</source>
+        <translation>Der Nachweis für Ereignis %1 konnte nicht abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>Event %1 is not yet in a signed checkpoint — try again in a second.</source>
+        <translation>Ereignis %1 ist noch in keinem signierten Checkpoint – versuchen Sie es in einer Sekunde erneut.</translation>
+    </message>
+    <message>
+        <source>✘ Event %1 cannot be proven: the log itself does not verify (%2).</source>
+        <translation>✘ Ereignis %1 lässt sich nicht nachweisen: Das Protokoll selbst ist ungültig (%2).</translation>
+    </message>
+    <message>
+        <source>✘ Event %1 is not proven: %2.</source>
+        <translation>✘ Ereignis %1 ist nicht nachgewiesen: %2.</translation>
+    </message>
+    <message>
+        <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</source>
+        <translation>✔ Ereignis %1 steht genau so im Protokoll: Blatt %2 des von dieser Konsole geprüften Checkpoints mit %3 Ereignissen (Länge des Prüfpfads %4).</translation>
+    </message>
+</context>
+<context>
     <name>mandate::models::SignalStreamModel</name>
     <message>
         <source>Enabled</source>
@@ -1351,6 +1509,14 @@
         <source>Deny with a reason (Ctrl+D)</source>
         <translation>Mit Begründung ablehnen (Strg+D)</translation>
     </message>
+    <message>
+        <source>Consent receipt of the grant (%1)</source>
+        <translation>Einwilligungsbeleg der Erteilung (%1)</translation>
+    </message>
+    <message>
+        <source>Receipt of the decision: %1</source>
+        <translation>Beleg der Entscheidung: %1</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ApprovalsPage</name>
@@ -1450,6 +1616,10 @@
         <source>Your decision is saved and will be sent when the server can take it (%1).</source>
         <translation>Ihre Entscheidung ist gespeichert und wird gesendet, sobald der Server sie annehmen kann (%1).</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::AuditPage</name>
@@ -1508,6 +1678,10 @@
     <message>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Proving event %1 against the checkpoint this console verified…</source>
+        <translation>Ereignis %1 wird gegen den von dieser Konsole geprüften Checkpoint nachgewiesen …</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1794,26 @@
     <message>
         <source>, or </source>
         <translation> oder </translation>
+    </message>
+    <message>
+        <source>Save &amp;receipt…</source>
+        <translation>&amp;Beleg speichern …</translation>
+    </message>
+    <message>
+        <source>Save the consent receipt of this grant: its exact terms, provably in the audit log</source>
+        <translation>Den Einwilligungsbeleg dieser Erteilung speichern: ihre genauen Bedingungen, nachweisbar im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Save &amp;decision receipt…</source>
+        <translation>&amp;Entscheidungsbeleg speichern …</translation>
+    </message>
+    <message>
+        <source>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</source>
+        <translation>Den Beleg der gewählten Entscheidung speichern: was der Agent angefragt hat und was entschieden wurde, nachweisbar im Prüfprotokoll</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2243,37 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::ReceiptSaver</name>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Beleg speichern</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The receipt could not be fetched: %1</source>
+        <translation>Der Beleg konnte nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not yet in a checkpoint — try again in a second.</source>
+        <translation>Noch in keinem Checkpoint – versuchen Sie es in einer Sekunde erneut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt does not verify (%1), so it was not saved.</source>
+        <translation>Der Beleg des Servers ist ungültig (%1) und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved to %1: %2</source>
+        <translation>Der Beleg konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1. It proves that “%2” (event %3) is in the server&apos;s audit log of %4 events; anyone can check it offline with mandate-agent verify-receipt.</source>
+        <translation>Beleg unter %1 gespeichert. Er weist nach, dass „%2“ (Ereignis %3) im Prüfprotokoll des Servers mit %4 Ereignissen steht; jeder kann ihn offline mit mandate-agent verify-receipt prüfen.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::ReviewPage</name>
     <message>
         <source>Check and grant</source>
@@ -2414,6 +2639,10 @@
         <translation>Kein Empfänger ist registriert. Ressourcenserver, die Anmeldedaten von Agenten annehmen, registrieren sich über die API und erfahren dann sofort, wenn die Befugnis eines Agenten endet.</translation>
     </message>
     <message>
+        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
+        <translation>Registrierte Empfänger: %1. Jeder erfährt sofort, wenn die Befugnis eines Agenten endet: seine Vollmachten widerrufen, abgelaufen oder erledigt, seine Anmeldedaten widerrufen.</translation>
+    </message>
+    <message>
         <source>Could not load the receivers: %1</source>
         <translation>Die Empfänger konnten nicht geladen werden: %1</translation>
     </message>
@@ -2452,10 +2681,6 @@
     <message>
         <source>A verification event is on its way to %1.</source>
         <translation>Ein Prüfereignis ist an %1 unterwegs.</translation>
-    </message>
-    <message>
-        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
-        <translation>Registrierte Empfänger: %1. Jeder erfährt sofort, wenn die Befugnis eines Agenten endet: seine Vollmachten widerrufen, abgelaufen oder erledigt, seine Anmeldedaten widerrufen.</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,14 @@
         <source>&amp;Approve</source>
         <translation>&amp;Approve</translation>
     </message>
+    <message>
+        <source>Save &amp;receipt…</source>
+        <translation>Save &amp;receipt…</translation>
+    </message>
+    <message>
+        <source>Save a receipt that proves the grant or a decision is in the audit log</source>
+        <translation>Save a receipt that proves the grant or a decision is in the audit log</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -123,6 +131,26 @@
     <message>
         <source>Select an event to see every field of it, its chain and its hashes.</source>
         <translation>Select an event to see every field of it, its chain and its hashes.</translation>
+    </message>
+    <message>
+        <source>Audit log status icon</source>
+        <translation>Audit log status icon</translation>
+    </message>
+    <message>
+        <source>Audit log witness</source>
+        <translation>Audit log witness</translation>
+    </message>
+    <message>
+        <source>Prove that the selected event is in the log this console verified, exactly as shown</source>
+        <translation>Prove that the selected event is in the log this console verified, exactly as shown</translation>
+    </message>
+    <message>
+        <source>Show &amp;proof</source>
+        <translation>Show &amp;proof</translation>
+    </message>
+    <message>
+        <source>Proof result</source>
+        <translation>Proof result</translation>
     </message>
 </context>
 <context>
@@ -636,6 +664,13 @@
     <message>
         <source>The server&apos;s sign-in answer has no session.</source>
         <translation>The server&apos;s sign-in answer has no session.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::client::LogWitness</name>
+    <message>
+        <source>The console could not keep the checkpoint in %1.</source>
+        <translation>The console could not keep the checkpoint in %1.</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1209,129 @@
     </message>
 </context>
 <context>
+    <name>mandate::models::LogWitnessFormatter</name>
+    <message>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>the checkpoint is not a well-formed signed note</source>
+        <translation>the checkpoint is not a well-formed signed note</translation>
+    </message>
+    <message>
+        <source>the log&apos;s key is not a well-formed Ed25519 verifier key</source>
+        <translation>the log&apos;s key is not a well-formed Ed25519 verifier key</translation>
+    </message>
+    <message>
+        <source>the checkpoint is not signed by the log&apos;s key</source>
+        <translation>the checkpoint is not signed by the log&apos;s key</translation>
+    </message>
+    <message>
+        <source>a signature in the name of the log&apos;s key does not verify</source>
+        <translation>a signature in the name of the log&apos;s key does not verify</translation>
+    </message>
+    <message>
+        <source>the signed text is not a checkpoint (origin, tree size, root hash)</source>
+        <translation>the signed text is not a checkpoint (origin, tree size, root hash)</translation>
+    </message>
+    <message>
+        <source>the checkpoint names another log than its key</source>
+        <translation>the checkpoint names another log than its key</translation>
+    </message>
+    <message>
+        <source>the proof is malformed</source>
+        <translation>the proof is malformed</translation>
+    </message>
+    <message>
+        <source>the event is not inside the checkpoint&apos;s tree</source>
+        <translation>the event is not inside the checkpoint&apos;s tree</translation>
+    </message>
+    <message>
+        <source>the proof is for another tree size than the checkpoint</source>
+        <translation>the proof is for another tree size than the checkpoint</translation>
+    </message>
+    <message>
+        <source>the inclusion proof does not lead to the checkpoint&apos;s root</source>
+        <translation>the inclusion proof does not lead to the checkpoint&apos;s root</translation>
+    </message>
+    <message>
+        <source>the new checkpoint does not extend the one verified before</source>
+        <translation>the new checkpoint does not extend the one verified before</translation>
+    </message>
+    <message>
+        <source>the new checkpoint has fewer events than the one verified before</source>
+        <translation>the new checkpoint has fewer events than the one verified before</translation>
+    </message>
+    <message>
+        <source>the event does not hash to the leaf the proof is about</source>
+        <translation>the event does not hash to the leaf the proof is about</translation>
+    </message>
+    <message>
+        <source>the receipt is not a Mandate receipt</source>
+        <translation>the receipt is not a Mandate receipt</translation>
+    </message>
+    <message>
+        <source>Checking the audit log&apos;s signed checkpoint…</source>
+        <translation>Checking the audit log&apos;s signed checkpoint…</translation>
+    </message>
+    <message>
+        <source>✔ Log verified: append-only since %1 (%2 events). This is the first checkpoint this console keeps of this server; every later one must extend it.</source>
+        <translation>✔ Log verified: append-only since %1 (%2 events). This is the first checkpoint this console keeps of this server; every later one must extend it.</translation>
+    </message>
+    <message>
+        <source>✔ Log verified: append-only since %1 (%2 events)</source>
+        <translation>✔ Log verified: append-only since %1 (%2 events)</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s log key changed: it now signs with %1, but this console has trusted %2 since %3 (%4). The new checkpoint is not accepted.</source>
+        <translation>✘ The server&apos;s log key changed: it now signs with %1, but this console has trusted %2 since %3 (%4). The new checkpoint is not accepted.</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s checkpoint does not verify: %1.</source>
+        <translation>✘ The server&apos;s checkpoint does not verify: %1.</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s audit history changed: %1. This console verified %2 events of it by %3 and does not accept the new checkpoint.</source>
+        <translation>✘ The server&apos;s audit history changed: %1. This console verified %2 events of it by %3 and does not accept the new checkpoint.</translation>
+    </message>
+    <message>
+        <source>✘ The server&apos;s checkpoint does not verify: %1. This console keeps the %2 events it verified by %3.</source>
+        <translation>✘ The server&apos;s checkpoint does not verify: %1. This console keeps the %2 events it verified by %3.</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked: %1</source>
+        <translation>The audit log could not be checked: %1</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked: %1 Last verified: %2 events by %3.</source>
+        <translation>The audit log could not be checked: %1 Last verified: %2 events by %3.</translation>
+    </message>
+    <message>
+        <source>Log %1, trusted since %2 with the key %3; the checkpoint kept is of %4 events, verified %5.</source>
+        <translation>Log %1, trusted since %2 with the key %3; the checkpoint kept is of %4 events, verified %5.</translation>
+    </message>
+    <message>
+        <source>The proof of event %1 could not be fetched: %2</source>
+        <translation>The proof of event %1 could not be fetched: %2</translation>
+    </message>
+    <message>
+        <source>Event %1 is not yet in a signed checkpoint — try again in a second.</source>
+        <translation>Event %1 is not yet in a signed checkpoint — try again in a second.</translation>
+    </message>
+    <message>
+        <source>✘ Event %1 cannot be proven: the log itself does not verify (%2).</source>
+        <translation>✘ Event %1 cannot be proven: the log itself does not verify (%2).</translation>
+    </message>
+    <message>
+        <source>✘ Event %1 is not proven: %2.</source>
+        <translation>✘ Event %1 is not proven: %2.</translation>
+    </message>
+    <message>
+        <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</source>
+        <translation>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</translation>
+    </message>
+</context>
+<context>
     <name>mandate::models::SignalStreamModel</name>
     <message>
         <source>Enabled</source>
@@ -1351,6 +1509,14 @@
         <source>Deny with a reason (Ctrl+D)</source>
         <translation>Deny with a reason (Ctrl+D)</translation>
     </message>
+    <message>
+        <source>Consent receipt of the grant (%1)</source>
+        <translation>Consent receipt of the grant (%1)</translation>
+    </message>
+    <message>
+        <source>Receipt of the decision: %1</source>
+        <translation>Receipt of the decision: %1</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ApprovalsPage</name>
@@ -1450,6 +1616,10 @@
         <source>Your decision is saved and will be sent when the server can take it (%1).</source>
         <translation>Your decision is saved and will be sent when the server can take it (%1).</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::AuditPage</name>
@@ -1508,6 +1678,10 @@
     <message>
         <source>The export failed: %1</source>
         <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>Proving event %1 against the checkpoint this console verified…</source>
+        <translation>Proving event %1 against the checkpoint this console verified…</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1794,26 @@
     <message>
         <source>, or </source>
         <translation>, or </translation>
+    </message>
+    <message>
+        <source>Save &amp;receipt…</source>
+        <translation>Save &amp;receipt…</translation>
+    </message>
+    <message>
+        <source>Save the consent receipt of this grant: its exact terms, provably in the audit log</source>
+        <translation>Save the consent receipt of this grant: its exact terms, provably in the audit log</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Save &amp;decision receipt…</source>
+        <translation>Save &amp;decision receipt…</translation>
+    </message>
+    <message>
+        <source>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</source>
+        <translation>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2243,37 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::ReceiptSaver</name>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The receipt could not be fetched: %1</source>
+        <translation>The receipt could not be fetched: %1</translation>
+    </message>
+    <message>
+        <source>Not yet in a checkpoint — try again in a second.</source>
+        <translation>Not yet in a checkpoint — try again in a second.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt does not verify (%1), so it was not saved.</source>
+        <translation>The server&apos;s receipt does not verify (%1), so it was not saved.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved to %1: %2</source>
+        <translation>The receipt could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1. It proves that “%2” (event %3) is in the server&apos;s audit log of %4 events; anyone can check it offline with mandate-agent verify-receipt.</source>
+        <translation>Receipt saved to %1. It proves that “%2” (event %3) is in the server&apos;s audit log of %4 events; anyone can check it offline with mandate-agent verify-receipt.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::ReviewPage</name>
     <message>
         <source>Check and grant</source>
@@ -2414,6 +2639,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not load the receivers: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2451,10 +2680,6 @@
     </message>
     <message>
         <source>A verification event is on its way to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

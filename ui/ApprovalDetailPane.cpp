@@ -4,6 +4,8 @@
 #include "models/ApprovalFormatter.h"
 #include "ui_ApprovalDetailPane.h"
 
+#include <QMenu>
+
 namespace mandate::ui {
 
 namespace {
@@ -21,8 +23,10 @@ ApprovalDetailPane::ApprovalDetailPane(const client::UserInfo &person, const Clo
     , m_ui(std::make_unique<Ui::ApprovalDetailPane>())
     , m_person(person)
     , m_clock(clock)
+    , m_receiptMenu(new QMenu(this))
 {
     m_ui->setupUi(this);
+    m_ui->saveReceipt->setMenu(m_receiptMenu);
     // Sizes relative to the desktop's font, which a form cannot say.
     QFont titleFont = m_ui->title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
@@ -61,19 +65,63 @@ QPushButton *ApprovalDetailPane::denyButton() const
     return m_ui->deny;
 }
 
+QPushButton *ApprovalDetailPane::receiptButton() const
+{
+    return m_ui->saveReceipt;
+}
+
+void ApprovalDetailPane::setDecisionReceipts(const QString &approvalId,
+                                             const QList<std::pair<QString, QString>> &decisions)
+{
+    if (!m_approval || m_approval->id != approvalId)
+        return; // an answer for a request no longer on show
+    m_decisionReceipts = decisions;
+    rebuildReceiptMenu();
+}
+
+void ApprovalDetailPane::setReceiptBusy(bool busy)
+{
+    m_receiptBusy = busy;
+    updateActions();
+}
+
+void ApprovalDetailPane::rebuildReceiptMenu()
+{
+    m_receiptMenu->clear();
+    if (!m_approval)
+        return;
+    const QString delegationId = m_approval->delegationId;
+    m_receiptMenu->addAction(tr("Consent receipt of the grant (%1)").arg(delegationId), this,
+                             [this, delegationId] { Q_EMIT grantReceiptRequested(delegationId); });
+    if (!m_decisionReceipts.isEmpty())
+        m_receiptMenu->addSeparator();
+    for (const auto &[decisionId, words] : m_decisionReceipts) {
+        m_receiptMenu->addAction(tr("Receipt of the decision: %1").arg(words), this,
+                                 [this, id = decisionId] { Q_EMIT decisionReceiptRequested(id); });
+    }
+}
+
 void ApprovalDetailPane::showApproval(const Approval &approval)
 {
-    if (!m_approval || m_approval->id != approval.id) {
+    const bool another = !m_approval || m_approval->id != approval.id;
+    if (another) {
         m_ui->notice->setVisible(false);
         m_onItsWay = false;
+        m_decisionReceipts.clear();
     }
     m_approval = approval;
+    if (another) {
+        rebuildReceiptMenu();
+        Q_EMIT approvalChanged(approval);
+    }
     render();
 }
 
 void ApprovalDetailPane::clear()
 {
     m_approval.reset();
+    m_decisionReceipts.clear();
+    rebuildReceiptMenu();
     m_tick.stop();
     m_ui->content->setVisible(false);
     m_ui->empty->setVisible(true);
@@ -136,6 +184,7 @@ void ApprovalDetailPane::updateTimes()
 
 void ApprovalDetailPane::updateActions()
 {
+    m_ui->saveReceipt->setEnabled(m_approval.has_value() && !m_receiptBusy);
     std::optional<QString> why;
     if (!m_approval)
         why = tr("Select a request first.");

@@ -6,8 +6,10 @@
 #include "core/Clock.h"
 #include "models/ApprovalFormatter.h"
 #include "models/ApprovalListModel.h"
+#include "models/DecisionListModel.h"
 #include "ui/ApprovalDetailPane.h"
 #include "ui/ReasonConfirmDialog.h"
+#include "ui/ReceiptSaver.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -29,6 +31,7 @@ ApprovalsPage::ApprovalsPage(client::ConsoleSession &session, client::DecisionOu
     , m_outbox(outbox)
     , m_clock(clock)
     , m_model(new ApprovalListModel(session.api(), clock, this))
+    , m_receipts(new ReceiptSaver(session.api(), this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QWidget(this);
@@ -103,6 +106,47 @@ ApprovalsPage::ApprovalsPage(client::ConsoleSession &session, client::DecisionOu
     connect(&outbox, &client::DecisionOutbox::decided, this, &ApprovalsPage::onDecided);
     connect(&outbox, &client::DecisionOutbox::refused, this, &ApprovalsPage::onRefused);
     connect(&outbox, &client::DecisionOutbox::deferred, this, &ApprovalsPage::onDeferred);
+    connectReceipts();
+}
+
+void ApprovalsPage::connectReceipts()
+{
+    connect(m_detail, &ApprovalDetailPane::grantReceiptRequested, m_receipts,
+            &ReceiptSaver::saveDelegationReceipt);
+    connect(m_detail, &ApprovalDetailPane::decisionReceiptRequested, m_receipts,
+            &ReceiptSaver::saveDecisionReceipt);
+    connect(m_receipts, &ReceiptSaver::busyChanged, m_detail, &ApprovalDetailPane::setReceiptBusy);
+    connect(m_receipts, &ReceiptSaver::finished, this, [this](bool, const QString &message) {
+        if (!message.isEmpty())
+            m_detail->showNotice(message);
+    });
+    // Decision ids live in the audit trail (decision.made), which approvers do not read: they are
+    // offered the grant's receipt only.
+    const client::UserInfo &user = m_session.user();
+    if (!user.isCustomer() && !user.isStaff())
+        return;
+    m_requestDecisions = new models::DecisionListModel(m_session.api(), m_clock, this);
+    connect(m_detail, &ApprovalDetailPane::approvalChanged, this, [this](const Approval &approval) {
+        m_requestDecisions->load(approval.delegationId, approval.id);
+    });
+    connect(m_requestDecisions, &models::DecisionListModel::loaded, this,
+            &ApprovalsPage::offerDecisionReceipts);
+}
+
+void ApprovalsPage::offerDecisionReceipts()
+{
+    QList<std::pair<QString, QString>> decisions;
+    for (int row = 0; row < m_requestDecisions->rowCount(); ++row) {
+        const QModelIndex index = m_requestDecisions->index(row, models::DecisionListModel::WhenColumn);
+        const QString id = index.data(models::DecisionListModel::DecisionIdRole).toString();
+        if (id.isEmpty())
+            continue;
+        decisions.append(
+            {id, tr("%1, %2").arg(
+                     index.siblingAtColumn(models::DecisionListModel::DecisionColumn).data().toString(),
+                     index.data().toString())});
+    }
+    m_detail->setDecisionReceipts(m_detail->approvalId(), decisions);
 }
 
 void ApprovalsPage::buildToolbar(QWidget *bar)

@@ -21,12 +21,14 @@ class DecisionOutbox;
 } // namespace mandate::client
 namespace mandate::models {
 class ApprovalListModel;
-}
+class DecisionListModel;
+} // namespace mandate::models
 
 namespace mandate::ui {
 
 class ApprovalDetailPane;
 class ReasonConfirmDialog;
+class ReceiptSaver;
 
 // The approvals inbox: the requests a person may see — an approver those routed to approvers, a
 // customer their own step-ups, support staff all of them (read-only) — filtered by kind and
@@ -45,6 +47,7 @@ public:
     ApprovalDetailPane *detailPane() const { return m_detail; }
     // The approve or deny dialog while it is open.
     ReasonConfirmDialog *decisionDialog() const { return m_dialog; }
+    ReceiptSaver &receipts() const { return *m_receipts; }
 
     void reload();
     // Selects the request (loading it when the list does not hold it): a notification was clicked.
@@ -63,6 +66,8 @@ private:
                    const std::optional<Approval> &current);
     void onDeferred(const QString &approvalId, const client::ApiError &error);
     void noticeFor(const QString &approvalId, const QString &text);
+    void connectReceipts();
+    void offerDecisionReceipts();
 
     client::ConsoleSession &m_session;
     client::DecisionOutbox &m_outbox;
@@ -74,6 +79,9 @@ private:
     QComboBox *m_status;
     QPointer<ReasonConfirmDialog> m_dialog;
     QTimer m_clockTick;
+    ReceiptSaver *m_receipts;
+    // The decisions that raised or used the request on show; only for people who read the trail.
+    models::DecisionListModel *m_requestDecisions = nullptr;
 };
 
 } // namespace mandate::ui

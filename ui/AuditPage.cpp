@@ -5,6 +5,8 @@
 #include "models/AgentListModel.h"
 #include "models/AuditFormatter.h"
 #include "models/AuditListModel.h"
+#include "models/LogWitnessFormatter.h"
+#include "ui/wizard/ThemeColors.h"
 #include "ui_AuditPage.h"
 
 #include <QFileDialog>
@@ -13,15 +15,18 @@
 #include <QLocale>
 #include <QProgressDialog>
 #include <QStandardPaths>
+#include <QStyle>
 
 namespace mandate::ui {
 
-AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &agents, QWidget *parent)
+AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &agents,
+                     client::LocalCache &cache, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AuditPage>())
     , m_session(session)
     , m_agents(agents)
     , m_model(new models::AuditListModel(session.api(), this))
+    , m_witness(new client::LogWitness(session.api(), cache, this))
 {
     m_ui->setupUi(this);
     connectFilters();
@@ -44,7 +49,14 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
             [this](const QModelIndex &current) {
                 m_ui->details->setPlainText(
                     current.siblingAtColumn(0).data(models::AuditListModel::DetailsRole).toString());
+                m_ui->proofResult->clear();
+                m_ui->showProof->setEnabled(current.isValid());
             });
+    m_ui->showProof->setEnabled(false);
+    connect(m_ui->showProof, &QPushButton::clicked, this, &AuditPage::showProof);
+    connect(m_witness, &client::LogWitness::statusChanged, this, &AuditPage::showLogStatus);
+    connect(m_witness, &client::LogWitness::inclusionChecked, this, &AuditPage::showInclusion);
+    m_ui->logIcon->setVisible(false);
     connect(table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString id = index.data(models::AuditListModel::DelegationIdRole).toString();
         if (!id.isEmpty())
@@ -67,6 +79,21 @@ QTableView *AuditPage::table() const
 QLabel *AuditPage::verificationLabel() const
 {
     return m_ui->verification;
+}
+
+QLabel *AuditPage::logStatusLabel() const
+{
+    return m_ui->logStatus;
+}
+
+QLabel *AuditPage::proofLabel() const
+{
+    return m_ui->proofResult;
+}
+
+QPushButton *AuditPage::showProofButton() const
+{
+    return m_ui->showProof;
 }
 
 void AuditPage::connectFilters()
@@ -102,6 +129,70 @@ void AuditPage::fillAgents()
 void AuditPage::reload()
 {
     applyFilters();
+    m_witness->check();
+}
+
+void AuditPage::showLogStatus(const client::LogWitness::Status &status)
+{
+    using State = client::LogWitness::Status::State;
+    m_ui->logStatus->setText(models::LogWitnessFormatter::statusText(status));
+    m_ui->logStatus->setToolTip(models::LogWitnessFormatter::statusDetails(status));
+    // A changed history is the one thing on this page that must not be overlooked: error colour, a
+    // bold face and the critical icon, not colour alone.
+    std::optional<ThemeColors::Role> role;
+    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    if (status.state == State::Verified) {
+        role = ThemeColors::Role::Success;
+    } else if (status.state == State::Refused) {
+        role = ThemeColors::Role::Error;
+        icon = QStyle::SP_MessageBoxCritical;
+    } else if (status.state == State::Unreachable) {
+        role = ThemeColors::Role::Warning;
+        icon = QStyle::SP_MessageBoxWarning;
+    }
+    m_ui->logStatus->setStyleSheet(
+        role ? QStringLiteral("QLabel { color: %1; %2 }")
+                   .arg(ThemeColors::name(*role, palette()),
+                        status.state == State::Refused ? QStringLiteral("font-weight: bold;") : QString())
+             : QString());
+    // The icon is for what needs attention; a verified log says so with its ✔ alone.
+    const bool showIcon = status.state == State::Refused || status.state == State::Unreachable;
+    m_ui->logIcon->setVisible(showIcon);
+    if (showIcon) {
+        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+        m_ui->logIcon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
+    }
+    m_ui->logStatus->setAccessibleDescription(m_ui->logStatus->text());
+}
+
+void AuditPage::showProof()
+{
+    const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
+    const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+    if (!event)
+        return;
+    m_ui->showProof->setEnabled(false);
+    m_ui->proofResult->setStyleSheet(QString());
+    m_ui->proofResult->setText(
+        tr("Proving event %1 against the checkpoint this console verified…").arg(event->seq));
+    m_witness->proveInclusion(*event);
+}
+
+void AuditPage::showInclusion(const client::LogWitness::InclusionCheck &check)
+{
+    const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
+    const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+    m_ui->showProof->setEnabled(event != nullptr);
+    if (!event || event->seq != check.seq)
+        return; // the person moved on to another event
+    const bool failed = !check.verified() && !check.notYetInCheckpoint && !check.transport;
+    m_ui->proofResult->setStyleSheet(
+        check.verified() || failed
+            ? QStringLiteral("QLabel { color: %1; }")
+                  .arg(ThemeColors::name(failed ? ThemeColors::Role::Error : ThemeColors::Role::Success,
+                                         palette()))
+            : QString());
+    m_ui->proofResult->setText(models::LogWitnessFormatter::inclusionText(check));
 }
 
 void AuditPage::showDelegation(const QString &delegationId)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/LogWitness.h"
 #include "client/MandateApi.h"
 
 #include <QPointer>
@@ -10,6 +11,7 @@
 
 class QLabel;
 class QProgressDialog;
+class QPushButton;
 class QTableView;
 
 namespace Ui {
@@ -18,7 +20,8 @@ class AuditPage;
 
 namespace mandate::client {
 class ConsoleSession;
-}
+class LocalCache;
+} // namespace mandate::client
 namespace mandate::models {
 class AgentListModel;
 class AuditListModel;
@@ -28,20 +31,31 @@ namespace mandate::ui {
 
 // For investigators: the tamper-evident timeline under a filter (delegation, agent, customer,
 // event type), each event in full, a verification of the whole chain that says in words what it
-// proved, and an export of the current filter to JSON Lines or CSV.
+// proved, and an export of the current filter to JSON Lines or CSV. The console witnesses the log
+// here: each load checks the server's signed checkpoint against the one kept from before (loudly
+// when the history changed), and "Show proof" proves the selected event against it.
 class AuditPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    AuditPage(client::ConsoleSession &session, models::AgentListModel &agents, QWidget *parent = nullptr);
+    // `cache` keeps the witnessed checkpoint; its scope is this session's server.
+    AuditPage(client::ConsoleSession &session, models::AgentListModel &agents, client::LocalCache &cache,
+              QWidget *parent = nullptr);
     ~AuditPage() override;
 
     models::AuditListModel &model() { return *m_model; }
     QTableView *table() const;
     QLabel *verificationLabel() const;
+    QLabel *logStatusLabel() const;
+    QLabel *proofLabel() const;
+    QPushButton *showProofButton() const;
+    client::LogWitness &witness() { return *m_witness; }
 
+    // Reloads the events and witnesses the log's newest checkpoint.
     void reload();
+    // Proves the selected event against the kept checkpoint.
+    void showProof();
     void showDelegation(const QString &delegationId);
     void verify();
     // Exports the current filter into `file` (the Export buttons ask for it first).
@@ -55,11 +69,14 @@ private:
     void applyFilters();
     void fillAgents();
     void chooseExportFile(client::MandateApi::ExportFormat format);
+    void showLogStatus(const client::LogWitness::Status &status);
+    void showInclusion(const client::LogWitness::InclusionCheck &check);
 
     std::unique_ptr<Ui::AuditPage> m_ui;
     client::ConsoleSession &m_session;
     models::AgentListModel &m_agents;
     models::AuditListModel *m_model;
+    client::LogWitness *m_witness;
     QPointer<QProgressDialog> m_progress;
     QTimer m_debounce;
 };

@@ -4,6 +4,7 @@
 #include "models/DecisionListModel.h"
 #include "models/DelegationFormatter.h"
 #include "models/DelegationLoader.h"
+#include "ui/ReceiptSaver.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -49,6 +51,7 @@ DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock 
     , m_clock(clock)
     , m_loader(new models::DelegationLoader(api, this))
     , m_decisionModel(new models::DecisionListModel(api, clock, this))
+    , m_receipts(new ReceiptSaver(api, this))
 {
     connect(m_loader, &models::DelegationLoader::loaded, this, [this](const Delegation &delegation) {
         if (delegation.id == m_id)
@@ -70,8 +73,27 @@ DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock 
     m_title->setAccessibleName(tr("Delegation"));
     m_summary = wrappingLabel(m_content);
     m_summary->setAccessibleName(tr("Agent and lifetime"));
-    layout->addWidget(m_title);
+    m_saveGrantReceipt = new QPushButton(tr("Save &receipt…"), m_content);
+    m_saveGrantReceipt->setObjectName(QStringLiteral("saveGrantReceipt"));
+    m_saveGrantReceipt->setToolTip(
+        tr("Save the consent receipt of this grant: its exact terms, provably in the audit log"));
+    connect(m_saveGrantReceipt, &QPushButton::clicked, this,
+            [this] { m_receipts->saveDelegationReceipt(m_id); });
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_saveGrantReceipt, 0, Qt::AlignTop);
+    layout->addLayout(titleRow);
     layout->addWidget(m_summary);
+    m_receiptNotice = wrappingLabel(m_content);
+    m_receiptNotice->setObjectName(QStringLiteral("receiptNotice"));
+    m_receiptNotice->setAccessibleName(tr("Receipt"));
+    m_receiptNotice->setVisible(false);
+    layout->addWidget(m_receiptNotice);
+    connect(m_receipts, &ReceiptSaver::busyChanged, this, &DelegationDetailPane::updateReceiptButtons);
+    connect(m_receipts, &ReceiptSaver::finished, this, [this](bool, const QString &message) {
+        m_receiptNotice->setText(message);
+        m_receiptNotice->setVisible(!message.isEmpty());
+    });
 
     m_scopes = new QWidget(m_content);
     m_scopesLayout = new QVBoxLayout(m_scopes);
@@ -95,23 +117,58 @@ DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock 
     });
     layout->addWidget(section(tr("Delegation chain"), m_chain, m_content));
 
-    m_decisions = new QTreeView(m_content);
-    m_decisions->setModel(m_decisionModel);
-    m_decisions->setRootIsDecorated(false);
-    m_decisions->setUniformRowHeights(true);
-    m_decisions->setAccessibleName(tr("Latest decisions"));
-    m_decisions->setMinimumHeight(m_decisions->fontMetrics().height() * 9);
-    m_decisions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(section(tr("Latest decisions"), m_decisions, m_content));
+    layout->addWidget(section(tr("Latest decisions"), buildDecisions(m_content), m_content));
     layout->addStretch();
     m_scroll->setWidget(m_content);
     outer->addWidget(m_scroll);
     clear();
 }
 
+QWidget *DelegationDetailPane::buildDecisions(QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *boxLayout = new QVBoxLayout(box);
+    boxLayout->setContentsMargins(0, 0, 0, 0);
+    m_decisions = new QTreeView(box);
+    m_decisions->setModel(m_decisionModel);
+    m_decisions->setRootIsDecorated(false);
+    m_decisions->setUniformRowHeights(true);
+    m_decisions->setAccessibleName(tr("Latest decisions"));
+    m_decisions->setMinimumHeight(m_decisions->fontMetrics().height() * 9);
+    m_decisions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    boxLayout->addWidget(m_decisions);
+    m_saveDecisionReceipt = new QPushButton(tr("Save &decision receipt…"), box);
+    m_saveDecisionReceipt->setObjectName(QStringLiteral("saveDecisionReceipt"));
+    m_saveDecisionReceipt->setToolTip(tr(
+        "Save the receipt of the selected decision: what the agent asked and what was decided, provably in "
+        "the audit log"));
+    connect(m_saveDecisionReceipt, &QPushButton::clicked, this, [this] {
+        const QString id =
+            m_decisions->currentIndex().data(models::DecisionListModel::DecisionIdRole).toString();
+        if (!id.isEmpty())
+            m_receipts->saveDecisionReceipt(id);
+    });
+    connect(m_decisions->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DelegationDetailPane::updateReceiptButtons);
+    connect(m_decisionModel, &QAbstractItemModel::modelReset, this,
+            &DelegationDetailPane::updateReceiptButtons);
+    boxLayout->addWidget(m_saveDecisionReceipt, 0, Qt::AlignRight);
+    return box;
+}
+
+void DelegationDetailPane::updateReceiptButtons()
+{
+    const bool idle = !m_receipts->isBusy();
+    m_saveGrantReceipt->setEnabled(idle && !m_id.isEmpty());
+    m_saveDecisionReceipt->setEnabled(
+        idle &&
+        !m_decisions->currentIndex().data(models::DecisionListModel::DecisionIdRole).toString().isEmpty());
+}
+
 void DelegationDetailPane::clear()
 {
     m_id.clear();
+    m_receiptNotice->setVisible(false);
     m_decisionModel->clear();
     m_empty->setVisible(true);
     m_scroll->setVisible(false);
@@ -123,6 +180,9 @@ void DelegationDetailPane::showDelegation(const Delegation &delegation)
     m_id = delegation.id;
     m_empty->setVisible(false);
     m_scroll->setVisible(true);
+    if (!same)
+        m_receiptNotice->setVisible(false);
+    updateReceiptButtons();
     render(delegation);
     if (!same || delegation.children.isEmpty())
         loadChildren();

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QTreeView;
 class QTreeWidget;
@@ -23,9 +24,12 @@ class DelegationLoader;
 
 namespace mandate::ui {
 
+class ReceiptSaver;
+
 // Everything about one delegation a person needs to judge it: purpose, agent and SPIFFE ID, each
 // scope with its limits and a usage bar, approval rules, revocation triggers, the delegation chain
-// as a tree, and the latest decisions made under it.
+// as a tree, and the latest decisions made under it; the grant's consent receipt and each
+// decision's receipt can be saved for anyone to check offline.
 class DelegationDetailPane : public QWidget
 {
     Q_OBJECT
@@ -37,6 +41,11 @@ public:
     void showDelegation(const Delegation &delegation);
     void clear();
     const QString &delegationId() const { return m_id; }
+    ReceiptSaver &receipts() const { return *m_receipts; }
+    QPushButton *saveGrantReceiptButton() const { return m_saveGrantReceipt; }
+    QPushButton *saveDecisionReceiptButton() const { return m_saveDecisionReceipt; }
+    QLabel *receiptNotice() const { return m_receiptNotice; }
+    QTreeView *decisionsView() const { return m_decisions; }
 
 Q_SIGNALS:
     void openDelegation(const QString &id);
@@ -46,6 +55,8 @@ private:
     void renderScopes(const Delegation &delegation);
     void loadDecisions();
     void loadChildren();
+    QWidget *buildDecisions(QWidget *parent);
+    void updateReceiptButtons();
 
     client::MandateApi &m_api;
     const Clock &m_clock;
@@ -63,6 +74,10 @@ private:
     QScrollArea *m_scroll;
     models::DelegationLoader *m_loader;
     models::DecisionListModel *m_decisionModel;
+    ReceiptSaver *m_receipts;
+    QPushButton *m_saveGrantReceipt;
+    QPushButton *m_saveDecisionReceipt = nullptr;
+    QLabel *m_receiptNotice;
 };
 
 } // namespace mandate::ui

@@ -73,7 +73,7 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     addPage(tr("Agents"), tr("The registered agent identities"), m_agents);
     // Approvers read no audit trail (API.md: customers their own, support and admin all).
     if (user.isCustomer() || user.isStaff()) {
-        m_audit = new AuditPage(session, *m_agentModel, m_pages);
+        m_audit = new AuditPage(session, *m_agentModel, cache, m_pages);
         addPage(tr("Audit"), tr("The tamper-evident record of every grant, decision and revocation"),
                 m_audit);
         connect(m_delegations, &DelegationsPage::auditRequested, this, [this](const QString &delegationId) {

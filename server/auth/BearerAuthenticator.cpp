@@ -1,5 +1,6 @@
 #include "server/auth/BearerAuthenticator.h"
 
+#include "server/auth/EnforcementPointAuthenticator.h"
 #include "server/auth/ReceiverAuthenticator.h"
 #include "server/auth/SessionAuthenticator.h"
 
@@ -12,6 +13,8 @@ std::optional<Principal> BearerAuthenticator::authenticate(const QByteArray &aut
         return std::nullopt;
     if (token.startsWith(SessionAuthenticator::TokenPrefix.toLatin1()))
         return m_sessions.authenticate(authorizationHeader);
+    if (token.startsWith(EnforcementPointAuthenticator::TokenPrefix.toLatin1()))
+        return m_enforcementPoints.authenticate(authorizationHeader);
     if (token.startsWith(ReceiverAuthenticator::TokenPrefix.toLatin1()))
         return m_receivers.authenticate(authorizationHeader);
     return m_agents.authenticate(authorizationHeader);

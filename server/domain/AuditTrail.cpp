@@ -1,9 +1,7 @@
 #include "server/domain/AuditTrail.h"
 
-#include "core/AuditEventCodec.h"
+#include "core/AuditChain.h"
 #include "server/store/Store.h"
-
-#include <QJsonDocument>
 
 namespace mandate::server {
 
@@ -22,6 +20,7 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
         event.actorKind = AuditEvent::ActorKind::Agent;
         break;
     case Principal::Kind::Anonymous:
+    case Principal::Kind::EnforcementPoint:
     case Principal::Kind::Receiver: // receivers change only their own streams, which are not audited
         event.actorKind = AuditEvent::ActorKind::System;
         break;
@@ -34,10 +33,6 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
 
 bool AuditTrail::enqueue(const AuditEvent &event, const QString &agentId, const QString &customerId)
 {
-    // The form the sequencer seals: everything but seq and the hashes, which it assigns.
-    QJsonObject json = AuditEventCodec::toJson(event, false);
-    json.remove(QStringLiteral("seq"));
-    json.remove(QStringLiteral("prev_hash"));
     AuditLogRepository::Recorded recorded;
     recorded.at = event.at;
     recorded.type = event.type;
@@ -46,7 +41,8 @@ bool AuditTrail::enqueue(const AuditEvent &event, const QString &agentId, const 
     recorded.customerId = customerId;
     if (event.type == u"decision.made")
         recorded.decisionId = event.data.value(QStringLiteral("decision_id")).toString();
-    recorded.event = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    // The form the sequencer seals: everything but seq and the hashes, which it assigns.
+    recorded.event = AuditChain::recordedForm(event);
     return m_store.log().record(recorded);
 }
 

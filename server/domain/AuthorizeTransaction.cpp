@@ -161,6 +161,8 @@ bool AuthorizeTransaction::record(const DelegationTree &tree, const AuthorizeReq
     };
     if (decision.approvalId)
         data.insert(QStringLiteral("approval_id"), *decision.approvalId);
+    if (!m_askedBy.isEmpty())
+        data.insert(QStringLiteral("enforcement_point"), m_askedBy);
     if (!AuditTrail(m_store, m_clock).record(QStringLiteral("decision.made"), agent, tree.delegation, data))
         return false;
     return decision.outcome != DecisionOutcome::Allow ||

@@ -36,6 +36,8 @@ public:
     {}
 
     Expected<Decision, Refusal> run(const AuthorizeRequest &request, const Principal &agent);
+    // The enforcement point that asked on the agent's behalf ({"id", "name"}); named in the audit event.
+    void setAskedBy(QJsonObject enforcementPoint) { m_askedBy = std::move(enforcementPoint); }
     // A request for a delegation the agent does not hold is the asking agent's story, never the
     // delegation owner's: it is recorded under the agent only.
     bool recordRefusal(const AuthorizeRequest &request, const Principal &agent);
@@ -54,6 +56,7 @@ private:
     Store &m_store;
     const Clock &m_clock;
     qint64 m_approvalTtlSeconds;
+    QJsonObject m_askedBy;
 };
 
 } // namespace mandate::server

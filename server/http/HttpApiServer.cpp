@@ -111,7 +111,8 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
     request.route = match.route->pattern;
     request.params = match.params;
 
-    if ((request.method == "POST" || request.method == "PUT" || request.method == "PATCH") &&
+    if (!match.route->checksOwnRequests &&
+        (request.method == "POST" || request.method == "PUT" || request.method == "PATCH") &&
         !request.body.isEmpty() && !isJson(request.header("content-type")) &&
         !(match.route->acceptsForm && isForm(request.header("content-type")))) {
         respond(Problem::unsupportedMediaType(QStringLiteral("Send the request body as application/json.")));
@@ -147,6 +148,8 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
                     ? QStringLiteral("Only Shared Signals receivers can use this resource.")
                 : principal->isReceiver()
                     ? QStringLiteral("Shared Signals receivers cannot use this resource.")
+                : principal->isEnforcementPoint()
+                    ? QStringLiteral("Enforcement points use the AuthZEN endpoints only.")
                 : principal->isAgent() ? QStringLiteral("Agents cannot use this resource.")
                                        : QStringLiteral("Only agents can use this resource.")));
             return;

@@ -7,7 +7,8 @@
 
 namespace mandate::server {
 
-// Who is calling: a signed-in person (with roles) or an agent (a SPIFFE workload identity).
+// Who is calling: a signed-in person (with roles), an agent (a SPIFFE workload identity), or an
+// enforcement point (a gateway or MCP server that asks the AuthZEN endpoints about agents).
 struct Principal
 {
     enum class Kind
@@ -15,6 +16,7 @@ struct Principal
         Anonymous,
         User,
         Agent,
+        EnforcementPoint,
         Receiver // a Shared Signals receiver, with the token an admin registered it with
     };
 
@@ -40,6 +42,7 @@ struct Principal
 
     bool isUser() const { return kind == Kind::User; }
     bool isAgent() const { return kind == Kind::Agent; }
+    bool isEnforcementPoint() const { return kind == Kind::EnforcementPoint; }
     bool isReceiver() const { return kind == Kind::Receiver; }
     bool hasRole(QStringView role) const { return roles.contains(role); }
     // May this agent principal act on the delegation? (a JIT credential names the one it may)
@@ -51,6 +54,8 @@ struct Principal
     // The key idempotency records are kept under.
     QString idempotencyScope() const
     {
+        if (isEnforcementPoint())
+            return QStringLiteral("ep:") + id;
         if (isReceiver())
             return QStringLiteral("receiver:") + id;
         return (isAgent() ? QStringLiteral("agent:") : QStringLiteral("user:")) + id;

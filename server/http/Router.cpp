@@ -16,6 +16,14 @@ void Router::acceptForm(const QString &pattern)
     }
 }
 
+void Router::letCheckOwnRequests(const QString &pattern)
+{
+    for (Route &route : m_routes) {
+        if (route.pattern == pattern)
+            route.checksOwnRequests = true;
+    }
+}
+
 bool Router::matches(const Route &route, const QStringList &segments, QStringList *params)
 {
     if (route.segments.size() != segments.size())

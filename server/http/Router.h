@@ -34,6 +34,8 @@ public:
         Access access = Access::User;
         Handler handler;
         bool acceptsForm = false; // application/x-www-form-urlencoded as well as JSON (RFC 7662)
+        // The handler checks the media type and answers errors in its protocol's own shape (AuthZEN).
+        bool checksOwnRequests = false;
     };
 
     struct Match
@@ -54,6 +56,7 @@ public:
         });
     }
     void acceptForm(const QString &pattern);
+    void letCheckOwnRequests(const QString &pattern);
     Match match(const QByteArray &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }
 

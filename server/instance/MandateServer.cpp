@@ -3,6 +3,7 @@
 #include "core/Checkpoint.h"
 #include "server/auth/AgentAuthenticator.h"
 #include "server/auth/BearerAuthenticator.h"
+#include "server/auth/EnforcementPointAuthenticator.h"
 #include "server/auth/ReceiverAuthenticator.h"
 #include "server/auth/SecureRandom.h"
 #include "server/auth/SessionAuthenticator.h"
@@ -19,9 +20,11 @@
 #include "server/routes/AgentRoutes.h"
 #include "server/routes/ApprovalRoutes.h"
 #include "server/routes/AuditRoutes.h"
+#include "server/routes/AuthZenRoutes.h"
 #include "server/routes/AuthorizeRoutes.h"
 #include "server/routes/DelegationRoutes.h"
 #include "server/routes/DemoRoutes.h"
+#include "server/routes/EnforcementPointRoutes.h"
 #include "server/routes/EventRoutes.h"
 #include "server/routes/IdentityRoutes.h"
 #include "server/routes/LogRoutes.h"
@@ -127,8 +130,10 @@ bool MandateServer::start(QString *error)
     connect(m_writes.get(), &WriteBatcher::databaseLost, this, &MandateServer::stopForLostDatabase);
     m_sessionAuthenticator = std::make_unique<SessionAuthenticator>(*m_store, m_clock);
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
+    m_enforcementPointAuthenticator = std::make_unique<EnforcementPointAuthenticator>(*m_store);
     m_receiverAuthenticator = std::make_unique<ReceiverAuthenticator>(*m_store);
     m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator,
+                                                            *m_enforcementPointAuthenticator,
                                                             *m_receiverAuthenticator);
 
     if (!setUpRoutes(error))
@@ -189,6 +194,13 @@ bool MandateServer::setUpRoutes(QString *error)
     m_delegationRoutes->registerRoutes(m_router);
     m_auditRoutes->registerRoutes(m_router);
     m_logRoutes->registerRoutes(m_router);
+    m_enforcementPointRoutes = std::make_unique<EnforcementPointRoutes>(*m_store, m_clock, *m_routeWrites);
+    m_enforcementPointRoutes->registerRoutes(m_router);
+    m_authZenRoutes = std::make_unique<AuthZenRoutes>(
+        *m_store, m_clock, *m_routeWrites, *m_authenticator,
+        AuthZenRoutes::Settings{m_options.approvalTtlSeconds, !m_options.tlsCertificate.isEmpty(),
+                                m_options.urlFor(m_options.port)});
+    m_authZenRoutes->registerRoutes(m_router);
     m_operationsRoutes->registerRoutes(m_router);
     m_authorizeRoutes->registerRoutes(m_router);
     m_approvalRoutes->registerRoutes(m_router);

@@ -19,6 +19,9 @@ class AgentCredentials;
 class AgentRoutes;
 class ApprovalRoutes;
 class AuditLog;
+class AuthZenRoutes;
+class EnforcementPointAuthenticator;
+class EnforcementPointRoutes;
 class AuditRoutes;
 class LogRoutes;
 class AuthorizeRoutes;
@@ -100,6 +103,7 @@ private:
     std::unique_ptr<AgentCredentials> m_credentials;
     std::unique_ptr<SessionAuthenticator> m_sessionAuthenticator;
     std::unique_ptr<AgentAuthenticator> m_agentAuthenticator;
+    std::unique_ptr<EnforcementPointAuthenticator> m_enforcementPointAuthenticator;
     std::unique_ptr<ReceiverAuthenticator> m_receiverAuthenticator;
     std::unique_ptr<BearerAuthenticator> m_authenticator;
     std::unique_ptr<EventHub> m_events;
@@ -111,6 +115,8 @@ private:
     std::unique_ptr<DelegationRoutes> m_delegationRoutes;
     std::unique_ptr<AuditRoutes> m_auditRoutes;
     std::unique_ptr<LogRoutes> m_logRoutes;
+    std::unique_ptr<EnforcementPointRoutes> m_enforcementPointRoutes;
+    std::unique_ptr<AuthZenRoutes> m_authZenRoutes;
     std::unique_ptr<OperationsRoutes> m_operationsRoutes;
     std::unique_ptr<DemoRoutes> m_demoRoutes;
     std::unique_ptr<AuthorizeRoutes> m_authorizeRoutes;

@@ -28,7 +28,7 @@ struct ServerOptions
     // The log's name in its checkpoints; empty: derived from its key.
     QString logOrigin;
     // How often a sequencing pass looks for recorded events (the merge delay stays below 1 s).
-    std::chrono::milliseconds sequenceInterval{200};
+    std::chrono::milliseconds sequenceInterval{100};
     // A file holding the token Prometheus presents for /metrics; empty: /metrics answers loopback only.
     QString metricsTokenFile;
     bool demo = false;

@@ -1,6 +1,7 @@
 #include "server/log/AuditLog.h"
 
 #include "server/ops/Metrics.h"
+#include "server/store/Database.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
 
@@ -49,16 +50,24 @@ void AuditLog::runPass(bool waitForTurn, std::function<void()> then)
         [this, waitForTurn, pass](Store &store) {
             QString error;
             *pass = m_sequencer.run(store, waitForTurn, &error);
+            if (!*pass && error.isEmpty())
+                error = QStringLiteral("a sequencing pass failed: ") + store.db().lastError();
             if (!*pass && !error.isEmpty() && error != m_lastError)
                 qWarning().noquote() << "audit log:" << error;
             m_lastError = error;
             return *pass ? WriteResult::Keep : WriteResult::Drop;
         },
-        [this, pass, then = std::move(then)](CommitStatus status) {
+        [this, waitForTurn, pass, then = std::move(then)](CommitStatus status) mutable {
             m_passRunning = false;
-            if (status == CommitStatus::Committed && *pass && (*pass)->oldestRecorded)
+            const bool committed = status == CommitStatus::Committed && *pass;
+            if (committed && (*pass)->oldestRecorded)
                 m_metrics.observeMergeDelay(
                     static_cast<double>((*pass)->oldestRecorded->msecsTo(m_clock.now())) / 1000.0);
+            // A full pass leaves more waiting: go on at once (decisions still get the batches between).
+            if (committed && (*pass)->integrated == LogSequencer::BatchLimit) {
+                runPass(waitForTurn, std::move(then));
+                return;
+            }
             then();
         });
 }

@@ -28,13 +28,14 @@ bool takeTurn(Store &store, bool wait)
 
 } // namespace
 
-bool LogSequencer::keep(Store &store, const QList<MerkleFrontier::Subtree> &subtrees)
+void LogSequencer::collect(QList<AuditLogRepository::Subtree> &into,
+                           const QList<MerkleFrontier::Subtree> &completed)
 {
-    for (const MerkleFrontier::Subtree &subtree : subtrees) {
-        if (!store.log().putSubtree(subtree.level, subtree.index, subtree.hash))
-            return false;
+    // Leaves are stored with their events.
+    for (const MerkleFrontier::Subtree &subtree : completed) {
+        if (subtree.level > 0)
+            into.append({subtree.level, subtree.index, subtree.hash});
     }
-    return true;
 }
 
 bool LogSequencer::catchUp(Store &store, MerkleFrontier &frontier, qint64 head, QString *error) const
@@ -58,9 +59,11 @@ bool LogSequencer::catchUp(Store &store, MerkleFrontier &frontier, qint64 head, 
             const QString decisionId = row.type == u"decision.made"
                                            ? data.value(QStringLiteral("decision_id")).toString()
                                            : QString();
+            QList<AuditLogRepository::Subtree> completed;
+            collect(completed, frontier.append(leaf));
             if (!store.audit().rewrite(row.seq, QJsonDocument(*event).toJson(QJsonDocument::Compact),
-                                       decisionId) ||
-                !keep(store, frontier.append(leaf)))
+                                       decisionId, leaf) ||
+                !store.log().putSubtrees(completed))
                 return false;
         }
     }
@@ -81,9 +84,10 @@ std::optional<LogSequencer::Pass> LogSequencer::run(Store &store, bool waitForTu
     const std::optional<AuditLogRepository::StoredCheckpoint> signedBefore = store.log().checkpoint();
     // Instances that started together with different keys: the first to sign owns the log.
     if (signedBefore && !Checkpoint::open(signedBefore->note, m_signer.verifierKey())) {
-        *error = QStringLiteral("the log's newest checkpoint does not verify with this instance's log key %1; "
-                                "it will not sign (give every instance the same --log-key)")
-                     .arg(m_signer.verifierKey().toString());
+        *error =
+            QStringLiteral("the log's newest checkpoint does not verify with this instance's log key %1; "
+                           "it will not sign (give every instance the same --log-key)")
+                .arg(m_signer.verifierKey().toString());
         return std::nullopt;
     }
     std::optional<QList<AuditLogRepository::Recorded>> recorded = store.log().take(BatchLimit);
@@ -98,30 +102,41 @@ std::optional<LogSequencer::Pass> LogSequencer::run(Store &store, bool waitForTu
         return store.log().subtree(level, index);
     };
     std::optional<MerkleFrontier> frontier = MerkleFrontier::load(*leaves, subtrees);
-    if (!frontier || *leaves > head->first || !catchUp(store, *frontier, head->first, error))
+    if (!frontier || *leaves > head->first) {
+        *error =
+            QStringLiteral("the stored tree (%1 leaves) does not fit the %2 events; run GET /v1/audit/verify")
+                .arg(*leaves)
+                .arg(head->first);
+        return std::nullopt;
+    }
+    if (!catchUp(store, *frontier, head->first, error))
         return std::nullopt;
 
     qint64 seq = head->first;
     QString previous = head->second;
+    QList<AuditRepository::Sealed> sealedEvents;
+    QList<AuditLogRepository::Subtree> subtreesDone;
+    sealedEvents.reserve(recorded->size());
+    subtreesDone.reserve(2 * recorded->size());
     for (const AuditLogRepository::Recorded &event : *recorded) {
-        Expected<QJsonObject, StrictJson::ParseError> json = StrictJson::parseObject(event.event);
-        if (!json)
+        AuditChain::Sealed sealed;
+        std::optional<QByteArray> text = AuditChain::sealCanonical(event.event, ++seq, previous, &sealed);
+        if (!text) {
+            *error = QStringLiteral("recorded audit event %1 is not in its canonical form").arg(event.id);
             return std::nullopt;
-        const AuditChain::Sealed sealed = AuditChain::sealJson(*json, ++seq, previous);
-        AuditRepository::Stored stored{seq,
-                                       event.type,
-                                       event.delegationId,
-                                       event.agentId,
-                                       event.customerId,
-                                       event.decisionId,
-                                       QJsonDocument(*json).toJson(QJsonDocument::Compact)};
-        if (!store.audit().insert(stored, event.at, sealed.hash) ||
-            !keep(store, frontier->append(sealed.leafHash)))
-            return std::nullopt;
+        }
+        sealedEvents.append({{seq, event.type, event.delegationId, event.agentId, event.customerId,
+                              event.decisionId, std::move(*text)},
+                             event.at,
+                             sealed.hash,
+                             sealed.leafHash});
+        collect(subtreesDone, frontier->append(sealed.leafHash));
         previous = sealed.hash;
         if (!pass.oldestRecorded || event.at < *pass.oldestRecorded)
             pass.oldestRecorded = event.at;
     }
+    if (!store.audit().insert(sealedEvents) || !store.log().putSubtrees(subtreesDone))
+        return std::nullopt;
     pass.integrated = static_cast<int>(recorded->size());
     pass.treeSize = frontier->size();
 

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/MerkleFrontier.h"
 #include "server/log/LogSigner.h"
+#include "server/store/AuditLogRepository.h"
 
 #include <QDateTime>
 
@@ -19,7 +20,8 @@ class Store;
 class LogSequencer
 {
 public:
-    static constexpr int BatchLimit = 5000;
+    // Small enough that a pass holds the writer for a few milliseconds, not a decision's p99.
+    static constexpr int BatchLimit = 64;
 
     struct Pass
     {
@@ -39,7 +41,8 @@ public:
 
 private:
     bool catchUp(Store &store, MerkleFrontier &frontier, qint64 head, QString *error) const;
-    static bool keep(Store &store, const QList<MerkleFrontier::Subtree> &subtrees);
+    static void collect(QList<AuditLogRepository::Subtree> &into,
+                        const QList<MerkleFrontier::Subtree> &completed);
 
     const LogSigner &m_signer;
     const Clock &m_clock;

@@ -84,36 +84,53 @@ AuditLogRepository::waiting(const QString &column, const QString &value, const Q
 
 std::optional<QByteArray> AuditLogRepository::subtree(int level, qint64 index)
 {
+    // Leaves live next to their events; the tree table holds what lies above them.
     QSqlQuery *q =
-        m_db.run(QStringLiteral("SELECT hash FROM audit_tree WHERE level = ? AND idx = ?"), {level, index});
-    if (!q || !q->next())
+        level == 0 ? m_db.run(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq = ?"), {index + 1})
+                   : m_db.run(QStringLiteral("SELECT hash FROM audit_tree WHERE level = ? AND idx = ?"),
+                              {level, index});
+    if (!q || !q->next() || q->value(0).isNull())
         return std::nullopt;
     QByteArray hash = q->value(0).toByteArray();
     q->finish();
     return hash;
 }
 
-bool AuditLogRepository::putSubtree(int level, qint64 index, const QByteArray &hash)
+bool AuditLogRepository::putSubtrees(const QList<Subtree> &subtrees)
 {
-    return m_db.run(QStringLiteral("INSERT INTO audit_tree (level, idx, hash) VALUES (?, ?, ?)"),
-                    {level, index, hash}) != nullptr;
+    static constexpr qsizetype RowsPerStatement = 128;
+    for (qsizetype first = 0; first < subtrees.size(); first += RowsPerStatement) {
+        const qsizetype rows = qMin(RowsPerStatement, subtrees.size() - first);
+        QString sql = QStringLiteral("INSERT INTO audit_tree (level, idx, hash) VALUES ");
+        QVariantList values;
+        values.reserve(rows * 3);
+        for (qsizetype i = first; i < first + rows; ++i) {
+            sql += i == first ? QStringLiteral("(?, ?, ?)") : QStringLiteral(", (?, ?, ?)");
+            values << subtrees.at(i).level << subtrees.at(i).index << subtrees.at(i).hash;
+        }
+        if (!m_db.runList(sql, values))
+            return false;
+    }
+    return true;
 }
 
 std::optional<qint64> AuditLogRepository::leafCount()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT MAX(idx) FROM audit_tree WHERE level = 0"));
+    // Leaves are hashed in seq order, so the newest hashed one counts them; a store from before the
+    // tree has none until its first pass.
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT MAX(seq) FROM audit_events WHERE leaf_hash IS NOT NULL"));
     if (!q || !q->next())
         return std::nullopt;
     const QVariant last = q->value(0);
     q->finish();
-    return last.isNull() ? 0 : last.toLongLong() + 1;
+    return last.isNull() ? 0 : last.toLongLong();
 }
 
 std::optional<QList<QByteArray>> AuditLogRepository::leaves(qint64 index, int limit)
 {
-    QSqlQuery *q = m_db.run(
-        QStringLiteral("SELECT hash FROM audit_tree WHERE level = 0 AND idx >= ? ORDER BY idx LIMIT ?"),
-        {index, limit});
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?"),
+                 {index, limit});
     if (!q)
         return std::nullopt;
     QList<QByteArray> hashes;

@@ -50,10 +50,17 @@ public:
     std::optional<Recorded> waiting(const QString &column, const QString &value, const QString &type = {});
 
     std::optional<QByteArray> subtree(int level, qint64 index);
-    bool putSubtree(int level, qint64 index, const QByteArray &hash);
+    struct Subtree
+    {
+        int level = 0;
+        qint64 index = 0;
+        QByteArray hash;
+    };
+    // Stores many at once: one statement per 128 rows.
+    bool putSubtrees(const QList<Subtree> &subtrees);
     // How many leaves the stored tree has.
     std::optional<qint64> leafCount();
-    // The stored leaf hashes from `index` on, ascending, at most `limit`.
+    // The stored leaf hashes from leaf `index` on, ascending, at most `limit`.
     std::optional<QList<QByteArray>> leaves(qint64 index, int limit);
 
     std::optional<StoredCheckpoint> checkpoint();

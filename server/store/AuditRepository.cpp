@@ -10,17 +10,32 @@
 
 namespace mandate::server {
 
-bool AuditRepository::insert(const Stored &event, const QDateTime &at, const QString &hash)
+bool AuditRepository::insert(const QList<Sealed> &events)
 {
+    static constexpr qsizetype RowsPerStatement = 64;
     const auto nullable = [](const QString &text) {
         return text.isEmpty() ? QVariant() : QVariant(text);
     };
-    return m_db.run(QStringLiteral(
-                        "INSERT INTO audit_events (seq, at, type, delegation_id, agent_id, customer_id, "
-                        "decision_id, event, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {event.seq, formatTimestamp(at), event.type, nullable(event.delegationId),
-                     nullable(event.agentId), nullable(event.customerId), nullable(event.decisionId),
-                     QString::fromUtf8(event.event), hash}) != nullptr;
+    for (qsizetype first = 0; first < events.size(); first += RowsPerStatement) {
+        const qsizetype rows = qMin(RowsPerStatement, events.size() - first);
+        QString sql =
+            QStringLiteral("INSERT INTO audit_events (seq, at, type, delegation_id, agent_id, customer_id, "
+                           "decision_id, event, hash, leaf_hash) VALUES ");
+        QVariantList values;
+        values.reserve(rows * 10);
+        for (qsizetype i = first; i < first + rows; ++i) {
+            const Sealed &sealed = events.at(i);
+            sql += i == first ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                              : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            values << sealed.event.seq << formatTimestamp(sealed.at) << sealed.event.type
+                   << nullable(sealed.event.delegationId) << nullable(sealed.event.agentId)
+                   << nullable(sealed.event.customerId) << nullable(sealed.event.decisionId)
+                   << QString::fromUtf8(sealed.event.event) << sealed.hash << sealed.leafHash;
+        }
+        if (!m_db.runList(sql, values))
+            return false;
+    }
+    return true;
 }
 
 std::optional<QPair<qint64, QString>> AuditRepository::head()
@@ -53,11 +68,13 @@ std::optional<QList<AuditRepository::Stored>> AuditRepository::texts(qint64 afte
     return rows;
 }
 
-bool AuditRepository::rewrite(qint64 seq, const QByteArray &event, const QString &decisionId)
+bool AuditRepository::rewrite(qint64 seq, const QByteArray &event, const QString &decisionId,
+                              const QByteArray &leafHash)
 {
-    return m_db.run(QStringLiteral("UPDATE audit_events SET event = ?, decision_id = ? WHERE seq = ?"),
+    return m_db.run(QStringLiteral(
+                        "UPDATE audit_events SET event = ?, decision_id = ?, leaf_hash = ? WHERE seq = ?"),
                     {QString::fromUtf8(event), decisionId.isEmpty() ? QVariant() : QVariant(decisionId),
-                     seq}) != nullptr;
+                     leafHash, seq}) != nullptr;
 }
 
 std::optional<AuditRepository::Stored> AuditRepository::first(const QString &column, const QString &value,

@@ -52,12 +52,21 @@ public:
         : m_db(db)
     {}
 
-    bool insert(const Stored &event, const QDateTime &at, const QString &hash);
+    // A sequenced event and its chain hash, as the sequencer appends it.
+    struct Sealed
+    {
+        Stored event;
+        QDateTime at;
+        QString hash;
+        QByteArray leafHash;
+    };
+    // Appends many at once: one statement per 64 rows, since per-statement costs dominate.
+    bool insert(const QList<Sealed> &events);
     // The newest event's seq and chain hash; seq 0 with the genesis hash when there is none.
     std::optional<QPair<qint64, QString>> head();
     // Stored texts from seq > afterSeq, ascending, at most `limit` (seq and event only).
     std::optional<QList<Stored>> texts(qint64 afterSeq, int limit);
-    bool rewrite(qint64 seq, const QByteArray &event, const QString &decisionId);
+    bool rewrite(qint64 seq, const QByteArray &event, const QString &decisionId, const QByteArray &leafHash);
     // The first event whose `column` (delegation_id or decision_id) is `value` (and of `type`).
     std::optional<Stored> first(const QString &column, const QString &value, const QString &type = {});
     // Ascending by seq; nullopt on a storage error.

@@ -122,7 +122,7 @@ CREATE TABLE live_events (
 )
 )SQL"},
     // The transparency log: decisions record their events in the inbox; the sequencer gives them
-    // their seq, hashes them into the Merkle tree (every perfect subtree kept) and signs a checkpoint.
+    // their seq and leaf hash, keeps every perfect subtree above the leaves and signs a checkpoint.
     {3, R"SQL(
 CREATE TABLE audit_inbox (
     id {serial_pk},
@@ -135,7 +135,8 @@ CREATE TABLE audit_inbox (
     event TEXT NOT NULL
 );
 ALTER TABLE audit_events ADD COLUMN decision_id TEXT;
-CREATE INDEX audit_decision ON audit_events(decision_id);
+ALTER TABLE audit_events ADD COLUMN leaf_hash {blob};
+CREATE INDEX audit_decision ON audit_events(decision_id) WHERE decision_id IS NOT NULL;
 CREATE TABLE audit_tree (
     level INTEGER NOT NULL,
     idx {bigint} NOT NULL,
@@ -150,11 +151,22 @@ CREATE TABLE audit_checkpoint (
     signed_at TEXT NOT NULL
 )
 )SQL"},
+    // Enforcement points (gateways, MCP servers) that ask the AuthZEN endpoints on agents' behalf.
+    {4, R"SQL(
+CREATE TABLE enforcement_points (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash {blob} NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+)
+)SQL"},
     // Shared Signals (SSF 1.0): receivers registered by an admin (token kept as its SHA-256), their
     // streams and subjects, the durable outbox of SETs written in the transaction of the change
     // that causes them, the JIT credentials issued (to announce their revocation), and the
     // delegations whose end was already announced (each is announced once).
-    // Version 4 is another change's; keep the versions in order when both are present.
     {5, R"SQL(
 CREATE TABLE ssf_receivers (
     id TEXT PRIMARY KEY,

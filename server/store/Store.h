@@ -6,6 +6,7 @@
 #include "server/store/AuditRepository.h"
 #include "server/store/Database.h"
 #include "server/store/DelegationRepository.h"
+#include "server/store/EnforcementPointRepository.h"
 #include "server/store/IdempotencyRepository.h"
 #include "server/store/JitCredentialRepository.h"
 #include "server/store/LiveEventRepository.h"
@@ -39,6 +40,7 @@ public:
     DelegationRepository &delegations() { return m_delegations; }
     AuditRepository &audit() { return m_audit; }
     AuditLogRepository &log() { return m_log; }
+    EnforcementPointRepository &enforcementPoints() { return m_enforcementPoints; }
     IdempotencyRepository &idempotency() { return m_idempotency; }
     ApprovalRepository &approvals() { return m_approvals; }
     LiveEventRepository &liveEvents() { return m_liveEvents; }
@@ -67,6 +69,7 @@ private:
     DelegationRepository m_delegations;
     AuditRepository m_audit;
     AuditLogRepository m_log;
+    EnforcementPointRepository m_enforcementPoints;
     IdempotencyRepository m_idempotency;
     ApprovalRepository m_approvals;
     LiveEventRepository m_liveEvents;

@@ -1,5 +1,9 @@
 #include "client/ApiClient.h"
 #include "client/MandateApi.h"
+#include "core/AuditChain.h"
+#include "core/AuditReceipt.h"
+#include "core/Checkpoint.h"
+#include "core/MerkleTree.h"
 #include "tests/support/DemoFixtures.h"
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
@@ -162,6 +166,86 @@ private Q_SLOTS:
         QVERIFY(verification->ok);
         QVERIFY(verification->events >= first->items.size() + second->items.size());
         QCOMPARE(verification->firstBadSeq, 0);
+    }
+
+    // The log's checkpoint, both proofs and both receipts arrive typed, and check out with core's
+    // verifiers against the key the checkpoint names.
+    void theLogsProofsAndReceiptsRead()
+    {
+        auto ada = consoleClient(QStringLiteral("ada"));
+        MandateApi api(*ada);
+        const auto first = await(api.auditCheckpoint());
+        QVERIFY(first);
+        const auto key = mandate::NoteVerifierKey::parse(first->verifierKey);
+        QVERIFY(key);
+        const auto opened = mandate::Checkpoint::open(first->note, *key);
+        QVERIFY(opened);
+        QCOMPARE(opened->treeSize, first->treeSize);
+
+        // A decision, then the checkpoint that holds it (the merge delay is at most a second).
+        const QString granted = m_alice
+                                    ->post(QStringLiteral("/v1/delegations"),
+                                           DemoFixtures::paymentGrant(
+                                               DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"))))
+                                    .json()
+                                    .value(QStringLiteral("id"))
+                                    .toString();
+        const auto asked =
+            m_payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(granted, 500));
+        const QString decisionId = asked.json().value(QStringLiteral("decision_id")).toString();
+        QVERIFY(!decisionId.isEmpty());
+        std::optional<MandateApi::ReceiptDocument> receipt;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                receipt = await(api.decisionReceipt(decisionId));
+                return receipt && !receipt->pending;
+            },
+            10000));
+        QCOMPARE(receipt->eventType, QStringLiteral("decision.made"));
+        QCOMPARE(receipt->verification, mandate::LogError::None);
+        QVERIFY(receipt->seq > first->treeSize);
+        const auto document =
+            mandate::AuditReceipt::fromJson(QJsonDocument::fromJson(receipt->json).object());
+        QVERIFY(document);
+        QCOMPARE(document->verify(*key), mandate::LogError::None);
+
+        const auto second = await(api.auditCheckpoint());
+        QVERIFY(second && second->treeSize >= receipt->seq);
+        const auto newer = mandate::Checkpoint::open(second->note, *key);
+        const auto proof = await(api.consistencyProof(first->treeSize, second->treeSize));
+        QVERIFY(proof);
+        QCOMPARE(mandate::MerkleTree::verifyConsistency(first->treeSize, second->treeSize, *proof,
+                                                        opened->rootHash, newer->rootHash),
+                 mandate::LogError::None);
+
+        const auto event = await(api.audit({}, QString::number(receipt->seq - 1), 1));
+        QVERIFY(event && event->items.size() == 1);
+        const auto inclusion = await(api.inclusionProof(receipt->seq, second->treeSize));
+        QVERIFY(inclusion);
+        QCOMPARE(inclusion->leafIndex, receipt->seq - 1);
+        QCOMPARE(inclusion->treeSize, second->treeSize);
+        QCOMPARE(inclusion->leafHash, mandate::AuditChain::leafHash(event->items.first()));
+        QCOMPARE(mandate::MerkleTree::verifyInclusion(inclusion->leafIndex, inclusion->treeSize,
+                                                      inclusion->leafHash, inclusion->auditPath,
+                                                      newer->rootHash),
+                 mandate::LogError::None);
+
+        const QString delegationId = event->items.first().delegationId.value_or(QString());
+        const auto grant = await(api.delegationReceipt(delegationId));
+        QVERIFY(grant && !grant->pending);
+        QCOMPARE(grant->eventType, QStringLiteral("delegation.granted"));
+        QCOMPARE(grant->verification, mandate::LogError::None);
+
+        // What the caller may not see is not there; a proof beyond the tree is refused.
+        auto bob = consoleClient(QStringLiteral("bob"));
+        MandateApi bobApi(*bob);
+        ApiError error;
+        QVERIFY(!await(bobApi.delegationReceipt(delegationId), &error));
+        QCOMPARE(error.kind, ApiError::Kind::NotFound);
+        QVERIFY(!await(bobApi.decisionReceipt(decisionId), &error));
+        QCOMPARE(error.kind, ApiError::Kind::NotFound);
+        QVERIFY(!await(api.inclusionProof(second->treeSize + 1000, second->treeSize), &error));
+        QCOMPARE(error.kind, ApiError::Kind::Validation);
     }
 
     void approvalsAndDecisionsReadAsApprovals()

@@ -1,5 +1,6 @@
 #include "core/AuditChain.h"
 #include "core/AuditEventCodec.h"
+#include "core/CanonicalJson.h"
 #include "tests/support/AuditEventSamples.h"
 
 #include <QTest>
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void replayedEvent();
     void resealedEventBreaksTheNextLink();
     void verifierStreamsAndKeepsCounting();
+    void theCanonicalSealEqualsTheJsonSeal();
 };
 
 void TstAuditChain::genesisIsSixtyFourZeros()
@@ -297,6 +299,28 @@ void TstAuditChain::verifierStreamsAndKeepsCounting()
     QVERIFY(!result.ok);
     QCOMPARE(result.events, kChainLength);
     QCOMPARE(result.firstBadSeq, std::optional<qint64>(10));
+}
+
+// The sequencer's byte splice and the JSON seal give the same event, hash and leaf hash.
+void TstAuditChain::theCanonicalSealEqualsTheJsonSeal()
+{
+    QString previous = AuditChain::genesisHash();
+    for (const AuditEvent &event : AuditEventSamples::chain(60)) {
+        QJsonObject json = AuditEventCodec::toJson(event, false);
+        json.remove(QStringLiteral("seq"));
+        json.remove(QStringLiteral("prev_hash"));
+        const AuditChain::Sealed byJson = AuditChain::sealJson(json, event.seq, previous);
+        AuditChain::Sealed byBytes;
+        const std::optional<QByteArray> text =
+            AuditChain::sealCanonical(AuditChain::recordedForm(event), event.seq, previous, &byBytes);
+        QVERIFY(text);
+        QCOMPARE(byBytes.hash, byJson.hash);
+        QCOMPARE(byBytes.leafHash.toHex(), byJson.leafHash.toHex());
+        QCOMPARE(*text, CanonicalJson::serialize(json));
+        previous = byBytes.hash;
+    }
+    AuditChain::Sealed unused;
+    QVERIFY(!AuditChain::sealCanonical("{\"actor\":1}", 1, previous, &unused));
 }
 
 QTEST_APPLESS_MAIN(TstAuditChain)

@@ -6,14 +6,13 @@
 #include "core/MerkleFrontier.h"
 #include "core/SignedNote.h"
 #include "tests/support/AuditEventSamples.h"
+#include "tests/support/NoteSigner.h"
 
 #include <QMap>
 #include <QTest>
 
-#include <memory>
-#include <openssl/evp.h>
-
 using namespace mandate;
+using mandate::test::NoteSigner;
 
 namespace {
 
@@ -27,46 +26,9 @@ const QByteArray PeterNote =
     "\n\xE2\x80\x94 PeterNeumann "
     "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 
-// Test-only Ed25519 signer over a raw seed (the server signs through its SigningKey).
-struct Signer
-{
-    QString name;
-    QByteArray seed;
-
-    QByteArray publicKey() const
-    {
-        std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-            EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr,
-                                         reinterpret_cast<const unsigned char *>(seed.constData()), 32),
-            EVP_PKEY_free);
-        size_t size = 32;
-        QByteArray out(32, '\0');
-        EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char *>(out.data()), &size);
-        return out;
-    }
-    NoteVerifierKey verifier() const { return *NoteVerifierKey::ed25519(name, publicKey()); }
-    QByteArray sign(const QByteArray &message) const
-    {
-        std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-            EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr,
-                                         reinterpret_cast<const unsigned char *>(seed.constData()), 32),
-            EVP_PKEY_free);
-        std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-        EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, key.get());
-        QByteArray signature(64, '\0');
-        size_t size = 64;
-        EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &size,
-                       reinterpret_cast<const unsigned char *>(message.constData()), size_t(message.size()));
-        return signature;
-    }
-    QByteArray note(const QByteArray &text) const
-    {
-        return text + '\n' + SignedNote::signatureLine(name, verifier().keyId(), sign(text));
-    }
-};
-
-const Signer LogSigner{QStringLiteral("mandate.test/log"), QByteArray(32, '\x07')};
-const Signer OtherSigner{QStringLiteral("witness.test/w1"), QByteArray(32, '\x09')};
+const QByteArray LogSeed(32, '\x07');
+const NoteSigner LogSigner(QStringLiteral("mandate.test/log"), LogSeed);
+const NoteSigner OtherSigner(QStringLiteral("witness.test/w1"), QByteArray(32, '\x09'));
 
 // A log of `size` sample events, as the server keeps it.
 struct Log
@@ -92,9 +54,9 @@ struct Log
             return it == nodes.cend() ? std::nullopt : std::optional<QByteArray>(*it);
         };
     }
-    QByteArray checkpoint(qint64 size, const Signer &signer = LogSigner) const
+    QByteArray checkpoint(qint64 size, const NoteSigner &signer = LogSigner) const
     {
-        return signer.note(Checkpoint{signer.name, size, *MerkleTree::root(size, reader()), {}}.text());
+        return signer.note(Checkpoint{signer.name(), size, *MerkleTree::root(size, reader()), {}}.text());
     }
     AuditReceipt receipt(qint64 leaf, qint64 size) const
     {
@@ -128,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(text);
         QCOMPARE(*text, PeterText);
 
-        const Signer peter{QStringLiteral("PeterNeumann"), QByteArray::fromBase64(PeterSeedB64).mid(1)};
+        const NoteSigner peter(QStringLiteral("PeterNeumann"), QByteArray::fromBase64(PeterSeedB64).mid(1));
         QCOMPARE(peter.verifier().toString(), PeterKey);
         QCOMPARE(peter.note(PeterText), PeterNote);
     }
@@ -187,7 +149,7 @@ private Q_SLOTS:
                  LogError::MalformedNote);
         const QByteArray notACheckpoint = LogSigner.note("mandate.test/log\nfive\n");
         QCOMPARE(Checkpoint::open(notACheckpoint, key).error(), LogError::MalformedCheckpoint);
-        const Signer renamed{QStringLiteral("mandate.test/other"), LogSigner.seed};
+        const NoteSigner renamed(QStringLiteral("mandate.test/other"), LogSeed);
         QCOMPARE(Checkpoint::open(renamed.note(Checkpoint{
                                       QStringLiteral("mandate.test/log"),
                                       5,
@@ -205,7 +167,7 @@ private Q_SLOTS:
         // A witness's cosignature from another key is not the log's business (C2SP: ignore unknown keys).
         const QByteArray text = *SignedNote::open(good, key);
         const QByteArray cosigned =
-            good + SignedNote::signatureLine(OtherSigner.name, OtherSigner.verifier().keyId(),
+            good + SignedNote::signatureLine(OtherSigner.name(), OtherSigner.verifier().keyId(),
                                              OtherSigner.sign(text));
         QVERIFY(Checkpoint::open(cosigned, key));
     }

@@ -102,7 +102,9 @@ private Q_SLOTS:
                                             : document.value(u"security").toArray();
             // An empty requirement object is OpenAPI's "no credentials needed".
             const bool anonymous = security.isEmpty() || security.contains(QJsonObject());
-            if (anonymous != (route.access == Router::Access::Public))
+            // Routes that check their own requests (AuthZEN) authenticate in the handler.
+            const bool routeIsOpen = route.access == Router::Access::Public && !route.checksOwnRequests;
+            if (anonymous != routeIsOpen)
                 disagreements.append(name + (anonymous ? QStringLiteral(": the document needs no credentials")
                                                        : QStringLiteral(": the document needs credentials")));
             if (!anonymous && !operation.value(u"responses").toObject().contains(u"401"))

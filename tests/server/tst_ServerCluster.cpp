@@ -90,10 +90,13 @@ private Q_SLOTS:
         QString error;
         m_database = TestServer::createPostgresDatabase(&error);
         QVERIFY2(!m_database.isEmpty(), qPrintable(error));
-        m_arguments =
-            QStringList{QStringLiteral("--database"), m_database, QStringLiteral("--demo"),
-                        QStringLiteral("--signing-key"), m_shared.filePath(QStringLiteral("key.pem")),
-                        QStringLiteral("--log-key"), m_shared.filePath(QStringLiteral("log-key.pem"))};
+        m_arguments = QStringList{QStringLiteral("--database"),
+                                  m_database,
+                                  QStringLiteral("--demo"),
+                                  QStringLiteral("--signing-key"),
+                                  m_shared.filePath(QStringLiteral("key.pem")),
+                                  QStringLiteral("--log-key"),
+                                  m_shared.filePath(QStringLiteral("log-key.pem"))};
         for (int i = 0; i < 3; ++i)
             m_servers.push_back(std::make_unique<TestServer>(m_arguments));
         // Started together: migrations and the demo seed must each happen exactly once.

@@ -49,8 +49,9 @@ bool tamper(const QString &dataDir, const QString &sql)
 QByteArray refusalOf(const QString &dataDir)
 {
     QProcess server;
-    server.start(TestServer::binary(), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                        QStringLiteral("--data-dir"), dataDir, QStringLiteral("--no-access-log")});
+    server.start(TestServer::binary(),
+                 {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
+                  dataDir, QStringLiteral("--no-access-log")});
     if (!server.waitForFinished(15'000) || server.exitCode() == 0)
         return {};
     return server.readAllStandardError();
@@ -87,7 +88,8 @@ private:
     // The checkpoint, opened with the key the server names (a witness would pin it).
     Checkpoint checkpoint(QByteArray *note = nullptr)
     {
-        const QJsonObject body = TestClient(m_server.url()).get(QStringLiteral("/v1/audit/checkpoint")).json();
+        const QJsonObject body =
+            TestClient(m_server.url()).get(QStringLiteral("/v1/audit/checkpoint")).json();
         const auto key = NoteVerifierKey::parse(body.value(QStringLiteral("verifier_key")).toString());
         const QByteArray text = body.value(QStringLiteral("checkpoint")).toString().toUtf8();
         if (note)
@@ -113,8 +115,8 @@ private:
     {
         QList<QString> ids;
         for (int i = 0; i < count; ++i) {
-            const auto reply =
-                m_payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(m_delegation, 100));
+            const auto reply = m_payer->post(QStringLiteral("/v1/authorize"),
+                                             DemoFixtures::authorizeRequest(m_delegation, 100));
             ids.append(reply.json().value(QStringLiteral("decision_id")).toString());
         }
         return ids;
@@ -131,7 +133,8 @@ private Q_SLOTS:
         QVERIFY(m_sam && m_alice && m_payer);
         m_delegation = m_alice
                            ->post(QStringLiteral("/v1/delegations"),
-                                  DemoFixtures::paymentGrant(DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"))))
+                                  DemoFixtures::paymentGrant(
+                                      DemoFixtures::agentId(*m_alice, QStringLiteral("Bill payer"))))
                            .json()
                            .value(QStringLiteral("id"))
                            .toString();
@@ -187,9 +190,12 @@ private Q_SLOTS:
                                         .arg(first.treeSize)
                                         .arg(second.treeSize));
         QCOMPARE(proof.status, 200);
-        const QJsonObject body = TestClient(m_server.url()).get(QStringLiteral("/v1/audit/checkpoint")).json();
-        const CheckpointWitness witness(*NoteVerifierKey::parse(body.value(QStringLiteral("verifier_key")).toString()));
-        const auto accepted = witness.accept(older, newer, hashes(proof.json().value(QStringLiteral("proof"))));
+        const QJsonObject body =
+            TestClient(m_server.url()).get(QStringLiteral("/v1/audit/checkpoint")).json();
+        const CheckpointWitness witness(
+            *NoteVerifierKey::parse(body.value(QStringLiteral("verifier_key")).toString()));
+        const auto accepted =
+            witness.accept(older, newer, hashes(proof.json().value(QStringLiteral("proof"))));
         QVERIFY2(accepted, qPrintable(describe(accepted ? LogError::None : accepted.error())));
     }
 
@@ -201,8 +207,10 @@ private Q_SLOTS:
         QTest::newRow("no seq") << QStringLiteral("inclusion") << QStringLiteral("seq");
         QTest::newRow("seq word") << QStringLiteral("inclusion?seq=three") << QStringLiteral("seq");
         QTest::newRow("seq beyond") << QStringLiteral("inclusion?seq=99999") << QStringLiteral("seq");
-        QTest::newRow("size < seq") << QStringLiteral("inclusion?seq=5&tree_size=4") << QStringLiteral("tree_size");
-        QTest::newRow("size beyond") << QStringLiteral("inclusion?seq=1&tree_size=99999") << QStringLiteral("tree_size");
+        QTest::newRow("size < seq") << QStringLiteral("inclusion?seq=5&tree_size=4")
+                                    << QStringLiteral("tree_size");
+        QTest::newRow("size beyond") << QStringLiteral("inclusion?seq=1&tree_size=99999")
+                                     << QStringLiteral("tree_size");
         QTest::newRow("from > to") << QStringLiteral("consistency?from=5&to=4") << QStringLiteral("from");
         QTest::newRow("from 0") << QStringLiteral("consistency?from=0&to=4") << QStringLiteral("from");
         QTest::newRow("to word") << QStringLiteral("consistency?from=1&to=x") << QStringLiteral("to");
@@ -220,7 +228,8 @@ private Q_SLOTS:
     void receiptsProveTheGrantAndEachDecisionToWhoMaySeeThem()
     {
         const QString decision = decide(1).first();
-        const QJsonObject body = TestClient(m_server.url()).get(QStringLiteral("/v1/audit/checkpoint")).json();
+        const QJsonObject body =
+            TestClient(m_server.url()).get(QStringLiteral("/v1/audit/checkpoint")).json();
         const auto key = NoteVerifierKey::parse(body.value(QStringLiteral("verifier_key")).toString());
         const auto fetch = [](TestClient &client, const QString &path) {
             QElapsedTimer clock;
@@ -232,7 +241,8 @@ private Q_SLOTS:
             }
             return reply;
         };
-        const QString grantPath = QStringLiteral("/v1/delegations/") + m_delegation + QStringLiteral("/receipt");
+        const QString grantPath =
+            QStringLiteral("/v1/delegations/") + m_delegation + QStringLiteral("/receipt");
         const QString decisionPath = QStringLiteral("/v1/decisions/") + decision + QStringLiteral("/receipt");
         for (TestClient *reader : {m_alice.get(), m_payer.get(), m_sam.get()}) {
             for (const QString &path : {grantPath, decisionPath}) {
@@ -244,7 +254,8 @@ private Q_SLOTS:
             }
         }
         const auto granted = AuditReceipt::fromJson(fetch(*m_alice, grantPath).json());
-        QCOMPARE(granted->event.value(QStringLiteral("type")).toString(), QStringLiteral("delegation.granted"));
+        QCOMPARE(granted->event.value(QStringLiteral("type")).toString(),
+                 QStringLiteral("delegation.granted"));
         QCOMPARE(granted->event.value(QStringLiteral("delegation_id")).toString(), m_delegation);
 
         const auto bob = DemoFixtures::person(m_server.url(), QStringLiteral("bob"));
@@ -268,7 +279,8 @@ private Q_SLOTS:
         QElapsedTimer sinceLastAnswer;
         sinceLastAnswer.start();
         const QString last = replies.last().json().value(QStringLiteral("decision_id")).toString();
-        TestClient::Reply receipt = m_payer->get(QStringLiteral("/v1/decisions/") + last + QStringLiteral("/receipt"));
+        TestClient::Reply receipt =
+            m_payer->get(QStringLiteral("/v1/decisions/") + last + QStringLiteral("/receipt"));
         while (receipt.status == 202 && sinceLastAnswer.elapsed() < 2000) {
             QTest::qWait(25);
             receipt = m_payer->get(QStringLiteral("/v1/decisions/") + last + QStringLiteral("/receipt"));
@@ -284,8 +296,8 @@ private Q_SLOTS:
         if (TestServer::usesPostgres())
             QSKIP("edits the SQLite file behind the server; PostgreSQL is covered by ServerCluster");
         QCOMPARE(m_server.stop(), 0);
-        QVERIFY(tamper(m_server.dataDir(), QStringLiteral("UPDATE audit_tree SET hash = zeroblob(32) "
-                                                          "WHERE level = 0 AND idx = 6")));
+        QVERIFY(tamper(m_server.dataDir(), QStringLiteral("UPDATE audit_events SET leaf_hash = zeroblob(32) "
+                                                          "WHERE seq = 7")));
         QVERIFY(m_server.restart());
         m_sam = DemoFixtures::person(m_server.url(), QStringLiteral("sam"));
         auto verify = m_sam->get(QStringLiteral("/v1/audit/verify")).json();
@@ -339,7 +351,8 @@ private Q_SLOTS:
         MerkleFrontier frontier;
         for (const QJsonObject &event : events)
             frontier.append(AuditChain::leafHash(event));
-        QCOMPARE(verify.value(QStringLiteral("root_hash")).toString(), QString::fromLatin1(frontier.root().toBase64()));
+        QCOMPARE(verify.value(QStringLiteral("root_hash")).toString(),
+                 QString::fromLatin1(frontier.root().toBase64()));
     }
 };
 

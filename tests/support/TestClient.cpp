@@ -146,6 +146,8 @@ QList<TestClient::Reply> TestClient::sendConcurrently(const QString &baseUrl, co
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         request.setRawHeader("Authorization", "Bearer " + call.token.toUtf8());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        for (const auto &[name, value] : call.headers)
+            request.setRawHeader(name, value);
         QNetworkReply *reply = managers[static_cast<std::size_t>(i) % managers.size()]->sendCustomRequest(
             request, call.method, QJsonDocument(call.body).toJson(QJsonDocument::Compact));
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, i] {

@@ -58,6 +58,7 @@ public:
         QByteArray method;
         QString path;
         QJsonObject body;
+        QList<QPair<QByteArray, QByteArray>> headers = {};
     };
     // Sends every call at once over `connections` parallel connections and waits for all answers,
     // which come back in the order of `calls`.

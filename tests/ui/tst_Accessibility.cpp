@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -330,9 +331,14 @@ private Q_SLOTS:
             QTest::qWait(300);
             alice->window()->agentsPage()->table()->selectRow(0);
             Console::capture(alice->window(), prefix + QStringLiteral("-agents"));
-            alice->window()->showPage(alice->window()->auditPage());
+            ui::AuditPage *audit = alice->window()->auditPage();
+            alice->window()->showPage(audit);
             QTest::qWait(500);
-            alice->window()->auditPage()->table()->selectRow(0);
+            audit->table()->selectRow(0);
+            // The witness's line and a proof, in the palette and language of the shot.
+            QTRY_VERIFY(audit->logStatusLabel()->text().startsWith(u'✔'));
+            audit->showProof();
+            QTRY_VERIFY(audit->proofLabel()->text().startsWith(u'✔'));
             Console::capture(alice->window(), prefix + QStringLiteral("-audit"));
             auto carol = signIn(QStringLiteral("carol"));
             QVERIFY(carol);

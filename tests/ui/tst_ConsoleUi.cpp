@@ -362,6 +362,15 @@ private Q_SLOTS:
 
         audit->verify();
         QTRY_VERIFY(audit->verificationLabel()->text().startsWith(QStringLiteral("✔ Intact")));
+        // The console witnessed the log on the way in, and proves the decision against it (asking
+        // again while the decision waits for its checkpoint, at most a second).
+        QTRY_VERIFY(audit->logStatusLabel()->text().startsWith(QStringLiteral("✔ Log verified")));
+        const auto proven = [audit] {
+            if (audit->showProofButton()->isEnabled() && !audit->proofLabel()->text().startsWith(u'✔'))
+                audit->showProof();
+            return audit->proofLabel()->text().startsWith(u'✔');
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(proven(), 10000);
         window->resize(1280, 760);
         window->show();
         capture(window, QStringLiteral("audit"));

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <initializer_list>
+
+namespace mandate {
+
+// SHA-256 through OpenSSL, which uses the CPU's SHA extensions where there are some: the log's
+// sequencer hashes every event twice and every tree node once, on the writer's thread.
+class Sha256
+{
+public:
+    // The 32-byte digest of the parts, concatenated.
+    static QByteArray of(std::initializer_list<QByteArrayView> parts);
+};
+
+} // namespace mandate

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/AuthZen.h"
+#include "core/AuthorizeRequest.h"
+#include "core/Clock.h"
+#include "core/Delegation.h"
+#include "server/http/Principal.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace mandate::server {
+
+class Store;
+
+// Mandate as an AuthZEN PDP: turns an evaluation into the request /v1/authorize would get, and
+// runs it through AuthorizeTransaction — the same decision, reservation, approvals and audit
+// event. Resolving reads (which agent, which delegation) happen before the write; deciding happens
+// in the write job.
+class AuthZenEvaluator
+{
+public:
+    // An evaluation ready to decide, or the answer it gets without a decision (an unknown agent,
+    // no delegation that reaches the action): `refusal` is then a complete AuthZEN decision.
+    struct Resolved
+    {
+        Principal agent;
+        std::optional<AuthorizeRequest> request;
+        QJsonObject refusal;
+    };
+    // Why a request as a whole is refused: 400 for malformed facts, 403 for asking about another agent.
+    struct Failure
+    {
+        int status = 400;
+        QString message;
+    };
+
+    AuthZenEvaluator(const Clock &clock, qint64 approvalTtlSeconds)
+        : m_clock(clock)
+        , m_approvalTtlSeconds(approvalTtlSeconds)
+    {}
+
+    Expected<Resolved, Failure> resolve(Store &store, const authzen::Evaluation &evaluation,
+                                        const Principal &caller) const;
+    // A batch item that is not an evaluation: denied, with the error in its context.
+    static Resolved malformed(const QString &error);
+    // Decides in order, stopping as the semantic says; one AuthZEN decision per evaluation made.
+    // Nothing when the store failed (the job rolls back). `askedBy` is the enforcement point, if any.
+    std::optional<QJsonArray> decide(Store &store, const QList<Resolved> &evaluations,
+                                     authzen::Semantic semantic, const Principal &caller,
+                                     const QString &statusBaseUrl) const;
+
+    // The agent's active delegations (its own and those sub-delegated to it) at `now`.
+    static QList<Delegation> activeDelegations(Store &store, const QString &agentId, const QDateTime &now);
+
+private:
+    const Clock &m_clock;
+    qint64 m_approvalTtlSeconds;
+};
+
+} // namespace mandate::server
