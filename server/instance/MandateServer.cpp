@@ -132,9 +132,9 @@ bool MandateServer::start(QString *error)
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_enforcementPointAuthenticator = std::make_unique<EnforcementPointAuthenticator>(*m_store);
     m_receiverAuthenticator = std::make_unique<ReceiverAuthenticator>(*m_store);
-    m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator,
-                                                            *m_enforcementPointAuthenticator,
-                                                            *m_receiverAuthenticator);
+    m_authenticator =
+        std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator,
+                                              *m_enforcementPointAuthenticator, *m_receiverAuthenticator);
 
     if (!setUpRoutes(error))
         return false;
