@@ -5,7 +5,8 @@
 Listens on 127.0.0.1 as a push receiver (RFC 8935: answers 202), creates a push stream to itself
 with RECEIVER_TOKEN, then COUNT times: Alice grants the Bill payer a delegation, revokes it, and
 notes when the revoke was sent, when its answer came and when its session-revoked SET arrived.
-Prints one JSON object: the latencies in milliseconds (revoke answered, SET arrived).
+Prints one JSON object: the latencies in milliseconds (revoke answered, SET arrived). With
+RECEIVER_TOKEN "-" no stream is made and only the revocations are timed (the baseline).
 """
 import base64
 import http.client
@@ -57,12 +58,15 @@ def call(connection, method, path, body=None, bearer=None):
 
 
 api = http.client.HTTPConnection(target.hostname, target.port)
-status, created = call(api, "POST", "/v1/ssf/stream",
-                       {"delivery": {"method": "urn:ietf:rfc:8935",
-                                     "endpoint_url": "http://127.0.0.1:%d/events" % server.server_address[1]},
-                        "events_requested": ["https://schemas.openid.net/secevent/caep/event-type/session-revoked"]},
-                       token)
-assert status == 201, created
+streaming = token != "-"
+if streaming:
+    status, created = call(api, "POST", "/v1/ssf/stream",
+                           {"delivery": {"method": "urn:ietf:rfc:8935",
+                                         "endpoint_url": "http://127.0.0.1:%d/events" % server.server_address[1]},
+                            "events_requested": ["https://schemas.openid.net/secevent/caep/event-type/session-revoked"]},
+                           token)
+    assert status == 201, created
+    stream = created["stream_id"]
 _, session = call(api, "POST", "/v1/sessions", {"username": "alice", "password": "mandate-demo"})
 alice = session["token"]
 _, agents = call(api, "GET", "/v1/agents", None, alice)
@@ -78,8 +82,14 @@ for i in range(count):
     sent = time.monotonic()
     status, _ = call(api, "POST", "/v1/delegations/%s/revoke" % delegation, {"reason": "Benchmark."}, alice)
     answered.append((time.monotonic() - sent) * 1000)
+    if not streaming:
+        time.sleep(0.02)
+        continue
     with lock:
         lock.wait_for(lambda: delegation in arrived, timeout=30)
         delivered.append((arrived[delegation] - sent) * 1000)
     time.sleep(0.02)  # one revocation at a time: latency, not throughput
+if streaming:
+    # Gone with its receiver: a later run (or the baseline) must not queue for a dead endpoint.
+    call(api, "DELETE", "/v1/ssf/stream?stream_id=" + stream, None, token)
 print(json.dumps({"answered": answered, "delivered": delivered}))
