@@ -219,15 +219,16 @@ Expected<Evaluations, QString> parseEvaluations(const QJsonObject &body)
 {
     Evaluations result;
     const QJsonValue items = body.value(QStringLiteral("evaluations"));
-    if (items.isUndefined()) {
+    if (!items.isUndefined() && !items.isArray())
+        return unexpected(QStringLiteral("evaluations must be an array"));
+    if (items.toArray().isEmpty()) {
         auto single = parseEvaluation(body);
         if (!single)
             return unexpected(single.error());
         result.items.append(*single);
+        result.itemErrors.append(QString());
         return result;
     }
-    if (!items.isArray())
-        return unexpected(QStringLiteral("evaluations must be an array"));
     if (items.toArray().size() > MaxEvaluations)
         return unexpected(QStringLiteral("evaluations may hold at most %1 items").arg(MaxEvaluations));
     result.batch = true;
@@ -248,12 +249,11 @@ Expected<Evaluations, QString> parseEvaluations(const QJsonObject &body)
     const QJsonArray array = items.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString path = QStringLiteral("evaluations[%1].").arg(i);
-        if (!array.at(i).isObject())
-            return unexpected(QStringLiteral("evaluations[%1] must be an object").arg(i));
-        auto item = evaluation(array.at(i).toObject(), body, path);
-        if (!item)
-            return unexpected(item.error());
-        result.items.append(*item);
+        auto item = array.at(i).isObject() ? evaluation(array.at(i).toObject(), body, path)
+                                           : Expected<Evaluation, QString>(unexpected(
+                                                 QStringLiteral("evaluations[%1] must be an object").arg(i)));
+        result.items.append(item ? *item : Evaluation{});
+        result.itemErrors.append(item ? QString() : item.error());
     }
     return result;
 }

@@ -53,7 +53,8 @@ enum class Semantic
 
 struct Evaluations
 {
-    QList<Evaluation> items; // defaults already merged
+    QList<Evaluation> items;   // defaults already merged
+    QList<QString> itemErrors; // aligned with items: why an item is malformed (it is then denied), or empty
     Semantic semantic = Semantic::ExecuteAll;
     bool batch = false; // false: no "evaluations" member, answered as a single evaluation
 };
@@ -71,7 +72,9 @@ struct Decision
 // POST /access/v1/evaluation.
 Expected<Evaluation, QString> parseEvaluation(const QJsonObject &body);
 // POST /access/v1/evaluations: top-level subject, action, resource and context are defaults that
-// an item's own members replace.
+// an item's own members replace whole. A malformed item does not fail the batch: it is denied with
+// its error (AuthZEN 1.0 §7.2.1 and the certification scenario's c-3-4-1). Without items, or with
+// none, the body is a single evaluation.
 Expected<Evaluations, QString> parseEvaluations(const QJsonObject &body);
 
 // A search request: the entity being searched for may lack its id (resource search) or be absent

@@ -14,7 +14,7 @@ const QStringList ContextFacts{QStringLiteral("amount"), QStringLiteral("destina
                                QStringLiteral("sensitivity"), QStringLiteral("approval_id"),
                                QStringLiteral("context")};
 
-QJsonObject refusal(const QString &reason, const QString &message, const QJsonObject &extra = {})
+QJsonObject undecided(const QString &reason, const QString &message, const QJsonObject &extra = {})
 {
     QJsonObject context = extra;
     context.insert(QStringLiteral("reason"), reason);
@@ -30,6 +30,17 @@ QString firstError(const FieldErrors &errors)
 }
 
 } // namespace
+
+AuthZenEvaluator::Resolved AuthZenEvaluator::malformed(const QString &error)
+{
+    Resolved resolved;
+    resolved.refusal = {
+        {QStringLiteral("decision"), false},
+        {QStringLiteral("context"),
+         QJsonObject{{QStringLiteral("error"),
+                      QJsonObject{{QStringLiteral("status"), 400}, {QStringLiteral("message"), error}}}}}};
+    return resolved;
+}
 
 QList<Delegation> AuthZenEvaluator::activeDelegations(Store &store, const QString &agentId,
                                                       const QDateTime &now)
@@ -52,16 +63,16 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
     Resolved resolved;
     if (evaluation.subject.type != u"agent") {
         resolved.refusal =
-            refusal(QStringLiteral("unknown_subject"),
-                    QStringLiteral("Mandate decides for agents (subject type \"agent\") only."));
+            undecided(QStringLiteral("unknown_subject"),
+                      QStringLiteral("Mandate decides for agents (subject type \"agent\") only."));
         return resolved;
     }
     const std::optional<AgentRecord> agent = store.agents().findBySpiffeId(evaluation.subject.id);
     if (caller.isAgent() && (!agent || agent->id != caller.id))
         return unexpected(Failure{403, QStringLiteral("an agent may only ask about itself")});
     if (!agent) {
-        resolved.refusal = refusal(QStringLiteral("unknown_subject"),
-                                   QStringLiteral("No agent with this SPIFFE ID is registered."));
+        resolved.refusal = undecided(QStringLiteral("unknown_subject"),
+                                     QStringLiteral("No agent with this SPIFFE ID is registered."));
         return resolved;
     }
     resolved.agent = caller.isAgent() ? caller : Principal{};
@@ -98,12 +109,12 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
         if (reaching.size() != 1) {
             resolved.refusal =
                 reaching.isEmpty()
-                    ? refusal(QStringLiteral("no_delegation"),
-                              QStringLiteral("No active delegation lets this agent do this."))
-                    : refusal(QStringLiteral("delegation_ambiguous"),
-                              QStringLiteral(
-                                  "Several delegations reach this; name one in context.delegation_id."),
-                              {{QStringLiteral("delegation_ids"), QJsonArray::fromStringList(reaching)}});
+                    ? undecided(QStringLiteral("no_delegation"),
+                                QStringLiteral("No active delegation lets this agent do this."))
+                    : undecided(QStringLiteral("delegation_ambiguous"),
+                                QStringLiteral(
+                                    "Several delegations reach this; name one in context.delegation_id."),
+                                {{QStringLiteral("delegation_ids"), QJsonArray::fromStringList(reaching)}});
             return resolved;
         }
         facts.insert(QStringLiteral("delegation_id"), reaching.first());
@@ -137,8 +148,8 @@ std::optional<QJsonArray> AuthZenEvaluator::decide(Store &store, const QList<Res
             if (!decided) {
                 if (!transaction.recordRefusal(*evaluation.request, evaluation.agent))
                     return std::nullopt;
-                answer = refusal(QStringLiteral("delegation_not_held"),
-                                 QStringLiteral("This agent holds no delegation with that id."));
+                answer = undecided(QStringLiteral("delegation_not_held"),
+                                   QStringLiteral("This agent holds no delegation with that id."));
             } else {
                 QJsonObject context{
                     {QStringLiteral("reason"), reasonCodeToString(decided->reason)},
@@ -152,11 +163,12 @@ std::optional<QJsonArray> AuthZenEvaluator::decide(Store &store, const QList<Res
                     if (approval && waiting)
                         context.insert(
                             QStringLiteral("access_request"),
-                            QJsonObject{{QStringLiteral("id"), approval->id},
-                                        {QStringLiteral("status"), QStringLiteral("pending")},
-                                        {QStringLiteral("expires_at"), formatTimestamp(approval->expiresAt)},
-                                        {QStringLiteral("status_url"),
-                                         QString(statusBaseUrl + QStringLiteral("/v1/approvals/") + approval->id)}});
+                            QJsonObject{
+                                {QStringLiteral("id"), approval->id},
+                                {QStringLiteral("status"), QStringLiteral("pending")},
+                                {QStringLiteral("expires_at"), formatTimestamp(approval->expiresAt)},
+                                {QStringLiteral("status_url"),
+                                 QString(statusBaseUrl + QStringLiteral("/v1/approvals/") + approval->id)}});
                 }
                 answer = {{QStringLiteral("decision"), decided->outcome == DecisionOutcome::Allow},
                           {QStringLiteral("context"), context}};

@@ -45,6 +45,8 @@ public:
 
     Expected<Resolved, Failure> resolve(Store &store, const authzen::Evaluation &evaluation,
                                         const Principal &caller) const;
+    // A batch item that is not an evaluation: denied, with the error in its context.
+    static Resolved malformed(const QString &error);
     // Decides in order, stopping as the semantic says; one AuthZEN decision per evaluation made.
     // Nothing when the store failed (the job rolls back). `askedBy` is the enforcement point, if any.
     std::optional<QJsonArray> decide(Store &store, const QList<Resolved> &evaluations,

@@ -154,7 +154,8 @@ void AuthZenRoutes::evaluate(ApiRequest &request, const Responder &respond, bool
         return;
     Expected<authzen::Evaluations, QString> parsed = batch ? authzen::parseEvaluations(*body) : [&] {
         auto single = authzen::parseEvaluation(*body);
-        return single ? Expected<authzen::Evaluations, QString>(authzen::Evaluations{{*single}, {}, false})
+        return single ? Expected<authzen::Evaluations, QString>(
+                            authzen::Evaluations{{*single}, {QString()}, {}, false})
                       : Expected<authzen::Evaluations, QString>(unexpected(single.error()));
     }();
     if (!parsed) {
@@ -162,8 +163,12 @@ void AuthZenRoutes::evaluate(ApiRequest &request, const Responder &respond, bool
         return;
     }
     QList<AuthZenEvaluator::Resolved> resolved;
-    for (const authzen::Evaluation &item : parsed->items) {
-        auto one = m_evaluator.resolve(m_store, item, request.principal);
+    for (qsizetype i = 0; i < parsed->items.size(); ++i) {
+        if (!parsed->itemErrors.at(i).isEmpty()) {
+            resolved.append(AuthZenEvaluator::malformed(parsed->itemErrors.at(i)));
+            continue;
+        }
+        auto one = m_evaluator.resolve(m_store, parsed->items.at(i), request.principal);
         if (!one) {
             answer(error(one.error().status, one.error().message));
             return;

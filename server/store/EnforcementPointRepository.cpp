@@ -7,7 +7,7 @@ namespace mandate::server {
 
 namespace {
 
-const QString Columns = QStringLiteral("id, name, created_at, created_by, last_used_at, revoked_at");
+const QString PointColumns = QStringLiteral("id, name, created_at, created_by, last_used_at, revoked_at");
 
 EnforcementPoint pointFrom(const QSqlQuery &q)
 {
@@ -37,7 +37,7 @@ bool EnforcementPointRepository::insert(const EnforcementPoint &point, const QBy
 
 std::optional<EnforcementPoint> EnforcementPointRepository::one(const QString &where, const QVariant &value)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT ") + Columns +
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT ") + PointColumns +
                                 QStringLiteral(" FROM enforcement_points WHERE ") + where,
                             {value});
     if (!q || !q->next())
@@ -60,7 +60,7 @@ std::optional<EnforcementPoint> EnforcementPointRepository::findActiveByTokenHas
 QList<EnforcementPoint> EnforcementPointRepository::list()
 {
     QList<EnforcementPoint> points;
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT ") + Columns +
+    QSqlQuery *q = m_db.run(QStringLiteral("SELECT ") + PointColumns +
                             QStringLiteral(" FROM enforcement_points ORDER BY created_at DESC, id"));
     while (q && q->next())
         points.append(pointFrom(*q));
@@ -76,8 +76,10 @@ bool EnforcementPointRepository::revoke(const QString &id, const QDateTime &at)
 
 bool EnforcementPointRepository::touch(const QString &id, const QDateTime &at)
 {
-    return m_db.run(QStringLiteral("UPDATE enforcement_points SET last_used_at = ? WHERE id = ?"),
-                    {formatTimestamp(at), id}) != nullptr;
+    // "Last used" to the minute: a busy gateway does not rewrite its row with every decision.
+    return m_db.run(QStringLiteral("UPDATE enforcement_points SET last_used_at = ? WHERE id = ? AND "
+                                   "(last_used_at IS NULL OR last_used_at < ?)"),
+                    {formatTimestamp(at), id, formatTimestamp(at.addSecs(-60))}) != nullptr;
 }
 
 } // namespace mandate::server

@@ -35,6 +35,7 @@ public:
     std::optional<EnforcementPoint> findActiveByTokenHash(const QByteArray &tokenHash);
     QList<EnforcementPoint> list();
     bool revoke(const QString &id, const QDateTime &at);
+    // Records a use, at most once a minute.
     bool touch(const QString &id, const QDateTime &at);
 
 private:

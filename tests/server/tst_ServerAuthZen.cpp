@@ -296,6 +296,39 @@ private Q_SLOTS:
         QCOMPARE(batch(QStringLiteral("execute_all")), (QList<bool>{true, false, false}));
         QCOMPARE(batch(QStringLiteral("deny_on_first_deny")), (QList<bool>{true, false}));
         QCOMPARE(batch(QStringLiteral("permit_on_first_permit")), (QList<bool>{true}));
+        // c-3-4-1: a malformed item is denied in place; the batch is still answered.
+        QJsonObject withBadItem{
+            {QStringLiteral("subject"), subject()},
+            {QStringLiteral("action"), action()},
+            {QStringLiteral("context"), context},
+            {QStringLiteral("evaluations"),
+             QJsonArray{QJsonObject{{QStringLiteral("resource"), resource()}},
+                        QJsonObject{{QStringLiteral("resource"),
+                                     QJsonObject{{QStringLiteral("type"), QStringLiteral("account")}}}}}}};
+        const QJsonArray partial =
+            gateway()
+                .send("POST", QStringLiteral("/access/v1/evaluations"), QJsonDocument(withBadItem).toJson(),
+                      {{"Content-Type", "application/json"}})
+                .json()
+                .value(QStringLiteral("evaluations"))
+                .toArray();
+        QCOMPARE(partial.size(), 2);
+        QCOMPARE(partial.at(0).toObject().value(QStringLiteral("decision")).toBool(), true);
+        QCOMPARE(partial.at(1).toObject().value(QStringLiteral("decision")).toBool(), false);
+        QVERIFY(partial.at(1)
+                    .toObject()
+                    .value(QStringLiteral("context"))
+                    .toObject()
+                    .contains(QStringLiteral("error")));
+        // c-3-4-3: an empty evaluations array is the single endpoint.
+        QJsonObject empty = evaluation(payment(100));
+        empty.insert(QStringLiteral("evaluations"), QJsonArray());
+        const QJsonObject single =
+            gateway()
+                .send("POST", QStringLiteral("/access/v1/evaluations"), QJsonDocument(empty).toJson(),
+                      {{"Content-Type", "application/json"}})
+                .json();
+        QCOMPARE(single.value(QStringLiteral("decision")).toBool(), true);
         const auto wrong = gateway().send("POST", QStringLiteral("/access/v1/evaluations"),
                                           R"({"evaluations":[{}],"options":{"evaluations_semantic":"some"}})",
                                           {{"Content-Type", "application/json"}});
