@@ -3,6 +3,7 @@
 #include "client/AgentInfo.h"
 #include "client/ApiReply.h"
 #include "client/DemoDirectory.h"
+#include "client/EnforcementPointInfo.h"
 #include "client/Page.h"
 #include "client/UserInfo.h"
 #include "core/Approval.h"
@@ -69,6 +70,13 @@ public:
         bool ok = false;
         qint64 events = 0;
         qint64 firstBadSeq = 0; // 0 when the chain is intact
+    };
+    // POST /v1/enforcement-points: the point and its bearer token, which the server never shows
+    // again. Whoever receives it shows it once and forgets it.
+    struct RegisteredEnforcementPoint
+    {
+        EnforcementPointInfo point;
+        QString token;
     };
     // An answer the console only needs to know arrived (204, or a body nobody reads).
     struct Done
@@ -149,6 +157,13 @@ public:
     // The key is the caller's: a decision outbox resends the same one until the server answered.
     Reply<Approval> decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
                            const QByteArray &idempotencyKey);
+
+    // Admin only: the gateways and MCP servers that ask the AuthZEN endpoints, newest first (one
+    // page: the server lists them all).
+    Reply<Page<EnforcementPointInfo>> enforcementPoints();
+    Reply<RegisteredEnforcementPoint> registerEnforcementPoint(const QString &name);
+    // Its token answers 401 from the next request on; revoking twice is harmless.
+    Reply<EnforcementPointInfo> revokeEnforcementPoint(const QString &id);
 
     // The approval a 409 carries as it stands now (who resolved it and how).
     static std::optional<Approval> currentApprovalOf(const ApiError &conflict);

@@ -12,6 +12,7 @@
 #include "ui/AuditPage.h"
 #include "ui/ConnectionBanner.h"
 #include "ui/DelegationsPage.h"
+#include "ui/EnforcementPointsPage.h"
 #include "ui/GrantController.h"
 #include "ui/RevocationController.h"
 #include "ui/RoleNames.h"
@@ -86,6 +87,14 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     } else {
         m_delegations->setAuditAvailable(false);
     }
+    // The server answers 403 to anyone else (API.md, "Mandate as an AuthZEN 1.0 PDP").
+    if (user.isAdmin()) {
+        m_enforcementPoints = new EnforcementPointsPage(session, m_pages);
+        addPage(tr("Enforcement points"), tr("The gateways and MCP servers that ask Mandate for decisions"),
+                m_enforcementPoints);
+        connect(m_enforcementPoints, &EnforcementPointsPage::statusMessage, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    }
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     // An approver's work is the inbox; everyone else starts with the delegations.
     const bool approverOnly = user.isApprover() && !user.isCustomer() && !user.isStaff();
@@ -132,6 +141,8 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     m_delegations->reload();
     if (m_audit)
         m_audit->reload();
+    if (m_enforcementPoints)
+        m_enforcementPoints->reload();
 }
 
 MainWindow::~MainWindow() = default;
@@ -229,6 +240,8 @@ void MainWindow::buildMenus()
             m_approvals->reload();
             m_inbox->reload();
         }
+        if (m_enforcementPoints)
+            m_enforcementPoints->reload();
     });
     reload->setShortcut(QKeySequence::Refresh);
     QAction *find = file->addAction(tr("&Find…"), this, [this] {

@@ -27,6 +27,7 @@ class AgentsPage;
 class AuditPage;
 class ApprovalsPage;
 class DelegationsPage;
+class EnforcementPointsPage;
 class GrantController;
 class RevocationController;
 
@@ -47,6 +48,7 @@ public:
     AgentsPage *agentsPage() const { return m_agents; }
     AuditPage *auditPage() const { return m_audit; } // nullptr for approvers
     ApprovalsPage *approvalsPage() const { return m_approvals; }
+    EnforcementPointsPage *enforcementPointsPage() const { return m_enforcementPoints; } // admins only
     client::DecisionOutbox &decisionOutbox() const { return m_outbox; }
     // The pending requests routed to this person: the count in the navigation, the notifications.
     models::ApprovalListModel &approvalInbox() const { return *m_inbox; }
@@ -82,6 +84,7 @@ private:
     AuditPage *m_audit = nullptr;
     models::ApprovalListModel *m_inbox = nullptr;
     ApprovalsPage *m_approvals = nullptr;
+    EnforcementPointsPage *m_enforcementPoints = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_notice = nullptr;
     QString m_notifiedId;
