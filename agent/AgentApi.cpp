@@ -20,6 +20,14 @@ client::ApiJob *AgentApi::authorize(const AuthorizeRequest &request)
     return m_client.post(QStringLiteral("/v1/authorize"), AuthorizeCodec::requestToJson(request));
 }
 
+client::ApiJob *AgentApi::evaluate(const authzen::Evaluation &evaluation, const QByteArray &requestId)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!requestId.isEmpty())
+        headers.append({QByteArrayLiteral("X-Request-ID"), requestId});
+    return m_client.postWithHeaders(QStringLiteral("/access/v1/evaluation"), evaluation.toJson(), headers);
+}
+
 client::ApiJob *AgentApi::credential(const QString &delegationId, int ttlSeconds)
 {
     return m_client.post(QStringLiteral("/v1/credentials"), {{QStringLiteral("delegation_id"), delegationId},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiClient.h"
+#include "core/AuthZen.h"
 #include "core/AuthorizeRequest.h"
 #include "core/Delegation.h"
 
@@ -16,6 +17,9 @@ public:
     {}
 
     client::ApiJob *authorize(const AuthorizeRequest &request);
+    // POST /access/v1/evaluation, as the agent or as an enforcement point (whoever the client's
+    // token is). A non-empty `requestId` goes as X-Request-ID, the evaluation's idempotency key.
+    client::ApiJob *evaluate(const authzen::Evaluation &evaluation, const QByteArray &requestId);
     client::ApiJob *credential(const QString &delegationId, int ttlSeconds);
     client::ApiJob *subdelegate(const QString &parentId, const DelegationGrant &grant);
     client::ApiJob *complete(const QString &delegationId);

@@ -2,6 +2,7 @@
 
 #include "agent/AgentIdentity.h"
 #include "agent/DecimalAmount.h"
+#include "agent/EvaluateCommand.h"
 #include "agent/ExitCode.h"
 #include "agent/LoadRun.h"
 #include "agent/LogWitnessCommand.h"
@@ -67,10 +68,15 @@ public:
 private:
     bool connectAgent(QString *error);
     int authorize();
+    int evaluate();
     int credential();
     int subdelegate();
     int complete();
+    // What the options say about one request; authorizeRequest() also insists on what
+    // /v1/authorize requires, evaluationContext() turns it into an AuthZEN context.
+    Expected<AuthorizeRequest, QString> requestFacts() const;
     Expected<AuthorizeRequest, QString> authorizeRequest() const;
+    Expected<QJsonObject, QString> evaluationContext() const;
     Expected<DelegationGrant, QString> subDelegationGrant();
 
     const QStringList m_arguments;
@@ -87,7 +93,8 @@ Cli::Cli(const QStringList &arguments)
 {
     m_parser.setApplicationDescription(
         QStringLiteral("An agent that asks mandate-server for permission before it acts.\n"
-                       "Subcommands: authorize, credential, subdelegate, complete, scenario, load,\n"
+                       "Subcommands: authorize, evaluate (OpenID AuthZEN, as the agent or as an\n"
+                       "enforcement point), credential, subdelegate, complete, scenario, load,\n"
                        "witness (check the audit log's checkpoint), verify-receipt FILE (offline),\n"
                        "ssf-receive (a Shared Signals receiver that prints verified events)."));
     m_parser.addHelpOption();
@@ -100,16 +107,22 @@ Cli::Cli(const QStringList &arguments)
     option("server", "The mandate-server URL (default http://127.0.0.1:8787).", "URL");
     option("svid", "The agent's JWT-SVID from this file, or - for standard input.", "FILE");
     option("mint-as", "Demo: sign in as this admin and mint the agent's SVID.", "USER[:PASSWORD]");
-    option("agent", "Demo: the agent (name or SPIFFE ID) whose SVID --mint-as mints.", "NAME");
-    option("delegation", "The delegation to act under.", "ID");
-    option("action", "authorize: the action, e.g. payments.initiate.", "ACTION");
-    option("resource", "authorize: the resource, e.g. account:acc_1.", "RESOURCE");
-    option("amount", "authorize: a decimal amount, e.g. 12.50.", "AMOUNT");
-    option("currency", "authorize: the ISO 4217 currency of --amount (default EUR).", "CODE");
-    option("destination", "authorize: where the money or data goes.", "DESTINATION");
-    option("sensitivity", "authorize: public, internal, confidential or restricted.", "LEVEL");
-    option("context", "authorize: a context entry (repeatable).", "KEY=VALUE");
-    option("approval", "authorize: retry with this approval.", "ID");
+    option("agent",
+           "Demo: the agent (name or SPIFFE ID) whose SVID --mint-as mints; evaluate: the agent asked "
+           "about (its SPIFFE ID; as the agent, its own by default).",
+           "NAME");
+    option("ep-token", "evaluate: ask as an enforcement point, with its token from FILE or - (stdin).",
+           "FILE");
+    option("delegation", "The delegation to act under (evaluate: optional when only one reaches).", "ID");
+    option("action", "authorize, evaluate: the action, e.g. payments.initiate.", "ACTION");
+    option("resource", "authorize, evaluate: the resource TYPE:ID, e.g. account:acc_1.", "RESOURCE");
+    option("amount", "authorize, evaluate: a decimal amount, e.g. 12.50.", "AMOUNT");
+    option("currency", "authorize, evaluate: the ISO 4217 currency of --amount (default EUR).", "CODE");
+    option("destination", "authorize, evaluate: where the money or data goes.", "DESTINATION");
+    option("sensitivity", "authorize, evaluate: public, internal, confidential or restricted.", "LEVEL");
+    option("context", "authorize, evaluate: a context entry (repeatable).", "KEY=VALUE");
+    option("approval", "authorize, evaluate: ask again with this approval.", "ID");
+    option("request-id", "evaluate: the X-Request-ID; a retry with the same one reserves once.", "ID");
     option("wait-approval", "authorize: wait this long for a person to decide.", "SECONDS");
     option("ttl", "credential: lifetime in seconds (1..900).", "SECONDS");
     option("print-token", "credential: also print the token.");
@@ -183,6 +196,8 @@ int Cli::run()
         return SsfReceive(options).run();
     }
 
+    if (command == u"evaluate")
+        return evaluate();
     if (command == u"load" && !LoadRun::isLoopback(m_server))
         return usage(QStringLiteral("load only runs against a server on this machine (loopback)."));
     QString error;
@@ -242,12 +257,38 @@ bool Cli::connectAgent(QString *error)
 
 Expected<AuthorizeRequest, QString> Cli::authorizeRequest() const
 {
+    auto request = requestFacts();
+    if (request &&
+        (request->delegationId.isEmpty() || request->action.isEmpty() || request->resource.isEmpty()))
+        return unexpected(QStringLiteral("authorize and load need --delegation, --action and --resource."));
+    return request;
+}
+
+Expected<QJsonObject, QString> Cli::evaluationContext() const
+{
+    const auto request = requestFacts();
+    if (!request)
+        return unexpected(request.error());
+    // The same facts under the same names as /v1/authorize; action and resource are AuthZEN's own
+    // members, and what was not given is left out rather than sent as null.
+    QJsonObject context = AuthorizeCodec::requestToJson(*request);
+    context.remove(QStringLiteral("action"));
+    context.remove(QStringLiteral("resource"));
+    for (const QString &key : context.keys()) {
+        const QJsonValue value = context.value(key);
+        if (value.isNull() || (value.isString() && value.toString().isEmpty()) ||
+            (value.isObject() && value.toObject().isEmpty()))
+            context.remove(key);
+    }
+    return context;
+}
+
+Expected<AuthorizeRequest, QString> Cli::requestFacts() const
+{
     AuthorizeRequest request;
     request.delegationId = m_parser.value(QStringLiteral("delegation"));
     request.action = m_parser.value(QStringLiteral("action"));
     request.resource = m_parser.value(QStringLiteral("resource"));
-    if (request.delegationId.isEmpty() || request.action.isEmpty() || request.resource.isEmpty())
-        return unexpected(QStringLiteral("authorize and load need --delegation, --action and --resource."));
     if (m_parser.isSet(QStringLiteral("amount"))) {
         const QString currency = m_parser.isSet(QStringLiteral("currency"))
                                      ? m_parser.value(QStringLiteral("currency"))
@@ -313,6 +354,45 @@ int Cli::authorize()
         request->approvalId = decision->approvalId;
         pause(ApprovalPollMs);
     }
+}
+
+int Cli::evaluate()
+{
+    EvaluateCommand::Options options;
+    options.action = m_parser.value(QStringLiteral("action"));
+    options.resource = m_parser.value(QStringLiteral("resource"));
+    options.requestId = m_parser.value(QStringLiteral("request-id")).toUtf8();
+    const auto context = evaluationContext();
+    if (!context)
+        return usage(context.error());
+    options.context = *context;
+    const QString named = m_parser.value(QStringLiteral("agent"));
+    if (m_parser.isSet(QStringLiteral("ep-token"))) {
+        if (m_parser.isSet(QStringLiteral("svid")) || m_parser.isSet(QStringLiteral("mint-as")))
+            return usage(QStringLiteral("evaluate asks as an enforcement point (--ep-token) or as the agent "
+                                        "(--svid, --mint-as), not as both."));
+        const auto token = AgentIdentity::readEnforcementToken(m_parser.value(QStringLiteral("ep-token")));
+        if (!token)
+            return usage(token.error());
+        m_agent = std::make_unique<Session>(m_server);
+        m_agent->client().setToken(*token);
+        options.subject = named;
+        options.asEnforcementPoint = true;
+        return EvaluateCommand::run(*m_agent, options);
+    }
+    QString error;
+    if (!connectAgent(&error))
+        return usage(error);
+    if (named.startsWith(u"spiffe://")) {
+        options.subject = named;
+    } else {
+        // --agent named it for --mint-as, or not at all: the agent asks about itself.
+        const auto own = AgentIdentity::spiffeIdOf(m_agent->client().token());
+        if (!own)
+            return usage(own.error());
+        options.subject = *own;
+    }
+    return EvaluateCommand::run(*m_agent, options);
 }
 
 int Cli::credential()

@@ -4,23 +4,54 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 
 namespace mandate::agent {
 
-Expected<QString, QString> AgentIdentity::readSvid(const QString &source)
+namespace {
+
+// FILE or "-": a bearer credential, `what` naming it in the error.
+Expected<QString, QString> readCredential(const QString &source, const QString &what)
 {
     QFile file(source);
     const bool opened =
         source == u"-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
     if (!opened)
-        return unexpected(QStringLiteral("Cannot read the SVID from %1: %2").arg(source, file.errorString()));
+        return unexpected(QStringLiteral("Cannot read %1 from %2: %3").arg(what, source, file.errorString()));
     // A JWT is a few KiB; a wrong path (a log, a device) is not read without bound.
     const QByteArray token = file.read(64 * 1024).trimmed();
     if (token.isEmpty())
-        return unexpected(QStringLiteral("%1 holds no SVID.").arg(source));
+        return unexpected(QStringLiteral("%1 holds no %2.").arg(source, what.section(u' ', -1)));
     return QString::fromLatin1(token);
+}
+
+} // namespace
+
+Expected<QString, QString> AgentIdentity::readSvid(const QString &source)
+{
+    return readCredential(source, QStringLiteral("the SVID"));
+}
+
+Expected<QString, QString> AgentIdentity::readEnforcementToken(const QString &source)
+{
+    return readCredential(source, QStringLiteral("the enforcement point's token"));
+}
+
+Expected<QString, QString> AgentIdentity::spiffeIdOf(const QString &svid)
+{
+    const QStringList parts = svid.split(u'.');
+    const QJsonObject claims =
+        parts.size() == 3 ? QJsonDocument::fromJson(
+                                QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding))
+                                .object()
+                          : QJsonObject();
+    const QString subject = claims.value(QStringLiteral("sub")).toString();
+    if (!subject.startsWith(u"spiffe://"))
+        return unexpected(QStringLiteral("The SVID names no SPIFFE ID; give it with --agent spiffe://…"));
+    return subject;
 }
 
 bool AgentIdentity::signIn(Session &session, const QString &userSpec, QString *error)

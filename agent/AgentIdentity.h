@@ -17,6 +17,12 @@ public:
 
     // FILE or "-" for standard input; surrounding whitespace is dropped.
     static Expected<QString, QString> readSvid(const QString &source);
+    // An enforcement point's bearer token (mep_…), read as an SVID is.
+    static Expected<QString, QString> readEnforcementToken(const QString &source);
+
+    // The SPIFFE ID a JWT-SVID names (its `sub`), read without checking the signature: the agent
+    // names itself with it, and the server checks the SVID on every call anyway.
+    static Expected<QString, QString> spiffeIdOf(const QString &svid);
 
     // USER[:PASSWORD], the demo password when none is given.
     static bool signIn(Session &session, const QString &userSpec, QString *error);

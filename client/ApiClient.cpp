@@ -41,6 +41,18 @@ ApiJob *ApiClient::post(const QString &path, const QJsonObject &body, const QByt
     return start(std::move(request));
 }
 
+ApiJob *ApiClient::postWithHeaders(const QString &path, const QJsonObject &body,
+                                   const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    ApiJob::Request request;
+    request.method = "POST";
+    request.path = path;
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.idempotencyKey = newIdempotencyKey();
+    request.headers = headers;
+    return start(std::move(request));
+}
+
 ApiJob *ApiClient::del(const QString &path)
 {
     ApiJob::Request request;

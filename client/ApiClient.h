@@ -34,6 +34,9 @@ public:
     // fresh one, so that a replay by any proxy in between has no second effect.
     ApiJob *post(const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey = {});
     ApiJob *del(const QString &path);
+    // As post(), with headers of its own besides (AuthZEN's X-Request-ID).
+    ApiJob *postWithHeaders(const QString &path, const QJsonObject &body,
+                            const QList<QPair<QByteArray, QByteArray>> &headers);
 
     static QByteArray newIdempotencyKey();
 

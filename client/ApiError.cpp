@@ -79,6 +79,9 @@ ApiError ApiError::fromProblem(int status, const QByteArray &body, int retryAfte
     error.kind = kindFromType(json.value(QStringLiteral("type")).toString(), status);
     error.title = json.value(QStringLiteral("title")).toString();
     error.detail = json.value(QStringLiteral("detail")).toString();
+    // The AuthZEN endpoints answer errors as {"error": <message>} (AuthZEN 1.0), not problem+json.
+    if (error.detail.isEmpty() && error.title.isEmpty())
+        error.detail = json.value(QStringLiteral("error")).toString();
     for (const QJsonValue &entry : json.value(QStringLiteral("errors")).toArray()) {
         const QJsonObject e = entry.toObject();
         error.fieldErrors.append(

@@ -69,6 +69,8 @@ void ApiJob::send()
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     if (!m_request.idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", m_request.idempotencyKey);
+    for (const auto &[name, value] : m_request.headers)
+        request.setRawHeader(name, value);
     if (!m_request.body.isEmpty() || m_request.method == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     m_reply = m_network.sendCustomRequest(request, m_request.method, m_request.body);

@@ -4,7 +4,9 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
@@ -30,6 +32,8 @@ public:
         QUrlQuery query;
         QByteArray body; // JSON
         QByteArray idempotencyKey;
+        // Headers of the call's own (AuthZEN's X-Request-ID), sent as they are.
+        QList<QPair<QByteArray, QByteArray>> headers;
         int timeoutMs = 15000;
         int maxAttempts = 1; // > 1 only for idempotent reads
     };

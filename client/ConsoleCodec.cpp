@@ -21,6 +21,23 @@ AgentInfo ConsoleCodec::agentFromJson(const QJsonObject &json)
     return agent;
 }
 
+std::optional<EnforcementPointInfo> ConsoleCodec::enforcementPointFromJson(const QJsonObject &json)
+{
+    // last_used_at and revoked_at are null until the point asked or was revoked.
+    const auto optionalTime = [&json](const QString &key) {
+        return parseTimestamp(json.value(key).toString()).value_or(QDateTime());
+    };
+    EnforcementPointInfo point;
+    point.id = json.value(QStringLiteral("id")).toString();
+    point.name = json.value(QStringLiteral("name")).toString();
+    point.createdAt = optionalTime(QStringLiteral("created_at"));
+    point.lastUsedAt = optionalTime(QStringLiteral("last_used_at"));
+    point.revokedAt = optionalTime(QStringLiteral("revoked_at"));
+    if (point.id.isEmpty() || !point.createdAt.isValid())
+        return std::nullopt;
+    return point;
+}
+
 UserInfo ConsoleCodec::userFromJson(const QJsonObject &json)
 {
     UserInfo user;

@@ -2,6 +2,7 @@
 
 #include "client/AgentInfo.h"
 #include "client/DemoDirectory.h"
+#include "client/EnforcementPointInfo.h"
 #include "client/SignalReceiverInfo.h"
 #include "client/UserInfo.h"
 
@@ -18,6 +19,9 @@ class ConsoleCodec
 public:
     // An entry of GET /v1/agents, or agent.updated's data.
     static AgentInfo agentFromJson(const QJsonObject &json);
+    // An entry of GET /v1/enforcement-points, or the answer of a registration or a revocation;
+    // nullopt without an id or a creation time.
+    static std::optional<EnforcementPointInfo> enforcementPointFromJson(const QJsonObject &json);
     // GET /v1/me, or the "user" of POST /v1/sessions.
     static UserInfo userFromJson(const QJsonObject &json);
     static QJsonObject userToJson(const UserInfo &user);

@@ -126,6 +126,20 @@ std::optional<AuditEvent> auditEventFrom(const QJsonObject &json)
     return fromCodec<AuditEvent>(json, &AuditEventCodec::fromJson);
 }
 
+std::optional<EnforcementPointInfo> enforcementPointFrom(const QJsonObject &json)
+{
+    return ConsoleCodec::enforcementPointFromJson(json);
+}
+
+std::optional<MandateApi::RegisteredEnforcementPoint> registeredPointFrom(const QJsonObject &json)
+{
+    std::optional<EnforcementPointInfo> point = ConsoleCodec::enforcementPointFromJson(json);
+    const QString token = json.value(QStringLiteral("token")).toString();
+    if (!point || token.isEmpty())
+        return std::nullopt;
+    return MandateApi::RegisteredEnforcementPoint{std::move(*point), token};
+}
+
 std::optional<AgentInfo> agentFrom(const QJsonObject &json)
 {
     AgentInfo agent = ConsoleCodec::agentFromJson(json);
@@ -413,6 +427,28 @@ Reply<Approval> MandateApi::decide(const QString &approvalId, ApprovalVerdict ve
         m_client.post(QStringLiteral("/v1/approvals/") + segment(approvalId) + QStringLiteral("/decisions"),
                       ApprovalCodec::decisionBodyToJson({verdict, reason}), idempotencyKey),
         &approvalFrom);
+}
+
+Reply<Page<EnforcementPointInfo>> MandateApi::enforcementPoints()
+{
+    return typed<Page<EnforcementPointInfo>>(
+        m_client.get(QStringLiteral("/v1/enforcement-points")),
+        [](const QJsonObject &body) { return pageOf<EnforcementPointInfo>(body, &enforcementPointFrom); });
+}
+
+Reply<MandateApi::RegisteredEnforcementPoint> MandateApi::registerEnforcementPoint(const QString &name)
+{
+    return typed<RegisteredEnforcementPoint>(
+        m_client.post(QStringLiteral("/v1/enforcement-points"), {{QStringLiteral("name"), name}}),
+        &registeredPointFrom);
+}
+
+Reply<EnforcementPointInfo> MandateApi::revokeEnforcementPoint(const QString &id)
+{
+    return typed<EnforcementPointInfo>(
+        m_client.post(QStringLiteral("/v1/enforcement-points/") + segment(id) + QStringLiteral("/revoke"),
+                      {}),
+        &enforcementPointFrom);
 }
 
 std::optional<Approval> MandateApi::currentApprovalOf(const ApiError &conflict)

@@ -3,6 +3,7 @@
 #include "client/AgentInfo.h"
 #include "client/ApiReply.h"
 #include "client/DemoDirectory.h"
+#include "client/EnforcementPointInfo.h"
 #include "client/Page.h"
 #include "client/SignalReceiverInfo.h"
 #include "client/UserInfo.h"
@@ -70,6 +71,13 @@ public:
         bool ok = false;
         qint64 events = 0;
         qint64 firstBadSeq = 0; // 0 when the chain is intact
+    };
+    // POST /v1/enforcement-points: the point and its bearer token, which the server never shows
+    // again. Whoever receives it shows it once and forgets it.
+    struct RegisteredEnforcementPoint
+    {
+        EnforcementPointInfo point;
+        QString token;
     };
     // An answer the console only needs to know arrived (204, or a body nobody reads).
     struct Done
@@ -151,6 +159,12 @@ public:
     Reply<Approval> decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
                            const QByteArray &idempotencyKey);
 
+    // Admin only: the gateways and MCP servers that ask the AuthZEN endpoints, newest first (one
+    // page: the server lists them all).
+    Reply<Page<EnforcementPointInfo>> enforcementPoints();
+    Reply<RegisteredEnforcementPoint> registerEnforcementPoint(const QString &name);
+    // Its token answers 401 from the next request on; revoking twice is harmless.
+    Reply<EnforcementPointInfo> revokeEnforcementPoint(const QString &id);
     // Shared Signals (admins): receivers with their streams and delivery state; pausing or resuming
     // a stream (the receiver hears so); a verification event on a stream.
     Reply<Page<SignalReceiverInfo>> signalReceivers(const QString &cursor = {});

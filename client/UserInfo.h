@@ -18,6 +18,8 @@ struct UserInfo
     bool isApprover() const { return hasRole(QStringLiteral("approver")); }
     // Support and admin see every customer's delegations and may revoke and suspend.
     bool isStaff() const { return hasRole(QStringLiteral("support")) || hasRole(QStringLiteral("admin")); }
+    // Only admins manage enforcement points (API.md, "Mandate as an AuthZEN 1.0 PDP").
+    bool isAdmin() const { return hasRole(QStringLiteral("admin")); }
     bool isValid() const { return !id.isEmpty(); }
 };
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target tst_ConsoleUi tst_GrantWizard tst_ApprovalsUi tst_Accessibility tst_AuditWitnessUi \
-  tst_SignalsUi
+  tst_EnforcementPointsUi tst_SignalsUi
 out=$(pwd)/docs/screenshots
 mkdir -p "$out" "$out/wizard"
 shoot() { # directory test [functions...]
@@ -19,6 +19,9 @@ shoot "$out" build/dev/tests/ui/tst_ApprovalsUi twoApproversCompleteADualControl
 # audit-log-*.png: the console as a witness of the log, verified and after a rewritten history.
 shoot "$out" build/dev/tests/ui/tst_AuditWitnessUi theAuditPageSaysTheLogIsVerifiedAndProvesAnEvent \
   aRewrittenHistoryIsReportedLoudly
+# enforcement-*.png: the admin's Enforcement points page, the registration and the token shown once,
+# each in light, dark and German.
+shoot "$out" build/dev/tests/ui/tst_EnforcementPointsUi screenshotsInLightDarkAndGerman
 # de-*.png and dark-*.png: the console in German and in a dark palette.
 shoot "$out" build/dev/tests/ui/tst_Accessibility screenshotsInGermanAndDark
 # shared-signals.png and its German and dark twins: an admin's view of the receivers' streams.

@@ -154,6 +154,68 @@
     </message>
 </context>
 <context>
+    <name>EnforcementPointsPage</name>
+    <message>
+        <source>Gateways and MCP servers that ask Mandate before they let an agent&apos;s call through (OpenID AuthZEN). Each asks with a token of its own; revoking one refuses its token at once.</source>
+        <translation>Gateways und MCP-Server, die Mandate fragen, bevor sie den Aufruf eines Agenten durchlassen (OpenID AuthZEN). Jeder fragt mit einem eigenen Token; wird er widerrufen, wird sein Token sofort abgewiesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>&amp;Registrieren …</translation>
+    </message>
+    <message>
+        <source>Register an enforcement point</source>
+        <translation>Durchsetzungspunkt registrieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen …</translation>
+    </message>
+    <message>
+        <source>Revoke the selected enforcement point</source>
+        <translation>Gewählten Durchsetzungspunkt widerrufen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Enforcement points</source>
+        <translation>Durchsetzungspunkte</translation>
+    </message>
+</context>
+<context>
+    <name>EnforcementTokenDialog</name>
+    <message>
+        <source>Copy this token now and give it to the gateway or MCP server. It will not be shown again: Mandate keeps only a hash of it. If it is lost, revoke this enforcement point and register a new one.</source>
+        <translation>Kopieren Sie dieses Token jetzt und geben Sie es dem Gateway oder MCP-Server. Es wird nicht noch einmal angezeigt: Mandate speichert nur einen Hash davon. Geht es verloren, widerrufen Sie diesen Durchsetzungspunkt und registrieren Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>Shown once</source>
+        <translation>Nur einmal angezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Token (send it as Authorization: Bearer):</source>
+        <translation>&amp;Token (als Authorization: Bearer senden):</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>Kopierstatus</translation>
+    </message>
+</context>
+<context>
     <name>FieldMarker</name>
     <message>
         <source>%1 %2</source>
@@ -478,6 +540,37 @@
     <message>
         <source>Reason</source>
         <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterEnforcementPointDialog</name>
+    <message>
+        <source>Register an enforcement point</source>
+        <translation>Durchsetzungspunkt registrieren</translation>
+    </message>
+    <message>
+        <source>Name the gateway or MCP server that will ask Mandate before it lets an agent&apos;s call through. The name appears in the audit log with every decision it asks for.</source>
+        <translation>Benennen Sie das Gateway oder den MCP-Server, der Mandate fragt, bevor er den Aufruf eines Agenten durchlässt. Der Name steht im Prüfprotokoll bei jeder Entscheidung, die er erfragt.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>For example: Payments API gateway (production)</source>
+        <translation>Zum Beispiel: API-Gateway Zahlungen (Produktion)</translation>
+    </message>
+    <message>
+        <source>Name error</source>
+        <translation>Fehler im Namen</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1209,6 +1302,49 @@
     </message>
 </context>
 <context>
+    <name>mandate::models::EnforcementPointListModel</name>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>It has not asked Mandate for a decision yet.</source>
+        <translation>Er hat Mandate noch nie nach einer Entscheidung gefragt.</translation>
+    </message>
+    <message>
+        <source>Revoked on %1; its token is refused.</source>
+        <translation>Widerrufen am %1; sein Token wird abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Its token is accepted.</source>
+        <translation>Sein Token wird angenommen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
     <name>mandate::models::LogWitnessFormatter</name>
     <message>
         <source>verified</source>
@@ -1908,6 +2044,80 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::EnforcementPointsPage</name>
+    <message>
+        <source>Could not load the enforcement points: %1</source>
+        <translation>Die Durchsetzungspunkte konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Registered the enforcement point %1.</source>
+        <translation>Durchsetzungspunkt %1 registriert.</translation>
+    </message>
+    <message>
+        <source>The enforcement point was not registered: %1</source>
+        <translation>Der Durchsetzungspunkt wurde nicht registriert: %1</translation>
+    </message>
+    <message>
+        <source>Revoke enforcement point</source>
+        <translation>Durchsetzungspunkt widerrufen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke %1?&lt;/b&gt;&lt;br&gt;Its token is refused from its next request on, so every agent call it guards is refused until it is registered again with a new token. This cannot be undone.</source>
+        <translation>&lt;b&gt;%1 widerrufen?&lt;/b&gt;&lt;br&gt;Sein Token wird ab der nächsten Anfrage abgewiesen, und damit jeder Agentenaufruf, den er schützt, bis er mit einem neuen Token neu registriert ist. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked %1; its token is refused from now on.</source>
+        <translation>%1 widerrufen; sein Token wird ab jetzt abgewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 was not revoked: %2</source>
+        <translation>%1 wurde nicht widerrufen: %2</translation>
+    </message>
+    <message>
+        <source>Name a gateway or MCP server and get its token</source>
+        <translation>Ein Gateway oder einen MCP-Server benennen und sein Token erhalten</translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation>Der Server ist nicht erreichbar; dafür wird er benötigt.</translation>
+    </message>
+    <message>
+        <source>Select an enforcement point first.</source>
+        <translation>Wählen Sie zuerst einen Durchsetzungspunkt.</translation>
+    </message>
+    <message>
+        <source>%1 is already revoked.</source>
+        <translation>%1 ist bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Wird widerrufen …</translation>
+    </message>
+    <message>
+        <source>Refuse the token of %1 from now on</source>
+        <translation>Das Token von %1 ab jetzt abweisen</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::EnforcementTokenDialog</name>
+    <message>
+        <source>Token for %1</source>
+        <translation>Token für %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is registered.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 ist registriert.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::GrantController</name>
     <message>
         <source>Granted %1: %2</source>
@@ -2147,6 +2357,14 @@
         <translation>Verbunden, Live-Aktualisierung verbindet sich neu</translation>
     </message>
     <message>
+        <source>Enforcement points</source>
+        <translation>Durchsetzungspunkte</translation>
+    </message>
+    <message>
+        <source>The gateways and MCP servers that ask Mandate for decisions</source>
+        <translation>Die Gateways und MCP-Server, die Mandate nach Entscheidungen fragen</translation>
+    </message>
+    <message>
         <source>Shared signals</source>
         <translation>Sicherheitssignale</translation>
     </message>
@@ -2271,6 +2489,25 @@
     <message>
         <source>Receipt saved to %1. It proves that “%2” (event %3) is in the server&apos;s audit log of %4 events; anyone can check it offline with mandate-agent verify-receipt.</source>
         <translation>Beleg unter %1 gespeichert. Er weist nach, dass „%2“ (Ereignis %3) im Prüfprotokoll des Servers mit %4 Ereignissen steht; jeder kann ihn offline mit mandate-agent verify-receipt prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::RegisterEnforcementPointDialog</name>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+    <message>
+        <source>Give the enforcement point a name.</source>
+        <translation>Geben Sie dem Durchsetzungspunkt einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name is too long: %1 characters, at most %2.</source>
+        <translation>Der Name ist zu lang: %1 Zeichen, höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>Der Name</translation>
     </message>
 </context>
 <context>

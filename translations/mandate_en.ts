@@ -154,6 +154,68 @@
     </message>
 </context>
 <context>
+    <name>EnforcementPointsPage</name>
+    <message>
+        <source>Gateways and MCP servers that ask Mandate before they let an agent&apos;s call through (OpenID AuthZEN). Each asks with a token of its own; revoking one refuses its token at once.</source>
+        <translation>Gateways and MCP servers that ask Mandate before they let an agent&apos;s call through (OpenID AuthZEN). Each asks with a token of its own; revoking one refuses its token at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>&amp;Register…</translation>
+    </message>
+    <message>
+        <source>Register an enforcement point</source>
+        <translation>Register an enforcement point</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Re&amp;voke…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected enforcement point</source>
+        <translation>Revoke the selected enforcement point</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Enforcement points</source>
+        <translation>Enforcement points</translation>
+    </message>
+</context>
+<context>
+    <name>EnforcementTokenDialog</name>
+    <message>
+        <source>Copy this token now and give it to the gateway or MCP server. It will not be shown again: Mandate keeps only a hash of it. If it is lost, revoke this enforcement point and register a new one.</source>
+        <translation>Copy this token now and give it to the gateway or MCP server. It will not be shown again: Mandate keeps only a hash of it. If it is lost, revoke this enforcement point and register a new one.</translation>
+    </message>
+    <message>
+        <source>Shown once</source>
+        <translation>Shown once</translation>
+    </message>
+    <message>
+        <source>&amp;Token (send it as Authorization: Bearer):</source>
+        <translation>&amp;Token (send it as Authorization: Bearer):</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copy token</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>Copy status</translation>
+    </message>
+</context>
+<context>
     <name>FieldMarker</name>
     <message>
         <source>%1 %2</source>
@@ -478,6 +540,37 @@
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterEnforcementPointDialog</name>
+    <message>
+        <source>Register an enforcement point</source>
+        <translation>Register an enforcement point</translation>
+    </message>
+    <message>
+        <source>Name the gateway or MCP server that will ask Mandate before it lets an agent&apos;s call through. The name appears in the audit log with every decision it asks for.</source>
+        <translation>Name the gateway or MCP server that will ask Mandate before it lets an agent&apos;s call through. The name appears in the audit log with every decision it asks for.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>For example: Payments API gateway (production)</source>
+        <translation>For example: Payments API gateway (production)</translation>
+    </message>
+    <message>
+        <source>Name error</source>
+        <translation>Name error</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1209,6 +1302,49 @@
     </message>
 </context>
 <context>
+    <name>mandate::models::EnforcementPointListModel</name>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>It has not asked Mandate for a decision yet.</source>
+        <translation>It has not asked Mandate for a decision yet.</translation>
+    </message>
+    <message>
+        <source>Revoked on %1; its token is refused.</source>
+        <translation>Revoked on %1; its token is refused.</translation>
+    </message>
+    <message>
+        <source>Its token is accepted.</source>
+        <translation>Its token is accepted.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
     <name>mandate::models::LogWitnessFormatter</name>
     <message>
         <source>verified</source>
@@ -1908,6 +2044,80 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::EnforcementPointsPage</name>
+    <message>
+        <source>Could not load the enforcement points: %1</source>
+        <translation>Could not load the enforcement points: %1</translation>
+    </message>
+    <message>
+        <source>Registered the enforcement point %1.</source>
+        <translation>Registered the enforcement point %1.</translation>
+    </message>
+    <message>
+        <source>The enforcement point was not registered: %1</source>
+        <translation>The enforcement point was not registered: %1</translation>
+    </message>
+    <message>
+        <source>Revoke enforcement point</source>
+        <translation>Revoke enforcement point</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Revoke %1?&lt;/b&gt;&lt;br&gt;Its token is refused from its next request on, so every agent call it guards is refused until it is registered again with a new token. This cannot be undone.</source>
+        <translation>&lt;b&gt;Revoke %1?&lt;/b&gt;&lt;br&gt;Its token is refused from its next request on, so every agent call it guards is refused until it is registered again with a new token. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Revoked %1; its token is refused from now on.</source>
+        <translation>Revoked %1; its token is refused from now on.</translation>
+    </message>
+    <message>
+        <source>%1 was not revoked: %2</source>
+        <translation>%1 was not revoked: %2</translation>
+    </message>
+    <message>
+        <source>Name a gateway or MCP server and get its token</source>
+        <translation>Name a gateway or MCP server and get its token</translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation>The server is not reachable; this needs it.</translation>
+    </message>
+    <message>
+        <source>Select an enforcement point first.</source>
+        <translation>Select an enforcement point first.</translation>
+    </message>
+    <message>
+        <source>%1 is already revoked.</source>
+        <translation>%1 is already revoked.</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Revoking…</translation>
+    </message>
+    <message>
+        <source>Refuse the token of %1 from now on</source>
+        <translation>Refuse the token of %1 from now on</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::EnforcementTokenDialog</name>
+    <message>
+        <source>Token for %1</source>
+        <translation>Token for %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is registered.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 is registered.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::GrantController</name>
     <message>
         <source>Granted %1: %2</source>
@@ -2147,6 +2357,14 @@
         <translation>Connected, live updates reconnecting</translation>
     </message>
     <message>
+        <source>Enforcement points</source>
+        <translation>Enforcement points</translation>
+    </message>
+    <message>
+        <source>The gateways and MCP servers that ask Mandate for decisions</source>
+        <translation>The gateways and MCP servers that ask Mandate for decisions</translation>
+    </message>
+    <message>
         <source>Shared signals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,6 +2489,25 @@
     <message>
         <source>Receipt saved to %1. It proves that “%2” (event %3) is in the server&apos;s audit log of %4 events; anyone can check it offline with mandate-agent verify-receipt.</source>
         <translation>Receipt saved to %1. It proves that “%2” (event %3) is in the server&apos;s audit log of %4 events; anyone can check it offline with mandate-agent verify-receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::RegisterEnforcementPointDialog</name>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Give the enforcement point a name.</source>
+        <translation>Give the enforcement point a name.</translation>
+    </message>
+    <message>
+        <source>The name is too long: %1 characters, at most %2.</source>
+        <translation>The name is too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>The name</translation>
     </message>
 </context>
 <context>

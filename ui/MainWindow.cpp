@@ -12,6 +12,7 @@
 #include "ui/AuditPage.h"
 #include "ui/ConnectionBanner.h"
 #include "ui/DelegationsPage.h"
+#include "ui/EnforcementPointsPage.h"
 #include "ui/GrantController.h"
 #include "ui/RevocationController.h"
 #include "ui/RoleNames.h"
@@ -87,7 +88,13 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     } else {
         m_delegations->setAuditAvailable(false);
     }
-    if (user.hasRole(QStringLiteral("admin"))) {
+    // The server answers 403 to anyone else (API.md, "Mandate as an AuthZEN 1.0 PDP").
+    if (user.isAdmin()) {
+        m_enforcementPoints = new EnforcementPointsPage(session, m_pages);
+        addPage(tr("Enforcement points"), tr("The gateways and MCP servers that ask Mandate for decisions"),
+                m_enforcementPoints);
+        connect(m_enforcementPoints, &EnforcementPointsPage::statusMessage, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 8000); });
         m_signals = new SignalsPage(session, m_pages);
         addPage(tr("Shared signals"),
                 tr("The resource servers told the moment an agent's authority ends, and how delivery goes"),
@@ -139,6 +146,8 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     m_delegations->reload();
     if (m_audit)
         m_audit->reload();
+    if (m_enforcementPoints)
+        m_enforcementPoints->reload();
 }
 
 MainWindow::~MainWindow() = default;
@@ -236,6 +245,8 @@ void MainWindow::buildMenus()
             m_approvals->reload();
             m_inbox->reload();
         }
+        if (m_enforcementPoints)
+            m_enforcementPoints->reload();
     });
     reload->setShortcut(QKeySequence::Refresh);
     QAction *find = file->addAction(tr("&Find…"), this, [this] {

@@ -27,6 +27,7 @@ class AgentsPage;
 class AuditPage;
 class ApprovalsPage;
 class DelegationsPage;
+class EnforcementPointsPage;
 class GrantController;
 class RevocationController;
 class SignalsPage;
@@ -49,6 +50,7 @@ public:
     AuditPage *auditPage() const { return m_audit; }       // nullptr for approvers
     SignalsPage *signalsPage() const { return m_signals; } // admins only
     ApprovalsPage *approvalsPage() const { return m_approvals; }
+    EnforcementPointsPage *enforcementPointsPage() const { return m_enforcementPoints; } // admins only
     client::DecisionOutbox &decisionOutbox() const { return m_outbox; }
     // The pending requests routed to this person: the count in the navigation, the notifications.
     models::ApprovalListModel &approvalInbox() const { return *m_inbox; }
@@ -85,6 +87,7 @@ private:
     SignalsPage *m_signals = nullptr;
     models::ApprovalListModel *m_inbox = nullptr;
     ApprovalsPage *m_approvals = nullptr;
+    EnforcementPointsPage *m_enforcementPoints = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_notice = nullptr;
     QString m_notifiedId;

@@ -31,6 +31,16 @@ QString firstError(const FieldErrors &errors)
 
 } // namespace
 
+std::optional<AgentRecord> AuthZenEvaluator::agentBySpiffeId(Store &store, const QString &spiffeId) const
+{
+    if (const auto kept = m_agents.constFind(spiffeId); kept != m_agents.cend())
+        return *kept;
+    std::optional<AgentRecord> agent = store.agents().findBySpiffeId(spiffeId);
+    if (agent && m_agents.size() < 10'000)
+        m_agents.insert(spiffeId, *agent);
+    return agent;
+}
+
 AuthZenEvaluator::Resolved AuthZenEvaluator::malformed(const QString &error)
 {
     Resolved resolved;
@@ -67,7 +77,7 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
                       QStringLiteral("Mandate decides for agents (subject type \"agent\") only."));
         return resolved;
     }
-    const std::optional<AgentRecord> agent = store.agents().findBySpiffeId(evaluation.subject.id);
+    const std::optional<AgentRecord> agent = agentBySpiffeId(store, evaluation.subject.id);
     if (caller.isAgent() && (!agent || agent->id != caller.id))
         return unexpected(Failure{403, QStringLiteral("an agent may only ask about itself")});
     if (!agent) {

@@ -5,7 +5,9 @@
 #include "core/Clock.h"
 #include "core/Delegation.h"
 #include "server/http/Principal.h"
+#include "server/store/AgentRepository.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
@@ -57,8 +59,13 @@ public:
     static QList<Delegation> activeDelegations(Store &store, const QString &agentId, const QDateTime &now);
 
 private:
+    // An agent's SPIFFE ID never changes hands, so its id is looked up once; whether the agent may
+    // act is the transaction's question, asked afresh every time.
+    std::optional<AgentRecord> agentBySpiffeId(Store &store, const QString &spiffeId) const;
+
     const Clock &m_clock;
     qint64 m_approvalTtlSeconds;
+    mutable QHash<QString, AgentRecord> m_agents; // event loop only
 };
 
 } // namespace mandate::server

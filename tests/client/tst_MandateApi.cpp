@@ -302,6 +302,66 @@ private Q_SLOTS:
         QVERIFY(count);
         QCOMPARE(*count, stillActive->items.size());
     }
+
+    // Admin: register (the token once), list (never the token; last use once it asked), revoke.
+    void enforcementPointsRegisterListAndRevoke()
+    {
+        auto ada = consoleClient(QStringLiteral("ada"));
+        MandateApi api(*ada);
+        const auto registered = await(api.registerEnforcementPoint(QStringLiteral("  MCP server  ")));
+        QVERIFY(registered);
+        const mandate::client::EnforcementPointInfo point = registered->point;
+        QVERIFY(registered->token.startsWith(QStringLiteral("mep_")));
+        QCOMPARE(point.name, QStringLiteral("MCP server"));
+        QVERIFY(point.id.startsWith(QStringLiteral("ep_")));
+        QVERIFY(point.createdAt.isValid());
+        QVERIFY(!point.lastUsedAt.isValid());
+        QVERIFY(!point.isRevoked());
+
+        // The point asks once with its token: the list shows when.
+        mandate::test::TestClient gateway(m_server.url());
+        gateway.setToken(registered->token);
+        const QByteArray question =
+            R"({"subject":{"type":"agent","id":"spiffe://demo.mandate.local/nobody"},)"
+            R"("action":{"name":"payments.initiate"},"resource":{"type":"account","id":"acc_1"}})";
+        QCOMPARE(gateway.postRaw(QStringLiteral("/access/v1/evaluation"), question).status, 200);
+        const auto listed = await(api.enforcementPoints());
+        QVERIFY(listed);
+        QVERIFY(listed->isLast());
+        QVERIFY(!listed->items.isEmpty());
+        QCOMPARE(listed->items.first().id, point.id); // newest first
+        QVERIFY(listed->items.first().lastUsedAt.isValid());
+        QVERIFY(!listed->items.first().isRevoked());
+
+        const auto revoked = await(api.revokeEnforcementPoint(point.id));
+        QVERIFY(revoked);
+        QCOMPARE(revoked->id, point.id);
+        QVERIFY(revoked->isRevoked());
+        QCOMPARE(gateway.postRaw(QStringLiteral("/access/v1/evaluation"), question).status, 401);
+        const auto after = await(api.enforcementPoints());
+        QVERIFY(after && after->items.first().isRevoked());
+
+        ApiError error;
+        QVERIFY(!await(api.registerEnforcementPoint(QStringLiteral("   ")), &error));
+        QCOMPARE(error.kind, ApiError::Kind::Validation);
+        QCOMPARE(error.fieldErrors.size(), 1);
+        QCOMPARE(error.fieldErrors.first().field, QStringLiteral("name"));
+        QVERIFY(!await(api.registerEnforcementPoint(QString(201, u'x')), &error));
+        QCOMPARE(error.kind, ApiError::Kind::Validation);
+        QCOMPARE(error.fieldErrors.first().field, QStringLiteral("name"));
+        QVERIFY(!await(api.revokeEnforcementPoint(QStringLiteral("ep_nope")), &error));
+        QCOMPARE(error.kind, ApiError::Kind::NotFound);
+
+        // Only admins: support staff are refused all three.
+        auto sam = consoleClient(QStringLiteral("sam"));
+        MandateApi samApi(*sam);
+        QVERIFY(!await(samApi.enforcementPoints(), &error));
+        QCOMPARE(error.kind, ApiError::Kind::Forbidden);
+        QVERIFY(!await(samApi.registerEnforcementPoint(QStringLiteral("Rogue")), &error));
+        QCOMPARE(error.kind, ApiError::Kind::Forbidden);
+        QVERIFY(!await(samApi.revokeEnforcementPoint(point.id), &error));
+        QCOMPARE(error.kind, ApiError::Kind::Forbidden);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstMandateApi)

@@ -8,8 +8,11 @@
 #include "ui/ApprovalsPage.h"
 #include "ui/AuditPage.h"
 #include "ui/DelegationsPage.h"
+#include "ui/EnforcementPointsPage.h"
+#include "ui/EnforcementTokenDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/ReasonConfirmDialog.h"
+#include "ui/RegisterEnforcementPointDialog.h"
 #include "ui/TranslationLoader.h"
 #include "ui/wizard/ThemeColors.h"
 
@@ -173,6 +176,7 @@ private Q_SLOTS:
         QTest::newRow("customer") << QStringLiteral("alice");
         QTest::newRow("approver") << QStringLiteral("carol");
         QTest::newRow("support") << QStringLiteral("sam");
+        QTest::newRow("admin") << QStringLiteral("ada");
     }
 
     void everyPageOfEveryRoleIsAccessible()
@@ -213,6 +217,33 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         qInfo("grant wizard: %d controls checked over every page", audited);
         QVERIFY(audited >= 15);
+    }
+
+    // The admin's registration dialog (with its check beside the name) and the token shown once.
+    void enforcementPointDialogsAreAccessible()
+    {
+        auto ada = signIn(QStringLiteral("ada"));
+        QVERIFY(ada);
+        ui::EnforcementPointsPage *page = ada->window()->enforcementPointsPage();
+        QVERIFY(page);
+        ada->window()->showPage(page);
+        page->startRegistration();
+        ui::RegisterEnforcementPointDialog *dialog = page->registerDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        dialog->registerButton()->click(); // no name: the message beside the field
+        QStringList problems;
+        int audited = 0;
+        problems += auditWidgets(dialog, audited);
+        dialog->reject();
+        ui::EnforcementTokenDialog token(QStringLiteral("Gateway"), QStringLiteral("mep_sample"),
+                                         ada->window());
+        token.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&token));
+        problems += auditWidgets(&token, audited);
+        token.reject();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QVERIFY(audited >= 5);
     }
 
     // Carol, without a mouse: signs in, finds the request in her inbox and approves it.
