@@ -9,6 +9,7 @@
 #include "agent/ReceiptCheckCommand.h"
 #include "agent/Scenario.h"
 #include "agent/Session.h"
+#include "agent/SsfReceive.h"
 #include "agent/SubDelegationDraft.h"
 #include "core/AuthorizeCodec.h"
 #include "core/Decision.h"
@@ -94,7 +95,8 @@ Cli::Cli(const QStringList &arguments)
         QStringLiteral("An agent that asks mandate-server for permission before it acts.\n"
                        "Subcommands: authorize, evaluate (OpenID AuthZEN, as the agent or as an\n"
                        "enforcement point), credential, subdelegate, complete, scenario, load,\n"
-                       "witness (check the audit log's checkpoint), verify-receipt FILE (offline)."));
+                       "witness (check the audit log's checkpoint), verify-receipt FILE (offline),\n"
+                       "ssf-receive (a Shared Signals receiver that prints verified events)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("subcommand"), QStringLiteral("What to do."));
@@ -131,9 +133,12 @@ Cli::Cli(const QStringList &arguments)
     option("from-parent", "subdelegate: copy the parent's scopes and thresholds (needs --mint-as).");
     option("expires-in", "subdelegate: lifetime in seconds (default 3600).", "SECONDS");
     option("connections", "load: parallel connections (1..64, default 8).", "N");
-    option("seconds", "load: how long (1..60, default 10).", "S");
+    option("seconds", "load: how long (1..60, default 10); ssf-receive: how long to listen.", "S");
     option("state", "witness: the file that keeps the last verified checkpoint.", "FILE");
     option("verifier-key", "witness, verify-receipt: the audit log's note verifier key.", "KEY");
+    option("receiver-token", "ssf-receive: the file holding the receiver token an admin registered.", "FILE");
+    option("port", "ssf-receive: the port on 127.0.0.1 to listen on (default: any free one).", "PORT");
+    option("count", "ssf-receive: stop after printing this many events.", "N");
 }
 
 Cli::~Cli()
@@ -178,6 +183,17 @@ int Cli::run()
             return usage(QStringLiteral("witness needs --state FILE and --verifier-key KEY."));
         return LogWitnessCommand::run({m_server, m_parser.value(QStringLiteral("state")),
                                        m_parser.value(QStringLiteral("verifier-key"))});
+    }
+    if (command == u"ssf-receive") {
+        if (!m_parser.isSet(QStringLiteral("receiver-token")))
+            return usage(QStringLiteral("ssf-receive needs --receiver-token FILE."));
+        SsfReceive::Options options;
+        options.server = m_server;
+        options.tokenFile = m_parser.value(QStringLiteral("receiver-token"));
+        options.port = static_cast<quint16>(m_parser.value(QStringLiteral("port")).toUInt());
+        options.count = m_parser.value(QStringLiteral("count")).toInt();
+        options.seconds = m_parser.value(QStringLiteral("seconds")).toInt();
+        return SsfReceive(options).run();
     }
 
     if (command == u"evaluate")

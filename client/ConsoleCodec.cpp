@@ -77,4 +77,37 @@ std::optional<DemoDirectory> ConsoleCodec::demoDirectoryFromJson(const QJsonObje
     return directory;
 }
 
+SignalStreamInfo ConsoleCodec::signalStreamFromJson(const QJsonObject &json)
+{
+    const auto time = [&json](QStringView name) {
+        return QDateTime::fromString(json.value(name).toString(), Qt::ISODateWithMs);
+    };
+    SignalStreamInfo stream;
+    stream.id = json.value(u"stream_id").toString();
+    stream.description = json.value(u"description").toString();
+    stream.push = json.value(u"delivery_method").toString() == u"push";
+    stream.endpoint = json.value(u"endpoint_url").toString();
+    stream.status = json.value(u"status").toString();
+    stream.reason = json.value(u"reason").toString();
+    stream.queued = json.value(u"queued").toInteger();
+    stream.delivered = json.value(u"delivered").toInteger();
+    stream.lastDeliveredAt = time(u"last_delivered_at");
+    stream.failingSince = time(u"failing_since");
+    stream.lastError = json.value(u"last_error").toString();
+    stream.nextAttemptAt = time(u"next_attempt_at");
+    return stream;
+}
+
+SignalReceiverInfo ConsoleCodec::signalReceiverFromJson(const QJsonObject &json)
+{
+    SignalReceiverInfo receiver;
+    receiver.id = json.value(u"id").toString();
+    receiver.name = json.value(u"name").toString();
+    receiver.revoked = json.value(u"status").toString() == u"revoked";
+    receiver.createdAt = QDateTime::fromString(json.value(u"created_at").toString(), Qt::ISODateWithMs);
+    for (const QJsonValue &stream : json.value(u"streams").toArray())
+        receiver.streams.append(signalStreamFromJson(stream.toObject()));
+    return receiver;
+}
+
 } // namespace mandate::client

@@ -3,6 +3,7 @@
 #include "client/AgentInfo.h"
 #include "client/DemoDirectory.h"
 #include "client/EnforcementPointInfo.h"
+#include "client/SignalReceiverInfo.h"
 #include "client/UserInfo.h"
 
 #include <QJsonObject>
@@ -27,6 +28,9 @@ public:
     // GET /v1/demo; nullopt when the answer does not have the contract's shape (no password, a
     // nameless person).
     static std::optional<DemoDirectory> demoDirectoryFromJson(const QJsonObject &json);
+    // An entry of GET /v1/ssf/receivers, and a stream as POST /v1/ssf/streams/{id}/status answers.
+    static SignalReceiverInfo signalReceiverFromJson(const QJsonObject &json);
+    static SignalStreamInfo signalStreamFromJson(const QJsonObject &json);
 };
 
 } // namespace mandate::client

@@ -459,4 +459,43 @@ std::optional<Approval> MandateApi::currentApprovalOf(const ApiError &conflict)
         QJsonDocument::fromJson(conflict.body).object().value(QStringLiteral("approval")).toObject());
 }
 
+Reply<Page<SignalReceiverInfo>> MandateApi::signalReceivers(const QString &cursor)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(PageSize));
+    addIfSet(query, QStringLiteral("cursor"), cursor);
+    return typed<Page<SignalReceiverInfo>>(
+        m_client.get(QStringLiteral("/v1/ssf/receivers"), query), [](const QJsonObject &body) {
+            return pageOf<SignalReceiverInfo>(
+                body, [](const QJsonObject &json) -> std::optional<SignalReceiverInfo> {
+                    SignalReceiverInfo receiver = ConsoleCodec::signalReceiverFromJson(json);
+                    return receiver.id.isEmpty() ? std::nullopt : std::optional(receiver);
+                });
+        });
+}
+
+Reply<SignalStreamInfo> MandateApi::setSignalStreamStatus(const QString &streamId, bool enabled,
+                                                          const QString &reason)
+{
+    QJsonObject body{
+        {QStringLiteral("status"), enabled ? QStringLiteral("enabled") : QStringLiteral("paused")}};
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    return typed<SignalStreamInfo>(
+        m_client.post(QStringLiteral("/v1/ssf/streams/") + segment(streamId) + QStringLiteral("/status"),
+                      body),
+        [](const QJsonObject &json) -> std::optional<SignalStreamInfo> {
+            SignalStreamInfo stream = ConsoleCodec::signalStreamFromJson(json);
+            return stream.id.isEmpty() ? std::nullopt : std::optional(stream);
+        });
+}
+
+Reply<MandateApi::Done> MandateApi::sendVerificationEvent(const QString &streamId)
+{
+    return typed<Done>(m_client.post(QStringLiteral("/v1/ssf/streams/") + segment(streamId) +
+                                         QStringLiteral("/verification"),
+                                     {}),
+                       &done);
+}
+
 } // namespace mandate::client

@@ -5,6 +5,7 @@
 #include "client/DemoDirectory.h"
 #include "client/EnforcementPointInfo.h"
 #include "client/Page.h"
+#include "client/SignalReceiverInfo.h"
 #include "client/UserInfo.h"
 #include "core/Approval.h"
 #include "core/AuditEvent.h"
@@ -164,6 +165,12 @@ public:
     Reply<RegisteredEnforcementPoint> registerEnforcementPoint(const QString &name);
     // Its token answers 401 from the next request on; revoking twice is harmless.
     Reply<EnforcementPointInfo> revokeEnforcementPoint(const QString &id);
+    // Shared Signals (admins): receivers with their streams and delivery state; pausing or resuming
+    // a stream (the receiver hears so); a verification event on a stream.
+    Reply<Page<SignalReceiverInfo>> signalReceivers(const QString &cursor = {});
+    Reply<SignalStreamInfo> setSignalStreamStatus(const QString &streamId, bool enabled,
+                                                  const QString &reason);
+    Reply<Done> sendVerificationEvent(const QString &streamId);
 
     // The approval a 409 carries as it stands now (who resolved it and how).
     static std::optional<Approval> currentApprovalOf(const ApiError &conflict);

@@ -64,6 +64,23 @@ done
 echo "mandate-server: $url (data in $data_dir, log in $log)"
 echo "Demo people (password mandate-demo): alice, bob (customers), carol, dave (approvers), sam (support), ada (admin)"
 
+# A Shared Signals receiver, as a resource server would run one: registered once per data dir (the
+# token is shown once, so it is kept, 0600), it prints every revocation it hears, verified. Started
+# before the scenario, so that it hears the scenario's first revocation.
+token_file="$data_dir/ssf-receiver-token"
+if [ ! -s "$token_file" ]; then
+  admin=$(curl -sf -X POST -H 'Content-Type: application/json' \
+    -d '{"username":"ada","password":"mandate-demo"}' "$url/v1/sessions" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  (umask 077 && curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $admin" \
+    -d '{"name":"Demo resource server"}' "$url/v1/ssf/receivers" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' >"$token_file")
+fi
+start_job "$bin/mandate-agent" --server "$url" ssf-receive --receiver-token "$token_file" \
+  >"$data_dir/ssf-events.jsonl" 2>"$data_dir/ssf-receiver.log"
+for _ in $(seq 100); do grep -q "listening on" "$data_dir/ssf-receiver.log" 2>/dev/null && break; sleep 0.1; done
+echo "Shared signals: a receiver prints each verified revocation it hears to $data_dir/ssf-events.jsonl."
+
 agent_loop() {
   while true; do
     "$bin/mandate-agent" --server "$url" scenario || sleep 5

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target tst_ConsoleUi tst_GrantWizard tst_ApprovalsUi tst_Accessibility tst_AuditWitnessUi \
-  tst_EnforcementPointsUi
+  tst_EnforcementPointsUi tst_SignalsUi
 out=$(pwd)/docs/screenshots
 mkdir -p "$out" "$out/wizard"
 shoot() { # directory test [functions...]
@@ -24,4 +24,6 @@ shoot "$out" build/dev/tests/ui/tst_AuditWitnessUi theAuditPageSaysTheLogIsVerif
 shoot "$out" build/dev/tests/ui/tst_EnforcementPointsUi screenshotsInLightDarkAndGerman
 # de-*.png and dark-*.png: the console in German and in a dark palette.
 shoot "$out" build/dev/tests/ui/tst_Accessibility screenshotsInGermanAndDark
+# shared-signals.png and its German and dark twins: an admin's view of the receivers' streams.
+shoot "$out" build/dev/tests/ui/tst_SignalsUi showsDeliveryStateAndPausesAndResumes screenshotsInGermanAndDark
 echo "screenshots in $out"

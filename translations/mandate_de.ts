@@ -704,6 +704,37 @@
     </message>
 </context>
 <context>
+    <name>SignalsPage</name>
+    <message>
+        <source>Shared signals summary</source>
+        <translation>Zusammenfassung der Sicherheitssignale</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Send &amp;verification event</source>
+        <translation>&amp;Prüfereignis senden</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Shared signals streams</source>
+        <translation>Signalströme</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Letzte Aktion</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Mandate console: govern what AI agents may do.</source>
@@ -1434,6 +1465,69 @@
     <message>
         <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</source>
         <translation>✔ Ereignis %1 steht genau so im Protokoll: Blatt %2 des von dieser Konsole geprüften Checkpoints mit %3 Ereignissen (Länge des Prüfpfads %4).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::SignalStreamModel</name>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Abgeschaltet</translation>
+    </message>
+    <message>
+        <source>Next attempt %1</source>
+        <translation>Nächster Versuch %1</translation>
+    </message>
+    <message>
+        <source>%1 (revoked)</source>
+        <translation>%1 (widerrufen)</translation>
+    </message>
+    <message>
+        <source>Push to %1</source>
+        <translation>Push an %1</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Abruf</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Strom</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Delivered (24 h)</source>
+        <translation>Zugestellt (24 h)</translation>
+    </message>
+    <message>
+        <source>Failing since</source>
+        <translation>Fehlschläge seit</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2364,14 @@
         <source>The gateways and MCP servers that ask Mandate for decisions</source>
         <translation>Die Gateways und MCP-Server, die Mandate nach Entscheidungen fragen</translation>
     </message>
+    <message>
+        <source>Shared signals</source>
+        <translation>Sicherheitssignale</translation>
+    </message>
+    <message>
+        <source>The resource servers told the moment an agent&apos;s authority ends, and how delivery goes</source>
+        <translation>Die Ressourcenserver, die sofort erfahren, wenn die Befugnis eines Agenten endet, und wie die Zustellung läuft</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>
@@ -2765,6 +2867,57 @@
     <message>
         <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Demo-Server&lt;/b&gt; — melden Sie sich an als: %1&lt;br&gt;Passwort: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::SignalsPage</name>
+    <message>
+        <source>No receiver is registered. Resource servers that accept agents&apos; credentials register through the API and then hear the moment an agent&apos;s authority ends.</source>
+        <translation>Kein Empfänger ist registriert. Ressourcenserver, die Anmeldedaten von Agenten annehmen, registrieren sich über die API und erfahren dann sofort, wenn die Befugnis eines Agenten endet.</translation>
+    </message>
+    <message>
+        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
+        <translation>Registrierte Empfänger: %1. Jeder erfährt sofort, wenn die Befugnis eines Agenten endet: seine Vollmachten widerrufen, abgelaufen oder erledigt, seine Anmeldedaten widerrufen.</translation>
+    </message>
+    <message>
+        <source>Could not load the receivers: %1</source>
+        <translation>Die Empfänger konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation>Der Server ist nicht erreichbar; dafür wird er benötigt.</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation>Wählen Sie zuerst einen Strom.</translation>
+    </message>
+    <message>
+        <source>The receiver was revoked; its streams send nothing.</source>
+        <translation>Der Empfänger wurde widerrufen; seine Ströme senden nichts.</translation>
+    </message>
+    <message>
+        <source>Hold this stream&apos;s events; the receiver is told so</source>
+        <translation>Ereignisse dieses Stroms zurückhalten; der Empfänger erfährt es</translation>
+    </message>
+    <message>
+        <source>Send this stream&apos;s events again, the held ones first</source>
+        <translation>Ereignisse dieses Stroms wieder senden, die zurückgehaltenen zuerst</translation>
+    </message>
+    <message>
+        <source>Ask the receiver to confirm that events reach it</source>
+        <translation>Den Empfänger bestätigen lassen, dass Ereignisse ihn erreichen</translation>
+    </message>
+    <message>
+        <source>Resumed; the receiver is told and gets what was held.</source>
+        <translation>Fortgesetzt; der Empfänger erfährt es und erhält, was zurückgehalten wurde.</translation>
+    </message>
+    <message>
+        <source>Paused; the receiver is told, and its events are held.</source>
+        <translation>Angehalten; der Empfänger erfährt es, und seine Ereignisse werden zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>A verification event is on its way to %1.</source>
+        <translation>Ein Prüfereignis ist an %1 unterwegs.</translation>
     </message>
 </context>
 <context>

@@ -704,6 +704,37 @@
     </message>
 </context>
 <context>
+    <name>SignalsPage</name>
+    <message>
+        <source>Shared signals summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;verification event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared signals streams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Mandate console: govern what AI agents may do.</source>
@@ -1434,6 +1465,69 @@
     <message>
         <source>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</source>
         <translation>✔ Event %1 is in the log, exactly as shown: leaf %2 of the %3-event checkpoint this console verified (audit path length %4).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::models::SignalStreamModel</name>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (revoked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered (24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2364,14 @@
         <source>The gateways and MCP servers that ask Mandate for decisions</source>
         <translation>The gateways and MCP servers that ask Mandate for decisions</translation>
     </message>
+    <message>
+        <source>Shared signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource servers told the moment an agent&apos;s authority ends, and how delivery goes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::MoneyEdit</name>
@@ -2765,6 +2867,57 @@
     <message>
         <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::SignalsPage</name>
+    <message>
+        <source>No receiver is registered. Resource servers that accept agents&apos; credentials register through the API and then hear the moment an agent&apos;s authority ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receivers registered: %1. Each hears the moment an agent&apos;s authority ends: its delegations revoked, expired or completed, its credentials revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the receivers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not reachable; this needs it.</source>
+        <translation type="unfinished">The server is not reachable; this needs it.</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver was revoked; its streams send nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold this stream&apos;s events; the receiver is told so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this stream&apos;s events again, the held ones first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the receiver to confirm that events reach it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed; the receiver is told and gets what was held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused; the receiver is told, and its events are held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A verification event is on its way to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "ui/GrantController.h"
 #include "ui/RevocationController.h"
 #include "ui/RoleNames.h"
+#include "ui/SignalsPage.h"
 #include "ui/wizard/ThemeColors.h"
 
 #include <QAction>
@@ -94,6 +95,10 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
                 m_enforcementPoints);
         connect(m_enforcementPoints, &EnforcementPointsPage::statusMessage, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+        m_signals = new SignalsPage(session, m_pages);
+        addPage(tr("Shared signals"),
+                tr("The resource servers told the moment an agent's authority ends, and how delivery goes"),
+                m_signals);
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     // An approver's work is the inbox; everyone else starts with the delegations.

@@ -30,6 +30,7 @@ class DelegationsPage;
 class EnforcementPointsPage;
 class GrantController;
 class RevocationController;
+class SignalsPage;
 
 // The console for one signed-in person: navigation that fits their role, the pages, the
 // connection state, and sign-out. Built anew for every sign-in, so nothing of one person's view
@@ -46,7 +47,8 @@ public:
 
     DelegationsPage *delegationsPage() const { return m_delegations; }
     AgentsPage *agentsPage() const { return m_agents; }
-    AuditPage *auditPage() const { return m_audit; } // nullptr for approvers
+    AuditPage *auditPage() const { return m_audit; }       // nullptr for approvers
+    SignalsPage *signalsPage() const { return m_signals; } // admins only
     ApprovalsPage *approvalsPage() const { return m_approvals; }
     EnforcementPointsPage *enforcementPointsPage() const { return m_enforcementPoints; } // admins only
     client::DecisionOutbox &decisionOutbox() const { return m_outbox; }
@@ -82,6 +84,7 @@ private:
     DelegationsPage *m_delegations;
     AgentsPage *m_agents;
     AuditPage *m_audit = nullptr;
+    SignalsPage *m_signals = nullptr;
     models::ApprovalListModel *m_inbox = nullptr;
     ApprovalsPage *m_approvals = nullptr;
     EnforcementPointsPage *m_enforcementPoints = nullptr;

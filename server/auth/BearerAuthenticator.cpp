@@ -1,6 +1,7 @@
 #include "server/auth/BearerAuthenticator.h"
 
 #include "server/auth/EnforcementPointAuthenticator.h"
+#include "server/auth/ReceiverAuthenticator.h"
 #include "server/auth/SessionAuthenticator.h"
 
 namespace mandate::server {
@@ -14,6 +15,8 @@ std::optional<Principal> BearerAuthenticator::authenticate(const QByteArray &aut
         return m_sessions.authenticate(authorizationHeader);
     if (token.startsWith(EnforcementPointAuthenticator::TokenPrefix.toLatin1()))
         return m_enforcementPoints.authenticate(authorizationHeader);
+    if (token.startsWith(ReceiverAuthenticator::TokenPrefix.toLatin1()))
+        return m_receivers.authenticate(authorizationHeader);
     return m_agents.authenticate(authorizationHeader);
 }
 

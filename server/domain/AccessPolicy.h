@@ -57,6 +57,13 @@ public:
     // The same rule as a list filter.
     static void restrictApprovals(const Principal &principal, ApprovalRepository::Query &query);
     static bool canVerifyAudit(const Principal &principal) { return principal.isStaff(); }
+    // Shared Signals: admins register, see, pause and revoke receivers.
+    static bool canManageReceivers(const Principal &principal) { return principal.hasRole(u"admin"); }
+    // A receiver sees and manages its own streams only; to it every other stream does not exist.
+    static bool receiverOwns(const Principal &principal, const QString &streamReceiverId)
+    {
+        return principal.isReceiver() && principal.id == streamReceiverId;
+    }
 };
 
 } // namespace mandate::server

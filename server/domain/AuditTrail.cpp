@@ -21,6 +21,7 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
         break;
     case Principal::Kind::Anonymous:
     case Principal::Kind::EnforcementPoint:
+    case Principal::Kind::Receiver: // receivers change only their own streams, which are not audited
         event.actorKind = AuditEvent::ActorKind::System;
         break;
     }

@@ -7,6 +7,7 @@
 #include "server/domain/AuditTrail.h"
 #include "server/domain/Revocations.h"
 #include "server/events/LiveEvents.h"
+#include "server/ssf/SignalOutbox.h"
 #include "server/store/Store.h"
 
 namespace mandate::server {
@@ -141,7 +142,12 @@ bool AuthorizeTransaction::expire(const QString &delegationId, DelegationStatus 
     return m_store.delegations().setStatus(lapsed->id, status) &&
            AuditTrail(m_store, m_clock)
                .record(QStringLiteral("delegation.expired"), Principal{}, *lapsed, {}) &&
-           LiveEvents::delegation(m_store, QStringLiteral("delegation.updated"), *lapsed);
+           LiveEvents::delegation(m_store, QStringLiteral("delegation.updated"), *lapsed) &&
+           SignalOutbox(m_store, m_clock)
+               .sessionsEnded({lapsed->id},
+                              SignalCause::delegationEnded(Principal{}, QStringLiteral("expired"), QString(),
+                                                           m_clock.now()),
+                              true);
 }
 
 bool AuthorizeTransaction::record(const DelegationTree &tree, const AuthorizeRequest &request,

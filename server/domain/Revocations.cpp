@@ -2,6 +2,7 @@
 
 #include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
+#include "server/ssf/SignalOutbox.h"
 #include "server/store/Store.h"
 
 namespace mandate::server {
@@ -23,6 +24,10 @@ std::optional<QStringList> Revocations::revoke(Store &store, const Clock &clock,
             !LiveEvents::delegation(store, QStringLiteral("delegation.revoked"), *delegation))
             return std::nullopt;
     }
+    // Resource servers that accepted the agent's credentials hear of it in the same transaction.
+    if (!SignalOutbox(store, clock)
+             .sessionsEnded(*revoked, SignalCause::delegationEnded(actor, cause, reason, clock.now()), false))
+        return std::nullopt;
     return revoked;
 }
 

@@ -13,7 +13,8 @@ namespace mandate::server {
 class Store;
 
 // Revocation as every route does it: whole trees at once (a delegation and everything delegated
-// onwards from it), one audit event per delegation that changed, inside the caller's transaction.
+// onwards from it), one audit event per delegation that changed and the Shared Signals events
+// announcing it (SignalOutbox), inside the caller's transaction.
 class Revocations
 {
 public:

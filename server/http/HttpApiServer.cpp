@@ -128,17 +128,27 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
         const std::optional<Principal> principal =
             m_authenticator.authenticate(request.header("authorization"));
         if (!principal) {
-            respond(Problem::unauthenticated(
-                QStringLiteral("Sign in (or present valid agent credentials) first.")));
+            ApiResponse refused = Problem::unauthenticated(
+                QStringLiteral("Sign in (or present valid agent credentials) first."));
+            // RFC 6750 §3.1: credentials were presented and are not good; none at all gets no code.
+            if (!request.header("authorization").isEmpty())
+                refused.headers = {{"WWW-Authenticate", R"(Bearer error="invalid_token")"}};
+            respond(refused);
             return;
         }
-        const bool allowed = (match.route->access == Router::Access::UserOrAgent &&
-                              (principal->isUser() || principal->isAgent())) ||
-                             (match.route->access == Router::Access::User && principal->isUser()) ||
-                             (match.route->access == Router::Access::Agent && principal->isAgent());
+        const Router::Access access = match.route->access;
+        const bool allowed =
+            (access == Router::Access::UserOrAgent && (principal->isUser() || principal->isAgent())) ||
+            (access == Router::Access::User && principal->isUser()) ||
+            (access == Router::Access::Agent && principal->isAgent()) ||
+            (access == Router::Access::Receiver && principal->isReceiver());
         if (!allowed) {
             respond(Problem::forbidden(
-                principal->isEnforcementPoint()
+                access == Router::Access::Receiver
+                    ? QStringLiteral("Only Shared Signals receivers can use this resource.")
+                : principal->isReceiver()
+                    ? QStringLiteral("Shared Signals receivers cannot use this resource.")
+                : principal->isEnforcementPoint()
                     ? QStringLiteral("Enforcement points use the AuthZEN endpoints only.")
                 : principal->isAgent() ? QStringLiteral("Agents cannot use this resource.")
                                        : QStringLiteral("Only agents can use this resource.")));

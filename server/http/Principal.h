@@ -16,7 +16,8 @@ struct Principal
         Anonymous,
         User,
         Agent,
-        EnforcementPoint
+        EnforcementPoint,
+        Receiver // a Shared Signals receiver, with the token an admin registered it with
     };
 
     Kind kind = Kind::Anonymous;
@@ -42,6 +43,7 @@ struct Principal
     bool isUser() const { return kind == Kind::User; }
     bool isAgent() const { return kind == Kind::Agent; }
     bool isEnforcementPoint() const { return kind == Kind::EnforcementPoint; }
+    bool isReceiver() const { return kind == Kind::Receiver; }
     bool hasRole(QStringView role) const { return roles.contains(role); }
     // May this agent principal act on the delegation? (a JIT credential names the one it may)
     bool mayUseDelegation(const QString &delegationId) const
@@ -54,6 +56,8 @@ struct Principal
     {
         if (isEnforcementPoint())
             return QStringLiteral("ep:") + id;
+        if (isReceiver())
+            return QStringLiteral("receiver:") + id;
         return (isAgent() ? QStringLiteral("agent:") : QStringLiteral("user:")) + id;
     }
 };

@@ -22,6 +22,7 @@ public:
         User,   // a signed-in person
         Agent,  // an agent's JWT-SVID or JIT credential
         UserOrAgent,
+        Receiver, // a Shared Signals receiver's token (the SSF stream management endpoints)
     };
     using Handler = std::function<void(ApiRequest &, Responder)>;
 

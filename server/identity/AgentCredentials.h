@@ -102,6 +102,8 @@ public:
 
     // The keys this server signs with (GET /v1/jwks); trust-bundle keys are not republished.
     QJsonObject jwks() const;
+    // The "iss" of the JIT credentials this server issues.
+    const QString &issuer() const { return m_settings.issuer; }
 
     // The "act" claim for `delegators` (customer first, as in JitClaims::delegators).
     static QJsonObject actorClaim(const QStringList &delegators);

@@ -49,8 +49,6 @@ public:
 private:
     SigningKey(std::shared_ptr<evp_pkey_st> key, QByteArray publicKey);
 
-    // PKCS#8 PEM of the private key; the caller wipes it once written.
-    QByteArray toPem() const;
     static std::optional<SigningKey> fromKey(std::shared_ptr<evp_pkey_st> key, QString *error);
 
     std::shared_ptr<evp_pkey_st> m_key;

@@ -4,6 +4,8 @@
 #include "server/auth/AgentAuthenticator.h"
 #include "server/auth/BearerAuthenticator.h"
 #include "server/auth/EnforcementPointAuthenticator.h"
+#include "server/auth/ReceiverAuthenticator.h"
+#include "server/auth/SecureRandom.h"
 #include "server/auth/SessionAuthenticator.h"
 #include "server/events/EventHub.h"
 #include "server/events/PostgresEventFeed.h"
@@ -28,7 +30,12 @@
 #include "server/routes/LogRoutes.h"
 #include "server/routes/OperationsRoutes.h"
 #include "server/routes/SessionRoutes.h"
+#include "server/routes/SsfAdminRoutes.h"
+#include "server/routes/SsfPollRoutes.h"
+#include "server/routes/SsfStreamRoutes.h"
 #include "server/routes/SubDelegationRoutes.h"
+#include "server/ssf/SetSigner.h"
+#include "server/ssf/SsfDeliverer.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
 
@@ -124,12 +131,15 @@ bool MandateServer::start(QString *error)
     m_sessionAuthenticator = std::make_unique<SessionAuthenticator>(*m_store, m_clock);
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
     m_enforcementPointAuthenticator = std::make_unique<EnforcementPointAuthenticator>(*m_store);
-    m_authenticator = std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator,
-                                                            *m_enforcementPointAuthenticator);
+    m_receiverAuthenticator = std::make_unique<ReceiverAuthenticator>(*m_store);
+    m_authenticator =
+        std::make_unique<BearerAuthenticator>(*m_sessionAuthenticator, *m_agentAuthenticator,
+                                              *m_enforcementPointAuthenticator, *m_receiverAuthenticator);
 
     if (!setUpRoutes(error))
         return false;
-    m_sweeper = std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval);
+    m_sweeper = std::make_unique<Sweeper>(*m_store, m_clock, *m_writes, m_options.sweepInterval,
+                                          m_options.ssfRetention);
 
     const std::optional<QSslConfiguration> tls = tlsConfiguration(error);
     if (!m_options.tlsCertificate.isEmpty() && !tls)
@@ -151,6 +161,8 @@ bool MandateServer::start(QString *error)
         return false;
     }
     m_http->bind(m_listener);
+    if (!setUpSignals(error))
+        return false;
     addGauges();
     m_log.event(QStringLiteral("started"), url());
     return true;
@@ -283,6 +295,42 @@ bool MandateServer::setUpLog(QString *error)
     return true;
 }
 
+bool MandateServer::setUpSignals(QString *error)
+{
+    const auto keyFile = [this](const QString &given, const QString &name) {
+        return given.isEmpty() ? QDir(m_options.dataDir).filePath(name) : given;
+    };
+    // Keys of their own: a SET key signs nothing else, so a SET never passes for a credential.
+    auto rsa =
+        RsaSigningKey::loadOrCreate(keyFile(m_options.ssfKey, QStringLiteral("ssf-rsa-key.pem")), error);
+    if (!rsa)
+        return false;
+    auto ed25519 = SigningKey::loadOrCreate(
+        keyFile(m_options.ssfEddsaKey, QStringLiteral("ssf-ed25519-key.pem")), error);
+    if (!ed25519)
+        return false;
+    m_setSigner = std::make_unique<SetSigner>(std::move(*rsa), std::move(*ed25519));
+    const QString issuer = m_options.ssfIssuer.isEmpty() ? url() : m_options.ssfIssuer;
+    m_ssfStreamRoutes =
+        std::make_unique<SsfStreamRoutes>(*m_store, m_clock, *m_routeWrites, *m_setSigner, issuer);
+    m_ssfPollRoutes = std::make_unique<SsfPollRoutes>(*m_store, m_clock, *m_routeWrites, *m_setSigner, issuer,
+                                                      m_options.ssfLongPoll);
+    m_ssfAdminRoutes = std::make_unique<SsfAdminRoutes>(*m_store, m_clock, *m_routeWrites, issuer);
+    m_ssfStreamRoutes->registerRoutes(m_router);
+    m_ssfPollRoutes->registerRoutes(m_router);
+    m_ssfAdminRoutes->registerRoutes(m_router);
+    SsfDeliverer::Settings settings;
+    settings.issuer = issuer;
+    settings.retryMax = m_options.ssfRetryMax;
+    settings.pauseAfter = m_options.ssfPauseAfter;
+    settings.instance = m_options.database.isEmpty() ? QStringLiteral("local") : SecureRandom::id(u"ins_");
+    m_ssfDeliverer =
+        std::make_unique<SsfDeliverer>(*m_store, *m_writes, m_clock, *m_setSigner, m_metrics, settings);
+    connect(m_writes.get(), &WriteBatcher::signalsQueued, m_ssfDeliverer.get(), &SsfDeliverer::wake);
+    connect(m_writes.get(), &WriteBatcher::signalsQueued, m_ssfPollRoutes.get(), &SsfPollRoutes::wake);
+    return true;
+}
+
 std::optional<QSslConfiguration> MandateServer::tlsConfiguration(QString *error) const
 {
     if (m_options.tlsCertificate.isEmpty())
@@ -324,6 +372,11 @@ void MandateServer::shutdown(std::chrono::milliseconds grace)
     m_log.event(QStringLiteral("draining"));
     if (m_listener)
         m_listener->close();
+    // Pushes in flight are left to the next start (they stay queued); waiting polls are answered.
+    if (m_ssfDeliverer)
+        m_ssfDeliverer->stop();
+    if (m_ssfPollRoutes)
+        m_ssfPollRoutes->answerAll();
     if (!m_http) {
         QTimer::singleShot(0, this, &MandateServer::finishShutdown);
         return;

@@ -37,7 +37,13 @@ class DemoRoutes;
 class GuardedTcpServer;
 class HttpApiServer;
 class OperationsRoutes;
+class ReceiverAuthenticator;
 class SessionAuthenticator;
+class SetSigner;
+class SsfAdminRoutes;
+class SsfDeliverer;
+class SsfPollRoutes;
+class SsfStreamRoutes;
 class SessionRoutes;
 class Store;
 class IdempotentWrites;
@@ -77,6 +83,9 @@ private:
     void finishShutdownWhenDrained();
     bool setUpIdentity(QString *error);
     bool setUpLog(QString *error);
+    // Shared Signals: keys, routes and the push deliverer; the issuer defaults to url(), so this
+    // runs once the listener is bound.
+    bool setUpSignals(QString *error);
     bool seedDemo(QString *error);
     bool setUpRoutes(QString *error);
     void addGauges();
@@ -95,6 +104,7 @@ private:
     std::unique_ptr<SessionAuthenticator> m_sessionAuthenticator;
     std::unique_ptr<AgentAuthenticator> m_agentAuthenticator;
     std::unique_ptr<EnforcementPointAuthenticator> m_enforcementPointAuthenticator;
+    std::unique_ptr<ReceiverAuthenticator> m_receiverAuthenticator;
     std::unique_ptr<BearerAuthenticator> m_authenticator;
     std::unique_ptr<EventHub> m_events;
     std::unique_ptr<PostgresEventFeed> m_eventFeed; // PostgreSQL only
@@ -114,6 +124,11 @@ private:
     std::unique_ptr<IdentityRoutes> m_identityRoutes;
     std::unique_ptr<SubDelegationRoutes> m_subDelegationRoutes;
     std::unique_ptr<EventRoutes> m_eventRoutes;
+    std::unique_ptr<SetSigner> m_setSigner;
+    std::unique_ptr<SsfStreamRoutes> m_ssfStreamRoutes;
+    std::unique_ptr<SsfPollRoutes> m_ssfPollRoutes;
+    std::unique_ptr<SsfAdminRoutes> m_ssfAdminRoutes;
+    std::unique_ptr<SsfDeliverer> m_ssfDeliverer;
     HttpApiServer *m_http = nullptr;
     GuardedTcpServer *m_listener = nullptr;
     bool m_stopping = false;

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace mandate::server {
 
@@ -23,6 +24,9 @@ QString ServerOptions::usage()
         "                      [--header-timeout S] [--idle-timeout S]\n"
         "                      [--trust-domain TD] [--trust-bundle FILE] [--audience AUD]\n"
         "                      [--log-key FILE] [--log-origin NAME]\n"
+        "                      [--ssf-issuer URL] [--ssf-key FILE] [--ssf-eddsa-key FILE]\n"
+        "                      [--ssf-retry-max S] [--ssf-pause-after S] [--ssf-retention S] "
+        "[--ssf-long-poll S]\n"
         "\n"
         "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8787; port 0 picks a free one)\n"
         "  --data-dir DIR       where the SQLite store lives (default: the user's data location)\n"
@@ -50,7 +54,16 @@ QString ServerOptions::usage()
         "  --audience AUD       the audience agent tokens must name (default mandate)\n"
         "  --approval-ttl S     how long a step-up or dual-control request waits (default 900)\n"
         "  --sweep-interval S   how often expiry and idle timeouts are applied (default 5)\n"
-        "  --event-heartbeat S  keep-alive comment interval on idle event streams (default 15)\n");
+        "  --event-heartbeat S  keep-alive comment interval on idle event streams (default 15)\n"
+        "  --ssf-issuer URL     the Shared Signals issuer: this server's base URL as receivers reach it\n"
+        "                       (default: the address it listens on); the same on every instance\n"
+        "  --ssf-key FILE       the RSA key that signs Security Event Tokens (default DIR/ssf-rsa-key.pem)\n"
+        "  --ssf-eddsa-key FILE the Ed25519 key for streams that ask for EdDSA (default\n"
+        "                       DIR/ssf-ed25519-key.pem); instances on one database share both keys\n"
+        "  --ssf-retry-max S    longest wait between push retries to a receiver that is down (default 300)\n"
+        "  --ssf-pause-after S  pause a stream whose receiver failed for S seconds (default 86400)\n"
+        "  --ssf-retention S    give up an undelivered event after S seconds (default 604800)\n"
+        "  --ssf-long-poll S    how long a poll waits for events (default 25)\n");
 }
 
 Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &arguments)
@@ -175,6 +188,33 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
             if (!seconds(&n))
                 return unexpected(QStringLiteral("--event-heartbeat needs a positive number of seconds"));
             options.eventHeartbeat = std::chrono::seconds(n);
+        } else if (arg == QStringLiteral("--ssf-issuer")) {
+            options.ssfIssuer = value().value_or(QString());
+            const QUrl issuer(options.ssfIssuer, QUrl::StrictMode);
+            // SSF §7.1: a URL with no query or fragment; the endpoints are issuer + path.
+            if (!issuer.isValid() || issuer.host().isEmpty() || issuer.hasQuery() || issuer.hasFragment() ||
+                (issuer.scheme() != u"https" && issuer.scheme() != u"http"))
+                return unexpected(
+                    QStringLiteral("--ssf-issuer needs an http(s) URL without query or fragment"));
+            while (options.ssfIssuer.endsWith(u'/'))
+                options.ssfIssuer.chop(1);
+        } else if (arg == QStringLiteral("--ssf-key")) {
+            options.ssfKey = value().value_or(QString());
+            if (options.ssfKey.isEmpty())
+                return unexpected(QStringLiteral("--ssf-key needs a file"));
+        } else if (arg == QStringLiteral("--ssf-eddsa-key")) {
+            options.ssfEddsaKey = value().value_or(QString());
+            if (options.ssfEddsaKey.isEmpty())
+                return unexpected(QStringLiteral("--ssf-eddsa-key needs a file"));
+        } else if (arg == QStringLiteral("--ssf-retry-max") || arg == QStringLiteral("--ssf-pause-after") ||
+                   arg == QStringLiteral("--ssf-retention") || arg == QStringLiteral("--ssf-long-poll")) {
+            qint64 n = 0;
+            if (!seconds(&n))
+                return unexpected(QStringLiteral("%1 needs a positive number of seconds").arg(arg));
+            (arg == u"--ssf-retry-max"     ? options.ssfRetryMax
+             : arg == u"--ssf-pause-after" ? options.ssfPauseAfter
+             : arg == u"--ssf-retention"   ? options.ssfRetention
+                                           : options.ssfLongPoll) = std::chrono::seconds(n);
         } else if (arg == QStringLiteral("--approval-ttl")) {
             if (!seconds(&options.approvalTtlSeconds))
                 return unexpected(QStringLiteral("--approval-ttl needs a positive number of seconds"));

@@ -46,6 +46,18 @@ struct ServerOptions
     QString audience = QStringLiteral("mandate");
     std::chrono::milliseconds sweepInterval{5000};
     std::chrono::milliseconds eventHeartbeat{15000};
+    // Shared Signals: the transmitter's issuer (its public base URL, as receivers reach it; empty:
+    // the URL this instance listens on), its SET signing keys (empty: DIR/ssf-rsa-key.pem and
+    // DIR/ssf-ed25519-key.pem; instances on one database share them), the longest wait between
+    // push retries, how long a receiver may fail before its stream is paused, how long an
+    // undelivered SET is kept, and how long a poll without returnImmediately waits.
+    QString ssfIssuer;
+    QString ssfKey;
+    QString ssfEddsaKey;
+    std::chrono::seconds ssfRetryMax{300};
+    std::chrono::seconds ssfPauseAfter{24 * 60 * 60};
+    std::chrono::seconds ssfRetention{7 * 24 * 60 * 60};
+    std::chrono::seconds ssfLongPoll{25};
 
     // The text after "listening on": "http://127.0.0.1:8787", "https://[::1]:443".
     QString urlFor(quint16 boundPort) const;

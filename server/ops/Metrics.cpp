@@ -50,6 +50,16 @@ void Metrics::observeMergeDelay(double seconds)
     m_mergeDelay.observe(LatencyBuckets, seconds);
 }
 
+void Metrics::countSignalPush(const QString &outcome)
+{
+    ++m_signalPushes[QStringLiteral("outcome=\"%1\"").arg(label(outcome))];
+}
+
+void Metrics::observeSignalDelivery(double seconds)
+{
+    m_signalDelivery.observe(LatencyBuckets, seconds);
+}
+
 void Metrics::countDecision(const QString &outcome)
 {
     ++m_decisions[QStringLiteral("decision=\"%1\"").arg(label(outcome))];
@@ -104,6 +114,15 @@ QByteArray Metrics::render() const
     out += "# HELP mandate_audit_merge_delay_seconds From an audit event's commit to its signed checkpoint.\n"
            "# TYPE mandate_audit_merge_delay_seconds histogram\n";
     renderHistogram(out, "mandate_audit_merge_delay_seconds", QByteArray(), LatencyBuckets, m_mergeDelay);
+
+    out += "# HELP mandate_ssf_pushes_total Shared Signals push attempts, by outcome.\n"
+           "# TYPE mandate_ssf_pushes_total counter\n";
+    for (auto it = m_signalPushes.cbegin(); it != m_signalPushes.cend(); ++it)
+        out += "mandate_ssf_pushes_total{" + it.key().toUtf8() + "} " + QByteArray::number(it.value()) + '\n';
+    out += "# HELP mandate_ssf_delivery_seconds From a SET's queueing (its change's commit) to the "
+           "receiver's 202.\n"
+           "# TYPE mandate_ssf_delivery_seconds histogram\n";
+    renderHistogram(out, "mandate_ssf_delivery_seconds", QByteArray(), LatencyBuckets, m_signalDelivery);
 
     for (auto it = m_gauges.cbegin(); it != m_gauges.cend(); ++it) {
         const QByteArray name = it.key().toUtf8();

@@ -20,6 +20,10 @@ public:
     void countDecision(const QString &outcome);
     // From an event's commit to its place in a signed checkpoint (the oldest event of each pass).
     void observeMergeDelay(double seconds);
+    // Shared Signals pushes by outcome (delivered, rejected, failed), and from a SET's queueing to
+    // the receiver's 202 for the delivered ones.
+    void countSignalPush(const QString &outcome);
+    void observeSignalDelivery(double seconds);
     // Values read at scrape time (pending approvals, open connections).
     void addGauge(const QString &name, const QString &help, std::function<double()> read);
 
@@ -49,6 +53,8 @@ private:
     Histogram<BatchBuckets.size()> m_batchSize;
     Histogram<LatencyBuckets.size()> m_mergeDelay;
     QMap<QString, quint64> m_decisions;
+    QMap<QString, quint64> m_signalPushes;
+    Histogram<LatencyBuckets.size()> m_signalDelivery;
     struct Gauge
     {
         QString help;

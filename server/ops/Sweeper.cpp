@@ -3,6 +3,7 @@
 #include "server/domain/ApprovalLedger.h"
 #include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
+#include "server/ssf/SignalOutbox.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
 
@@ -17,11 +18,12 @@ constexpr qint64 IdempotencyWindowSeconds = 24 * 60 * 60;
 } // namespace
 
 Sweeper::Sweeper(Store &store, const Clock &clock, WriteBatcher &writes, std::chrono::milliseconds interval,
-                 QObject *parent)
+                 std::chrono::seconds signalRetention, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(clock)
     , m_writes(writes)
+    , m_signalRetentionSeconds(signalRetention.count())
 {
     m_timer.setInterval(interval);
     connect(&m_timer, &QTimer::timeout, this, &Sweeper::sweepNow);
@@ -42,6 +44,7 @@ void Sweeper::sweepNow()
                     return WriteResult::Drop;
             }
             AuditTrail audit(store, m_clock);
+            SignalOutbox signals(store, m_clock);
             for (const QString &id : store.delegations().activeLapsedBy(now, BatchLimit)) {
                 auto delegation = store.delegations().find(id);
                 if (!delegation)
@@ -52,11 +55,21 @@ void Sweeper::sweepNow()
                     !audit.record(QStringLiteral("delegation.expired"), Principal{}, *delegation,
                                   {{QStringLiteral("cause"),
                                     idle ? QStringLiteral("idle") : QStringLiteral("lifetime")}}) ||
-                    !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation))
+                    !LiveEvents::delegation(store, QStringLiteral("delegation.updated"), *delegation) ||
+                    !signals.sessionsEnded(
+                        {id},
+                        SignalCause::delegationEnded(
+                            Principal{}, QStringLiteral("expired"),
+                            idle ? QStringLiteral("it was not used within its idle allowance")
+                                 : QStringLiteral("its lifetime ended"),
+                            now),
+                        true))
                     return WriteResult::Drop;
             }
             if (!store.idempotency().purgeBefore(now.addSecs(-IdempotencyWindowSeconds)) ||
-                !store.sessions().removeExpired(now))
+                !store.sessions().removeExpired(now) || !store.jitCredentials().removeExpired(now) ||
+                !store.ssfOutbox().prune(now.addSecs(-DeliveredRetentionSeconds),
+                                         now.addSecs(-m_signalRetentionSeconds)))
                 return WriteResult::Drop;
             return WriteResult::Keep;
         },

@@ -117,7 +117,9 @@ void IdentityRoutes::issueCredential(ApiRequest &request, const Responder &respo
                      .record(QStringLiteral("credential.issued"), actor, tree->delegation,
                              {{QStringLiteral("kind"), QStringLiteral("jit")},
                               {QStringLiteral("jti"), issued->tokenId},
-                              {QStringLiteral("expires_at"), formatTimestamp(issued->expiresAt)}}))
+                              {QStringLiteral("expires_at"), formatTimestamp(issued->expiresAt)}}) ||
+                !store.jitCredentials().insert(
+                    {issued->tokenId, tree->delegation.id, m_credentials.issuer(), issued->expiresAt}))
                 return Problem::internal();
             return ApiResponse::json(201,
                                      {{QStringLiteral("token"), issued->token},

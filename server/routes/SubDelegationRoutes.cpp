@@ -12,6 +12,7 @@
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/routes/RequestParsing.h"
+#include "server/ssf/SignalOutbox.h"
 #include "server/store/Store.h"
 
 namespace mandate::server {
@@ -118,7 +119,12 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
                                              QStringLiteral("parent_completed")))
                         return Problem::internal();
                 }
-                if (!store.delegations().setStatus(id, DelegationStatus::Completed))
+                if (!store.delegations().setStatus(id, DelegationStatus::Completed) ||
+                    !SignalOutbox(store, m_clock)
+                         .sessionsEnded({id},
+                                        SignalCause::delegationEnded(actor, QStringLiteral("completed"),
+                                                                     QString(), m_clock.now()),
+                                        true))
                     return Problem::internal();
                 delegation.status = DelegationStatus::Completed;
             }

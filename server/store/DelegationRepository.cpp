@@ -203,6 +203,22 @@ std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const 
     return ids;
 }
 
+std::optional<QStringList> DelegationRepository::activeDescendantsOf(const QString &id)
+{
+    QSqlQuery *q = m_db.run(
+        QStringLiteral(
+            "WITH RECURSIVE tree(id) AS (SELECT id FROM delegations WHERE parent_id = ? "
+            "UNION SELECT d.id FROM delegations d JOIN tree t ON d.parent_id = t.id) "
+            "SELECT id FROM delegations WHERE status = 'active' AND id IN (SELECT id FROM tree) ORDER BY id"),
+        {id});
+    if (!q)
+        return std::nullopt;
+    QStringList ids;
+    while (q->next())
+        ids.append(q->value(0).toString());
+    return ids;
+}
+
 bool DelegationRepository::saveUsage(const Delegation &d)
 {
     if (!m_db.run(QStringLiteral(

@@ -60,6 +60,8 @@ public:
     // Sets status revoked on every active delegation of the trees; returns the ids it changed.
     std::optional<QStringList> revokeTrees(Roots roots, const QString &key, const QString &by,
                                            const QString &reason, const QDateTime &at);
+    // The descendants of a delegation still marked active (they stop being usable with it).
+    std::optional<QStringList> activeDescendantsOf(const QString &id);
     bool saveUsage(const Delegation &delegation);
     bool saveBoundContext(const QString &id, const QJsonObject &context);
     // Active delegations whose lifetime or idle allowance has run out by `now`.

@@ -22,13 +22,14 @@ bool IdempotencyRepository::store(const QString &principal, const QString &key, 
                                   const QDateTime &at)
 {
     // An expired entry for the same key is replaced: the key is usable again after 24 hours.
+    // An empty body (a 204) is bound as an empty, not a null, blob: the column is NOT NULL.
+    const QByteArray body = entry.body.isNull() ? QByteArray("") : entry.body;
     return m_db.run(QStringLiteral(
                         "INSERT INTO idempotency_keys (principal, idem_key, request_hash, status, body, "
                         "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (principal, idem_key) DO UPDATE "
                         "SET request_hash = excluded.request_hash, status = excluded.status, "
                         "body = excluded.body, created_at = excluded.created_at"),
-                    {principal, key, entry.requestHash, entry.status, entry.body, formatTimestamp(at)}) !=
-           nullptr;
+                    {principal, key, entry.requestHash, entry.status, body, formatTimestamp(at)}) != nullptr;
 }
 
 bool IdempotencyRepository::purgeBefore(const QDateTime &cutoff)

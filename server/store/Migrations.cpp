@@ -163,6 +163,70 @@ CREATE TABLE enforcement_points (
     revoked_at TEXT
 )
 )SQL"},
+    // Shared Signals (SSF 1.0): receivers registered by an admin (token kept as its SHA-256), their
+    // streams and subjects, the durable outbox of SETs written in the transaction of the change
+    // that causes them, the JIT credentials issued (to announce their revocation), and the
+    // delegations whose end was already announced (each is announced once).
+    {5, R"SQL(
+CREATE TABLE ssf_receivers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash {blob} NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE TABLE ssf_streams (
+    id TEXT PRIMARY KEY,
+    receiver_id TEXT NOT NULL REFERENCES ssf_receivers(id),
+    delivery_method TEXT NOT NULL,
+    config TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_reason TEXT,
+    created_at TEXT NOT NULL,
+    verified_at TEXT,
+    failing_since TEXT,
+    last_error TEXT,
+    next_attempt_at TEXT,
+    last_delivered_at TEXT,
+    lease_owner TEXT,
+    lease_until TEXT
+);
+CREATE INDEX ssf_streams_receiver ON ssf_streams(receiver_id, created_at);
+CREATE TABLE ssf_subjects (
+    stream_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    included INTEGER NOT NULL,
+    PRIMARY KEY (stream_id, subject)
+);
+CREATE TABLE ssf_outbox (
+    seq {serial_pk},
+    stream_id TEXT NOT NULL,
+    jti TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    control INTEGER NOT NULL,
+    claims TEXT NOT NULL,
+    queued_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    delivered_at TEXT,
+    outcome TEXT
+);
+CREATE INDEX ssf_outbox_pending ON ssf_outbox(stream_id, delivered_at, control, seq);
+CREATE UNIQUE INDEX ssf_outbox_jti ON ssf_outbox(stream_id, jti);
+CREATE INDEX ssf_outbox_queued ON ssf_outbox(queued_at);
+CREATE TABLE jit_credentials (
+    jti TEXT PRIMARY KEY,
+    delegation_id TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX jit_credentials_delegation ON jit_credentials(delegation_id);
+CREATE INDEX jit_credentials_expiry ON jit_credentials(expires_at);
+CREATE TABLE ssf_ended_sessions (
+    delegation_id TEXT PRIMARY KEY,
+    ended_at TEXT NOT NULL
+)
+)SQL"},
 };
 
 } // namespace

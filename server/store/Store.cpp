@@ -23,6 +23,9 @@ Store::Store(std::unique_ptr<Database> db)
     , m_idempotency(*m_db)
     , m_approvals(*m_db)
     , m_liveEvents(*m_db)
+    , m_ssfStreams(*m_db)
+    , m_ssfOutbox(*m_db)
+    , m_jitCredentials(*m_db)
 {}
 
 bool Store::publish(LiveEvent event)

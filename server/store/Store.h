@@ -8,8 +8,11 @@
 #include "server/store/DelegationRepository.h"
 #include "server/store/EnforcementPointRepository.h"
 #include "server/store/IdempotencyRepository.h"
+#include "server/store/JitCredentialRepository.h"
 #include "server/store/LiveEventRepository.h"
 #include "server/store/SessionRepository.h"
+#include "server/store/SsfOutboxRepository.h"
+#include "server/store/SsfStreamRepository.h"
 #include "server/store/UserRepository.h"
 
 #include <memory>
@@ -41,6 +44,9 @@ public:
     IdempotencyRepository &idempotency() { return m_idempotency; }
     ApprovalRepository &approvals() { return m_approvals; }
     LiveEventRepository &liveEvents() { return m_liveEvents; }
+    SsfStreamRepository &ssfStreams() { return m_ssfStreams; }
+    SsfOutboxRepository &ssfOutbox() { return m_ssfOutbox; }
+    JitCredentialRepository &jitCredentials() { return m_jitCredentials; }
 
     // Records a live event in the current transaction; it reaches subscribers only once that
     // transaction commits (see WriteBatcher), and never if it rolls back.
@@ -48,6 +54,10 @@ public:
     qsizetype outboxMark() const { return m_outbox.size(); }
     void rollbackOutbox(qsizetype mark) { m_outbox.resize(mark); }
     QList<LiveEvent> takeOutbox() { return std::exchange(m_outbox, {}); }
+    // A write queued Security Event Tokens; the deliverer is woken once the transaction commits.
+    // (A job rolled back after saying so costs one needless look at the queue, nothing more.)
+    void noteSignalsQueued() { m_signalsQueued = true; }
+    bool takeSignalsQueued() { return std::exchange(m_signalsQueued, false); }
 
 private:
     explicit Store(std::unique_ptr<Database> db);
@@ -63,7 +73,11 @@ private:
     IdempotencyRepository m_idempotency;
     ApprovalRepository m_approvals;
     LiveEventRepository m_liveEvents;
+    SsfStreamRepository m_ssfStreams;
+    SsfOutboxRepository m_ssfOutbox;
+    JitCredentialRepository m_jitCredentials;
     QList<LiveEvent> m_outbox;
+    bool m_signalsQueued = false;
 };
 
 } // namespace mandate::server

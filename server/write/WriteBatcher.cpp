@@ -61,6 +61,8 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs)
         }
     }
     outcome.events = store.takeOutbox();
+    // Read after the commit, so only a batch whose SETs are durable wakes the deliverer.
+    outcome.signalsQueued = store.takeSignalsQueued() && outcome.statuses.contains(CommitStatus::Committed);
     outcome.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     return outcome;
 }
@@ -85,6 +87,8 @@ void WriteBatcher::finish(const Outcome &outcome)
         Q_EMIT databaseLost();
     if (!outcome.events.isEmpty())
         Q_EMIT committed(outcome.events);
+    if (outcome.signalsQueued)
+        Q_EMIT signalsQueued();
     m_metrics.observeCommit(outcome.seconds, static_cast<int>(batch.size()));
     for (qsizetype i = 0; i < batch.size(); ++i)
         batch[i](outcome.statuses[i]);

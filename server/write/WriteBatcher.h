@@ -49,6 +49,8 @@ Q_SIGNALS:
     // The write connection stopped answering (the database restarted, failed over or dropped
     // it); emitted once. Every write from then on ends DatabaseLost.
     void databaseLost();
+    // A batch that queued Security Event Tokens committed (Store::noteSignalsQueued).
+    void signalsQueued();
 
 private:
     struct Outcome
@@ -57,6 +59,7 @@ private:
         QList<LiveEvent> events;
         double seconds = 0;
         bool databaseLost = false;
+        bool signalsQueued = false;
     };
 
     void flush();
