@@ -14,7 +14,7 @@ namespace mandate::server {
 
 namespace {
 
-constexpr qint64 IdempotencyWindowSeconds = 24 * 60 * 60;
+constexpr qint64 ReplayWindowSeconds = 24 * 60 * 60;
 
 ApiResponse replayOf(const IdempotencyRepository::Entry &previous)
 {
@@ -63,7 +63,7 @@ void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respon
             const QDateTime now = clock.now();
             if (!idem.key.isEmpty()) {
                 if (const auto previous = store.idempotency().find(idem.scope, idem.key,
-                                                                   now.addSecs(-IdempotencyWindowSeconds))) {
+                                                                   now.addSecs(-ReplayWindowSeconds))) {
                     *answer = previous->requestHash == idem.requestHash ? replayOf(*previous)
                                                                         : Problem::idempotencyMismatch();
                     return WriteResult::Keep;

@@ -7,7 +7,7 @@ namespace mandate::server {
 
 namespace {
 
-const QString Columns =
+const QString AgentColumns =
     QStringLiteral("SELECT id, spiffe_id, name, description, status, created_at FROM agents ");
 
 AgentRecord readAgent(const QSqlQuery &q)
@@ -39,7 +39,7 @@ std::optional<AgentRecord> AgentRepository::findBySpiffeId(const QString &spiffe
 
 std::optional<AgentRecord> AgentRepository::one(const QString &where, const QString &value)
 {
-    QSqlQuery *q = m_db.run(Columns + where, {value});
+    QSqlQuery *q = m_db.run(AgentColumns + where, {value});
     if (!q || !q->next())
         return std::nullopt;
     AgentRecord agent = readAgent(*q);
@@ -50,10 +50,10 @@ std::optional<AgentRecord> AgentRepository::one(const QString &where, const QStr
 QList<AgentRecord> AgentRepository::list(int limit, const std::optional<PageCursor> &after)
 {
     QSqlQuery *q =
-        after ? m_db.run(Columns + QStringLiteral("WHERE created_at < ? OR (created_at = ? AND id < ?) "
+        after ? m_db.run(AgentColumns + QStringLiteral("WHERE created_at < ? OR (created_at = ? AND id < ?) "
                                                   "ORDER BY created_at DESC, id DESC LIMIT ?"),
                          {after->sortKey, after->sortKey, after->id, limit})
-              : m_db.run(Columns + QStringLiteral("ORDER BY created_at DESC, id DESC LIMIT ?"), {limit});
+              : m_db.run(AgentColumns + QStringLiteral("ORDER BY created_at DESC, id DESC LIMIT ?"), {limit});
     QList<AgentRecord> agents;
     while (q && q->next())
         agents.append(readAgent(*q));

@@ -12,7 +12,7 @@ namespace mandate::server {
 
 namespace {
 
-const QString Columns = QStringLiteral(
+const QString DelegationColumns = QStringLiteral(
     "SELECT id, customer_id, agent_id, parent_id, purpose, status, created_at, expires_at, revoked_at, "
     "revoked_by, revoke_reason, policy, chain, usage, bound_context FROM delegations ");
 
@@ -96,7 +96,7 @@ std::optional<Delegation> DelegationRepository::find(const QString &id)
 {
     if (const Delegation *kept = m_cache.find(id))
         return *kept;
-    QSqlQuery *q = m_db.run(Columns + QStringLiteral("WHERE id = ?"), {id});
+    QSqlQuery *q = m_db.run(DelegationColumns + QStringLiteral("WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     std::optional<Delegation> d = readDelegation(*q);
@@ -161,7 +161,7 @@ QList<Delegation> DelegationRepository::list(const Query &query)
     values.append(query.limit);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString order = QStringLiteral(" ORDER BY %1%2, id%2 LIMIT ?").arg(column, direction);
-    QSqlQuery *q = m_db.runList(Columns + where + order, values);
+    QSqlQuery *q = m_db.runList(DelegationColumns + where + order, values);
     QList<Delegation> result;
     while (q && q->next()) {
         if (std::optional<Delegation> d = readDelegation(*q))

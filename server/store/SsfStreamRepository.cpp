@@ -16,7 +16,7 @@ std::optional<QDateTime> timeOf(const QVariant &value)
     return parseTimestamp(value.toString());
 }
 
-QString compact(const QJsonObject &object)
+QString compactText(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
@@ -122,7 +122,7 @@ bool SsfStreamRepository::insertStream(const Stream &stream)
     return m_db.run(
                QStringLiteral("INSERT INTO ssf_streams (id, receiver_id, delivery_method, config, status, "
                               "status_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-               {stream.id, stream.receiverId, stream.deliveryMethod, compact(stream.config), stream.status,
+               {stream.id, stream.receiverId, stream.deliveryMethod, compactText(stream.config), stream.status,
                 stream.statusReason, formatTimestamp(stream.createdAt)}) != nullptr;
 }
 
@@ -173,7 +173,7 @@ bool SsfStreamRepository::updateConfig(const QString &id, const QString &deliver
     return m_db.run(QStringLiteral(
                         "UPDATE ssf_streams SET delivery_method = ?, config = ?, next_attempt_at = NULL "
                         "WHERE id = ?"),
-                    {deliveryMethod, compact(config), id}) != nullptr;
+                    {deliveryMethod, compactText(config), id}) != nullptr;
 }
 
 bool SsfStreamRepository::setStatus(const QString &id, const QString &status, const QString &reason)
@@ -242,7 +242,7 @@ bool SsfStreamRepository::setSubject(const QString &streamId, const QJsonObject 
     return m_db.run(
                QStringLiteral("INSERT INTO ssf_subjects (stream_id, subject, included) VALUES (?, ?, ?) "
                               "ON CONFLICT (stream_id, subject) DO UPDATE SET included = excluded.included"),
-               {streamId, compact(subject), included ? 1 : 0}) != nullptr;
+               {streamId, compactText(subject), included ? 1 : 0}) != nullptr;
 }
 
 QList<SsfStreamRepository::Subject> SsfStreamRepository::subjectsOf(const QString &streamId)
