@@ -62,8 +62,8 @@ void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respon
         [idem = std::move(idempotency), job = std::move(job), answer, &clock = m_clock](Store &store) {
             const QDateTime now = clock.now();
             if (!idem.key.isEmpty()) {
-                if (const auto previous = store.idempotency().find(idem.scope, idem.key,
-                                                                   now.addSecs(-ReplayWindowSeconds))) {
+                if (const auto previous =
+                        store.idempotency().find(idem.scope, idem.key, now.addSecs(-ReplayWindowSeconds))) {
                     *answer = previous->requestHash == idem.requestHash ? replayOf(*previous)
                                                                         : Problem::idempotencyMismatch();
                     return WriteResult::Keep;

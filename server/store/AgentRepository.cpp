@@ -51,7 +51,7 @@ QList<AgentRecord> AgentRepository::list(int limit, const std::optional<PageCurs
 {
     QSqlQuery *q =
         after ? m_db.run(AgentColumns + QStringLiteral("WHERE created_at < ? OR (created_at = ? AND id < ?) "
-                                                  "ORDER BY created_at DESC, id DESC LIMIT ?"),
+                                                       "ORDER BY created_at DESC, id DESC LIMIT ?"),
                          {after->sortKey, after->sortKey, after->id, limit})
               : m_db.run(AgentColumns + QStringLiteral("ORDER BY created_at DESC, id DESC LIMIT ?"), {limit});
     QList<AgentRecord> agents;

@@ -122,8 +122,8 @@ bool SsfStreamRepository::insertStream(const Stream &stream)
     return m_db.run(
                QStringLiteral("INSERT INTO ssf_streams (id, receiver_id, delivery_method, config, status, "
                               "status_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-               {stream.id, stream.receiverId, stream.deliveryMethod, compactText(stream.config), stream.status,
-                stream.statusReason, formatTimestamp(stream.createdAt)}) != nullptr;
+               {stream.id, stream.receiverId, stream.deliveryMethod, compactText(stream.config),
+                stream.status, stream.statusReason, formatTimestamp(stream.createdAt)}) != nullptr;
 }
 
 std::optional<SsfStreamRepository::Stream> SsfStreamRepository::stream(const QString &id)
