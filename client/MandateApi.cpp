@@ -429,6 +429,36 @@ Reply<Approval> MandateApi::decide(const QString &approvalId, ApprovalVerdict ve
         &approvalFrom);
 }
 
+Reply<OrgPolicyInfo> MandateApi::orgPolicy()
+{
+    return typed<OrgPolicyInfo>(m_client.get(QStringLiteral("/v1/policy")),
+                                [](const QJsonObject &body) -> std::optional<OrgPolicyInfo> {
+                                    const QJsonValue healthy = body.value(QStringLiteral("healthy"));
+                                    if (!healthy.isBool())
+                                        return std::nullopt;
+                                    return OrgPolicyInfo{body.value(QStringLiteral("pdp")).toString(),
+                                                         body.value(QStringLiteral("failure")).toString() == u"open",
+                                                         healthy.toBool()};
+                                });
+}
+
+Reply<ActionCatalog> MandateApi::actions()
+{
+    return typed<ActionCatalog>(m_client.get(QStringLiteral("/v1/actions")),
+                                [](const QJsonObject &body) -> std::optional<ActionCatalog> {
+                                    ActionCatalog catalog;
+                                    for (const QJsonValue &item : body.value(QStringLiteral("items")).toArray()) {
+                                        const auto action = ActionCatalog::fromJson(item.toObject());
+                                        if (!action)
+                                            return std::nullopt;
+                                        // The built-in ones are in every catalog already.
+                                        if (!catalog.isBuiltIn(action->name))
+                                            catalog.add(*action);
+                                    }
+                                    return catalog;
+                                });
+}
+
 Reply<Page<EnforcementPointInfo>> MandateApi::enforcementPoints()
 {
     return typed<Page<EnforcementPointInfo>>(

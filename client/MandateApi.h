@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/OrgPolicyInfo.h"
+#include "core/ActionCatalog.h"
 #include "client/AgentInfo.h"
 #include "client/ApiReply.h"
 #include "client/DemoDirectory.h"
@@ -158,6 +160,10 @@ public:
     // The key is the caller's: a decision outbox resends the same one until the server answered.
     Reply<Approval> decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
                            const QByteArray &idempotencyKey);
+
+    // The organisation's policy engine, and the action catalog grants and labels read.
+    Reply<OrgPolicyInfo> orgPolicy();
+    Reply<ActionCatalog> actions();
 
     // Admin only: the gateways and MCP servers that ask the AuthZEN endpoints, newest first (one
     // page: the server lists them all).

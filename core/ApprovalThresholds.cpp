@@ -12,13 +12,13 @@ using Threshold = ApprovalThresholds::Threshold;
 // Is the request's amount above a policy threshold? A value-moving request that does not say how
 // much it moves is treated as above every threshold, as a missing sensitivity counts as restricted.
 Expected<bool, Denial> aboveThreshold(const std::optional<Money> &threshold, const AuthorizeRequest &request,
-                                      QStringView thresholdName)
+                                      bool movesValue, QStringView thresholdName)
 {
     if (!threshold) {
         return false;
     }
     if (!request.amount) {
-        return ActionCatalog::movesValue(request.action);
+        return movesValue;
     }
     const Expected<int, Money::Error> order = request.amount->compare(*threshold);
     if (!order) {
@@ -29,7 +29,7 @@ Expected<bool, Denial> aboveThreshold(const std::optional<Money> &threshold, con
 }
 
 Expected<std::optional<ApprovalThresholds::Threshold>, Denial>
-dualControlThreshold(const Delegation &delegation, const AuthorizeRequest &request)
+dualControlThreshold(const Delegation &delegation, const AuthorizeRequest &request, bool movesValue)
 {
     if (!delegation.dualControl) {
         return std::optional<Threshold>();
@@ -41,7 +41,7 @@ dualControlThreshold(const Delegation &delegation, const AuthorizeRequest &reque
                       QStringLiteral("%1 needs the approval of two approvers.").arg(request.action),
                       QStringLiteral("%1 always needs two approvers").arg(request.action)});
     }
-    const Expected<bool, Denial> above = aboveThreshold(policy.above, request, u"dual-control threshold");
+    const Expected<bool, Denial> above = aboveThreshold(policy.above, request, movesValue, u"dual-control threshold");
     if (!above) {
         return unexpected(above.error());
     }
@@ -57,7 +57,7 @@ dualControlThreshold(const Delegation &delegation, const AuthorizeRequest &reque
 }
 
 Expected<std::optional<ApprovalThresholds::Threshold>, Denial>
-stepUpThreshold(const Delegation &delegation, const AuthorizeRequest &request)
+stepUpThreshold(const Delegation &delegation, const AuthorizeRequest &request, bool movesValue)
 {
     if (!delegation.stepUp) {
         return std::optional<Threshold>();
@@ -67,7 +67,7 @@ stepUpThreshold(const Delegation &delegation, const AuthorizeRequest &request)
     const QString whoConfirms = toCustomer ? QStringLiteral("the customer") : QStringLiteral("an approver");
     const QString whose = toCustomer ? QStringLiteral("your") : QStringLiteral("the");
 
-    const Expected<bool, Denial> above = aboveThreshold(policy.above, request, u"step-up threshold");
+    const Expected<bool, Denial> above = aboveThreshold(policy.above, request, movesValue, u"step-up threshold");
     if (!above) {
         return unexpected(above.error());
     }
@@ -99,11 +99,13 @@ stepUpThreshold(const Delegation &delegation, const AuthorizeRequest &request)
 } // namespace
 
 Expected<std::optional<ApprovalThresholds::Threshold>, Denial>
-ApprovalThresholds::crossed(const Delegation &delegation, const AuthorizeRequest &request)
+ApprovalThresholds::crossed(const Delegation &delegation, const AuthorizeRequest &request,
+                            const ActionCatalog &actions)
 {
+    const bool movesValue = actions.movesValue(request.action);
     // Dual control wins: a request that needs two approvers needs no separate step-up.
     for (const auto &check : {dualControlThreshold, stepUpThreshold}) {
-        Expected<std::optional<Threshold>, Denial> hit = check(delegation, request);
+        Expected<std::optional<Threshold>, Denial> hit = check(delegation, request, movesValue);
         if (!hit || *hit) {
             return hit;
         }

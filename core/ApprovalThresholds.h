@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ActionCatalog.h"
 #include "core/Approval.h"
 #include "core/AuthorizeRequest.h"
 #include "core/Delegation.h"
@@ -25,9 +26,10 @@ public:
     };
 
     // The threshold the request crosses (dual control before step-up), none, or a denial when an
-    // amount cannot be compared with a threshold (another currency).
-    static Expected<std::optional<Threshold>, Denial> crossed(const Delegation &delegation,
-                                                              const AuthorizeRequest &request);
+    // amount cannot be compared with a threshold (another currency). The catalog says which
+    // actions move value: one of those without an amount counts as above every value threshold.
+    static Expected<std::optional<Threshold>, Denial>
+    crossed(const Delegation &delegation, const AuthorizeRequest &request, const ActionCatalog &actions);
     // "Travel booker wants to pay EUR 1,250.00 to payee:lufthansa — above your EUR 200.00 step-up threshold"
     static QString summary(const Delegation &delegation, const AuthorizeRequest &request,
                            const Threshold &threshold);

@@ -84,9 +84,7 @@ Expected<AuthorizeRequest, FieldErrors> AuthorizeCodec::requestFromJson(const QJ
         if (ActionCatalog::isWellFormed(*action))
             request.action = *action;
         else
-            reader.addError(
-                u"action",
-                QStringLiteral("must be an action name of the form domain.verb, such as payments.initiate"));
+            reader.addError(u"action", ActionCatalog::wellFormedRule());
     }
     request.resource =
         checkedPattern(reader, u"resource", reader.requiredString(u"resource")).value_or(QString());

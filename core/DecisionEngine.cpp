@@ -152,6 +152,44 @@ void decideWithPeople(EngineResult &result, const DecisionInput &input,
     }
 }
 
+// The organisation's answer for a request its delegation would allow or send to people: a denial,
+// or the step-up it asks for, or nothing when the delegation's own answer stands.
+Expected<std::optional<ApprovalThresholds::Threshold>, Denial> orgPolicyThreshold(const DecisionInput &input,
+                                                                                  EngineResult &result)
+{
+    using Answer = OrgPolicyVerdict::Answer;
+    if (!input.orgPolicyRequired)
+        return std::optional<ApprovalThresholds::Threshold>();
+    if (!input.orgPolicy) {
+        result.orgPolicyNeeded = true;
+        return unexpected(Denial{ReasonCode::OrgPolicyUnavailable,
+                                 QStringLiteral("Your organisation's policy engine was not asked."), QString()});
+    }
+    switch (input.orgPolicy->answer) {
+    case Answer::Allow:
+        return std::optional<ApprovalThresholds::Threshold>();
+    case Answer::PersonRequired:
+        return std::optional<ApprovalThresholds::Threshold>(ApprovalThresholds::Threshold{
+            ApprovalKind::StepUp, ReasonCode::OrgPolicyStepUp,
+            input.orgPolicy->message.isEmpty()
+                ? QStringLiteral("Your organisation's policy asks a person to confirm this.")
+                : input.orgPolicy->message,
+            QStringLiteral("your organisation's policy asks a person to confirm it")});
+    case Answer::Denied:
+        return unexpected(Denial{ReasonCode::OrgPolicyDenied,
+                                 input.orgPolicy->message.isEmpty()
+                                     ? QStringLiteral("Your organisation's policy does not allow this.")
+                                     : input.orgPolicy->message,
+                                 QString()});
+    case Answer::Unavailable:
+        break;
+    }
+    return unexpected(Denial{ReasonCode::OrgPolicyUnavailable,
+                             QStringLiteral("Your organisation's policy engine could not be asked, so nothing "
+                                            "that needs its answer is allowed."),
+                             QString()});
+}
+
 } // namespace
 
 EngineResult DecisionEngine::decide(const DecisionInput &input)
@@ -199,13 +237,20 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
         return result;
     }
 
-    const Expected<std::optional<ApprovalThresholds::Threshold>, Denial> crossed =
-        ApprovalThresholds::crossed(delegation, request);
+    const Expected<std::optional<ApprovalThresholds::Threshold>, Denial> crossed = ApprovalThresholds::crossed(
+        delegation, request, input.actions ? *input.actions : ActionCatalog::builtIn());
     if (!crossed) {
         deny(result, crossed.error());
         return result;
     }
-    const std::optional<ApprovalThresholds::Threshold> &threshold = *crossed;
+    const Expected<std::optional<ApprovalThresholds::Threshold>, Denial> organisation =
+        orgPolicyThreshold(input, result);
+    if (!organisation) {
+        deny(result, organisation.error());
+        return result;
+    }
+    // The delegation's own threshold already sends the request to people; it stands.
+    const std::optional<ApprovalThresholds::Threshold> &threshold = *crossed ? *crossed : *organisation;
     if (!threshold) {
         allow(result, ReasonCode::WithinScope,
               QStringLiteral("%1 on %2 is within %3 scope.")

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/ActionCatalog.h"
 #include "core/Approval.h"
 #include "core/AuthorizeRequest.h"
 #include "core/Decision.h"
 #include "core/Delegation.h"
+#include "core/OrgPolicyVerdict.h"
 
 #include <QDateTime>
 #include <QList>
@@ -23,6 +25,12 @@ struct DecisionInput
     // The approval named by request.approvalId, when the store found one for this delegation.
     const Approval *approval = nullptr;
     QDateTime now;
+    // Which actions move value; the built-in catalog when not given.
+    const ActionCatalog *actions = nullptr;
+    // The organisation's policy engine must be asked about whatever the delegation would allow
+    // or send to people, and `orgPolicy` is its answer when it was asked.
+    bool orgPolicyRequired = false;
+    std::optional<OrgPolicyVerdict> orgPolicy;
 };
 
 // What an allow reserves: one use and the amount on the governing scope of the delegation and of
@@ -58,13 +66,18 @@ struct EngineResult
     bool revokeForContextChange = false;        // a bound key differs
     std::optional<DelegationStatus> markStatus; // Expired when expiry or idle timeout passed
     QString expiredDelegationId;                // which delegation of the chain expired
+
+    // The organisation's policy engine had to be asked and was not: nothing may be written; ask
+    // it, then decide again.
+    bool orgPolicyNeeded = false;
 };
 
 // The request-time decision: a pure function of its input. Checks run in this order: the agent
 // holds the delegation (first, so another agent learns nothing) → status and expiry of every link
 // → suspension → context change → for every link of the chain: action → resource → destination →
-// sensitivity → per-action limit → then every link's cumulative limits and uses → dual control →
-// step-up → allow.
+// sensitivity → per-action limit → then every link's cumulative limits and uses → the
+// organisation's policy (only for what the delegation would allow or send to people) → dual
+// control → step-up → allow.
 class DecisionEngine
 {
 public:

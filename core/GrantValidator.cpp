@@ -22,9 +22,16 @@ QString indexed(const QString &path, qsizetype index)
     return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
-QString actionMessage()
+void checkAction(FieldErrors &errors, const QString &path, const QString &action)
 {
-    return QStringLiteral("must be an action name of the form domain.verb, such as payments.initiate");
+    if (!ActionCatalog::isWellFormed(action))
+        add(errors, path, ActionCatalog::wellFormedRule());
+}
+
+void checkCatalog(FieldErrors &errors, const QString &path, const QString &action, const ActionCatalog &actions)
+{
+    if (ActionCatalog::isWellFormed(action) && !actions.contains(action))
+        add(errors, path, actions.unknownMessage(action));
 }
 
 void checkPositive(FieldErrors &errors, const QString &path, const std::optional<Money> &money)
@@ -42,8 +49,7 @@ void checkPattern(FieldErrors &errors, const QString &path, const ResourcePatter
 
 void checkScope(FieldErrors &errors, const QString &path, const Scope &scope)
 {
-    if (!ActionCatalog::isWellFormed(scope.action))
-        add(errors, path + QStringLiteral(".action"), actionMessage());
+    checkAction(errors, path + QStringLiteral(".action"), scope.action);
     checkPattern(errors, path + QStringLiteral(".resource"), scope.resource);
     checkPositive(errors, path + QStringLiteral(".max_per_action"), scope.maxPerAction);
     checkPositive(errors, path + QStringLiteral(".max_total"), scope.maxTotal);
@@ -95,8 +101,7 @@ void checkDualControl(FieldErrors &errors, const DualControlPolicy &policy)
         add(errors, QStringLiteral("dual_control"), QStringLiteral("must set above or at least one action"));
     checkPositive(errors, QStringLiteral("dual_control.above"), policy.above);
     for (qsizetype i = 0; i < policy.actions.size(); ++i) {
-        if (!ActionCatalog::isWellFormed(policy.actions.at(i)))
-            add(errors, indexed(QStringLiteral("dual_control.actions"), i), actionMessage());
+        checkAction(errors, indexed(QStringLiteral("dual_control.actions"), i), policy.actions.at(i));
     }
 }
 
@@ -141,6 +146,20 @@ FieldErrors GrantValidator::validate(const DelegationGrant &grant, const QDateTi
             add(errors, QStringLiteral("revoke_on.idle_seconds"),
                 QStringLiteral("must be between %1 and %2").arg(MinIdleSeconds).arg(maxIdleSeconds));
         }
+    }
+    return errors;
+}
+
+FieldErrors GrantValidator::actionsNotInCatalog(const DelegationGrant &grant, const ActionCatalog &actions)
+{
+    FieldErrors errors;
+    for (qsizetype i = 0; i < grant.scopes.size(); ++i)
+        checkCatalog(errors, indexed(QStringLiteral("scopes"), i) + QStringLiteral(".action"), grant.scopes.at(i).action,
+                     actions);
+    if (grant.dualControl) {
+        for (qsizetype i = 0; i < grant.dualControl->actions.size(); ++i)
+            checkCatalog(errors, indexed(QStringLiteral("dual_control.actions"), i), grant.dualControl->actions.at(i),
+                         actions);
     }
     return errors;
 }

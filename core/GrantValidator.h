@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ActionCatalog.h"
 #include "core/Delegation.h"
 #include "core/FieldError.h"
 
@@ -8,7 +9,7 @@
 namespace mandate {
 
 // The limits every grant must satisfy beyond its shape: at least one scope, every limit positive,
-// expiry in the future and at most 90 days ahead, purpose ≤ 500 characters, known actions.
+// expiry in the future and at most 90 days ahead, purpose ≤ 500 characters, well-formed actions that are in the catalog.
 class GrantValidator
 {
 public:
@@ -18,6 +19,9 @@ public:
     static constexpr qsizetype MaxDestinations = 256;
 
     static FieldErrors validate(const DelegationGrant &grant, const QDateTime &now);
+    // Well-formed actions the organisation's catalog does not have, each with the nearest name
+    // (422 on the wire, where validate()'s errors are 400).
+    static FieldErrors actionsNotInCatalog(const DelegationGrant &grant, const ActionCatalog &actions);
 };
 
 } // namespace mandate

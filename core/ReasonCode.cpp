@@ -32,6 +32,9 @@ constexpr std::array kCodes{
     ReasonCode::ApprovalDenied,
     ReasonCode::ApprovalExpired,
     ReasonCode::ApprovalMismatch,
+    ReasonCode::OrgPolicyStepUp,
+    ReasonCode::OrgPolicyDenied,
+    ReasonCode::OrgPolicyUnavailable,
 };
 
 constexpr QStringView wireName(ReasonCode code)
@@ -81,6 +84,12 @@ constexpr QStringView wireName(ReasonCode code)
         return u"approval_denied";
     case ReasonCode::ApprovalExpired:
         return u"approval_expired";
+    case ReasonCode::OrgPolicyStepUp:
+        return u"org_policy_step_up";
+    case ReasonCode::OrgPolicyDenied:
+        return u"org_policy_denied";
+    case ReasonCode::OrgPolicyUnavailable:
+        return u"org_policy_unavailable";
     case ReasonCode::ApprovalMismatch:
         return u"approval_mismatch";
     }

@@ -32,6 +32,9 @@ enum class ReasonCode
     ApprovalDenied,
     ApprovalExpired,
     ApprovalMismatch,
+    OrgPolicyStepUp,
+    OrgPolicyDenied,
+    OrgPolicyUnavailable,
 };
 
 QString reasonCodeToString(ReasonCode code);

@@ -40,6 +40,12 @@ QString ApprovalFormatter::reasonText(ReasonCode reason)
         return tr("The amount is above the delegation's dual-control threshold");
     case ReasonCode::DualControlAction:
         return tr("This action always needs two approvers");
+    case ReasonCode::OrgPolicyStepUp:
+        return tr("Your organisation's policy asks a person to confirm this");
+    case ReasonCode::OrgPolicyDenied:
+        return tr("Your organisation's policy does not allow this");
+    case ReasonCode::OrgPolicyUnavailable:
+        return tr("Your organisation's policy engine could not be asked, so this was refused");
     default:
         return reasonCodeToString(reason);
     }

@@ -2,6 +2,7 @@
 
 #include "client/AuditFacts.h"
 #include "core/Clock.h"
+#include "models/ApprovalFormatter.h"
 #include "models/AuditFormatter.h"
 #include "models/DelegationFormatter.h"
 
@@ -11,10 +12,15 @@ namespace mandate::models {
 
 namespace {
 
-QString decisionText(const QString &decision)
+QString decisionText(const QString &decision, const QString &reason)
 {
     if (decision == QLatin1String("allow"))
         return DecisionListModel::tr("Allowed");
+    // The organisation's rules, not the customer's own limits: say whose "no" it was.
+    if (decision == QLatin1String("deny") && reason == QLatin1String("org_policy_denied"))
+        return DecisionListModel::tr("Denied by your organisation's policy");
+    if (decision == QLatin1String("deny") && reason == QLatin1String("org_policy_unavailable"))
+        return DecisionListModel::tr("Denied: your organisation's policy engine could not be asked");
     if (decision == QLatin1String("deny"))
         return DecisionListModel::tr("Denied");
     if (decision == QLatin1String("step_up_required"))
@@ -54,7 +60,7 @@ QVariant DecisionListModel::data(const QModelIndex &index, int role) const
         case WhenColumn:
             return DelegationFormatter::relativeTime(row.at, m_clock.now());
         case DecisionColumn:
-            return decisionText(row.decision);
+            return decisionText(row.decision, row.reason);
         case RequestColumn:
             return row.request;
         default:
@@ -64,7 +70,8 @@ QVariant DecisionListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (index.column() == WhenColumn)
             return QLocale().toString(row.at.toLocalTime(), QLocale::LongFormat);
-        return row.reason;
+        const std::optional<ReasonCode> code = reasonCodeFromString(row.reason);
+        return code ? ApprovalFormatter::reasonText(*code) : row.reason;
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Mandate and starts the demo: mandate-server with the demo
-# organisation on a private data dir, the agent simulator playing its scenario against it every
+# organisation on a private data dir, asking Cerbos with the example org policies
+# (resources/policy/cerbos) about every decision when Cerbos is installed, the agent simulator playing its scenario against it every
 # 40 s, and the console at its sign-in, pointing at that server. Without a display it says so and
 # runs the server and the scenario only. Closing the console, or Ctrl+C, stops everything this
 # script started.
@@ -49,8 +50,24 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# The organisation's own rules, as code: Cerbos on loopback, telemetry off.
+. scripts/lib/cerbos.sh
+policy_args=()
+if cerbos_binary >/dev/null; then
+  cerbos_port=$(cerbos_free_port)
+  cerbos_write_config "$data_dir/cerbos" "$PWD/resources/policy/cerbos" "$cerbos_port"
+  start_job bash -c '. scripts/lib/cerbos.sh && cerbos_run "$1"' cerbos "$data_dir/cerbos" \
+    >"$data_dir/cerbos/cerbos.log" 2>&1
+  if cerbos_wait "$cerbos_port" "$job"; then
+    policy_args=(--policy-pdp "http://127.0.0.1:$cerbos_port")
+    echo "Cerbos (org policies from resources/policy/cerbos): http://127.0.0.1:$cerbos_port"
+  else
+    echo "Cerbos did not start (see $data_dir/cerbos/cerbos.log); the demo runs without org policies" >&2
+  fi
+fi
+
 log="$data_dir/server.log"
-start_job "$bin/mandate-server" --listen 127.0.0.1:0 --data-dir "$data_dir" --demo \
+start_job "$bin/mandate-server" --listen 127.0.0.1:0 --data-dir "$data_dir" --demo "${policy_args[@]}" \
   >"$data_dir/server.out" 2>"$log"
 server=$job
 url=

@@ -10,6 +10,7 @@
 #include "ui/AgentsPage.h"
 #include "ui/ApprovalsPage.h"
 #include "ui/AuditPage.h"
+#include "ui/OrgPolicyIndicator.h"
 #include "ui/ConnectionBanner.h"
 #include "ui/DelegationsPage.h"
 #include "ui/EnforcementPointsPage.h"
@@ -131,6 +132,8 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     m_connection = new QLabel(this);
     m_connection->setAccessibleName(tr("Connection"));
     statusBar()->addPermanentWidget(m_connection);
+    if (user.isStaff())
+        statusBar()->addPermanentWidget(new OrgPolicyIndicator(session.api(), this));
     statusBar()->addPermanentWidget(
         new QLabel(tr("Signed in as %1 (%2) at %3")
                        .arg(user.displayName, RoleNames::of(user.roles), session.server().toString()),

@@ -39,6 +39,7 @@ public:
     static bool canGrant(const Principal &principal) { return principal.hasRole(u"customer"); }
     static bool canRegisterAgents(const Principal &principal) { return principal.hasRole(u"admin"); }
     static bool canManageEnforcementPoints(const Principal &principal) { return principal.hasRole(u"admin"); }
+    static bool canRegisterActions(const Principal &principal) { return principal.hasRole(u"admin"); }
     static bool canSuspendAgents(const Principal &principal) { return principal.isStaff(); }
     static bool canRevokeAllOfCustomer(const Principal &principal) { return principal.isStaff(); }
     static Visibility auditTrail(const Principal &principal);

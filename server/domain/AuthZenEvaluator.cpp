@@ -138,26 +138,30 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
     return resolved;
 }
 
-std::optional<QJsonArray> AuthZenEvaluator::decide(Store &store, const QList<Resolved> &evaluations,
-                                                   authzen::Semantic semantic, const Principal &caller,
-                                                   const QString &statusBaseUrl) const
+Expected<QJsonArray, AuthZenEvaluator::Unfinished>
+AuthZenEvaluator::decide(Store &store, const QList<Resolved> &evaluations, authzen::Semantic semantic,
+                         const Principal &caller, const QString &statusBaseUrl, const ActionCatalog *actions) const
 {
     QJsonArray answers;
     AuthorizeTransaction transaction(store, m_clock, m_approvalTtlSeconds);
+    transaction.setActions(actions);
     if (caller.isEnforcementPoint()) {
         transaction.setAskedBy({{QStringLiteral("id"), caller.id}, {QStringLiteral("name"), caller.name}});
         if (!store.enforcementPoints().touch(caller.id, m_clock.now()))
-            return std::nullopt;
+            return unexpected(Unfinished::StoreFailed);
     }
     for (const Resolved &evaluation : evaluations) {
         QJsonObject answer = evaluation.refusal;
         if (evaluation.request) {
+            m_orgPolicy.apply(transaction, evaluation.screening);
             const auto decided = transaction.run(*evaluation.request, evaluation.agent);
             if (!decided && decided.error() == AuthorizeTransaction::Refusal::Failed)
-                return std::nullopt;
+                return unexpected(Unfinished::StoreFailed);
+            if (!decided && decided.error() == AuthorizeTransaction::Refusal::NeedsOrgPolicy)
+                return unexpected(Unfinished::NeedsOrgPolicy);
             if (!decided) {
                 if (!transaction.recordRefusal(*evaluation.request, evaluation.agent))
-                    return std::nullopt;
+                    return unexpected(Unfinished::StoreFailed);
                 answer = undecided(QStringLiteral("delegation_not_held"),
                                    QStringLiteral("This agent holds no delegation with that id."));
             } else {

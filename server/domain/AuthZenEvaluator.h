@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/Delegation.h"
 #include "server/http/Principal.h"
+#include "server/policy/OrgPolicyGate.h"
 #include "server/store/AgentRepository.h"
 
 #include <QHash>
@@ -32,6 +33,7 @@ public:
         Principal agent;
         std::optional<AuthorizeRequest> request;
         QJsonObject refusal;
+        OrgPolicyGate::Screening screening; // the organisation's policy engine's answer, once asked
     };
     // Why a request as a whole is refused: 400 for malformed facts, 403 for asking about another agent.
     struct Failure
@@ -40,9 +42,16 @@ public:
         QString message;
     };
 
-    AuthZenEvaluator(const Clock &clock, qint64 approvalTtlSeconds)
+    enum class Unfinished
+    {
+        StoreFailed,    // the job rolls back
+        NeedsOrgPolicy, // a delegation changed since it was read: ask the engine about all, then again
+    };
+
+    AuthZenEvaluator(const Clock &clock, qint64 approvalTtlSeconds, const OrgPolicyGate &orgPolicy)
         : m_clock(clock)
         , m_approvalTtlSeconds(approvalTtlSeconds)
+        , m_orgPolicy(orgPolicy)
     {}
 
     Expected<Resolved, Failure> resolve(Store &store, const authzen::Evaluation &evaluation,
@@ -50,10 +59,9 @@ public:
     // A batch item that is not an evaluation: denied, with the error in its context.
     static Resolved malformed(const QString &error);
     // Decides in order, stopping as the semantic says; one AuthZEN decision per evaluation made.
-    // Nothing when the store failed (the job rolls back). `askedBy` is the enforcement point, if any.
-    std::optional<QJsonArray> decide(Store &store, const QList<Resolved> &evaluations,
-                                     authzen::Semantic semantic, const Principal &caller,
-                                     const QString &statusBaseUrl) const;
+    Expected<QJsonArray, Unfinished> decide(Store &store, const QList<Resolved> &evaluations,
+                                            authzen::Semantic semantic, const Principal &caller,
+                                            const QString &statusBaseUrl, const ActionCatalog *actions) const;
 
     // The agent's active delegations (its own and those sub-delegated to it) at `now`.
     static QList<Delegation> activeDelegations(Store &store, const QString &agentId, const QDateTime &now);
@@ -65,6 +73,7 @@ private:
 
     const Clock &m_clock;
     qint64 m_approvalTtlSeconds;
+    const OrgPolicyGate &m_orgPolicy;
     mutable QHash<QString, AgentRecord> m_agents; // event loop only
 };
 

@@ -78,12 +78,28 @@ Expected<Decision, AuthorizeTransaction::Refusal> AuthorizeTransaction::run(cons
             approval.reset();
     }
     const EngineResult result = decide(*tree, request, agent, approval, now);
+    if (result.orgPolicyNeeded)
+        return unexpected(Refusal::NeedsOrgPolicy);
     Decision decision{result.outcome, result.reason, result.message, result.approvalId,
-                      SecureRandom::id(u"dec_")};
+                      m_decisionId.isEmpty() ? SecureRandom::id(u"dec_") : std::exchange(m_decisionId, QString())};
     if (!applyEffects(*tree, request, agent, result, approval, decision, now) ||
         !record(*tree, request, agent, decision))
         return unexpected(Refusal::Failed);
     return decision;
+}
+
+std::optional<EngineResult> AuthorizeTransaction::preview(const AuthorizeRequest &request, const Principal &agent)
+{
+    const std::optional<DelegationTree> tree = DelegationTree::load(m_store, request.delegationId);
+    if (!tree || !AccessPolicy::agentHolds(agent, tree->delegation))
+        return std::nullopt;
+    std::optional<Approval> approval;
+    if (request.approvalId) {
+        approval = m_store.approvals().find(*request.approvalId);
+        if (approval && approval->delegationId != tree->delegation.id)
+            approval.reset();
+    }
+    return decide(*tree, request, agent, approval, m_clock.now());
 }
 
 EngineResult AuthorizeTransaction::decide(const DelegationTree &tree, const AuthorizeRequest &request,
@@ -99,6 +115,9 @@ EngineResult AuthorizeTransaction::decide(const DelegationTree &tree, const Auth
     input.request = &request;
     input.approval = approval ? &*approval : nullptr;
     input.now = now;
+    input.actions = m_actions;
+    input.orgPolicyRequired = m_orgPolicyRequired;
+    input.orgPolicy = m_orgPolicy;
     return DecisionEngine::decide(input);
 }
 
@@ -163,6 +182,8 @@ bool AuthorizeTransaction::record(const DelegationTree &tree, const AuthorizeReq
         data.insert(QStringLiteral("approval_id"), *decision.approvalId);
     if (!m_askedBy.isEmpty())
         data.insert(QStringLiteral("enforcement_point"), m_askedBy);
+    if (!m_orgPolicyAudit.isEmpty())
+        data.insert(QStringLiteral("org_policy"), m_orgPolicyAudit);
     if (!AuditTrail(m_store, m_clock).record(QStringLiteral("decision.made"), agent, tree.delegation, data))
         return false;
     return decision.outcome != DecisionOutcome::Allow ||

@@ -27,6 +27,8 @@ public:
     {
         NotHeld, // the agent does not hold the delegation (or it does not exist): answer as unknown
         Failed,  // the store refused a write: roll the job back
+        // The organisation's policy engine must be asked first; nothing was written.
+        NeedsOrgPolicy,
     };
 
     AuthorizeTransaction(Store &store, const Clock &clock, qint64 approvalTtlSeconds)
@@ -36,6 +38,20 @@ public:
     {}
 
     Expected<Decision, Refusal> run(const AuthorizeRequest &request, const Principal &agent);
+    // The engine's verdict on the delegation's own rules, read and not written: nothing when the
+    // agent does not hold the delegation.
+    std::optional<EngineResult> preview(const AuthorizeRequest &request, const Principal &agent);
+    // The next decision's id, when the caller already told someone (the org policy engine) it.
+    void setDecisionId(QString decisionId) { m_decisionId = std::move(decisionId); }
+    void setActions(const ActionCatalog *actions) { m_actions = actions; }
+    // With an org policy engine configured, every decision that gets past the delegation's own
+    // rules needs its answer; `consultation` is that answer with its audit record, when asked.
+    void setOrgPolicy(bool required, std::optional<OrgPolicyVerdict> verdict, QJsonObject audit)
+    {
+        m_orgPolicyRequired = required;
+        m_orgPolicy = std::move(verdict);
+        m_orgPolicyAudit = std::move(audit);
+    }
     // The enforcement point that asked on the agent's behalf ({"id", "name"}); named in the audit event.
     void setAskedBy(QJsonObject enforcementPoint) { m_askedBy = std::move(enforcementPoint); }
     // A request for a delegation the agent does not hold is the asking agent's story, never the
@@ -57,6 +73,11 @@ private:
     const Clock &m_clock;
     qint64 m_approvalTtlSeconds;
     QJsonObject m_askedBy;
+    QString m_decisionId;
+    const ActionCatalog *m_actions = nullptr;
+    bool m_orgPolicyRequired = false;
+    std::optional<OrgPolicyVerdict> m_orgPolicy;
+    QJsonObject m_orgPolicyAudit;
 };
 
 } // namespace mandate::server

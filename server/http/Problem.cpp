@@ -30,6 +30,12 @@ ApiResponse Problem::validation(const FieldErrors &errors, const QString &detail
     return make(400, QStringLiteral("validation"), QStringLiteral("Invalid request"), detail, errors);
 }
 
+ApiResponse Problem::notInCatalog(const FieldErrors &errors)
+{
+    return make(422, QStringLiteral("validation"), QStringLiteral("Unknown action"),
+                QStringLiteral("The request names an action that is not in the action catalog."), errors);
+}
+
 ApiResponse Problem::badRequest(const QString &detail)
 {
     return make(400, QStringLiteral("validation"), QStringLiteral("Invalid request"), detail);

@@ -17,6 +17,8 @@ public:
     static ApiResponse validation(const FieldErrors &errors,
                                   const QString &detail = QStringLiteral("The request has invalid fields."));
     static ApiResponse badRequest(const QString &detail);
+    // Well-formed, but naming an action the catalog does not have (422, API.md "Action catalog").
+    static ApiResponse notInCatalog(const FieldErrors &errors);
     static ApiResponse unauthenticated(const QString &detail);
     static ApiResponse forbidden(const QString &detail);
     static ApiResponse notFound(const QString &detail);

@@ -21,7 +21,12 @@
 #include "server/routes/ApprovalRoutes.h"
 #include "server/routes/AuditRoutes.h"
 #include "server/routes/AuthZenRoutes.h"
+#include "server/domain/ActionDirectory.h"
+#include "server/policy/OrgPolicyGate.h"
+#include "server/policy/PolicyDecisionPoint.h"
+#include "server/routes/ActionRoutes.h"
 #include "server/routes/AuthorizeRoutes.h"
+#include "server/routes/PolicyRoutes.h"
 #include "server/routes/DelegationRoutes.h"
 #include "server/routes/DemoRoutes.h"
 #include "server/routes/EnforcementPointRoutes.h"
@@ -53,18 +58,20 @@ namespace {
 
 // The scrape token for /metrics, empty when none is configured; nullopt (with `error`) when the
 // file cannot be read or holds a token too short to resist guessing.
-std::optional<QByteArray> readMetricsToken(const QString &file, QString *error)
+// A bearer token kept in a file: `what` names it in errors; an empty file name gives no token.
+std::optional<QByteArray> readTokenFile(const QString &file, const QString &what, qsizetype minLength,
+                                        QString *error)
 {
     if (file.isEmpty())
         return QByteArray();
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the metrics token %1: %2").arg(file, in.errorString());
+        *error = QStringLiteral("cannot read the %1 %2: %3").arg(what, file, in.errorString());
         return std::nullopt;
     }
     const QByteArray token = in.readAll().trimmed();
-    if (token.size() < 16) {
-        *error = QStringLiteral("the metrics token in %1 must be at least 16 characters").arg(file);
+    if (token.size() < minLength) {
+        *error = QStringLiteral("the %1 in %2 must be at least %3 characters").arg(what, file).arg(minLength);
         return std::nullopt;
     }
     return token;
@@ -173,21 +180,30 @@ bool MandateServer::setUpRoutes(QString *error)
     m_sessionRoutes = std::make_unique<SessionRoutes>(*m_store, m_clock, *m_routeWrites, m_throttle,
                                                       *m_events, m_options.sessionSeconds);
     m_agentRoutes = std::make_unique<AgentRoutes>(*m_store, m_clock, *m_routeWrites);
-    m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_routeWrites);
+    m_actions = std::make_unique<ActionDirectory>();
+    if (!m_actions->reload(*m_store)) {
+        *error = QStringLiteral("cannot read the action catalog: %1").arg(m_store->db().lastError());
+        return false;
+    }
+    m_delegationRoutes = std::make_unique<DelegationRoutes>(*m_store, m_clock, *m_routeWrites, *m_actions);
     m_auditRoutes = std::make_unique<AuditRoutes>(*m_store, *m_auditLog);
     m_logRoutes = std::make_unique<LogRoutes>(*m_store, *m_auditLog);
-    const std::optional<QByteArray> metricsToken = readMetricsToken(m_options.metricsTokenFile, error);
+    const std::optional<QByteArray> metricsToken =
+        readTokenFile(m_options.metricsTokenFile, QStringLiteral("metrics token"), 16, error);
     if (!metricsToken)
         return false;
     m_operationsRoutes = std::make_unique<OperationsRoutes>(
         *m_writes, m_metrics,
         metricsToken->isEmpty() ? QByteArray() : OperationsRoutes::hashToken(*metricsToken));
-    m_authorizeRoutes =
-        std::make_unique<AuthorizeRoutes>(m_clock, *m_routeWrites, m_metrics, m_options.approvalTtlSeconds);
+    if (!setUpPolicy(error))
+        return false;
+    m_authorizeRoutes = std::make_unique<AuthorizeRoutes>(
+        m_clock, AuthorizeRoutes::Services{*m_store, *m_routeWrites, m_metrics, *m_actions, *m_orgPolicy},
+        m_options.approvalTtlSeconds);
     m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_routeWrites);
     m_identityRoutes = std::make_unique<IdentityRoutes>(*m_store, m_clock, *m_routeWrites, *m_credentials,
                                                         m_options.trustBundle.isEmpty());
-    m_subDelegationRoutes = std::make_unique<SubDelegationRoutes>(m_clock, *m_routeWrites);
+    m_subDelegationRoutes = std::make_unique<SubDelegationRoutes>(*m_store, m_clock, *m_routeWrites, *m_actions);
     m_eventRoutes = std::make_unique<EventRoutes>(*m_store, m_clock, *m_events, m_options.eventHeartbeat);
     m_sessionRoutes->registerRoutes(m_router);
     m_agentRoutes->registerRoutes(m_router);
@@ -197,7 +213,7 @@ bool MandateServer::setUpRoutes(QString *error)
     m_enforcementPointRoutes = std::make_unique<EnforcementPointRoutes>(*m_store, m_clock, *m_routeWrites);
     m_enforcementPointRoutes->registerRoutes(m_router);
     m_authZenRoutes = std::make_unique<AuthZenRoutes>(
-        *m_store, m_clock, *m_routeWrites, *m_authenticator,
+        *m_store, m_clock, *m_routeWrites, *m_authenticator, *m_actions, *m_orgPolicy,
         AuthZenRoutes::Settings{m_options.approvalTtlSeconds, !m_options.tlsCertificate.isEmpty(),
                                 m_options.urlFor(m_options.port)});
     m_authZenRoutes->registerRoutes(m_router);
@@ -209,6 +225,29 @@ bool MandateServer::setUpRoutes(QString *error)
     m_eventRoutes->registerRoutes(m_router);
     m_demoRoutes = std::make_unique<DemoRoutes>(m_options.demo);
     m_demoRoutes->registerRoutes(m_router);
+    m_actionRoutes = std::make_unique<ActionRoutes>(*m_store, m_clock, *m_routeWrites, *m_actions);
+    m_actionRoutes->registerRoutes(m_router);
+    m_policyRoutes = std::make_unique<PolicyRoutes>(m_policyEngine.get());
+    m_policyRoutes->registerRoutes(m_router);
+    return true;
+}
+
+bool MandateServer::setUpPolicy(QString *error)
+{
+    if (!m_options.policyPdp.isEmpty()) {
+        const std::optional<QByteArray> token =
+            readTokenFile(m_options.policyPdpTokenFile, QStringLiteral("policy engine token"), 1, error);
+        if (!token)
+            return false;
+        m_policyEngine = std::make_unique<PolicyDecisionPoint>(
+            PolicyDecisionPoint::Settings{QUrl(m_options.policyPdp), *token, m_options.policyTimeout,
+                                          m_options.policyFailOpen},
+            m_metrics);
+        m_metrics.addGauge(QStringLiteral("mandate_policy_pdp_up"),
+                           QStringLiteral("1 when the organisation's policy engine answered its last question."),
+                           [engine = m_policyEngine.get()] { return engine->healthy() ? 1.0 : 0.0; });
+    }
+    m_orgPolicy = std::make_unique<OrgPolicyGate>(*m_store, m_clock, m_policyEngine.get());
     return true;
 }
 

@@ -14,6 +14,8 @@
 
 namespace mandate::server {
 
+class ActionDirectory;
+class ActionRoutes;
 class AgentAuthenticator;
 class AgentCredentials;
 class AgentRoutes;
@@ -37,6 +39,9 @@ class DemoRoutes;
 class GuardedTcpServer;
 class HttpApiServer;
 class OperationsRoutes;
+class OrgPolicyGate;
+class PolicyDecisionPoint;
+class PolicyRoutes;
 class ReceiverAuthenticator;
 class SessionAuthenticator;
 class SetSigner;
@@ -88,6 +93,8 @@ private:
     bool setUpSignals(QString *error);
     bool seedDemo(QString *error);
     bool setUpRoutes(QString *error);
+    // The action catalog and the organisation's policy engine, which decisions consult.
+    bool setUpPolicy(QString *error);
     void addGauges();
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
 
@@ -110,6 +117,11 @@ private:
     std::unique_ptr<PostgresEventFeed> m_eventFeed; // PostgreSQL only
     std::unique_ptr<Sweeper> m_sweeper;
     std::unique_ptr<AuditLog> m_auditLog;
+    std::unique_ptr<ActionDirectory> m_actions;
+    std::unique_ptr<PolicyDecisionPoint> m_policyEngine; // with --policy-pdp only
+    std::unique_ptr<OrgPolicyGate> m_orgPolicy;
+    std::unique_ptr<ActionRoutes> m_actionRoutes;
+    std::unique_ptr<PolicyRoutes> m_policyRoutes;
     std::unique_ptr<SessionRoutes> m_sessionRoutes;
     std::unique_ptr<AgentRoutes> m_agentRoutes;
     std::unique_ptr<DelegationRoutes> m_delegationRoutes;

@@ -27,6 +27,8 @@ QString ServerOptions::usage()
         "                      [--ssf-issuer URL] [--ssf-key FILE] [--ssf-eddsa-key FILE]\n"
         "                      [--ssf-retry-max S] [--ssf-pause-after S] [--ssf-retention S] "
         "[--ssf-long-poll S]\n"
+        "                      [--policy-pdp URL [--policy-pdp-token FILE] [--policy-timeout-ms MS]\n"
+        "                       [--policy-failure closed|open]]\n"
         "\n"
         "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8787; port 0 picks a free one)\n"
         "  --data-dir DIR       where the SQLite store lives (default: the user's data location)\n"
@@ -63,7 +65,12 @@ QString ServerOptions::usage()
         "  --ssf-retry-max S    longest wait between push retries to a receiver that is down (default 300)\n"
         "  --ssf-pause-after S  pause a stream whose receiver failed for S seconds (default 86400)\n"
         "  --ssf-retention S    give up an undelivered event after S seconds (default 604800)\n"
-        "  --ssf-long-poll S    how long a poll waits for events (default 25)\n");
+        "  --ssf-long-poll S    how long a poll waits for events (default 25)\n"
+        "  --policy-pdp URL     ask this AuthZEN 1.0 PDP (Cerbos, OPA, Topaz...) about every decision the\n"
+        "                       delegation would allow: the organisation's own rules, as code\n"
+        "  --policy-pdp-token FILE  send this file's token to the PDP as a bearer token\n"
+        "  --policy-timeout-ms MS   how long a decision waits for the PDP (default 250)\n"
+        "  --policy-failure closed|open  when the PDP gives no answer: deny (default) or allow\n");
 }
 
 Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &arguments)
@@ -215,6 +222,27 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
              : arg == u"--ssf-pause-after" ? options.ssfPauseAfter
              : arg == u"--ssf-retention"   ? options.ssfRetention
                                            : options.ssfLongPoll) = std::chrono::seconds(n);
+        } else if (arg == QStringLiteral("--policy-pdp")) {
+            options.policyPdp = value().value_or(QString());
+            const QUrl pdp(options.policyPdp, QUrl::StrictMode);
+            if (!pdp.isValid() || pdp.host().isEmpty() || pdp.hasQuery() || pdp.hasFragment() ||
+                (pdp.scheme() != u"https" && pdp.scheme() != u"http"))
+                return unexpected(QStringLiteral("--policy-pdp needs the PDP's http(s) base URL, e.g. "
+                                                 "http://127.0.0.1:3592"));
+        } else if (arg == QStringLiteral("--policy-pdp-token")) {
+            options.policyPdpTokenFile = value().value_or(QString());
+            if (options.policyPdpTokenFile.isEmpty())
+                return unexpected(QStringLiteral("--policy-pdp-token needs a file holding the token"));
+        } else if (arg == QStringLiteral("--policy-timeout-ms")) {
+            qint64 n = 0;
+            if (!seconds(&n) || n > 60'000)
+                return unexpected(QStringLiteral("--policy-timeout-ms needs milliseconds from 1 to 60000"));
+            options.policyTimeout = std::chrono::milliseconds(n);
+        } else if (arg == QStringLiteral("--policy-failure")) {
+            const QString mode = value().value_or(QString());
+            if (mode != u"closed" && mode != u"open")
+                return unexpected(QStringLiteral("--policy-failure is closed or open"));
+            options.policyFailOpen = mode == u"open";
         } else if (arg == QStringLiteral("--approval-ttl")) {
             if (!seconds(&options.approvalTtlSeconds))
                 return unexpected(QStringLiteral("--approval-ttl needs a positive number of seconds"));
@@ -222,6 +250,8 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
             return unexpected(QStringLiteral("unknown option %1\n\n%2").arg(arg, usage()));
         }
     }
+    if (options.policyPdp.isEmpty() && !options.policyPdpTokenFile.isEmpty())
+        return unexpected(QStringLiteral("--policy-pdp-token needs --policy-pdp"));
     if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
         return unexpected(QStringLiteral("--tls-cert and --tls-key go together"));
     if (!options.host.isLoopback() && options.tlsCertificate.isEmpty() && !options.insecureListen) {

@@ -59,6 +59,12 @@ struct ServerOptions
     std::chrono::seconds ssfRetention{7 * 24 * 60 * 60};
     std::chrono::seconds ssfLongPoll{25};
 
+    // The organisation's own policy engine, an AuthZEN PDP (API.md, "Org policy"); empty: none.
+    QString policyPdp;
+    QString policyPdpTokenFile;
+    std::chrono::milliseconds policyTimeout{250};
+    bool policyFailOpen = false;
+
     // The text after "listening on": "http://127.0.0.1:8787", "https://[::1]:443".
     QString urlFor(quint16 boundPort) const;
 

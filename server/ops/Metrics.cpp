@@ -60,6 +60,12 @@ void Metrics::observeSignalDelivery(double seconds)
     m_signalDelivery.observe(LatencyBuckets, seconds);
 }
 
+void Metrics::observePolicyQuestion(const QString &outcome, double seconds)
+{
+    ++m_policyQuestions[QStringLiteral("outcome=\"%1\"").arg(label(outcome))];
+    m_policyLatency.observe(LatencyBuckets, seconds);
+}
+
 void Metrics::countDecision(const QString &outcome)
 {
     ++m_decisions[QStringLiteral("decision=\"%1\"").arg(label(outcome))];
@@ -123,6 +129,17 @@ QByteArray Metrics::render() const
            "receiver's 202.\n"
            "# TYPE mandate_ssf_delivery_seconds histogram\n";
     renderHistogram(out, "mandate_ssf_delivery_seconds", QByteArray(), LatencyBuckets, m_signalDelivery);
+
+    out += "# HELP mandate_policy_pdp_questions_total Decisions that asked the organisation's policy "
+           "engine, by its answer.\n"
+           "# TYPE mandate_policy_pdp_questions_total counter\n";
+    for (auto it = m_policyQuestions.cbegin(); it != m_policyQuestions.cend(); ++it)
+        out += "mandate_policy_pdp_questions_total{" + it.key().toUtf8() + "} " +
+               QByteArray::number(it.value()) + '\n';
+    out += "# HELP mandate_policy_pdp_latency_seconds How long a decision waited for the organisation's "
+           "policy engine (both questions).\n"
+           "# TYPE mandate_policy_pdp_latency_seconds histogram\n";
+    renderHistogram(out, "mandate_policy_pdp_latency_seconds", QByteArray(), LatencyBuckets, m_policyLatency);
 
     for (auto it = m_gauges.cbegin(); it != m_gauges.cend(); ++it) {
         const QByteArray name = it.key().toUtf8();

@@ -24,6 +24,9 @@ public:
     // the receiver's 202 for the delivered ones.
     void countSignalPush(const QString &outcome);
     void observeSignalDelivery(double seconds);
+    // Questions to the organisation's policy engine by outcome (allow, step_up, deny, unavailable),
+    // and how long each exchange with it took.
+    void observePolicyQuestion(const QString &outcome, double seconds);
     // Values read at scrape time (pending approvals, open connections).
     void addGauge(const QString &name, const QString &help, std::function<double()> read);
 
@@ -55,6 +58,8 @@ private:
     QMap<QString, quint64> m_decisions;
     QMap<QString, quint64> m_signalPushes;
     Histogram<LatencyBuckets.size()> m_signalDelivery;
+    QMap<QString, quint64> m_policyQuestions;
+    Histogram<LatencyBuckets.size()> m_policyLatency;
     struct Gauge
     {
         QString help;

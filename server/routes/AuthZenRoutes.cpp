@@ -3,6 +3,7 @@
 #include "core/StrictJson.h"
 #include "server/http/Authenticator.h"
 #include "server/http/IdempotentWrites.h"
+#include "server/domain/ActionDirectory.h"
 #include "server/http/Router.h"
 #include "server/store/Store.h"
 
@@ -163,6 +164,7 @@ void AuthZenRoutes::evaluate(ApiRequest &request, const Responder &respond, bool
         return;
     }
     QList<AuthZenEvaluator::Resolved> resolved;
+    QStringList named;
     for (qsizetype i = 0; i < parsed->items.size(); ++i) {
         if (!parsed->itemErrors.at(i).isEmpty()) {
             resolved.append(AuthZenEvaluator::malformed(parsed->itemErrors.at(i)));
@@ -173,25 +175,81 @@ void AuthZenRoutes::evaluate(ApiRequest &request, const Responder &respond, bool
             answer(error(one.error().status, one.error().message));
             return;
         }
+        if (one->request)
+            named.append(one->request->action);
         resolved.append(*one);
+    }
+    std::shared_ptr<const ActionCatalog> actions = m_actions.knowing(m_store, named);
+    for (AuthZenEvaluator::Resolved &one : resolved) {
+        if (!one.request)
+            continue;
+        const QString unknown = actions->unknownMessage(one.request->action);
+        if (unknown.isEmpty())
+            continue;
+        const QString message = QStringLiteral("action.name %1").arg(unknown);
+        if (!parsed->batch) {
+            answer(error(400, message));
+            return;
+        }
+        one = AuthZenEvaluator::malformed(message);
     }
     // X-Request-ID is the evaluation's idempotency key: a retry answers the same and reserves once.
     const IdempotentWrites::Idempotency idempotency{
         request.principal.idempotencyScope(), QString::fromUtf8(requestId),
         IdempotentWrites::hashRequest(request.method, request.path, request.body), true};
-    m_writes.submit(
-        idempotency,
-        [this, resolved, semantic = parsed->semantic, isBatch = parsed->batch, caller = request.principal,
-         base = baseUrl(request)](Store &store) -> WriteAnswer {
-            const std::optional<QJsonArray> answers =
-                m_evaluator.decide(store, resolved, semantic, caller, base);
-            if (!answers)
-                return error(500,
-                             QStringLiteral("The decision could not be recorded; nothing was reserved."));
-            return ApiResponse::json(200, isBatch ? QJsonObject{{QStringLiteral("evaluations"), *answers}}
-                                                  : answers->first().toObject());
-        },
-        answer);
+    decide(std::move(resolved),
+           Batch{parsed->semantic, parsed->batch, request.principal, baseUrl(request), idempotency, actions}, false,
+           answer);
+}
+
+void AuthZenRoutes::decide(QList<AuthZenEvaluator::Resolved> resolved, Batch batch, bool force,
+                           const Responder &answer)
+{
+    // Each evaluation the delegation would allow goes past the organisation's engine first, one
+    // after another on the event loop (each is a kept-alive exchange of well under a millisecond).
+    screenFrom(std::move(resolved), 0, batch, force, [this, batch, force, answer](QList<AuthZenEvaluator::Resolved> screened) {
+        auto needsOrgPolicy = std::make_shared<bool>(false);
+        m_writes.submit(
+            batch.idempotency,
+            [this, screened, batch, needsOrgPolicy](Store &store) -> WriteAnswer {
+                const auto answers =
+                    m_evaluator.decide(store, screened, batch.semantic, batch.caller, batch.baseUrl, batch.actions.get());
+                if (!answers && answers.error() == AuthZenEvaluator::Unfinished::NeedsOrgPolicy) {
+                    *needsOrgPolicy = true;
+                    return error(503, QStringLiteral("The organisation's policy must be asked first."));
+                }
+                if (!answers)
+                    return error(500, QStringLiteral("The decision could not be recorded; nothing was reserved."));
+                return ApiResponse::json(200, batch.isBatch ? QJsonObject{{QStringLiteral("evaluations"), *answers}}
+                                                            : answers->first().toObject());
+            },
+            [this, screened, batch, force, needsOrgPolicy, answer](ApiResponse response) {
+                if (*needsOrgPolicy && !force) {
+                    decide(screened, batch, true, answer);
+                    return;
+                }
+                answer(std::move(response));
+            });
+    });
+}
+
+void AuthZenRoutes::screenFrom(QList<AuthZenEvaluator::Resolved> resolved, qsizetype next, const Batch &batch,
+                               bool force, std::function<void(QList<AuthZenEvaluator::Resolved>)> then)
+{
+    while (next < resolved.size() && !resolved.at(next).request)
+        ++next;
+    if (next >= resolved.size()) {
+        then(std::move(resolved));
+        return;
+    }
+    const AuthorizeRequest request = *resolved.at(next).request;
+    const Principal agent = resolved.at(next).agent;
+    m_orgPolicy.screen(request, agent, batch.actions, force,
+                       [this, resolved = std::move(resolved), next, batch, force,
+                        then = std::move(then)](OrgPolicyGate::Screening screening) mutable {
+                           resolved[next].screening = std::move(screening);
+                           screenFrom(std::move(resolved), next + 1, batch, force, std::move(then));
+                       });
 }
 
 void AuthZenRoutes::search(ApiRequest &request, const Responder &respond, bool actions)

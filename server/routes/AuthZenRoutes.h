@@ -5,11 +5,15 @@
 #include "server/domain/AuthZenEvaluator.h"
 #include "server/http/ApiRequest.h"
 #include "server/http/ApiResponse.h"
+#include "server/http/IdempotentWrites.h"
+
+#include <functional>
+#include <memory>
 
 namespace mandate::server {
 
+class ActionDirectory;
 class Authenticator;
-class IdempotentWrites;
 class Router;
 class Store;
 
@@ -28,13 +32,15 @@ public:
     };
 
     AuthZenRoutes(Store &store, const Clock &clock, IdempotentWrites &writes, Authenticator &authenticator,
-                  Settings settings)
+                  ActionDirectory &actions, OrgPolicyGate &orgPolicy, Settings settings)
         : m_store(store)
         , m_clock(clock)
         , m_writes(writes)
         , m_authenticator(authenticator)
+        , m_actions(actions)
+        , m_orgPolicy(orgPolicy)
         , m_settings(std::move(settings))
-        , m_evaluator(clock, m_settings.approvalTtlSeconds)
+        , m_evaluator(clock, m_settings.approvalTtlSeconds, orgPolicy)
     {}
 
     void registerRoutes(Router &router);
@@ -47,6 +53,19 @@ private:
     void searchResources(ApiRequest &request, const Responder &respond) { search(request, respond, false); }
     void evaluate(ApiRequest &request, const Responder &respond, bool batch);
     void search(ApiRequest &request, const Responder &respond, bool actions);
+    // One request's evaluations, past the organisation's engine and into the write job.
+    struct Batch
+    {
+        authzen::Semantic semantic;
+        bool isBatch;
+        Principal caller;
+        QString baseUrl;
+        IdempotentWrites::Idempotency idempotency;
+        std::shared_ptr<const ActionCatalog> actions;
+    };
+    void decide(QList<AuthZenEvaluator::Resolved> resolved, Batch batch, bool force, const Responder &answer);
+    void screenFrom(QList<AuthZenEvaluator::Resolved> resolved, qsizetype next, const Batch &batch, bool force,
+                    std::function<void(QList<AuthZenEvaluator::Resolved>)> then);
     // The caller and the request's JSON object, or the error answer already sent.
     std::optional<QJsonObject> admit(ApiRequest &request, const Responder &answer);
     QString baseUrl(const ApiRequest &request) const;
@@ -55,6 +74,8 @@ private:
     const Clock &m_clock;
     IdempotentWrites &m_writes;
     Authenticator &m_authenticator;
+    ActionDirectory &m_actions;
+    OrgPolicyGate &m_orgPolicy;
     Settings m_settings;
     AuthZenEvaluator m_evaluator;
 };

@@ -1,15 +1,14 @@
 #include "server/routes/AuthorizeRoutes.h"
 
 #include "core/AuthorizeCodec.h"
+#include "server/domain/ActionDirectory.h"
 #include "server/domain/AuthorizeTransaction.h"
-#include "server/http/IdempotentWrites.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/ops/Metrics.h"
+#include "server/policy/OrgPolicyGate.h"
 #include "server/routes/RequestParsing.h"
 #include "server/store/Store.h"
-
-#include <memory>
 
 namespace mandate::server {
 
@@ -35,30 +34,58 @@ void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
         respond(Problem::forbidden(QStringLiteral("This credential is bound to another delegation.")));
         return;
     }
+    std::shared_ptr<const ActionCatalog> actions = m_services.actions.knowing(m_services.reader, {parsed->action});
+    if (const QString unknown = actions->unknownMessage(parsed->action); !unknown.isEmpty()) {
+        respond(Problem::notInCatalog({{QStringLiteral("action"), unknown}}));
+        return;
+    }
+    decide(*parsed, request.principal, RequestParsing::idempotency(request), std::move(actions), false, respond);
+}
 
-    // Set by the job on the store thread; read by the responder on the event loop after the commit.
-    auto outcome = std::make_shared<std::optional<DecisionOutcome>>();
-    m_writes.submit(
-        RequestParsing::idempotency(request),
-        [this, req = *parsed, actor = request.principal, outcome](Store &store) -> WriteAnswer {
-            AuthorizeTransaction transaction(store, m_clock, m_approvalTtlSeconds);
-            const Expected<Decision, AuthorizeTransaction::Refusal> decided = transaction.run(req, actor);
-            if (decided) {
-                *outcome = decided->outcome;
-                return ApiResponse::json(200, AuthorizeCodec::decisionToJson(*decided));
-            }
-            if (decided.error() == AuthorizeTransaction::Refusal::Failed)
-                return Problem::internal();
-            // Answered as for an unknown id; the attempt itself is kept in the agent's own trail.
-            if (!transaction.recordRefusal(req, actor))
-                return Problem::internal();
-            return WriteAnswer::keeping(Problem::noSuch(u"delegation", req.delegationId));
-        },
-        [this, outcome, respond](ApiResponse response) {
-            // Metrics belong to the event loop; only a committed decision counts.
-            if (*outcome && response.status == 200)
-                m_metrics.countDecision(decisionOutcomeToString(**outcome));
-            respond(std::move(response));
+void AuthorizeRoutes::decide(const AuthorizeRequest &request, const Principal &agent,
+                             IdempotentWrites::Idempotency idempotency, std::shared_ptr<const ActionCatalog> actions,
+                             bool force, const Responder &respond)
+{
+    m_services.orgPolicy.screen(
+        request, agent, actions, force,
+        [this, request, agent, idempotency, actions, force, respond](OrgPolicyGate::Screening screening) {
+            // Set by the job on the store thread; read by the responder on the event loop after the commit.
+            auto outcome = std::make_shared<std::optional<DecisionOutcome>>();
+            auto needsOrgPolicy = std::make_shared<bool>(false);
+            m_services.writes.submit(
+                idempotency,
+                [this, request, agent, outcome, needsOrgPolicy, actions, screening](Store &store) -> WriteAnswer {
+                    AuthorizeTransaction transaction(store, m_clock, m_approvalTtlSeconds);
+                    transaction.setActions(actions.get());
+                    m_services.orgPolicy.apply(transaction, screening);
+                    const Expected<Decision, AuthorizeTransaction::Refusal> decided = transaction.run(request, agent);
+                    if (decided) {
+                        *outcome = decided->outcome;
+                        return ApiResponse::json(200, AuthorizeCodec::decisionToJson(*decided));
+                    }
+                    if (decided.error() == AuthorizeTransaction::Refusal::NeedsOrgPolicy) {
+                        *needsOrgPolicy = true;
+                        return Problem::unavailable(QStringLiteral("The organisation's policy must be asked first."));
+                    }
+                    if (decided.error() == AuthorizeTransaction::Refusal::Failed)
+                        return Problem::internal();
+                    // Answered as for an unknown id; the attempt itself is kept in the agent's own trail.
+                    if (!transaction.recordRefusal(request, agent))
+                        return Problem::internal();
+                    return WriteAnswer::keeping(Problem::noSuch(u"delegation", request.delegationId));
+                },
+                [this, request, agent, idempotency, actions, force, outcome, needsOrgPolicy,
+                 respond](ApiResponse response) {
+                    // The delegation changed between the read and the write: ask the engine, then decide again.
+                    if (*needsOrgPolicy && !force) {
+                        decide(request, agent, idempotency, actions, true, respond);
+                        return;
+                    }
+                    // Metrics belong to the event loop; only a committed decision counts.
+                    if (*outcome && response.status == 200)
+                        m_services.metrics.countDecision(decisionOutcomeToString(**outcome));
+                    respond(std::move(response));
+                });
         });
 }
 

@@ -4,6 +4,7 @@
 #include "core/Timestamp.h"
 #include "server/auth/SecureRandom.h"
 #include "server/domain/AccessPolicy.h"
+#include "server/domain/ActionDirectory.h"
 #include "server/domain/AuditTrail.h"
 #include "server/domain/Revocations.h"
 #include "server/events/LiveEvents.h"
@@ -46,7 +47,9 @@ void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)
         respond(Problem::forbidden(QStringLiteral("Only customers grant delegations.")));
         return;
     }
-    const auto grant = RequestParsing::grant(request, DelegationCodec::GrantKind::Customer, m_clock.now());
+    m_actions.reload(m_store);
+    const auto grant =
+        RequestParsing::grant(request, DelegationCodec::GrantKind::Customer, m_clock.now(), *m_actions.current());
     if (!grant) {
         respond(grant.error());
         return;

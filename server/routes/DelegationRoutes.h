@@ -7,6 +7,7 @@
 
 namespace mandate::server {
 
+class ActionDirectory;
 class Router;
 class Store;
 class IdempotentWrites;
@@ -15,10 +16,11 @@ class IdempotentWrites;
 class DelegationRoutes
 {
 public:
-    DelegationRoutes(Store &store, const Clock &clock, IdempotentWrites &writes)
+    DelegationRoutes(Store &store, const Clock &clock, IdempotentWrites &writes, ActionDirectory &actions)
         : m_store(store)
         , m_clock(clock)
         , m_writes(writes)
+        , m_actions(actions)
     {}
 
     void registerRoutes(Router &router);
@@ -33,6 +35,7 @@ private:
     Store &m_store;
     const Clock &m_clock;
     IdempotentWrites &m_writes;
+    ActionDirectory &m_actions;
 };
 
 } // namespace mandate::server

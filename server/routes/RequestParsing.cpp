@@ -73,7 +73,8 @@ Expected<QString, ApiResponse> RequestParsing::reason(const ApiRequest &request)
 }
 
 Expected<DelegationGrant, ApiResponse>
-RequestParsing::grant(const ApiRequest &request, DelegationCodec::GrantKind kind, const QDateTime &now)
+RequestParsing::grant(const ApiRequest &request, DelegationCodec::GrantKind kind, const QDateTime &now,
+                      const ActionCatalog &actions)
 {
     auto body = jsonObject(request);
     if (!body)
@@ -83,6 +84,8 @@ RequestParsing::grant(const ApiRequest &request, DelegationCodec::GrantKind kind
         return unexpected(Problem::validation(grant.error()));
     if (const FieldErrors errors = GrantValidator::validate(*grant, now); !errors.isEmpty())
         return unexpected(Problem::validation(errors));
+    if (const FieldErrors unknown = GrantValidator::actionsNotInCatalog(*grant, actions); !unknown.isEmpty())
+        return unexpected(Problem::notInCatalog(unknown));
     return std::move(grant).value();
 }
 

@@ -6,6 +6,7 @@
 
 namespace mandate::server {
 
+class ActionDirectory;
 class Router;
 class Store;
 class IdempotentWrites;
@@ -15,9 +16,11 @@ class IdempotentWrites;
 class SubDelegationRoutes
 {
 public:
-    SubDelegationRoutes(const Clock &clock, IdempotentWrites &writes)
-        : m_clock(clock)
+    SubDelegationRoutes(Store &reader, const Clock &clock, IdempotentWrites &writes, ActionDirectory &actions)
+        : m_reader(reader)
+        , m_clock(clock)
         , m_writes(writes)
+        , m_actions(actions)
     {}
 
     void registerRoutes(Router &router);
@@ -26,8 +29,10 @@ private:
     void subdelegate(ApiRequest &request, const Responder &respond);
     void complete(ApiRequest &request, const Responder &respond);
 
+    Store &m_reader;
     const Clock &m_clock;
     IdempotentWrites &m_writes;
+    ActionDirectory &m_actions;
 };
 
 } // namespace mandate::server

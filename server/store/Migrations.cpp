@@ -227,6 +227,18 @@ CREATE TABLE ssf_ended_sessions (
     ended_at TEXT NOT NULL
 )
 )SQL"},
+    // The action catalog's registered actions; the six built in are not stored.
+    {6, R"SQL(
+CREATE TABLE actions (
+    name TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    moves_value INTEGER NOT NULL,
+    default_sensitivity TEXT,
+    description TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+)
+)SQL"},
 };
 
 } // namespace

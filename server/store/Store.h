@@ -6,6 +6,7 @@
 #include "server/store/AuditRepository.h"
 #include "server/store/Database.h"
 #include "server/store/DelegationRepository.h"
+#include "server/store/ActionRepository.h"
 #include "server/store/EnforcementPointRepository.h"
 #include "server/store/IdempotencyRepository.h"
 #include "server/store/JitCredentialRepository.h"
@@ -41,6 +42,7 @@ public:
     AuditRepository &audit() { return m_audit; }
     AuditLogRepository &log() { return m_log; }
     EnforcementPointRepository &enforcementPoints() { return m_enforcementPoints; }
+    ActionRepository &actions() { return m_actions; }
     IdempotencyRepository &idempotency() { return m_idempotency; }
     ApprovalRepository &approvals() { return m_approvals; }
     LiveEventRepository &liveEvents() { return m_liveEvents; }
@@ -70,6 +72,7 @@ private:
     AuditRepository m_audit;
     AuditLogRepository m_log;
     EnforcementPointRepository m_enforcementPoints;
+    ActionRepository m_actions;
     IdempotencyRepository m_idempotency;
     ApprovalRepository m_approvals;
     LiveEventRepository m_liveEvents;

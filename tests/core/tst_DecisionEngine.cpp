@@ -77,6 +77,27 @@ QList<Row> decisionTable()
          watchContext() + boundToRequest() + requestContext(u"trace_id", 42), Allow, R::WithinScope},
         {"context ignored without revoke_on", boundContext({{QStringLiteral("agent_version"), 1}}), Allow,
          R::WithinScope},
+        // The organisation's policy engine, asked only about what the delegation would allow.
+        {"org policy allows", orgPolicy(OrgPolicyVerdict::Answer::Allow), Allow, R::WithinScope},
+        {"org policy asks a person", orgPolicy(OrgPolicyVerdict::Answer::PersonRequired), StepUp,
+         R::OrgPolicyStepUp},
+        {"org policy denies", orgPolicy(OrgPolicyVerdict::Answer::Denied), Deny, R::OrgPolicyDenied},
+        {"org policy unavailable", orgPolicy(OrgPolicyVerdict::Answer::Unavailable), Deny,
+         R::OrgPolicyUnavailable},
+        {"org policy not asked yet", orgPolicy(std::nullopt), Deny, R::OrgPolicyUnavailable},
+        {"the delegation's own denial comes first", orgPolicy(OrgPolicyVerdict::Answer::Denied) + suspended(), Deny,
+         R::AgentSuspended},
+        {"the delegation's own step-up stands",
+         orgPolicy(OrgPolicyVerdict::Answer::PersonRequired) + stepUpAbove(money(5000)), StepUp,
+         R::StepUpThreshold},
+        {"dual control stands over the org's person", orgPolicy(OrgPolicyVerdict::Answer::PersonRequired) +
+         dualAbove(money(5000)), Dual, R::DualControlThreshold},
+        {"org step-up confirmed",
+         orgPolicy(OrgPolicyVerdict::Answer::PersonRequired) + approval(AK::StepUp, AS::Approved), Allow,
+         R::Approved},
+        {"org denial overrides an approval",
+         stepUpAbove(money(5000)) + approval(AK::StepUp, AS::Approved) + orgPolicy(OrgPolicyVerdict::Answer::Denied),
+         Deny, R::OrgPolicyDenied},
         // Scope matching.
         {"action not in scope", action(u"data.export"), Deny, R::ActionNotInScope},
         {"resource not in scope", resource(u"account:acc_2"), Deny, R::ResourceNotInScope},
@@ -235,6 +256,8 @@ private Q_SLOTS:
     void decide_data();
     void decide();
     void everyReasonCodeIsReached();
+    void orgPolicyWordsReachTheAgent();
+    void orgPolicyNotAskedWritesNothing();
     void messages_data();
     void messages();
     void approvalRequests_data();
@@ -273,6 +296,27 @@ void TstDecisionEngine::decide()
     QCOMPARE(reasonCodeToString(result.reason), reasonCodeToString(reason));
     QCOMPARE(decisionOutcomeToString(result.outcome), decisionOutcomeToString(outcome));
     QVERIFY2(result.message.endsWith(u'.'), qPrintable(result.message));
+}
+
+void TstDecisionEngine::orgPolicyWordsReachTheAgent()
+{
+    const QString words = QStringLiteral("Payments to sanctioned payees are never allowed.");
+    QCOMPARE(scenario(orgPolicy(OrgPolicyVerdict::Answer::Denied, words)).decide().message, words);
+    const EngineResult plain = scenario(orgPolicy(OrgPolicyVerdict::Answer::Denied)).decide();
+    QCOMPARE(plain.message, QStringLiteral("Your organisation's policy does not allow this."));
+    const EngineResult person = scenario(orgPolicy(OrgPolicyVerdict::Answer::PersonRequired)).decide();
+    QCOMPARE(person.approvalNeeded, std::optional<ApprovalKind>(ApprovalKind::StepUp));
+    QVERIFY(!person.orgPolicyNeeded);
+}
+
+void TstDecisionEngine::orgPolicyNotAskedWritesNothing()
+{
+    const EngineResult result = scenario(orgPolicy(std::nullopt)).decide();
+    QVERIFY(result.orgPolicyNeeded);
+    QVERIFY(result.charges.isEmpty());
+    QVERIFY(!result.approvalNeeded);
+    // Nothing to ask about a request the delegation itself refuses.
+    QVERIFY(!scenario(orgPolicy(std::nullopt) + suspended()).decide().orgPolicyNeeded);
 }
 
 void TstDecisionEngine::everyReasonCodeIsReached()

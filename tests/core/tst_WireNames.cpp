@@ -54,6 +54,9 @@ void TstWireNames::reasonCodes()
         QStringLiteral("approval_denied"),
         QStringLiteral("approval_expired"),
         QStringLiteral("approval_mismatch"),
+        QStringLiteral("org_policy_step_up"),
+        QStringLiteral("org_policy_denied"),
+        QStringLiteral("org_policy_unavailable"),
     };
     const QList<ReasonCode> codes = allReasonCodes();
     QCOMPARE(codes.size(), expected.size());

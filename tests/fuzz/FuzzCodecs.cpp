@@ -101,6 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          {DelegationCodec::GrantKind::Customer, DelegationCodec::GrantKind::SubDelegation}) {
         if (const auto grant = DelegationCodec::grantFromJson(json, kind)) {
             GrantValidator::validate(*grant, Now);
+            GrantValidator::actionsNotInCatalog(*grant, ActionCatalog::builtIn());
             checkRoundTrip(
                 "grant", *grant,
                 [kind](const DelegationGrant &g) { return DelegationCodec::grantToJson(g, kind); },

@@ -88,6 +88,13 @@ private:
             return client.get(QStringLiteral("/readyz"));
         if (route == QStringLiteral("metrics"))
             return client.get(QStringLiteral("/metrics"));
+        if (route == QStringLiteral("list actions"))
+            return client.get(QStringLiteral("/v1/actions"));
+        if (route == QStringLiteral("register action"))
+            return client.post(QStringLiteral("/v1/actions"), {{QStringLiteral("name"), QStringLiteral("crm.merge")},
+                                                               {QStringLiteral("label"), QStringLiteral("Merge")}});
+        if (route == QStringLiteral("read org policy"))
+            return client.get(QStringLiteral("/v1/policy"));
         return {};
     }
 
@@ -133,6 +140,9 @@ private Q_SLOTS:
             {QStringLiteral("health"), {200, 200, 200, 200, 200, 200}},
             {QStringLiteral("ready"), {200, 200, 200, 200, 200, 200}},
             {QStringLiteral("metrics"), {200, 200, 200, 200, 200, 200}},
+            {QStringLiteral("list actions"), {200, 200, 200, 200, 200, 401}},
+            {QStringLiteral("register action"), {403, 403, 403, 403, 201, 401}},
+            {QStringLiteral("read org policy"), {200, 200, 200, 200, 200, 401}},
         };
         for (const auto &[route, statuses] : table) {
             for (qsizetype i = 0; i < people.size(); ++i)

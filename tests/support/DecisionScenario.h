@@ -20,6 +20,8 @@ struct DecisionScenario
     QString callerAgentId = QStringLiteral("agt_travel");
     bool agentSuspended = false;
     QDateTime now;
+    bool orgPolicyRequired = false;
+    std::optional<OrgPolicyVerdict> orgPolicy;
 
     explicit DecisionScenario(const QDateTime &at = MockClock().now())
         : delegation(DelegationBuilder(QStringLiteral("dlg_1"), at).scope(ScopeBuilder()).build())
@@ -63,6 +65,8 @@ struct DecisionScenario
         input.request = &request;
         input.approval = approval ? &*approval : nullptr;
         input.now = now;
+        input.orgPolicyRequired = orgPolicyRequired;
+        input.orgPolicy = orgPolicy;
         return DecisionEngine::decide(input);
     }
 };

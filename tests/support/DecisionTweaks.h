@@ -206,6 +206,15 @@ inline Tweak approval(ApprovalKind kind, ApprovalStatus state,
         }
     };
 }
+// The organisation's policy engine must be asked; `answer` is what it said, if it was asked.
+inline Tweak orgPolicy(std::optional<OrgPolicyVerdict::Answer> answer, QString message = {})
+{
+    return [answer, message](DecisionScenario &s) {
+        s.orgPolicyRequired = true;
+        if (answer)
+            s.orgPolicy = OrgPolicyVerdict{*answer, message};
+    };
+}
 inline Tweak unknownApproval()
 {
     return [](DecisionScenario &s) {

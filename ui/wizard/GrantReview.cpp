@@ -46,7 +46,7 @@ QStringList patternTexts(const QList<ResourcePattern> &patterns)
 qsizetype valueMovingScopes(const DelegationGrant &grant)
 {
     return std::count_if(grant.scopes.cbegin(), grant.scopes.cend(),
-                         [](const Scope &scope) { return ActionCatalog::movesValue(scope.action); });
+                         [](const Scope &scope) { return ActionCatalog::builtIn().movesValue(scope.action); });
 }
 
 // The most a scope can spend without a total cap: each payment's cap times the number of uses.
@@ -238,7 +238,7 @@ void scopeCallOuts(QList<ReviewCallOut> &out, const DelegationGrant &grant, qsiz
     };
     const QString until = GrantReview::shortDate(grant.expiresAt, now, locale);
 
-    if (ActionCatalog::movesValue(scope.action)) {
+    if (ActionCatalog::builtIn().movesValue(scope.action)) {
         if (!scope.maxTotal) {
             const QString what = valueMovingScopes(grant) > 1
                                      ? GrantReview::tr("No total cap on %1").arg(resource)

@@ -139,6 +139,12 @@ QList<GrantWizardPage *> GrantWizard::grantPages() const
     return {m_agentPage, m_purposePage, m_scopesPage, m_thresholdsPage, m_lifetimePage};
 }
 
+void GrantWizard::setActions(const ActionCatalog &actions)
+{
+    m_actions = actions;
+    m_scopesPage->setActions(actions);
+}
+
 FieldErrors GrantWizard::localErrors() const
 {
     FieldErrors errors;
@@ -146,7 +152,9 @@ FieldErrors GrantWizard::localErrors() const
         errors.append(page->inputErrors());
     // A field whose text does not parse also fails validation as the empty value it became; the
     // parse problem is the one that helps, so it wins.
-    for (const FieldError &error : GrantValidator::validate(grant(), m_clock.now())) {
+    const DelegationGrant drafted = grant();
+    for (const FieldError &error : GrantValidator::validate(drafted, m_clock.now()) +
+                                       GrantValidator::actionsNotInCatalog(drafted, m_actions)) {
         const bool known = std::any_of(errors.cbegin(), errors.cend(), [&error](const FieldError &other) {
             return other.field == error.field;
         });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ActionCatalog.h"
 #include "core/Clock.h"
 #include "core/Delegation.h"
 #include "core/FieldError.h"
@@ -43,6 +44,8 @@ public:
     ~GrantWizard() override;
 
     void setPreselectedAgent(const QString &agentId);
+    // The organisation's action catalog (GET /v1/actions); the built-in actions until it arrives.
+    void setActions(const ActionCatalog &actions);
     mandate::DelegationGrant grant() const;
 
     void grantSucceeded();
@@ -70,6 +73,7 @@ private:
     AgentPage *m_agentPage;
     PurposePage *m_purposePage;
     ScopesPage *m_scopesPage;
+    ActionCatalog m_actions;
     ThresholdsPage *m_thresholdsPage;
     LifetimePage *m_lifetimePage;
     ReviewPage *m_reviewPage;

@@ -75,20 +75,20 @@ ScopeDraft ScopeDraft::fromTemplate(Template kind, const QString &currency)
     return draft;
 }
 
-bool ScopeDraft::usesMoney(const QString &action)
+bool ScopeDraft::usesMoney(const QString &action, const ActionCatalog &actions)
 {
-    return ActionCatalog::movesValue(action) || !ActionCatalog::isKnown(action);
+    return actions.movesValue(action) || !actions.contains(action);
 }
 
-bool ScopeDraft::usesDestinations(const QString &action)
+bool ScopeDraft::usesDestinations(const QString &action, const ActionCatalog &actions)
 {
-    return ActionCatalog::movesValue(action) || action == u"data.share_external" ||
-           !ActionCatalog::isKnown(action);
+    return actions.movesValue(action) || action == u"data.share_external" || !actions.isBuiltIn(action);
 }
 
-bool ScopeDraft::usesSensitivity(const QString &action)
+bool ScopeDraft::usesSensitivity(const QString &action, const ActionCatalog &actions)
 {
-    return action.startsWith(u"data.") || !ActionCatalog::isKnown(action);
+    const ActionDefinition *known = actions.find(action);
+    return action.startsWith(u"data.") || !known || known->defaultSensitivity.has_value();
 }
 
 QString ScopeDraft::actionHelp(const QString &action)
@@ -139,19 +139,19 @@ QStringList ScopeDraft::destinationLines() const
     return lines;
 }
 
-Scope ScopeDraft::toScope() const
+Scope ScopeDraft::toScope(const ActionCatalog &actions) const
 {
     Scope scope;
     scope.action = action.trimmed();
     if (const auto pattern = ResourcePattern::parse(resource.trimmed()))
         scope.resource = pattern.value();
-    if (usesMoney(scope.action)) {
+    if (usesMoney(scope.action, actions)) {
         scope.maxPerAction = parsedMoney(perActionAmount, perActionCurrency);
         scope.maxTotal = parsedMoney(totalAmount, totalCurrency);
     }
     if (maxUses > 0)
         scope.maxUses = maxUses;
-    const QStringList lines = usesDestinations(scope.action) ? destinationLines() : QStringList();
+    const QStringList lines = usesDestinations(scope.action, actions) ? destinationLines() : QStringList();
     if (!lines.isEmpty()) {
         QList<ResourcePattern> patterns;
         for (const QString &line : lines) {
@@ -160,23 +160,23 @@ Scope ScopeDraft::toScope() const
         }
         scope.destinations = patterns;
     }
-    if (usesSensitivity(scope.action))
+    if (usesSensitivity(scope.action, actions))
         scope.maxSensitivity = maxSensitivity;
     return scope;
 }
 
-FieldErrors ScopeDraft::inputErrors(const QString &path) const
+FieldErrors ScopeDraft::inputErrors(const QString &path, const ActionCatalog &actions) const
 {
     FieldErrors errors;
     const auto pattern = ResourcePattern::parse(resource.trimmed());
     if (!pattern)
         errors.append(FieldError{path + QStringLiteral(".resource"), pattern.error()});
     const QString trimmedAction = action.trimmed();
-    if (usesMoney(trimmedAction)) {
+    if (usesMoney(trimmedAction, actions)) {
         checkMoney(errors, path + QStringLiteral(".max_per_action"), perActionAmount, perActionCurrency);
         checkMoney(errors, path + QStringLiteral(".max_total"), totalAmount, totalCurrency);
     }
-    const QStringList lines = usesDestinations(trimmedAction) ? destinationLines() : QStringList();
+    const QStringList lines = usesDestinations(trimmedAction, actions) ? destinationLines() : QStringList();
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const auto destination = ResourcePattern::parse(lines.at(i));
         if (!destination) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ActionCatalog.h"
 #include "core/FieldError.h"
 #include "core/Scope.h"
 
@@ -39,18 +40,18 @@ public:
     static ScopeDraft fromTemplate(Template kind, const QString &currency);
     // Which limits an action can use. A known action shows only those that apply to it, and a
     // limit that is not shown is not granted either, so what the customer sees is what they grant.
-    static bool usesMoney(const QString &action);
-    static bool usesDestinations(const QString &action);
-    static bool usesSensitivity(const QString &action);
+    static bool usesMoney(const QString &action, const ActionCatalog &actions);
+    static bool usesDestinations(const QString &action, const ActionCatalog &actions);
+    static bool usesSensitivity(const QString &action, const ActionCatalog &actions);
     // What the action is for, in words; empty for an action the console does not know.
     static QString actionHelp(const QString &action);
     // "Payments · account:acc_1", for the list of scopes.
     QString title() const;
 
     // Everything that parses; a field that does not is left out (inputErrors() says why).
-    Scope toScope() const;
+    Scope toScope(const ActionCatalog &actions) const;
     // Problems with what was typed, addressed as the server would: "scopes[0].max_total.amount_minor".
-    FieldErrors inputErrors(const QString &path) const;
+    FieldErrors inputErrors(const QString &path, const ActionCatalog &actions) const;
     // The non-empty lines of the destinations text, in order: destinations[k] is the k-th of these.
     QStringList destinationLines() const;
 };

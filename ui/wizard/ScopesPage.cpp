@@ -1,5 +1,7 @@
 #include "ui/wizard/ScopesPage.h"
 
+#include <QSignalBlocker>
+
 #include "core/ActionCatalog.h"
 #include "ui/wizard/FieldMarker.h"
 #include "ui/wizard/GrantReview.h"
@@ -55,7 +57,7 @@ ScopesPage::ScopesPage(QWidget *parent)
     m_ui->scopeError->hide();
     m_ui->scopesError->hide();
 
-    m_ui->actionBox->addItems(ActionCatalog::knownActions());
+    setActions(ActionCatalog::builtIn());
     m_ui->perActionEdit->setAccessibleNames(tr("Per-action cap"));
     m_ui->totalEdit->setAccessibleNames(tr("Total cap"));
     m_ui->sensitivityBox->addItem(tr("Any sensitivity (no ceiling)"));
@@ -135,14 +137,14 @@ void ScopesPage::applyTo(DelegationGrant &grant) const
 {
     grant.scopes.clear();
     for (const ScopeDraft &draft : m_drafts)
-        grant.scopes.append(draft.toScope());
+        grant.scopes.append(draft.toScope(m_actions));
 }
 
 FieldErrors ScopesPage::inputErrors() const
 {
     FieldErrors errors;
     for (qsizetype i = 0; i < m_drafts.size(); ++i)
-        errors.append(m_drafts.at(i).inputErrors(scopePath(i)));
+        errors.append(m_drafts.at(i).inputErrors(scopePath(i), m_actions));
     return errors;
 }
 
@@ -229,14 +231,33 @@ void ScopesPage::removeCurrentScope()
     loadEditor();
 }
 
+void ScopesPage::setActions(const ActionCatalog &actions)
+{
+    m_actions = actions;
+    const QString typed = m_ui->actionBox->currentText();
+    const QSignalBlocker quiet(m_ui->actionBox);
+    m_ui->actionBox->clear();
+    for (const ActionDefinition &action : m_actions.actions()) {
+        m_ui->actionBox->addItem(action.name);
+        m_ui->actionBox->setItemData(m_ui->actionBox->count() - 1,
+                                     action.description.isEmpty() ? action.label
+                                                                  : action.label + QStringLiteral(": ") + action.description,
+                                     Qt::ToolTipRole);
+    }
+    m_ui->actionBox->setCurrentText(typed);
+    updateRelevantFields();
+}
+
 void ScopesPage::updateRelevantFields()
 {
     const QString action = m_ui->actionBox->currentText().trimmed();
-    m_ui->actionHelp->setText(ScopeDraft::actionHelp(action));
+    const ActionDefinition *known = m_actions.find(action);
+    const QString help = ScopeDraft::actionHelp(action);
+    m_ui->actionHelp->setText(help.isEmpty() && known ? known->description : help);
     m_ui->actionHelp->setVisible(!m_ui->actionHelp->text().isEmpty());
-    const bool money = ScopeDraft::usesMoney(action);
-    const bool destinations = ScopeDraft::usesDestinations(action);
-    const bool sensitivity = ScopeDraft::usesSensitivity(action);
+    const bool money = ScopeDraft::usesMoney(action, m_actions);
+    const bool destinations = ScopeDraft::usesDestinations(action, m_actions);
+    const bool sensitivity = ScopeDraft::usesSensitivity(action, m_actions);
     for (QWidget *widget :
          {static_cast<QWidget *>(m_ui->perActionLabel), static_cast<QWidget *>(m_ui->perActionEdit),
           static_cast<QWidget *>(m_ui->totalLabel), static_cast<QWidget *>(m_ui->totalEdit)}) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ActionCatalog.h"
 #include "ui/wizard/GrantWizardPage.h"
 #include "ui/wizard/ScopeDraft.h"
 
@@ -23,6 +24,9 @@ public:
     ~ScopesPage() override;
 
     void addScope(ScopeDraft::Template kind);
+    // The organisation's action catalog, as the server lists it: offered in the action box, and
+    // what decides which limits an action can have.
+    void setActions(const ActionCatalog &actions);
     // The actions of the scopes so far, so the thresholds page can offer them for dual control.
     QStringList actions() const;
     // The currency the customer works in: that of the first money limit set, or the default.
@@ -55,6 +59,7 @@ private:
     QList<FieldSlot> m_slots;
     QList<ScopeDraft> m_drafts;
     FieldErrors m_errors;
+    ActionCatalog m_actions;
     bool m_loading = false;
 };
 

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace mandate::test {
+
+// A policy engine that misbehaves on purpose, on loopback, for what a real one does only on a bad
+// day: never answering, answering 500, answering with something that is not JSON. It counts the
+// requests it was sent and keeps the last body.
+class PdpStub : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode
+    {
+        Silent,      // reads the request and never answers
+        ServerError, // 500
+        NotJson,     // 200 with a text body
+    };
+
+    explicit PdpStub(Mode mode);
+
+    QString url() const;
+    void setMode(Mode mode) { m_mode = mode; }
+    int requests() const { return m_requests; }
+    QByteArray lastBody() const { return m_lastBody; }
+
+private:
+    void serve(QTcpSocket *socket);
+
+    QTcpServer m_server;
+    Mode m_mode;
+    int m_requests = 0;
+    QByteArray m_lastBody;
+    QList<QPointer<QTcpSocket>> m_held;
+};
+
+} // namespace mandate::test
