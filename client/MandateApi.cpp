@@ -437,7 +437,8 @@ Reply<OrgPolicyInfo> MandateApi::orgPolicy()
                                     if (!healthy.isBool())
                                         return std::nullopt;
                                     return OrgPolicyInfo{body.value(QStringLiteral("pdp")).toString(),
-                                                         body.value(QStringLiteral("failure")).toString() == u"open",
+                                                         body.value(QStringLiteral("failure")).toString() ==
+                                                             u"open",
                                                          healthy.toBool()};
                                 });
 }
@@ -447,7 +448,8 @@ Reply<ActionCatalog> MandateApi::actions()
     return typed<ActionCatalog>(m_client.get(QStringLiteral("/v1/actions")),
                                 [](const QJsonObject &body) -> std::optional<ActionCatalog> {
                                     ActionCatalog catalog;
-                                    for (const QJsonValue &item : body.value(QStringLiteral("items")).toArray()) {
+                                    for (const QJsonValue &item :
+                                         body.value(QStringLiteral("items")).toArray()) {
                                         const auto action = ActionCatalog::fromJson(item.toObject());
                                         if (!action)
                                             return std::nullopt;

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "client/OrgPolicyInfo.h"
-#include "core/ActionCatalog.h"
 #include "client/AgentInfo.h"
 #include "client/ApiReply.h"
 #include "client/DemoDirectory.h"
 #include "client/EnforcementPointInfo.h"
+#include "client/OrgPolicyInfo.h"
 #include "client/Page.h"
 #include "client/SignalReceiverInfo.h"
 #include "client/UserInfo.h"
+#include "core/ActionCatalog.h"
 #include "core/Approval.h"
 #include "core/AuditEvent.h"
 #include "core/Delegation.h"

@@ -43,9 +43,11 @@ qsizetype editDistance(QStringView a, QStringView b)
     for (qsizetype i = 1; i <= a.size(); ++i) {
         current[0] = i;
         for (qsizetype j = 1; j <= b.size(); ++j) {
-            const qsizetype substitution = previous[static_cast<size_t>(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[static_cast<size_t>(j)] = std::min({previous[static_cast<size_t>(j)] + 1,
-                                                        current[static_cast<size_t>(j - 1)] + 1, substitution});
+            const qsizetype substitution =
+                previous[static_cast<size_t>(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[static_cast<size_t>(j)] =
+                std::min({previous[static_cast<size_t>(j)] + 1, current[static_cast<size_t>(j - 1)] + 1,
+                          substitution});
         }
         std::swap(previous, current);
     }
@@ -56,8 +58,8 @@ QList<ActionDefinition> builtInActions()
 {
     const auto action = [](const char *name, const char *label, bool movesValue,
                            std::optional<Sensitivity> sensitivity, const char *description) {
-        return ActionDefinition{QString::fromLatin1(name), QString::fromLatin1(label), movesValue, sensitivity,
-                                QString::fromLatin1(description)};
+        return ActionDefinition{QString::fromLatin1(name), QString::fromLatin1(label), movesValue,
+                                sensitivity, QString::fromLatin1(description)};
     };
     return {
         action("payments.initiate", "Payments", true, std::nullopt,
@@ -104,8 +106,9 @@ bool ActionCatalog::add(ActionDefinition action)
 {
     if (!isWellFormed(action.name) || isBuiltIn(action.name))
         return false;
-    const auto existing = std::find_if(m_actions.begin(), m_actions.end(),
-                                       [&](const ActionDefinition &known) { return known.name == action.name; });
+    const auto existing =
+        std::find_if(m_actions.begin(), m_actions.end(),
+                     [&](const ActionDefinition &known) { return known.name == action.name; });
     if (existing != m_actions.end())
         *existing = std::move(action);
     else
@@ -184,9 +187,9 @@ QJsonObject ActionCatalog::toJson(const ActionDefinition &action)
     return {{QStringLiteral("name"), action.name},
             {QStringLiteral("label"), action.label},
             {QStringLiteral("moves_value"), action.movesValue},
-            {QStringLiteral("default_sensitivity"), action.defaultSensitivity
-                                                        ? QJsonValue(sensitivityToString(*action.defaultSensitivity))
-                                                        : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("default_sensitivity"),
+             action.defaultSensitivity ? QJsonValue(sensitivityToString(*action.defaultSensitivity))
+                                       : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("description"), action.description}};
 }
 
@@ -208,7 +211,8 @@ Expected<ActionDefinition, FieldErrors> ActionCatalog::fromJson(const QJsonObjec
     action.label = reader.requiredNonEmptyString(u"label", MaxLabelLength).value_or(QString()).trimmed();
     action.movesValue = reader.optionalBool(u"moves_value").value_or(false);
     action.defaultSensitivity = reader.optionalSensitivity(u"default_sensitivity");
-    action.description = reader.optionalString(u"description", MaxDescriptionLength).value_or(QString()).trimmed();
+    action.description =
+        reader.optionalString(u"description", MaxDescriptionLength).value_or(QString()).trimmed();
     reader.finish();
     if (!errors.isEmpty())
         return unexpected(errors);

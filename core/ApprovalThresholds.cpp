@@ -41,7 +41,8 @@ dualControlThreshold(const Delegation &delegation, const AuthorizeRequest &reque
                       QStringLiteral("%1 needs the approval of two approvers.").arg(request.action),
                       QStringLiteral("%1 always needs two approvers").arg(request.action)});
     }
-    const Expected<bool, Denial> above = aboveThreshold(policy.above, request, movesValue, u"dual-control threshold");
+    const Expected<bool, Denial> above =
+        aboveThreshold(policy.above, request, movesValue, u"dual-control threshold");
     if (!above) {
         return unexpected(above.error());
     }
@@ -67,7 +68,8 @@ stepUpThreshold(const Delegation &delegation, const AuthorizeRequest &request, b
     const QString whoConfirms = toCustomer ? QStringLiteral("the customer") : QStringLiteral("an approver");
     const QString whose = toCustomer ? QStringLiteral("your") : QStringLiteral("the");
 
-    const Expected<bool, Denial> above = aboveThreshold(policy.above, request, movesValue, u"step-up threshold");
+    const Expected<bool, Denial> above =
+        aboveThreshold(policy.above, request, movesValue, u"step-up threshold");
     if (!above) {
         return unexpected(above.error());
     }

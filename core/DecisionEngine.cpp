@@ -163,7 +163,8 @@ Expected<std::optional<ApprovalThresholds::Threshold>, Denial> orgPolicyThreshol
     if (!input.orgPolicy) {
         result.orgPolicyNeeded = true;
         return unexpected(Denial{ReasonCode::OrgPolicyUnavailable,
-                                 QStringLiteral("Your organisation's policy engine was not asked."), QString()});
+                                 QStringLiteral("Your organisation's policy engine was not asked."),
+                                 QString()});
     }
     switch (input.orgPolicy->answer) {
     case Answer::Allow:
@@ -184,10 +185,11 @@ Expected<std::optional<ApprovalThresholds::Threshold>, Denial> orgPolicyThreshol
     case Answer::Unavailable:
         break;
     }
-    return unexpected(Denial{ReasonCode::OrgPolicyUnavailable,
-                             QStringLiteral("Your organisation's policy engine could not be asked, so nothing "
-                                            "that needs its answer is allowed."),
-                             QString()});
+    return unexpected(
+        Denial{ReasonCode::OrgPolicyUnavailable,
+               QStringLiteral("Your organisation's policy engine could not be asked, so nothing "
+                              "that needs its answer is allowed."),
+               QString()});
 }
 
 } // namespace
@@ -237,8 +239,9 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
         return result;
     }
 
-    const Expected<std::optional<ApprovalThresholds::Threshold>, Denial> crossed = ApprovalThresholds::crossed(
-        delegation, request, input.actions ? *input.actions : ActionCatalog::builtIn());
+    const Expected<std::optional<ApprovalThresholds::Threshold>, Denial> crossed =
+        ApprovalThresholds::crossed(delegation, request,
+                                    input.actions ? *input.actions : ActionCatalog::builtIn());
     if (!crossed) {
         deny(result, crossed.error());
         return result;

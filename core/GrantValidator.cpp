@@ -28,7 +28,8 @@ void checkAction(FieldErrors &errors, const QString &path, const QString &action
         add(errors, path, ActionCatalog::wellFormedRule());
 }
 
-void checkCatalog(FieldErrors &errors, const QString &path, const QString &action, const ActionCatalog &actions)
+void checkCatalog(FieldErrors &errors, const QString &path, const QString &action,
+                  const ActionCatalog &actions)
 {
     if (ActionCatalog::isWellFormed(action) && !actions.contains(action))
         add(errors, path, actions.unknownMessage(action));
@@ -154,12 +155,12 @@ FieldErrors GrantValidator::actionsNotInCatalog(const DelegationGrant &grant, co
 {
     FieldErrors errors;
     for (qsizetype i = 0; i < grant.scopes.size(); ++i)
-        checkCatalog(errors, indexed(QStringLiteral("scopes"), i) + QStringLiteral(".action"), grant.scopes.at(i).action,
-                     actions);
+        checkCatalog(errors, indexed(QStringLiteral("scopes"), i) + QStringLiteral(".action"),
+                     grant.scopes.at(i).action, actions);
     if (grant.dualControl) {
         for (qsizetype i = 0; i < grant.dualControl->actions.size(); ++i)
-            checkCatalog(errors, indexed(QStringLiteral("dual_control.actions"), i), grant.dualControl->actions.at(i),
-                         actions);
+            checkCatalog(errors, indexed(QStringLiteral("dual_control.actions"), i),
+                         grant.dualControl->actions.at(i), actions);
     }
     return errors;
 }

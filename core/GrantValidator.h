@@ -9,7 +9,8 @@
 namespace mandate {
 
 // The limits every grant must satisfy beyond its shape: at least one scope, every limit positive,
-// expiry in the future and at most 90 days ahead, purpose ≤ 500 characters, well-formed actions that are in the catalog.
+// expiry in the future and at most 90 days ahead, purpose ≤ 500 characters, well-formed actions that are in
+// the catalog.
 class GrantValidator
 {
 public:

@@ -33,9 +33,8 @@ void GrantController::start(const QString &preselectedAgentId)
         m_wizard->setPreselectedAgent(preselectedAgentId);
     // The organisation may have registered actions of its own; until the list arrives the wizard
     // offers the built-in ones, and the server refuses what it does not know either way.
-    m_api.actions().onSucceeded(m_wizard, [wizard = m_wizard.data()](const ActionCatalog &actions) {
-        wizard->setActions(actions);
-    });
+    m_api.actions().onSucceeded(
+        m_wizard, [wizard = m_wizard.data()](const ActionCatalog &actions) { wizard->setActions(actions); });
     connect(m_wizard, &GrantWizard::grantRequested, this, [this](const DelegationGrant &grant) {
         const auto reply = m_api.grant(grant);
         const QString agentName = m_agents.nameOf(grant.agentId);

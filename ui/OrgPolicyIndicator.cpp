@@ -24,9 +24,11 @@ void OrgPolicyIndicator::show(const client::OrgPolicyInfo &policy)
         return;
     const QString dot = QStringLiteral("<span style='color:%1'>●</span> ")
                             .arg(ThemeColors::name(ThemeColors::Role::Error, palette()));
-    setText(dot + (policy.failsOpen ? tr("Org policy engine unreachable: decisions go ahead without it")
-                                    : tr("Org policy engine unreachable: decisions that need it are denied")));
-    setToolTip(tr("The organisation's policy engine at %1 did not answer its last question.").arg(policy.pdp));
+    setText(dot + (policy.failsOpen
+                       ? tr("Org policy engine unreachable: decisions go ahead without it")
+                       : tr("Org policy engine unreachable: decisions that need it are denied")));
+    setToolTip(
+        tr("The organisation's policy engine at %1 did not answer its last question.").arg(policy.pdp));
 }
 
 } // namespace mandate::ui

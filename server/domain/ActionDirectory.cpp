@@ -35,8 +35,8 @@ bool ActionDirectory::reload(Store &store)
 std::shared_ptr<const ActionCatalog> ActionDirectory::knowing(Store &reader, const QStringList &names)
 {
     std::shared_ptr<const ActionCatalog> catalog = current();
-    const bool complete =
-        std::all_of(names.cbegin(), names.cend(), [&](const QString &name) { return catalog->contains(name); });
+    const bool complete = std::all_of(names.cbegin(), names.cend(),
+                                      [&](const QString &name) { return catalog->contains(name); });
     if (complete)
         return catalog;
     {

@@ -140,7 +140,8 @@ AuthZenEvaluator::resolve(Store &store, const authzen::Evaluation &evaluation, c
 
 Expected<QJsonArray, AuthZenEvaluator::Unfinished>
 AuthZenEvaluator::decide(Store &store, const QList<Resolved> &evaluations, authzen::Semantic semantic,
-                         const Principal &caller, const QString &statusBaseUrl, const ActionCatalog *actions) const
+                         const Principal &caller, const QString &statusBaseUrl,
+                         const ActionCatalog *actions) const
 {
     QJsonArray answers;
     AuthorizeTransaction transaction(store, m_clock, m_approvalTtlSeconds);

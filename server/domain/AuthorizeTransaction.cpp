@@ -81,14 +81,16 @@ Expected<Decision, AuthorizeTransaction::Refusal> AuthorizeTransaction::run(cons
     if (result.orgPolicyNeeded)
         return unexpected(Refusal::NeedsOrgPolicy);
     Decision decision{result.outcome, result.reason, result.message, result.approvalId,
-                      m_decisionId.isEmpty() ? SecureRandom::id(u"dec_") : std::exchange(m_decisionId, QString())};
+                      m_decisionId.isEmpty() ? SecureRandom::id(u"dec_")
+                                             : std::exchange(m_decisionId, QString())};
     if (!applyEffects(*tree, request, agent, result, approval, decision, now) ||
         !record(*tree, request, agent, decision))
         return unexpected(Refusal::Failed);
     return decision;
 }
 
-std::optional<EngineResult> AuthorizeTransaction::preview(const AuthorizeRequest &request, const Principal &agent)
+std::optional<EngineResult> AuthorizeTransaction::preview(const AuthorizeRequest &request,
+                                                          const Principal &agent)
 {
     const std::optional<DelegationTree> tree = DelegationTree::load(m_store, request.delegationId);
     if (!tree || !AccessPolicy::agentHolds(agent, tree->delegation))

@@ -7,6 +7,7 @@
 #include "server/auth/ReceiverAuthenticator.h"
 #include "server/auth/SecureRandom.h"
 #include "server/auth/SessionAuthenticator.h"
+#include "server/domain/ActionDirectory.h"
 #include "server/events/EventHub.h"
 #include "server/events/PostgresEventFeed.h"
 #include "server/http/GuardedTcpServer.h"
@@ -17,16 +18,14 @@
 #include "server/log/AuditLog.h"
 #include "server/log/LogSigner.h"
 #include "server/ops/Sweeper.h"
+#include "server/policy/OrgPolicyGate.h"
+#include "server/policy/PolicyDecisionPoint.h"
+#include "server/routes/ActionRoutes.h"
 #include "server/routes/AgentRoutes.h"
 #include "server/routes/ApprovalRoutes.h"
 #include "server/routes/AuditRoutes.h"
 #include "server/routes/AuthZenRoutes.h"
-#include "server/domain/ActionDirectory.h"
-#include "server/policy/OrgPolicyGate.h"
-#include "server/policy/PolicyDecisionPoint.h"
-#include "server/routes/ActionRoutes.h"
 #include "server/routes/AuthorizeRoutes.h"
-#include "server/routes/PolicyRoutes.h"
 #include "server/routes/DelegationRoutes.h"
 #include "server/routes/DemoRoutes.h"
 #include "server/routes/EnforcementPointRoutes.h"
@@ -34,6 +33,7 @@
 #include "server/routes/IdentityRoutes.h"
 #include "server/routes/LogRoutes.h"
 #include "server/routes/OperationsRoutes.h"
+#include "server/routes/PolicyRoutes.h"
 #include "server/routes/SessionRoutes.h"
 #include "server/routes/SsfAdminRoutes.h"
 #include "server/routes/SsfPollRoutes.h"
@@ -203,7 +203,8 @@ bool MandateServer::setUpRoutes(QString *error)
     m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_routeWrites);
     m_identityRoutes = std::make_unique<IdentityRoutes>(*m_store, m_clock, *m_routeWrites, *m_credentials,
                                                         m_options.trustBundle.isEmpty());
-    m_subDelegationRoutes = std::make_unique<SubDelegationRoutes>(*m_store, m_clock, *m_routeWrites, *m_actions);
+    m_subDelegationRoutes =
+        std::make_unique<SubDelegationRoutes>(*m_store, m_clock, *m_routeWrites, *m_actions);
     m_eventRoutes = std::make_unique<EventRoutes>(*m_store, m_clock, *m_events, m_options.eventHeartbeat);
     m_sessionRoutes->registerRoutes(m_router);
     m_agentRoutes->registerRoutes(m_router);
@@ -243,9 +244,10 @@ bool MandateServer::setUpPolicy(QString *error)
             PolicyDecisionPoint::Settings{QUrl(m_options.policyPdp), *token, m_options.policyTimeout,
                                           m_options.policyFailOpen},
             m_metrics);
-        m_metrics.addGauge(QStringLiteral("mandate_policy_pdp_up"),
-                           QStringLiteral("1 when the organisation's policy engine answered its last question."),
-                           [engine = m_policyEngine.get()] { return engine->healthy() ? 1.0 : 0.0; });
+        m_metrics.addGauge(
+            QStringLiteral("mandate_policy_pdp_up"),
+            QStringLiteral("1 when the organisation's policy engine answered its last question."),
+            [engine = m_policyEngine.get()] { return engine->healthy() ? 1.0 : 0.0; });
     }
     m_orgPolicy = std::make_unique<OrgPolicyGate>(*m_store, m_clock, m_policyEngine.get());
     return true;

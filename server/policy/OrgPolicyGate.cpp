@@ -29,8 +29,8 @@ void OrgPolicyGate::screen(const AuthorizeRequest &request, const Principal &age
         then(std::move(screening));
         return;
     }
-    OrgPolicyQuestion question =
-        OrgPolicyQuestion::about(request, tree->delegation, tree->depth(), agent.spiffeId, agent.name, m_clock.now());
+    OrgPolicyQuestion question = OrgPolicyQuestion::about(request, tree->delegation, tree->depth(),
+                                                          agent.spiffeId, agent.name, m_clock.now());
     question.decisionId = screening.decisionId;
     m_engine->consult(question, [screening, then](PolicyDecisionPoint::Consultation consultation) mutable {
         screening.consultation = std::move(consultation);

@@ -41,8 +41,8 @@ public:
 
     // Asks the engine when the delegation's own rules would not deny (or always, with `force`:
     // the write job found that it must be asked after all).
-    void screen(const AuthorizeRequest &request, const Principal &agent, std::shared_ptr<const ActionCatalog> actions,
-                bool force, Then then);
+    void screen(const AuthorizeRequest &request, const Principal &agent,
+                std::shared_ptr<const ActionCatalog> actions, bool force, Then then);
     // Hands the screening to the transaction that decides.
     void apply(AuthorizeTransaction &transaction, const Screening &screening) const;
 

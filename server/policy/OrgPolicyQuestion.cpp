@@ -57,12 +57,12 @@ QJsonObject OrgPolicyQuestion::evaluation(const QString &approval) const
         subjectFacts.insert(QStringLiteral("name"), agentName);
 
     return {{QStringLiteral("subject"), QJsonObject{{QStringLiteral("type"), QStringLiteral("agent")},
-                                                     {QStringLiteral("id"), agentSpiffeId},
-                                                     {QStringLiteral("properties"), subjectFacts}}},
+                                                    {QStringLiteral("id"), agentSpiffeId},
+                                                    {QStringLiteral("properties"), subjectFacts}}},
             {QStringLiteral("action"), QJsonObject{{QStringLiteral("name"), request.action}}},
             {QStringLiteral("resource"), QJsonObject{{QStringLiteral("type"), type},
-                                                      {QStringLiteral("id"), id},
-                                                      {QStringLiteral("properties"), resourceFacts}}},
+                                                     {QStringLiteral("id"), id},
+                                                     {QStringLiteral("properties"), resourceFacts}}},
             {QStringLiteral("context"), context}};
 }
 

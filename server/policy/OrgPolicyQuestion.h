@@ -24,7 +24,8 @@ struct OrgPolicyQuestion
     QDateTime now;
 
     static OrgPolicyQuestion about(const AuthorizeRequest &request, const Delegation &delegation, int depth,
-                                   const QString &agentSpiffeId, const QString &agentName, const QDateTime &now);
+                                   const QString &agentSpiffeId, const QString &agentName,
+                                   const QDateTime &now);
 
     // `approval` is "none" (may the agent do this with nobody confirming?) or "person".
     QJsonObject evaluation(const QString &approval) const;

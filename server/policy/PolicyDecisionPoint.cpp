@@ -77,9 +77,10 @@ void PolicyDecisionPoint::consult(const OrgPolicyQuestion &question, Answer answ
                                QStringLiteral("unavailable"), withPerson.error());
                     } else if (withPerson->decision) {
                         const QString reason = pdpReasonOf(*withPerson);
-                        finish(started, answer,
-                               {OrgPolicyVerdict::Answer::PersonRequired, reason.isEmpty() ? refusal : reason},
-                               QStringLiteral("step_up"), reason.isEmpty() ? refusal : reason);
+                        finish(
+                            started, answer,
+                            {OrgPolicyVerdict::Answer::PersonRequired, reason.isEmpty() ? refusal : reason},
+                            QStringLiteral("step_up"), reason.isEmpty() ? refusal : reason);
                     } else {
                         const QString reason = pdpReasonOf(*withPerson);
                         finish(started, answer,
@@ -122,7 +123,8 @@ void PolicyDecisionPoint::ask(const QJsonObject &evaluation, const QString &requ
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
-    QNetworkReply *pending = m_network.post(request, QJsonDocument(evaluation).toJson(QJsonDocument::Compact));
+    QNetworkReply *pending =
+        m_network.post(request, QJsonDocument(evaluation).toJson(QJsonDocument::Compact));
     auto timedOut = std::make_shared<bool>(false);
     auto deadline = std::make_shared<QTimer>();
     deadline->setSingleShot(true);
@@ -170,7 +172,8 @@ void PolicyDecisionPoint::ask(const QJsonObject &evaluation, const QString &requ
         auto decision = authzen::Decision::fromJson(body.object());
         m_healthy = static_cast<bool>(decision);
         if (!decision)
-            reply(unexpected(QStringLiteral("answered without a boolean decision: %1").arg(decision.error())));
+            reply(
+                unexpected(QStringLiteral("answered without a boolean decision: %1").arg(decision.error())));
         else
             reply(std::move(decision));
     });
@@ -178,14 +181,17 @@ void PolicyDecisionPoint::ask(const QJsonObject &evaluation, const QString &requ
 
 void PolicyDecisionPoint::probe()
 {
-    if (m_sinceExchange.isValid() && m_sinceExchange.elapsed() < std::chrono::milliseconds(PdpProbeInterval).count())
+    if (m_sinceExchange.isValid() &&
+        m_sinceExchange.elapsed() < std::chrono::milliseconds(PdpProbeInterval).count())
         return;
     const QJsonObject evaluation{
-        {QStringLiteral("subject"), QJsonObject{{QStringLiteral("type"), QStringLiteral("agent")},
-                                                {QStringLiteral("id"), QStringLiteral("spiffe://mandate.invalid/health")}}},
-        {QStringLiteral("action"), QJsonObject{{QStringLiteral("name"), QStringLiteral("mandate.health_check")}}},
-        {QStringLiteral("resource"),
-         QJsonObject{{QStringLiteral("type"), QStringLiteral("mandate")}, {QStringLiteral("id"), QStringLiteral("health")}}}};
+        {QStringLiteral("subject"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("agent")},
+                     {QStringLiteral("id"), QStringLiteral("spiffe://mandate.invalid/health")}}},
+        {QStringLiteral("action"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("mandate.health_check")}}},
+        {QStringLiteral("resource"), QJsonObject{{QStringLiteral("type"), QStringLiteral("mandate")},
+                                                 {QStringLiteral("id"), QStringLiteral("health")}}}};
     ask(evaluation, QString(), [](const Expected<authzen::Decision, QString> &) {});
 }
 

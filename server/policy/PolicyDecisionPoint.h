@@ -55,8 +55,8 @@ public:
 private:
     using Reply = std::function<void(Expected<authzen::Decision, QString>)>;
     void ask(const QJsonObject &evaluation, const QString &requestId, Reply reply);
-    void finish(const QElapsedTimer &started, const Answer &answer, OrgPolicyVerdict verdict, const QString &decision,
-                const QString &reason);
+    void finish(const QElapsedTimer &started, const Answer &answer, OrgPolicyVerdict verdict,
+                const QString &decision, const QString &reason);
     // Keeps `healthy` true to life when no decision asked lately.
     void probe();
 

@@ -16,7 +16,8 @@ namespace mandate::server {
 void ActionRoutes::registerRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/v1/actions"), Router::Access::UserOrAgent, this, &ActionRoutes::list);
-    router.add("POST", QStringLiteral("/v1/actions"), Router::Access::User, this, &ActionRoutes::registerAction);
+    router.add("POST", QStringLiteral("/v1/actions"), Router::Access::User, this,
+               &ActionRoutes::registerAction);
 }
 
 void ActionRoutes::list(ApiRequest &, const Responder &respond)
@@ -46,9 +47,10 @@ void ActionRoutes::registerAction(ApiRequest &request, const Responder &respond)
         return;
     }
     if (ActionCatalog::builtIn().contains(action->name)) {
-        respond(Problem::make(422, QStringLiteral("validation"), QStringLiteral("Built-in action"),
-                              QStringLiteral("The built-in actions cannot be changed."),
-                              {{QStringLiteral("name"), QStringLiteral("is built in and cannot be changed")}}));
+        respond(
+            Problem::make(422, QStringLiteral("validation"), QStringLiteral("Built-in action"),
+                          QStringLiteral("The built-in actions cannot be changed."),
+                          {{QStringLiteral("name"), QStringLiteral("is built in and cannot be changed")}}));
         return;
     }
     m_writes.submit(
@@ -57,7 +59,8 @@ void ActionRoutes::registerAction(ApiRequest &request, const Responder &respond)
             const QJsonObject json = ActionCatalog::toJson(action);
             if (!store.actions().save(action, actor.id, m_clock.now()) ||
                 !AuditTrail(store, m_clock)
-                     .record(QStringLiteral("action.registered"), actor, QString(), {{QStringLiteral("action"), json}}))
+                     .record(QStringLiteral("action.registered"), actor, QString(),
+                             {{QStringLiteral("action"), json}}))
                 return Problem::internal();
             return ApiResponse::json(201, json);
         },

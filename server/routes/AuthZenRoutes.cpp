@@ -1,9 +1,9 @@
 #include "server/routes/AuthZenRoutes.h"
 
 #include "core/StrictJson.h"
+#include "server/domain/ActionDirectory.h"
 #include "server/http/Authenticator.h"
 #include "server/http/IdempotentWrites.h"
-#include "server/domain/ActionDirectory.h"
 #include "server/http/Router.h"
 #include "server/store/Store.h"
 
@@ -198,8 +198,8 @@ void AuthZenRoutes::evaluate(ApiRequest &request, const Responder &respond, bool
         request.principal.idempotencyScope(), QString::fromUtf8(requestId),
         IdempotentWrites::hashRequest(request.method, request.path, request.body), true};
     decide(std::move(resolved),
-           Batch{parsed->semantic, parsed->batch, request.principal, baseUrl(request), idempotency, actions}, false,
-           answer);
+           Batch{parsed->semantic, parsed->batch, request.principal, baseUrl(request), idempotency, actions},
+           false, answer);
 }
 
 void AuthZenRoutes::decide(QList<AuthZenEvaluator::Resolved> resolved, Batch batch, bool force,
@@ -207,30 +207,34 @@ void AuthZenRoutes::decide(QList<AuthZenEvaluator::Resolved> resolved, Batch bat
 {
     // Each evaluation the delegation would allow goes past the organisation's engine first, one
     // after another on the event loop (each is a kept-alive exchange of well under a millisecond).
-    screenFrom(std::move(resolved), 0, batch, force, [this, batch, force, answer](QList<AuthZenEvaluator::Resolved> screened) {
-        auto needsOrgPolicy = std::make_shared<bool>(false);
-        m_writes.submit(
-            batch.idempotency,
-            [this, screened, batch, needsOrgPolicy](Store &store) -> WriteAnswer {
-                const auto answers =
-                    m_evaluator.decide(store, screened, batch.semantic, batch.caller, batch.baseUrl, batch.actions.get());
-                if (!answers && answers.error() == AuthZenEvaluator::Unfinished::NeedsOrgPolicy) {
-                    *needsOrgPolicy = true;
-                    return error(503, QStringLiteral("The organisation's policy must be asked first."));
-                }
-                if (!answers)
-                    return error(500, QStringLiteral("The decision could not be recorded; nothing was reserved."));
-                return ApiResponse::json(200, batch.isBatch ? QJsonObject{{QStringLiteral("evaluations"), *answers}}
-                                                            : answers->first().toObject());
-            },
-            [this, screened, batch, force, needsOrgPolicy, answer](ApiResponse response) {
-                if (*needsOrgPolicy && !force) {
-                    decide(screened, batch, true, answer);
-                    return;
-                }
-                answer(std::move(response));
-            });
-    });
+    screenFrom(
+        std::move(resolved), 0, batch, force,
+        [this, batch, force, answer](QList<AuthZenEvaluator::Resolved> screened) {
+            auto needsOrgPolicy = std::make_shared<bool>(false);
+            m_writes.submit(
+                batch.idempotency,
+                [this, screened, batch, needsOrgPolicy](Store &store) -> WriteAnswer {
+                    const auto answers = m_evaluator.decide(store, screened, batch.semantic, batch.caller,
+                                                            batch.baseUrl, batch.actions.get());
+                    if (!answers && answers.error() == AuthZenEvaluator::Unfinished::NeedsOrgPolicy) {
+                        *needsOrgPolicy = true;
+                        return error(503, QStringLiteral("The organisation's policy must be asked first."));
+                    }
+                    if (!answers)
+                        return error(
+                            500, QStringLiteral("The decision could not be recorded; nothing was reserved."));
+                    return ApiResponse::json(200, batch.isBatch
+                                                      ? QJsonObject{{QStringLiteral("evaluations"), *answers}}
+                                                      : answers->first().toObject());
+                },
+                [this, screened, batch, force, needsOrgPolicy, answer](ApiResponse response) {
+                    if (*needsOrgPolicy && !force) {
+                        decide(screened, batch, true, answer);
+                        return;
+                    }
+                    answer(std::move(response));
+                });
+        });
 }
 
 void AuthZenRoutes::screenFrom(QList<AuthZenEvaluator::Resolved> resolved, qsizetype next, const Batch &batch,

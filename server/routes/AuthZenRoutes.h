@@ -64,8 +64,8 @@ private:
         std::shared_ptr<const ActionCatalog> actions;
     };
     void decide(QList<AuthZenEvaluator::Resolved> resolved, Batch batch, bool force, const Responder &answer);
-    void screenFrom(QList<AuthZenEvaluator::Resolved> resolved, qsizetype next, const Batch &batch, bool force,
-                    std::function<void(QList<AuthZenEvaluator::Resolved>)> then);
+    void screenFrom(QList<AuthZenEvaluator::Resolved> resolved, qsizetype next, const Batch &batch,
+                    bool force, std::function<void(QList<AuthZenEvaluator::Resolved>)> then);
     // The caller and the request's JSON object, or the error answer already sent.
     std::optional<QJsonObject> admit(ApiRequest &request, const Responder &answer);
     QString baseUrl(const ApiRequest &request) const;

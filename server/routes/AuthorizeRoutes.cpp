@@ -34,17 +34,20 @@ void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
         respond(Problem::forbidden(QStringLiteral("This credential is bound to another delegation.")));
         return;
     }
-    std::shared_ptr<const ActionCatalog> actions = m_services.actions.knowing(m_services.reader, {parsed->action});
+    std::shared_ptr<const ActionCatalog> actions =
+        m_services.actions.knowing(m_services.reader, {parsed->action});
     if (const QString unknown = actions->unknownMessage(parsed->action); !unknown.isEmpty()) {
         respond(Problem::notInCatalog({{QStringLiteral("action"), unknown}}));
         return;
     }
-    decide(*parsed, request.principal, RequestParsing::idempotency(request), std::move(actions), false, respond);
+    decide(*parsed, request.principal, RequestParsing::idempotency(request), std::move(actions), false,
+           respond);
 }
 
 void AuthorizeRoutes::decide(const AuthorizeRequest &request, const Principal &agent,
-                             IdempotentWrites::Idempotency idempotency, std::shared_ptr<const ActionCatalog> actions,
-                             bool force, const Responder &respond)
+                             IdempotentWrites::Idempotency idempotency,
+                             std::shared_ptr<const ActionCatalog> actions, bool force,
+                             const Responder &respond)
 {
     m_services.orgPolicy.screen(
         request, agent, actions, force,
@@ -54,18 +57,21 @@ void AuthorizeRoutes::decide(const AuthorizeRequest &request, const Principal &a
             auto needsOrgPolicy = std::make_shared<bool>(false);
             m_services.writes.submit(
                 idempotency,
-                [this, request, agent, outcome, needsOrgPolicy, actions, screening](Store &store) -> WriteAnswer {
+                [this, request, agent, outcome, needsOrgPolicy, actions,
+                 screening](Store &store) -> WriteAnswer {
                     AuthorizeTransaction transaction(store, m_clock, m_approvalTtlSeconds);
                     transaction.setActions(actions.get());
                     m_services.orgPolicy.apply(transaction, screening);
-                    const Expected<Decision, AuthorizeTransaction::Refusal> decided = transaction.run(request, agent);
+                    const Expected<Decision, AuthorizeTransaction::Refusal> decided =
+                        transaction.run(request, agent);
                     if (decided) {
                         *outcome = decided->outcome;
                         return ApiResponse::json(200, AuthorizeCodec::decisionToJson(*decided));
                     }
                     if (decided.error() == AuthorizeTransaction::Refusal::NeedsOrgPolicy) {
                         *needsOrgPolicy = true;
-                        return Problem::unavailable(QStringLiteral("The organisation's policy must be asked first."));
+                        return Problem::unavailable(
+                            QStringLiteral("The organisation's policy must be asked first."));
                     }
                     if (decided.error() == AuthorizeTransaction::Refusal::Failed)
                         return Problem::internal();
@@ -76,7 +82,8 @@ void AuthorizeRoutes::decide(const AuthorizeRequest &request, const Principal &a
                 },
                 [this, request, agent, idempotency, actions, force, outcome, needsOrgPolicy,
                  respond](ApiResponse response) {
-                    // The delegation changed between the read and the write: ask the engine, then decide again.
+                    // The delegation changed between the read and the write: ask the engine, then decide
+                    // again.
                     if (*needsOrgPolicy && !force) {
                         decide(request, agent, idempotency, actions, true, respond);
                         return;

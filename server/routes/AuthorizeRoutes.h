@@ -45,8 +45,9 @@ private:
     void authorize(ApiRequest &request, const Responder &respond);
     // `force`: the engine must be asked even where the delegation's verdict read before said deny
     // (the write job found otherwise).
-    void decide(const AuthorizeRequest &request, const Principal &agent, IdempotentWrites::Idempotency idempotency,
-                std::shared_ptr<const ActionCatalog> actions, bool force, const Responder &respond);
+    void decide(const AuthorizeRequest &request, const Principal &agent,
+                IdempotentWrites::Idempotency idempotency, std::shared_ptr<const ActionCatalog> actions,
+                bool force, const Responder &respond);
 
     const Clock &m_clock;
     Services m_services;

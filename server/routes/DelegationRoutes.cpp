@@ -48,8 +48,8 @@ void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)
         return;
     }
     m_actions.reload(m_store);
-    const auto grant =
-        RequestParsing::grant(request, DelegationCodec::GrantKind::Customer, m_clock.now(), *m_actions.current());
+    const auto grant = RequestParsing::grant(request, DelegationCodec::GrantKind::Customer, m_clock.now(),
+                                             *m_actions.current());
     if (!grant) {
         respond(grant.error());
         return;

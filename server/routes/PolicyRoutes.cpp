@@ -18,10 +18,11 @@ void PolicyRoutes::describe(ApiRequest &, const Responder &respond)
                                         {QStringLiteral("healthy"), true}}));
         return;
     }
-    respond(ApiResponse::json(
-        200, {{QStringLiteral("pdp"), m_engine->displayUrl()},
-              {QStringLiteral("failure"), m_engine->failsOpen() ? QStringLiteral("open") : QStringLiteral("closed")},
-              {QStringLiteral("healthy"), m_engine->healthy()}}));
+    respond(
+        ApiResponse::json(200, {{QStringLiteral("pdp"), m_engine->displayUrl()},
+                                {QStringLiteral("failure"),
+                                 m_engine->failsOpen() ? QStringLiteral("open") : QStringLiteral("closed")},
+                                {QStringLiteral("healthy"), m_engine->healthy()}}));
 }
 
 } // namespace mandate::server

@@ -72,9 +72,10 @@ Expected<QString, ApiResponse> RequestParsing::reason(const ApiRequest &request)
     return reason->trimmed();
 }
 
-Expected<DelegationGrant, ApiResponse>
-RequestParsing::grant(const ApiRequest &request, DelegationCodec::GrantKind kind, const QDateTime &now,
-                      const ActionCatalog &actions)
+Expected<DelegationGrant, ApiResponse> RequestParsing::grant(const ApiRequest &request,
+                                                             DelegationCodec::GrantKind kind,
+                                                             const QDateTime &now,
+                                                             const ActionCatalog &actions)
 {
     auto body = jsonObject(request);
     if (!body)

@@ -36,8 +36,9 @@ public:
     // {"reason": "..."}: required, trimmed non-empty, at most 1000 characters.
     static Expected<QString, ApiResponse> reason(const ApiRequest &request);
     // A grant body: shape (DelegationCodec), then the limits every grant must satisfy (GrantValidator).
-    static Expected<DelegationGrant, ApiResponse> grant(const ApiRequest &request, DelegationCodec::GrantKind kind,
-                                                        const QDateTime &now, const ActionCatalog &actions);
+    static Expected<DelegationGrant, ApiResponse> grant(const ApiRequest &request,
+                                                        DelegationCodec::GrantKind kind, const QDateTime &now,
+                                                        const ActionCatalog &actions);
     // The Idempotency-Key context of a POST for the group committer.
     static IdempotentWrites::Idempotency idempotency(const ApiRequest &request);
 };

@@ -3,8 +3,8 @@
 #include "core/Attenuation.h"
 #include "core/DelegationCodec.h"
 #include "server/auth/SecureRandom.h"
-#include "server/domain/ActionDirectory.h"
 #include "server/domain/AccessPolicy.h"
+#include "server/domain/ActionDirectory.h"
 #include "server/domain/AuditTrail.h"
 #include "server/domain/DelegationTree.h"
 #include "server/domain/Revocations.h"
@@ -29,8 +29,8 @@ void SubDelegationRoutes::registerRoutes(Router &router)
 void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &respond)
 {
     m_actions.reload(m_reader);
-    const auto grant = RequestParsing::grant(request, DelegationCodec::GrantKind::SubDelegation, m_clock.now(),
-                                             *m_actions.current());
+    const auto grant = RequestParsing::grant(request, DelegationCodec::GrantKind::SubDelegation,
+                                             m_clock.now(), *m_actions.current());
     if (!grant) {
         respond(grant.error());
         return;

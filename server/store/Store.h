@@ -1,12 +1,12 @@
 #pragma once
 
+#include "server/store/ActionRepository.h"
 #include "server/store/AgentRepository.h"
 #include "server/store/ApprovalRepository.h"
 #include "server/store/AuditLogRepository.h"
 #include "server/store/AuditRepository.h"
 #include "server/store/Database.h"
 #include "server/store/DelegationRepository.h"
-#include "server/store/ActionRepository.h"
 #include "server/store/EnforcementPointRepository.h"
 #include "server/store/IdempotencyRepository.h"
 #include "server/store/JitCredentialRepository.h"

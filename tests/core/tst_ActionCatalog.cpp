@@ -104,13 +104,15 @@ void TstActionCatalog::onlyPaymentsMoveValueAmongBuiltIns()
 void TstActionCatalog::registeredActionsJoinTheCatalog()
 {
     ActionCatalog catalog;
-    QVERIFY(catalog.add({QStringLiteral("crm.refund"), QStringLiteral("Refunds"), true, std::nullopt, QString()}));
+    QVERIFY(catalog.add(
+        {QStringLiteral("crm.refund"), QStringLiteral("Refunds"), true, std::nullopt, QString()}));
     QVERIFY(catalog.contains(u"crm.refund"));
     QVERIFY(catalog.movesValue(u"crm.refund"));
     QCOMPARE(catalog.labelOf(QStringLiteral("crm.refund")), QStringLiteral("Refunds"));
     QCOMPARE(catalog.actions().size(), 7);
     // Registering the same name again changes it rather than adding a second one.
-    QVERIFY(catalog.add({QStringLiteral("crm.refund"), QStringLiteral("Refund"), false, std::nullopt, QString()}));
+    QVERIFY(catalog.add(
+        {QStringLiteral("crm.refund"), QStringLiteral("Refund"), false, std::nullopt, QString()}));
     QCOMPARE(catalog.actions().size(), 7);
     QVERIFY(!catalog.movesValue(u"crm.refund"));
     QVERIFY(!catalog.add({QStringLiteral("Bad name"), QStringLiteral("x"), false, std::nullopt, QString()}));
@@ -119,8 +121,8 @@ void TstActionCatalog::registeredActionsJoinTheCatalog()
 void TstActionCatalog::builtInActionsCannotBeReplaced()
 {
     ActionCatalog catalog;
-    QVERIFY(!catalog.add({QStringLiteral("payments.initiate"), QStringLiteral("Free money"), false, std::nullopt,
-                          QString()}));
+    QVERIFY(!catalog.add(
+        {QStringLiteral("payments.initiate"), QStringLiteral("Free money"), false, std::nullopt, QString()}));
     QVERIFY(catalog.movesValue(u"payments.initiate"));
     QVERIFY(catalog.isBuiltIn(u"payments.initiate"));
 }
@@ -136,12 +138,12 @@ void TstActionCatalog::nearestNameForATypo_data()
     QTest::newRow("plural") << QStringLiteral("data.exports")
                             << QStringLiteral("is not in the action catalog; did you mean data.export?");
     QTest::newRow("swapped letters") << QStringLiteral("records.dleete")
-                                     << QStringLiteral("is not in the action catalog; did you mean records.delete?");
+                                     << QStringLiteral(
+                                            "is not in the action catalog; did you mean records.delete?");
     QTest::newRow("another word entirely")
         << QStringLiteral("calendar.book")
         << QStringLiteral("is not in the action catalog; an admin registers new actions");
-    QTest::newRow("not even well-formed") << QStringLiteral("Pay")
-                                          << ActionCatalog::wellFormedRule();
+    QTest::newRow("not even well-formed") << QStringLiteral("Pay") << ActionCatalog::wellFormedRule();
 }
 
 void TstActionCatalog::nearestNameForATypo()
@@ -168,14 +170,15 @@ void TstActionCatalog::jsonRoundTrip()
 
 void TstActionCatalog::jsonErrorsNameTheField()
 {
-    const auto parsed = ActionCatalog::fromJson(
-        {{QStringLiteral("name"), QStringLiteral("Refund")}, {QStringLiteral("moves_value"), QStringLiteral("yes")}});
+    const auto parsed = ActionCatalog::fromJson({{QStringLiteral("name"), QStringLiteral("Refund")},
+                                                 {QStringLiteral("moves_value"), QStringLiteral("yes")}});
     QVERIFY(!parsed);
     QStringList fields;
     for (const FieldError &error : parsed.error())
         fields.append(error.field);
     fields.sort();
-    QCOMPARE(fields, (QStringList{QStringLiteral("label"), QStringLiteral("moves_value"), QStringLiteral("name")}));
+    QCOMPARE(fields,
+             (QStringList{QStringLiteral("label"), QStringLiteral("moves_value"), QStringLiteral("name")}));
 }
 
 QTEST_APPLESS_MAIN(TstActionCatalog)

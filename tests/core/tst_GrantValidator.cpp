@@ -112,7 +112,9 @@ void TstGrantValidator::acceptsValidGrants()
 {
     QFETCH(DelegationGrant, grant);
 
-    QCOMPARE(describe(GrantValidator::validate(grant, Now) + GrantValidator::actionsNotInCatalog(grant, ActionCatalog::builtIn())), QStringList());
+    QCOMPARE(describe(GrantValidator::validate(grant, Now) +
+                      GrantValidator::actionsNotInCatalog(grant, ActionCatalog::builtIn())),
+             QStringList());
 }
 
 void TstGrantValidator::rejectsInvalidGrants_data()
@@ -141,7 +143,8 @@ void TstGrantValidator::rejectsInvalidGrants_data()
     row("action not in the catalog",
         changed([](DelegationGrant &g) { g.scopes[1].action = QStringLiteral("calendar.book"); }),
         QStringLiteral("scopes[1].action: is not in the action catalog; an admin registers new actions"));
-    row("misspelt action", changed([](DelegationGrant &g) { g.scopes[0].action = QStringLiteral("payments.initate"); }),
+    row("misspelt action",
+        changed([](DelegationGrant &g) { g.scopes[0].action = QStringLiteral("payments.initate"); }),
         QStringLiteral("scopes[0].action: is not in the action catalog; did you mean payments.initiate?"));
     row("missing resource", changed([](DelegationGrant &g) { g.scopes[1].resource = unparsedPattern(); }),
         QStringLiteral("scopes[1].resource: the resource pattern is empty"));
@@ -214,7 +217,9 @@ void TstGrantValidator::rejectsInvalidGrants()
     QFETCH(DelegationGrant, grant);
     QFETCH(QStringList, errors);
 
-    QCOMPARE(describe(GrantValidator::validate(grant, Now) + GrantValidator::actionsNotInCatalog(grant, ActionCatalog::builtIn())), errors);
+    QCOMPARE(describe(GrantValidator::validate(grant, Now) +
+                      GrantValidator::actionsNotInCatalog(grant, ActionCatalog::builtIn())),
+             errors);
 }
 
 void TstGrantValidator::reportsEveryProblemAtOnce()
@@ -227,7 +232,8 @@ void TstGrantValidator::reportsEveryProblemAtOnce()
         g.revokeOn.idleSeconds = 1;
     });
     QCOMPARE(
-        describe(GrantValidator::validate(grant, Now) + GrantValidator::actionsNotInCatalog(grant, ActionCatalog::builtIn())),
+        describe(GrantValidator::validate(grant, Now) +
+                 GrantValidator::actionsNotInCatalog(grant, ActionCatalog::builtIn())),
         (QStringList{
             QStringLiteral("purpose: must not be empty"), QStringLiteral("expires_at: must be in the future"),
             QStringLiteral("scopes[0].max_uses: must be at least 1"),

@@ -91,8 +91,9 @@ private:
         if (route == QStringLiteral("list actions"))
             return client.get(QStringLiteral("/v1/actions"));
         if (route == QStringLiteral("register action"))
-            return client.post(QStringLiteral("/v1/actions"), {{QStringLiteral("name"), QStringLiteral("crm.merge")},
-                                                               {QStringLiteral("label"), QStringLiteral("Merge")}});
+            return client.post(QStringLiteral("/v1/actions"),
+                               {{QStringLiteral("name"), QStringLiteral("crm.merge")},
+                                {QStringLiteral("label"), QStringLiteral("Merge")}});
         if (route == QStringLiteral("read org policy"))
             return client.get(QStringLiteral("/v1/policy"));
         return {};

@@ -5,8 +5,8 @@
 #include "tests/support/TestServer.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -40,10 +40,12 @@ QJsonObject request(const QString &delegationId, const QString &action, const QS
     return json;
 }
 
-QJsonObject payment(const QString &delegationId, qint64 minor, const QString &payee = QStringLiteral("payee:lufthansa"))
+QJsonObject payment(const QString &delegationId, qint64 minor,
+                    const QString &payee = QStringLiteral("payee:lufthansa"))
 {
-    return request(delegationId, QStringLiteral("payments.initiate"), QStringLiteral("account:acc_1"),
-                   {{QStringLiteral("amount"), DemoFixtures::money(minor)}, {QStringLiteral("destination"), payee}});
+    return request(
+        delegationId, QStringLiteral("payments.initiate"), QStringLiteral("account:acc_1"),
+        {{QStringLiteral("amount"), DemoFixtures::money(minor)}, {QStringLiteral("destination"), payee}});
 }
 
 QString field(const TestClient::Reply &reply, const char *name)
@@ -82,7 +84,10 @@ private:
         return field(reply, "id");
     }
 
-    TestClient::Reply authorize(const QJsonObject &body) { return m_payer->post(QStringLiteral("/v1/authorize"), body); }
+    TestClient::Reply authorize(const QJsonObject &body)
+    {
+        return m_payer->post(QStringLiteral("/v1/authorize"), body);
+    }
 
     QJsonObject lastDecisionEvent(const QString &delegationId)
     {
@@ -97,7 +102,8 @@ private:
     static bool waitForHealth(TestClient &client, bool healthy)
     {
         for (int i = 0; i < 150; ++i) {
-            if (client.get(QStringLiteral("/v1/policy")).json().value(QStringLiteral("healthy")).toBool() == healthy)
+            if (client.get(QStringLiteral("/v1/policy")).json().value(QStringLiteral("healthy")).toBool() ==
+                healthy)
                 return true;
             QTest::qWait(100);
         }
@@ -108,12 +114,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (CerbosProcess::binary().isEmpty())
-            QSKIP("Cerbos is not installed here: run scripts/install-deps.sh (CI does) to test the org policy");
+            QSKIP(
+                "Cerbos is not installed here: run scripts/install-deps.sh (CI does) to test the org policy");
         QString error;
         QVERIFY2(m_cerbos.start(Policies, &error), qPrintable(error));
-        m_server = std::make_unique<TestServer>(QStringList{
-            QStringLiteral("--demo"), QStringLiteral("--policy-pdp"), m_cerbos.url(),
-            QStringLiteral("--policy-timeout-ms"), QString::number(PdpTimeoutMs)});
+        m_server = std::make_unique<TestServer>(
+            QStringList{QStringLiteral("--demo"), QStringLiteral("--policy-pdp"), m_cerbos.url(),
+                        QStringLiteral("--policy-timeout-ms"), QString::number(PdpTimeoutMs)});
         QVERIFY2(m_server->start(&error), qPrintable(error));
         m_alice = DemoFixtures::person(m_server->url(), QStringLiteral("alice"));
         m_ada = DemoFixtures::person(m_server->url(), QStringLiteral("ada"));
@@ -125,8 +132,9 @@ private Q_SLOTS:
                                   {{QStringLiteral("max_per_action"), DemoFixtures::money(2'000'000)}})});
         QVERIFY(!m_payments.isEmpty());
         const QJsonObject anySensitivity{{QStringLiteral("max_sensitivity"), QStringLiteral("restricted")}};
-        m_data = grant({scope(QStringLiteral("data.share_external"), QStringLiteral("dataset:crm/*"), anySensitivity),
-                        scope(QStringLiteral("data.export"), QStringLiteral("dataset:crm/*"), anySensitivity)});
+        m_data = grant(
+            {scope(QStringLiteral("data.share_external"), QStringLiteral("dataset:crm/*"), anySensitivity),
+             scope(QStringLiteral("data.export"), QStringLiteral("dataset:crm/*"), anySensitivity)});
         QVERIFY(!m_data.isEmpty());
     }
 
@@ -161,8 +169,10 @@ private Q_SLOTS:
         QCOMPARE(field(asked, "reason"), QStringLiteral("org_policy_step_up"));
         const QString approval = field(asked, "approval_id");
         QVERIFY(!approval.isEmpty());
-        QCOMPARE(lastDecisionEvent(m_payments).value(QStringLiteral("org_policy")).toObject().value(
-                     QStringLiteral("decision")),
+        QCOMPARE(lastDecisionEvent(m_payments)
+                     .value(QStringLiteral("org_policy"))
+                     .toObject()
+                     .value(QStringLiteral("decision")),
                  QStringLiteral("step_up"));
 
         const auto confirmed =
@@ -184,7 +194,8 @@ private Q_SLOTS:
         const auto sanctioned = authorize(payment(m_payments, 1000, QStringLiteral("payee:acme-shell-co")));
         QCOMPARE(field(sanctioned, "decision"), QStringLiteral("deny"));
         QCOMPARE(field(sanctioned, "reason"), QStringLiteral("org_policy_denied"));
-        QCOMPARE(field(sanctioned, "message"), QStringLiteral("Your organisation's policy does not allow this."));
+        QCOMPARE(field(sanctioned, "message"),
+                 QStringLiteral("Your organisation's policy does not allow this."));
         const auto overCap = authorize(payment(m_payments, 1'200'000));
         QCOMPARE(field(overCap, "reason"), QStringLiteral("org_policy_denied"));
         QVERIFY(field(overCap, "approval_id").isEmpty());
@@ -192,24 +203,26 @@ private Q_SLOTS:
 
     void restrictedDataIsNeverSharedOutside()
     {
-        const auto restricted =
-            authorize(request(m_data, QStringLiteral("data.share_external"), QStringLiteral("dataset:crm/contacts"),
-                              {{QStringLiteral("sensitivity"), QStringLiteral("restricted")},
-                               {QStringLiteral("destination"), QStringLiteral("partner:acme")}}));
+        const auto restricted = authorize(
+            request(m_data, QStringLiteral("data.share_external"), QStringLiteral("dataset:crm/contacts"),
+                    {{QStringLiteral("sensitivity"), QStringLiteral("restricted")},
+                     {QStringLiteral("destination"), QStringLiteral("partner:acme")}}));
         QCOMPARE(field(restricted, "reason"), QStringLiteral("org_policy_denied"));
-        const auto confidential =
-            authorize(request(m_data, QStringLiteral("data.share_external"), QStringLiteral("dataset:crm/contacts"),
-                              {{QStringLiteral("sensitivity"), QStringLiteral("confidential")},
-                               {QStringLiteral("destination"), QStringLiteral("partner:acme")}}));
+        const auto confidential = authorize(
+            request(m_data, QStringLiteral("data.share_external"), QStringLiteral("dataset:crm/contacts"),
+                    {{QStringLiteral("sensitivity"), QStringLiteral("confidential")},
+                     {QStringLiteral("destination"), QStringLiteral("partner:acme")}}));
         QCOMPARE(field(confidential, "decision"), QStringLiteral("allow"));
     }
 
     void exportsOutsideBusinessHoursNeedAPerson()
     {
         const QDateTime berlin = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/Berlin"));
-        const bool businessHours = berlin.date().dayOfWeek() <= 5 && berlin.time().hour() >= 8 && berlin.time().hour() < 18;
-        const auto exported = authorize(request(m_data, QStringLiteral("data.export"), QStringLiteral("dataset:crm/contacts"),
-                                                {{QStringLiteral("sensitivity"), QStringLiteral("internal")}}));
+        const bool businessHours =
+            berlin.date().dayOfWeek() <= 5 && berlin.time().hour() >= 8 && berlin.time().hour() < 18;
+        const auto exported =
+            authorize(request(m_data, QStringLiteral("data.export"), QStringLiteral("dataset:crm/contacts"),
+                              {{QStringLiteral("sensitivity"), QStringLiteral("internal")}}));
         if (businessHours) {
             QCOMPARE(field(exported, "decision"), QStringLiteral("allow"));
         } else {
@@ -227,13 +240,15 @@ private Q_SLOTS:
 
     void unknownActionsAreRefusedWithTheNearestName()
     {
-        const auto typo = authorize(request(m_payments, QStringLiteral("payments.initate"), QStringLiteral("account:acc_1")));
+        const auto typo = authorize(
+            request(m_payments, QStringLiteral("payments.initate"), QStringLiteral("account:acc_1")));
         QVERIFY2(typo.status == 422, typo.body.constData());
         QCOMPARE(typo.errorFields(), QStringList{QStringLiteral("action")});
         QVERIFY2(typo.body.contains("did you mean payments.initiate?"), typo.body.constData());
 
         QJsonObject body = DemoFixtures::paymentGrant(m_payerId);
-        body.insert(QStringLiteral("scopes"), QJsonArray{scope(QStringLiteral("data.exprot"), QStringLiteral("dataset:crm/*"))});
+        body.insert(QStringLiteral("scopes"),
+                    QJsonArray{scope(QStringLiteral("data.exprot"), QStringLiteral("dataset:crm/*"))});
         const auto grantTypo = m_alice->post(QStringLiteral("/v1/delegations"), body);
         QCOMPARE(grantTypo.status, 422);
         QCOMPARE(grantTypo.errorFields(), QStringList{QStringLiteral("scopes[0].action")});
@@ -242,10 +257,11 @@ private Q_SLOTS:
 
     void adminsRegisterActionsThatThenMoveValue()
     {
-        const QJsonObject refund{{QStringLiteral("name"), QStringLiteral("crm.refund")},
-                                 {QStringLiteral("label"), QStringLiteral("Refunds")},
-                                 {QStringLiteral("moves_value"), true},
-                                 {QStringLiteral("description"), QStringLiteral("Give a customer money back.")}};
+        const QJsonObject refund{
+            {QStringLiteral("name"), QStringLiteral("crm.refund")},
+            {QStringLiteral("label"), QStringLiteral("Refunds")},
+            {QStringLiteral("moves_value"), true},
+            {QStringLiteral("description"), QStringLiteral("Give a customer money back.")}};
         QCOMPARE(m_alice->post(QStringLiteral("/v1/actions"), refund).status, 403);
         const auto registered = m_ada->post(QStringLiteral("/v1/actions"), refund);
         QCOMPARE(registered.status, 201);
@@ -255,9 +271,9 @@ private Q_SLOTS:
         const auto changedBuiltIn = m_ada->post(QStringLiteral("/v1/actions"), builtIn);
         QVERIFY2(changedBuiltIn.status == 422, changedBuiltIn.body.constData());
 
-        const QJsonArray items = m_payer->get(QStringLiteral("/v1/actions")).json().value(QStringLiteral("items")).toArray();
+        const QJsonArray items =
+            m_payer->get(QStringLiteral("/v1/actions")).json().value(QStringLiteral("items")).toArray();
         QCOMPARE(items.size(), 7);
-
     }
 
     // Without an engine in the way: the catalog's moves_value alone decides.
@@ -270,24 +286,30 @@ private Q_SLOTS:
         auto ada = DemoFixtures::person(server.url(), QStringLiteral("ada"));
         auto payer = DemoFixtures::agentClient(server.url(), QStringLiteral("Bill payer"));
         QVERIFY(alice && ada && payer);
-        QCOMPARE(ada->post(QStringLiteral("/v1/actions"), {{QStringLiteral("name"), QStringLiteral("crm.refund")},
-                                                            {QStringLiteral("label"), QStringLiteral("Refunds")},
-                                                            {QStringLiteral("moves_value"), true}})
-                     .status,
-                 201);
-        QJsonObject body = DemoFixtures::paymentGrant(DemoFixtures::agentId(*alice, QStringLiteral("Bill payer")));
-        body.insert(QStringLiteral("scopes"), QJsonArray{scope(QStringLiteral("crm.refund"), QStringLiteral("account:acc_1"))});
-        body.insert(QStringLiteral("step_up"), DemoFixtures::stepUpAbove(10000).value(QStringLiteral("step_up")));
+        QCOMPARE(
+            ada->post(QStringLiteral("/v1/actions"), {{QStringLiteral("name"), QStringLiteral("crm.refund")},
+                                                      {QStringLiteral("label"), QStringLiteral("Refunds")},
+                                                      {QStringLiteral("moves_value"), true}})
+                .status,
+            201);
+        QJsonObject body =
+            DemoFixtures::paymentGrant(DemoFixtures::agentId(*alice, QStringLiteral("Bill payer")));
+        body.insert(QStringLiteral("scopes"),
+                    QJsonArray{scope(QStringLiteral("crm.refund"), QStringLiteral("account:acc_1"))});
+        body.insert(QStringLiteral("step_up"),
+                    DemoFixtures::stepUpAbove(10000).value(QStringLiteral("step_up")));
         const auto granted = alice->post(QStringLiteral("/v1/delegations"), body);
         const QString refunds = field(granted, "id");
         QVERIFY2(!refunds.isEmpty(), granted.body.constData());
         const auto unstated =
-            payer->post(QStringLiteral("/v1/authorize"), request(refunds, QStringLiteral("crm.refund"), QStringLiteral("account:acc_1")));
+            payer->post(QStringLiteral("/v1/authorize"),
+                        request(refunds, QStringLiteral("crm.refund"), QStringLiteral("account:acc_1")));
         QCOMPARE(field(unstated, "decision"), QStringLiteral("step_up_required"));
         QCOMPARE(field(unstated, "reason"), QStringLiteral("step_up_threshold"));
-        const auto small = payer->post(QStringLiteral("/v1/authorize"),
-                                       request(refunds, QStringLiteral("crm.refund"), QStringLiteral("account:acc_1"),
-                                               {{QStringLiteral("amount"), DemoFixtures::money(500)}}));
+        const auto small =
+            payer->post(QStringLiteral("/v1/authorize"),
+                        request(refunds, QStringLiteral("crm.refund"), QStringLiteral("account:acc_1"),
+                                {{QStringLiteral("amount"), DemoFixtures::money(500)}}));
         QCOMPARE(field(small, "decision"), QStringLiteral("allow"));
     }
 
@@ -304,7 +326,8 @@ private Q_SLOTS:
     {
         QList<TestClient::Call> calls;
         for (int i = 0; i < 1000; ++i)
-            calls.append({m_payer->token(), "POST", QStringLiteral("/v1/authorize"), payment(m_payments, 100)});
+            calls.append(
+                {m_payer->token(), "POST", QStringLiteral("/v1/authorize"), payment(m_payments, 100)});
         QTimer::singleShot(100, this, [this] { m_cerbos.kill(); });
         const QList<TestClient::Reply> replies = TestClient::sendConcurrently(m_server->url(), calls, 16);
         int unavailable = 0;
@@ -339,9 +362,10 @@ private Q_SLOTS:
         auto alice = DemoFixtures::person(server.url(), QStringLiteral("alice"));
         auto payer = DemoFixtures::agentClient(server.url(), QStringLiteral("Bill payer"));
         QVERIFY(alice && payer);
-        const QString id = field(alice->post(QStringLiteral("/v1/delegations"),
-                                             DemoFixtures::paymentGrant(DemoFixtures::agentId(*alice, QStringLiteral("Bill payer")))),
-                                 "id");
+        const QString id = field(
+            alice->post(QStringLiteral("/v1/delegations"), DemoFixtures::paymentGrant(DemoFixtures::agentId(
+                                                               *alice, QStringLiteral("Bill payer")))),
+            "id");
         const QJsonObject asked = DemoFixtures::authorizeRequest(id, 1000);
 
         QElapsedTimer timer;
@@ -349,18 +373,25 @@ private Q_SLOTS:
         const auto silent = payer->post(QStringLiteral("/v1/authorize"), asked);
         QCOMPARE(silent.status, 200);
         QCOMPARE(field(silent, "reason"), QStringLiteral("org_policy_unavailable"));
-        QVERIFY2(timer.elapsed() >= 195 && timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() >= 195 && timer.elapsed() < 1500,
+                 qPrintable(QString::number(timer.elapsed())));
         // Mandate asked as API.md says, naming the decision in X-Request-ID.
         const QJsonObject question = QJsonDocument::fromJson(stub.lastBody()).object();
-        QCOMPARE(question.value(QStringLiteral("subject")).toObject().value(QStringLiteral("type")).toString(),
-                 QStringLiteral("agent"));
-        QCOMPARE(question.value(QStringLiteral("resource")).toObject().value(QStringLiteral("type")).toString(),
-                 QStringLiteral("account"));
-        const QJsonObject facts = question.value(QStringLiteral("resource")).toObject().value(QStringLiteral("properties")).toObject();
+        QCOMPARE(
+            question.value(QStringLiteral("subject")).toObject().value(QStringLiteral("type")).toString(),
+            QStringLiteral("agent"));
+        QCOMPARE(
+            question.value(QStringLiteral("resource")).toObject().value(QStringLiteral("type")).toString(),
+            QStringLiteral("account"));
+        const QJsonObject facts = question.value(QStringLiteral("resource"))
+                                      .toObject()
+                                      .value(QStringLiteral("properties"))
+                                      .toObject();
         QCOMPARE(facts.value(QStringLiteral("amount_minor")).toInteger(), 1000);
         QCOMPARE(facts.value(QStringLiteral("approval")).toString(), QStringLiteral("none"));
-        QCOMPARE(question.value(QStringLiteral("context")).toObject().value(QStringLiteral("purpose")).toString(),
-                 QStringLiteral("Pay the rent"));
+        QCOMPARE(
+            question.value(QStringLiteral("context")).toObject().value(QStringLiteral("purpose")).toString(),
+            QStringLiteral("Pay the rent"));
 
         for (const PdpStub::Mode mode : {PdpStub::Mode::ServerError, PdpStub::Mode::NotJson}) {
             stub.setMode(mode);
@@ -368,11 +399,16 @@ private Q_SLOTS:
             QCOMPARE(nonsense.status, 200);
             QCOMPARE(field(nonsense, "reason"), QStringLiteral("org_policy_unavailable"));
         }
-        const QJsonArray trail = alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + id)
-                                     .json()
-                                     .value(QStringLiteral("items"))
-                                     .toArray();
-        QCOMPARE(trail.last().toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("org_policy"))
+        const QJsonArray trail =
+            alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + id)
+                .json()
+                .value(QStringLiteral("items"))
+                .toArray();
+        QCOMPARE(trail.last()
+                     .toObject()
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("org_policy"))
                      .toObject()
                      .value(QStringLiteral("decision"))
                      .toString(),
@@ -389,19 +425,26 @@ private Q_SLOTS:
         auto alice = DemoFixtures::person(server.url(), QStringLiteral("alice"));
         auto payer = DemoFixtures::agentClient(server.url(), QStringLiteral("Bill payer"));
         QVERIFY(alice && payer);
-        const QString id = field(alice->post(QStringLiteral("/v1/delegations"),
-                                             DemoFixtures::paymentGrant(DemoFixtures::agentId(*alice, QStringLiteral("Bill payer")))),
-                                 "id");
-        QCOMPARE(field(payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 1000)), "decision"),
+        const QString id = field(
+            alice->post(QStringLiteral("/v1/delegations"), DemoFixtures::paymentGrant(DemoFixtures::agentId(
+                                                               *alice, QStringLiteral("Bill payer")))),
+            "id");
+        QCOMPARE(field(payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 1000)),
+                       "decision"),
                  QStringLiteral("allow"));
         QCOMPARE(alice->get(QStringLiteral("/v1/policy")).json().value(QStringLiteral("failure")).toString(),
                  QStringLiteral("open"));
-        const QJsonArray trail = alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + id)
-                                     .json()
-                                     .value(QStringLiteral("items"))
-                                     .toArray();
-        const QJsonObject org =
-            trail.last().toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("org_policy")).toObject();
+        const QJsonArray trail =
+            alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + id)
+                .json()
+                .value(QStringLiteral("items"))
+                .toArray();
+        const QJsonObject org = trail.last()
+                                    .toObject()
+                                    .value(QStringLiteral("data"))
+                                    .toObject()
+                                    .value(QStringLiteral("org_policy"))
+                                    .toObject();
         QCOMPARE(org.value(QStringLiteral("failed_open")).toBool(), true);
     }
 };

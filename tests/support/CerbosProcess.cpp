@@ -75,21 +75,23 @@ bool CerbosProcess::start(const QString &policyDir, QString *error, quint16 port
         *error = out.errorString();
         return false;
     }
-    out.write(QStringLiteral("server:\n  httpListenAddr: \"127.0.0.1:%1\"\n  grpcListenAddr: \"127.0.0.1:%2\"\n"
-                             "storage:\n  driver: disk\n  disk:\n    directory: \"%3\"\n"
-                             "telemetry:\n  disabled: true\n")
-                  .arg(m_port)
-                  .arg(grpcPort)
-                  .arg(QDir(policyDir).absolutePath())
-                  .toUtf8());
+    out.write(
+        QStringLiteral("server:\n  httpListenAddr: \"127.0.0.1:%1\"\n  grpcListenAddr: \"127.0.0.1:%2\"\n"
+                       "storage:\n  driver: disk\n  disk:\n    directory: \"%3\"\n"
+                       "telemetry:\n  disabled: true\n")
+            .arg(m_port)
+            .arg(grpcPort)
+            .arg(QDir(policyDir).absolutePath())
+            .toUtf8());
     out.close();
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("CERBOS_NO_TELEMETRY"), QStringLiteral("1"));
     m_process.setProcessEnvironment(environment);
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setStandardOutputFile(m_workDir.filePath(QStringLiteral("cerbos.log")));
-    m_process.start(program, {QStringLiteral("server"), QStringLiteral("--config=") + config,
-                              QStringLiteral("--set=telemetry.disabled=true"), QStringLiteral("--log-level=error")});
+    m_process.start(program,
+                    {QStringLiteral("server"), QStringLiteral("--config=") + config,
+                     QStringLiteral("--set=telemetry.disabled=true"), QStringLiteral("--log-level=error")});
     if (!m_process.waitForStarted(5000)) {
         *error = m_process.errorString();
         return false;

@@ -45,8 +45,9 @@ QStringList patternTexts(const QList<ResourcePattern> &patterns)
 
 qsizetype valueMovingScopes(const DelegationGrant &grant)
 {
-    return std::count_if(grant.scopes.cbegin(), grant.scopes.cend(),
-                         [](const Scope &scope) { return ActionCatalog::builtIn().movesValue(scope.action); });
+    return std::count_if(grant.scopes.cbegin(), grant.scopes.cend(), [](const Scope &scope) {
+        return ActionCatalog::builtIn().movesValue(scope.action);
+    });
 }
 
 // The most a scope can spend without a total cap: each payment's cap times the number of uses.

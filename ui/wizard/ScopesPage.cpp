@@ -1,7 +1,5 @@
 #include "ui/wizard/ScopesPage.h"
 
-#include <QSignalBlocker>
-
 #include "core/ActionCatalog.h"
 #include "ui/wizard/FieldMarker.h"
 #include "ui/wizard/GrantReview.h"
@@ -10,6 +8,7 @@
 
 #include <QMenu>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QStyle>
 
 namespace mandate::ui {
@@ -240,8 +239,9 @@ void ScopesPage::setActions(const ActionCatalog &actions)
     for (const ActionDefinition &action : m_actions.actions()) {
         m_ui->actionBox->addItem(action.name);
         m_ui->actionBox->setItemData(m_ui->actionBox->count() - 1,
-                                     action.description.isEmpty() ? action.label
-                                                                  : action.label + QStringLiteral(": ") + action.description,
+                                     action.description.isEmpty()
+                                         ? action.label
+                                         : action.label + QStringLiteral(": ") + action.description,
                                      Qt::ToolTipRole);
     }
     m_ui->actionBox->setCurrentText(typed);
