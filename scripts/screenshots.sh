@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target tst_ConsoleUi tst_GrantWizard tst_ApprovalsUi tst_Accessibility tst_AuditWitnessUi \
-  tst_EnforcementPointsUi tst_SignalsUi
+  tst_EnforcementPointsUi tst_SignalsUi tst_OrgPolicyUi
 out=$(pwd)/docs/screenshots
 mkdir -p "$out" "$out/wizard"
 shoot() { # directory test [functions...]
@@ -26,4 +26,6 @@ shoot "$out" build/dev/tests/ui/tst_EnforcementPointsUi screenshotsInLightDarkAn
 shoot "$out" build/dev/tests/ui/tst_Accessibility screenshotsInGermanAndDark
 # shared-signals.png and its German and dark twins: an admin's view of the receivers' streams.
 shoot "$out" build/dev/tests/ui/tst_SignalsUi showsDeliveryStateAndPausesAndResumes screenshotsInGermanAndDark
+# org-policy-*.png: support sees the organisation's policy engine down; a customer reads why it asks for a person.
+shoot "$out" build/dev/tests/ui/tst_OrgPolicyUi screenshotsInLightDarkAndGerman
 echo "screenshots in $out"

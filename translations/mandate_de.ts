@@ -882,6 +882,18 @@
         <source>%1 of %2 approvals</source>
         <translation>%1 von %2 Freigaben</translation>
     </message>
+    <message>
+        <source>Your organisation&apos;s policy asks a person to confirm this</source>
+        <translation>Die Richtlinie Ihrer Organisation verlangt, dass eine Person dies bestätigt</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow this</source>
+        <translation>Die Richtlinie Ihrer Organisation erlaubt dies nicht</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy engine could not be asked, so this was refused</source>
+        <translation>Die Richtlinien-Engine Ihrer Organisation war nicht erreichbar, daher wurde dies abgelehnt</translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::ApprovalListModel</name>
@@ -1089,6 +1101,14 @@
     <message>
         <source>Request</source>
         <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Denied by your organisation&apos;s policy</source>
+        <translation>Von der Richtlinie Ihrer Organisation abgelehnt</translation>
+    </message>
+    <message>
+        <source>Denied: your organisation&apos;s policy engine could not be asked</source>
+        <translation>Abgelehnt: Die Richtlinien-Engine Ihrer Organisation war nicht erreichbar</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2410,25 @@
     <message>
         <source>%1 currency</source>
         <translation>%1 – Währung</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::OrgPolicyIndicator</name>
+    <message>
+        <source>Organisation policy engine</source>
+        <translation>Richtlinien-Engine der Organisation</translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions go ahead without it</source>
+        <translation>Richtlinien-Engine nicht erreichbar: Entscheidungen fallen ohne sie</translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions that need it are denied</source>
+        <translation>Richtlinien-Engine nicht erreichbar: Entscheidungen, die sie brauchen, werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s policy engine at %1 did not answer its last question.</source>
+        <translation>Die Richtlinien-Engine der Organisation unter %1 hat ihre letzte Frage nicht beantwortet.</translation>
     </message>
 </context>
 <context>

@@ -882,6 +882,18 @@
         <source>%1 of %2 approvals</source>
         <translation>%1 of %2 approvals</translation>
     </message>
+    <message>
+        <source>Your organisation&apos;s policy asks a person to confirm this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy engine could not be asked, so this was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::ApprovalListModel</name>
@@ -1089,6 +1101,14 @@
     <message>
         <source>Request</source>
         <translation>Request</translation>
+    </message>
+    <message>
+        <source>Denied by your organisation&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied: your organisation&apos;s policy engine could not be asked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2410,25 @@
     <message>
         <source>%1 currency</source>
         <translation>%1 currency</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::OrgPolicyIndicator</name>
+    <message>
+        <source>Organisation policy engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions go ahead without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions that need it are denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s policy engine at %1 did not answer its last question.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,9 @@
 
 namespace mandate::test {
 
-// A policy engine that misbehaves on purpose, on loopback, for what a real one does only on a bad
-// day: never answering, answering 500, answering with something that is not JSON. It counts the
-// requests it was sent and keeps the last body.
+// A policy engine on loopback that misbehaves on purpose, for what a real one does only on a bad
+// day: never answering, answering 500, answering with something that is not JSON; or that answers
+// one fixed way, for the console's tests. It counts the requests it was sent and keeps the last body.
 class PdpStub : public QObject
 {
     Q_OBJECT
@@ -21,6 +21,8 @@ public:
         Silent,      // reads the request and never answers
         ServerError, // 500
         NotJson,     // 200 with a text body
+        PersonOnly,  // a well-behaved engine that allows only what a person confirms
+        Deny,        // a well-behaved engine that allows nothing
     };
 
     explicit PdpStub(Mode mode);
