@@ -227,6 +227,16 @@ CREATE TABLE ssf_ended_sessions (
     ended_at TEXT NOT NULL
 )
 )SQL"},
+    // Failed sign-ins per username and client address, so a restart does not reset throttling.
+    {7, R"SQL(
+CREATE TABLE login_failures (
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX login_failures_at ON login_failures(at);
+CREATE INDEX login_failures_username ON login_failures(username)
+)SQL"},
 };
 
 } // namespace
