@@ -43,6 +43,7 @@ struct AuditFilter
     QString agentId;
     QString customerId;
     QString type;
+    QString text; // names, usernames or ids (the server's q)
 
     friend bool operator==(const AuditFilter &, const AuditFilter &) = default;
 };
@@ -123,6 +124,7 @@ public:
     Reply<Page<AgentInfo>> agents(const QString &cursor = {});
     // The number of delegations the kill switch revoked with the agent.
     Reply<int> suspendAgent(const QString &agentId, const QString &reason);
+    Reply<AgentInfo> reinstateAgent(const QString &agentId, const QString &reason);
 
     Reply<Page<Delegation>> delegations(const DelegationFilter &filter, const QString &cursor = {},
                                         int limit = PageSize);

@@ -43,6 +43,8 @@ public:
     ~GrantWizard() override;
 
     void setPreselectedAgent(const QString &agentId);
+    // Resources to offer while typing one (what the customer's delegations already name).
+    void setResourceSuggestions(const QStringList &resources);
     mandate::DelegationGrant grant() const;
 
     void grantSucceeded();

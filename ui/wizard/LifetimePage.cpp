@@ -5,6 +5,10 @@
 #include "ui/wizard/GrantReview.h"
 #include "ui_LifetimePage.h"
 
+#include <QHBoxLayout>
+#include <QRadioButton>
+#include <QSpinBox>
+
 #include <chrono>
 
 namespace mandate::ui {
@@ -28,13 +32,32 @@ LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
     m_ui->idleError->hide();
     m_ui->revokeError->hide();
     m_ui->customEdit->setDateTime(wholeMinute(m_clock.now().addDays(1)).toLocalTime());
+    // Typed dates read as written: one fixed, unambiguous form instead of the locale's short one,
+    // whose two-digit sections scrambled as people typed.
+    m_ui->customEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_ui->customEdit->setCurrentSection(QDateTimeEdit::DaySection);
+    auto *daysRow = new QHBoxLayout;
+    m_daysRadio = new QRadioButton(tr("&In"), m_ui->expiryBox);
+    m_daysRadio->setAccessibleName(tr("Ends in a number of days"));
+    m_daysSpin = new QSpinBox(m_ui->expiryBox);
+    m_daysSpin->setObjectName(QStringLiteral("daysSpin"));
+    m_daysSpin->setRange(1, GrantValidator::MaxLifetimeDays);
+    m_daysSpin->setValue(30);
+    m_daysSpin->setSuffix(tr(" days"));
+    m_daysSpin->setAccessibleName(tr("Number of days"));
+    daysRow->addWidget(m_daysRadio);
+    daysRow->addWidget(m_daysSpin);
+    daysRow->addStretch(1);
+    m_ui->expiryLayout->insertLayout(m_ui->expiryLayout->indexOf(m_ui->oneWeekRadio) + 1, daysRow);
+    connect(m_daysSpin, &QSpinBox::valueChanged, this, [this] { m_daysRadio->setChecked(true); });
 
     // A message is about the end that was chosen; choosing another one answers it.
     const auto endChanged = [this] {
         FieldMarker::clear(m_ui->expiryBox, m_ui->expiresError);
         updateSummary();
     };
-    for (QRadioButton *radio : {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio})
+    for (QRadioButton *radio :
+         {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_daysRadio, m_ui->customRadio})
         connect(radio, &QRadioButton::toggled, this, endChanged);
     connect(m_ui->customEdit, &QDateTimeEdit::dateTimeChanged, this, [this, endChanged] {
         m_ui->customRadio->setChecked(true);
@@ -56,6 +79,8 @@ QDateTime LifetimePage::expiresAt() const
         return now.addDuration(std::chrono::hours(1));
     if (m_ui->oneWeekRadio->isChecked())
         return now.addDays(7);
+    if (m_daysRadio->isChecked())
+        return now.addDays(m_daysSpin->value());
     if (m_ui->customRadio->isChecked())
         return m_ui->customEdit->dateTime().toUTC();
     return now.addDays(1);
@@ -111,7 +136,7 @@ void LifetimePage::showFieldErrors(const FieldErrors &errors)
 
     if (!expiry.isEmpty()) {
         for (QRadioButton *radio :
-             {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio}) {
+             {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_daysRadio, m_ui->customRadio}) {
             if (radio->isChecked())
                 radio->setFocus();
         }

@@ -5,6 +5,9 @@
 
 #include <memory>
 
+class QRadioButton;
+class QSpinBox;
+
 namespace mandate::ui {
 
 namespace Ui {
@@ -32,6 +35,8 @@ private:
     void updateSummary();
 
     std::unique_ptr<Ui::LifetimePage> m_ui;
+    QRadioButton *m_daysRadio; // "In [N] days", for any whole number of days up to the limit
+    QSpinBox *m_daysSpin;
     const Clock &m_clock;
 };
 

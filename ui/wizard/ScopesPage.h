@@ -23,6 +23,8 @@ public:
     ~ScopesPage() override;
 
     void addScope(ScopeDraft::Template kind);
+    // Offered as the resource is typed, matching anywhere ("alice" finds account:acc_alice_main).
+    void setResourceSuggestions(const QStringList &resources);
     // The actions of the scopes so far, so the thresholds page can offer them for dual control.
     QStringList actions() const;
     // The currency the customer works in: that of the first money limit set, or the default.
