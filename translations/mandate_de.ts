@@ -647,6 +647,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>is a count of uses: type it without separators (1000, not 1,000). Amounts go in the fields above.</source>
+        <translation>ist eine Anzahl von Nutzungen: Geben Sie sie ohne Trennzeichen ein (1000, nicht 1.000). Beträge gehören in die Felder darüber.</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1912,10 +1916,6 @@
         <translation>Ereignis %1 wird gegen den von dieser Konsole geprüften Checkpoint nachgewiesen …</translation>
     </message>
     <message>
-        <source>Select an event to read it in full.</source>
-        <translation>Wählen Sie ein Ereignis, um es vollständig zu lesen.</translation>
-    </message>
-    <message>
         <source>No events match these filters. Search takes names, usernames and ids; clear a filter to see more.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern. Die Suche nimmt Namen, Benutzernamen und IDs; entfernen Sie einen Filter, um mehr zu sehen.</translation>
     </message>
@@ -2364,6 +2364,22 @@
     <message>
         <source>That is a long time; a shorter grant is safer.</source>
         <translation>Das ist lange; eine kürzere Vollmacht ist sicherer.</translation>
+    </message>
+    <message>
+        <source>&amp;In</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>Ends in a number of days</source>
+        <translation>Endet in einer Anzahl von Tagen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation>Anzahl der Tage</translation>
     </message>
 </context>
 <context>

@@ -647,6 +647,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>is a count of uses: type it without separators (1000, not 1,000). Amounts go in the fields above.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1912,10 +1916,6 @@
         <translation>Proving event %1 against the checkpoint this console verified…</translation>
     </message>
     <message>
-        <source>Select an event to read it in full.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No events match these filters. Search takes names, usernames and ids; clear a filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2364,6 +2364,22 @@
     <message>
         <source>That is a long time; a shorter grant is safer.</source>
         <translation>That is a long time; a shorter grant is safer.</translation>
+    </message>
+    <message>
+        <source>&amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends in a number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -96,12 +96,15 @@ void AuditPage::showEmptyState()
     const client::AuditFilter &filter = m_model->filter();
     const bool filtered = !filter.delegationId.isEmpty() || !filter.agentId.isEmpty() ||
                           !filter.type.isEmpty() || !filter.text.isEmpty();
-    m_ui->details->setPlaceholderText(
-        m_model->rowCount() > 0 ? tr("Select an event to read it in full.")
-        : filtered
-            ? tr("No events match these filters. Search takes names, usernames and ids; clear a filter "
-                 "to see more.")
-            : tr("No events yet."));
+    // In the details' own text colour, not the faint grey of a hint: an empty trail must be read.
+    const QString empty =
+        filtered ? tr("No events match these filters. Search takes names, usernames and ids; clear a filter "
+                      "to see more.")
+                 : tr("No events yet.");
+    if (m_model->rowCount() == 0)
+        m_ui->details->setPlainText(empty);
+    else if (m_ui->details->toPlainText() == empty)
+        m_ui->details->clear();
 }
 
 void AuditPage::revealBrokenEvent(qint64 seq)
