@@ -250,6 +250,14 @@ Reply<MandateApi::Done> MandateApi::signOut()
     return typed<Done>(m_client.del(QStringLiteral("/v1/sessions/current")), &done);
 }
 
+Reply<UserInfo> MandateApi::unlockSignIn(const QString &userId)
+{
+    return typed<UserInfo>(
+        m_client.post(QStringLiteral("/v1/users/") + segment(userId) + QStringLiteral("/unlock"),
+                      QJsonObject()),
+        [](const QJsonObject &body) { return std::optional(ConsoleCodec::userFromJson(body)); });
+}
+
 Reply<UserInfo> MandateApi::me()
 {
     return typed<UserInfo>(m_client.get(QStringLiteral("/v1/me")), [](const QJsonObject &body) {

@@ -118,6 +118,8 @@ public:
     Reply<SignedIn> signIn(const QString &username, const QString &password);
     Reply<Done> signOut();
     Reply<UserInfo> me();
+    // Admins: forgets a person's failed sign-ins from every address.
+    Reply<UserInfo> unlockSignIn(const QString &userId);
     // GET /v1/demo: who to sign in as, on a demo server.
     Reply<DemoDirectory> demoDirectory();
 

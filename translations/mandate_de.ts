@@ -1927,6 +1927,26 @@
         <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
         <translation>✘ Dieses Ereignis lässt sich nicht bestätigen: Sein Hash oder die Verknüpfung vom vorigen Ereignis stimmt nicht mehr mit dem Geschriebenen überein. Es oder die Verknüpfung zu ihm wurde nachträglich verändert oder entfernt.</translation>
     </message>
+    <message>
+        <source>Let %1 sign in again at once, from anywhere</source>
+        <translation>%1 sofort wieder anmelden lassen, von überall</translation>
+    </message>
+    <message>
+        <source>Select an event a person did first.</source>
+        <translation>Wählen Sie zuerst ein Ereignis, das eine Person ausgelöst hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation>Anmeldung &amp;entsperren</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
+        <translation>%1 kann sich wieder anmelden: Die Fehlversuche sind vergessen, von jeder Adresse.</translation>
+    </message>
+    <message>
+        <source>Sign-in could not be unlocked: %1</source>
+        <translation>Die Anmeldung konnte nicht entsperrt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ConnectionBanner</name>

@@ -1927,6 +1927,26 @@
         <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Let %1 sign in again at once, from anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event a person did first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in could not be unlocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ConnectionBanner</name>

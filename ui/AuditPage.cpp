@@ -52,9 +52,41 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
                     current.siblingAtColumn(0).data(models::AuditListModel::DetailsRole).toString());
                 m_ui->proofResult->clear();
                 m_ui->showProof->setEnabled(current.isValid());
+                const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+                const bool person = event && event->actorKind == AuditEvent::ActorKind::User;
+                m_unlock->setEnabled(person);
+                m_unlock->setToolTip(person ? tr("Let %1 sign in again at once, from anywhere")
+                                                  .arg(models::AuditFormatter::actorText(*event))
+                                            : tr("Select an event a person did first."));
             });
     m_ui->showProof->setEnabled(false);
     connect(m_ui->showProof, &QPushButton::clicked, this, &AuditPage::showProof);
+    // An admin finds a locked-out person by name here and unlocks their sign-in in place.
+    m_unlock = new QPushButton(tr("&Unlock sign-in"), this);
+    m_unlock->setObjectName(QStringLiteral("unlockSignIn"));
+    m_unlock->setVisible(session.user().isAdmin());
+    m_unlock->setEnabled(false);
+    m_ui->proofRow->addWidget(m_unlock);
+    connect(m_unlock, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
+        const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+        if (!event || event->actorKind != AuditEvent::ActorKind::User)
+            return;
+        const QString name = models::AuditFormatter::actorText(*event);
+        m_unlock->setEnabled(false);
+        const auto reply = m_session.api().unlockSignIn(event->actorId);
+        reply.onSucceeded(this, [this, name](const client::UserInfo &) {
+            m_unlock->setEnabled(true);
+            m_ui->proofResult->setStyleSheet(QString());
+            m_ui->proofResult->setText(
+                tr("%1 can sign in again: their failed attempts are forgotten, from every address.")
+                    .arg(name));
+        });
+        reply.onFailed(this, [this](const client::ApiError &error) {
+            m_unlock->setEnabled(true);
+            m_ui->proofResult->setText(tr("Sign-in could not be unlocked: %1").arg(error.message()));
+        });
+    });
     connect(m_witness, &client::LogWitness::statusChanged, this, &AuditPage::showLogStatus);
     connect(m_witness, &client::LogWitness::inclusionChecked, this, &AuditPage::showInclusion);
     m_ui->logIcon->setVisible(false);

@@ -50,6 +50,8 @@ public:
     QLabel *logStatusLabel() const;
     QLabel *proofLabel() const;
     QPushButton *showProofButton() const;
+    // Admins: unlocks sign-in for the person who acted in the selected event.
+    QPushButton *unlockButton() const { return m_unlock; }
     client::LogWitness &witness() { return *m_witness; }
 
     // Reloads the events and witnesses the log's newest checkpoint.
@@ -86,6 +88,7 @@ private:
     client::LogWitness *m_witness;
     QPointer<QProgressDialog> m_progress;
     QTimer m_debounce;
+    QPushButton *m_unlock = nullptr;
     QTimer m_follow;
     QTimer m_poll;
     qint64 m_revealSeq = 0;

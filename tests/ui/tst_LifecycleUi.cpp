@@ -417,6 +417,38 @@ private Q_SLOTS:
                     .contains(QStringLiteral("does not verify")));
         Console::capture(sam->window(), QStringLiteral("audit-broken"));
     }
+
+    // 12: an admin finds a locked-out person by name in the trail and unlocks their sign-in.
+    void anAdminUnlocksSignInFromTheTrail()
+    {
+        test::TestClient guesser(m_server.url());
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!guesser.signIn(QStringLiteral("sam"), QStringLiteral("guess-%1").arg(i)));
+        test::TestClient sam(m_server.url());
+        QVERIFY(!sam.signIn(QStringLiteral("sam"))); // throttled from this address
+
+        auto ada = signIn(QStringLiteral("ada"));
+        QVERIFY(ada);
+        ui::AuditPage *audit = ada->window()->auditPage();
+        ada->window()->showPage(audit);
+        QTest::keyClicks(child<QLineEdit>(audit, "customer"), QStringLiteral("Sam Rivera"));
+        QTRY_VERIFY(!audit->model().isLoading() &&
+                    audit->model().filter().text == QStringLiteral("Sam Rivera"));
+        int row = -1;
+        QTRY_VERIFY(audit->model().rowCount() > 0);
+        for (int i = 0; i < audit->model().rowCount() && row < 0; ++i) {
+            if (audit->model().eventAt(i)->actorName == QStringLiteral("Sam Rivera"))
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        audit->table()->selectRow(row);
+        QVERIFY(audit->unlockButton()->isVisible());
+        QTRY_VERIFY(audit->unlockButton()->isEnabled());
+        QTest::mouseClick(audit->unlockButton(), Qt::LeftButton);
+        QTRY_VERIFY(
+            child<QLabel>(audit, "proofResult")->text().contains(QStringLiteral("can sign in again")));
+        QVERIFY(sam.signIn(QStringLiteral("sam")));
+    }
 };
 
 QTEST_MAIN(TstLifecycleUi)
