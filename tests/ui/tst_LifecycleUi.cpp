@@ -1,6 +1,7 @@
 #include "models/ApprovalListModel.h"
 #include "models/AuditListModel.h"
 #include "models/DecisionListModel.h"
+#include "models/DelegationFormatter.h"
 #include "models/DelegationListModel.h"
 #include "tests/support/DemoFixtures.h"
 #include "tests/support/TestClient.h"
@@ -416,6 +417,56 @@ private Q_SLOTS:
                     ->toPlainText()
                     .contains(QStringLiteral("does not verify")));
         Console::capture(sam->window(), QStringLiteral("audit-broken"));
+    }
+
+    // 13: the smaller things: seeded rows read as sentences at their story's time, one action needs
+    // two approvers in good grammar, purposes elide in the middle, and a customer is not told her
+    // reason is "shown to the customer".
+    void smallerThingsAreRight()
+    {
+        QVERIFY(!DemoFixtures::stepUpRequest(*m_alice, *m_payer).isEmpty());
+        auto alice = signIn(QStringLiteral("alice"));
+        QVERIFY(alice);
+        ui::AuditPage *audit = alice->window()->auditPage();
+        QTRY_VERIFY(audit->model().rowCount() > 0 && !audit->model().isLoading());
+        while (audit->model().canFetchMore({})) {
+            audit->model().fetchMore({});
+            QTRY_VERIFY(!audit->model().isLoading());
+        }
+        bool sawRequest = false;
+        for (int row = 0; row < audit->model().rowCount(); ++row) {
+            const AuditEvent *event = audit->model().eventAt(row);
+            const QString summary =
+                audit->model().index(row, models::AuditListModel::SummaryColumn).data().toString();
+            QVERIFY2(!summary.endsWith(u':') && !summary.contains(QStringLiteral("routed_to")),
+                     qPrintable(summary));
+            if (event->type == QStringLiteral("approval.requested")) {
+                sawRequest = true;
+                QVERIFY2(summary.startsWith(QStringLiteral("Asked you")) ||
+                             summary.startsWith(QStringLiteral("Asked the")),
+                         qPrintable(summary));
+            }
+        }
+        QVERIFY(sawRequest);
+        // The first seeded event happened weeks ago, as its story says, not when the server started.
+        QVERIFY(audit->model().eventAt(0)->at.daysTo(QDateTime::currentDateTimeUtc()) >= 30);
+
+        Delegation crm;
+        DualControlPolicy dual;
+        dual.actions = {QStringLiteral("data.export")};
+        crm.dualControl = dual;
+        const QStringList rules = models::DelegationFormatter::approvalRules(crm);
+        QVERIFY2(rules.join(u' ').contains(QStringLiteral("always needs two approvers")),
+                 qPrintable(rules.join(u' ')));
+
+        QCOMPARE(alice->window()->delegationsPage()->table()->textElideMode(), Qt::ElideMiddle);
+        ui::ReasonConfirmDialog dialog(QStringLiteral("Revoke"), QStringLiteral("Revoke it?"),
+                                       QStringLiteral("Revoke"));
+        QVERIFY(
+            !child<QLabel>(&dialog, "reasonLabel")->text().contains(QStringLiteral("shown to the customer")));
+        dialog.setReasonShownToCustomer();
+        QVERIFY(
+            child<QLabel>(&dialog, "reasonLabel")->text().contains(QStringLiteral("shown to the customer")));
     }
 
     // 12: an admin finds a locked-out person by name in the trail and unlocks their sign-in.
