@@ -23,6 +23,7 @@
 #include "ui/wizard/ThresholdsPage.h"
 
 #include <QCompleter>
+#include <QDateTimeEdit>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -334,6 +335,17 @@ private Q_SLOTS:
         auto *days = child<QSpinBox>(&lifetime, "daysSpin");
         days->setValue(45);
         QVERIFY(qAbs(lifetime.expiresAt().secsTo(clock.now().addDays(45))) < 60);
+        // A typed date reads as typed.
+        lifetime.initializePage();
+        lifetime.show();
+        auto *on = child<QDateTimeEdit>(&lifetime, "customEdit");
+        const QDate target = QDate::currentDate().addDays(40);
+        on->setFocus();
+        on->setSelectedSection(QDateTimeEdit::YearSection);
+        QTest::keyClicks(on, target.toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral(" 10:00"));
+        on->interpretText();
+        QCOMPARE(on->date(), target);
+        QCOMPARE(lifetime.expiresAt().toLocalTime().date(), target);
 
         ui::ThresholdsPage thresholds;
         thresholds.resize(700, 600);

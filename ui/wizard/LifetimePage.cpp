@@ -6,6 +6,8 @@
 #include "ui_LifetimePage.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QRadioButton>
 #include <QSpinBox>
 
@@ -35,7 +37,7 @@ LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
     // Typed dates read as written: one fixed, unambiguous form instead of the locale's short one,
     // whose two-digit sections scrambled as people typed.
     m_ui->customEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-    m_ui->customEdit->setCurrentSection(QDateTimeEdit::DaySection);
+    m_ui->customEdit->installEventFilter(this);
     auto *daysRow = new QHBoxLayout;
     m_daysRadio = new QRadioButton(tr("&In"), m_ui->expiryBox);
     m_daysRadio->setAccessibleName(tr("Ends in a number of days"));
@@ -72,6 +74,24 @@ LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
 
 LifetimePage::~LifetimePage() = default;
 
+bool LifetimePage::eventFilter(QObject *watched, QEvent *event)
+{
+    // "2027-01-14": the edit moves on to the month by itself after four digits of year, and the
+    // "-" typed next then skipped the month. A separator typed at the very start of a section is
+    // the one the edit already stepped over, so it is taken as typed and dropped.
+    if (watched == m_ui->customEdit && event->type() == QEvent::KeyPress) {
+        const QString typed = static_cast<QKeyEvent *>(event)->text();
+        const auto *line = m_ui->customEdit->findChild<QLineEdit *>();
+        if (line && typed.size() == 1 && QStringLiteral("-/.: ").contains(typed.front())) {
+            const QString before =
+                line->text().left(line->hasSelectedText() ? line->selectionStart() : line->cursorPosition());
+            if (!before.isEmpty() && QStringLiteral("-/.: ").contains(before.back()))
+                return true;
+        }
+    }
+    return GrantWizardPage::eventFilter(watched, event);
+}
+
 QDateTime LifetimePage::expiresAt() const
 {
     const QDateTime now = m_clock.now();
@@ -88,10 +108,13 @@ QDateTime LifetimePage::expiresAt() const
 
 void LifetimePage::initializePage()
 {
-    const QDateTime now = m_clock.now().toLocalTime();
-    // The edit refuses what the server would: the past, and more than 90 days ahead.
+    // The edit takes any date as it is typed: a range of now to 90 days ahead made each half-typed
+    // date (year 2027 with this month, January of this year) fall outside it and scrambled it. The
+    // summary says when a date has passed, and the grant's validation refuses one too far ahead,
+    // beside this field.
     const QSignalBlocker blocker(m_ui->customEdit);
-    m_ui->customEdit->setDateTimeRange(now, now.addDays(GrantValidator::MaxLifetimeDays));
+    m_ui->customEdit->setDateTimeRange(QDateTime(QDate(2000, 1, 1), QTime(0, 0)),
+                                       QDateTime(QDate(2099, 12, 31), QTime(23, 59)));
     updateSummary();
 }
 

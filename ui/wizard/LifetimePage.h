@@ -31,6 +31,9 @@ public:
     void applyTo(DelegationGrant &grant) const override;
     void showFieldErrors(const FieldErrors &errors) override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateSummary();
 
