@@ -28,6 +28,12 @@ AuditFacts AuditFacts::of(const AuditEvent &event)
     }
     facts.grantPurpose =
         data.value(QStringLiteral("grant")).toObject().value(QStringLiteral("purpose")).toString();
+    if (facts.grantPurpose.isEmpty()) // the demo's seeded grants record their purpose directly
+        facts.grantPurpose = data.value(QStringLiteral("purpose")).toString();
+    facts.routedTo = data.value(QStringLiteral("routed_to")).toString();
+    facts.approvalSummary =
+        data.value(QStringLiteral("approval")).toObject().value(QStringLiteral("summary")).toString();
+    facts.cause = data.value(QStringLiteral("cause")).toString();
     for (auto it = data.begin(); it != data.end(); ++it) {
         if (it->isString() || it->isDouble() || it->isBool())
             facts.plainFields.append({it.key(), it->toVariant().toString()});

@@ -21,6 +21,9 @@ struct AuditFacts
     QString approvalId;                      // decision.made: the approval it used or created
     std::optional<AuthorizeRequest> request; // decision.made: what the agent asked for
     QString grantPurpose;                    // delegation.granted
+    QString routedTo;                        // approval.requested: "customer" or "approvers"
+    QString approvalSummary;                 // approval.requested: the sentence for the decider
+    QString cause;                           // revocations and cancellations: why, as a code
     QString requestedDelegationId;           // access.refused: the delegation the agent does not hold
     // Every plain (string, number, boolean) field as key and text, in the payload's order.
     QList<std::pair<QString, QString>> plainFields;

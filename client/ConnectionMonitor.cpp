@@ -55,6 +55,12 @@ void ConnectionMonitor::retryNow()
         probe();
 }
 
+void ConnectionMonitor::checkNow()
+{
+    if (!m_probing)
+        probe();
+}
+
 void ConnectionMonitor::probe()
 {
     m_probing = true;

@@ -20,6 +20,9 @@ public:
     bool isOnline() const;
     int secondsUntilRetry() const { return m_secondsLeft; }
     void retryNow();
+    // Asks the server at once even while online: the live stream dropped, so the last answer may
+    // no longer be true.
+    void checkNow();
     // Probe intervals, shortened by tests.
     void setRetryIntervals(int firstSeconds, int maxSeconds);
 

@@ -19,6 +19,12 @@ ConsoleSession::ConsoleSession(TokenVault &vault, QObject *parent)
         forget();
         Q_EMIT signedOut();
     });
+    // A dropped stream is the first sign of a dead server: check at once, so the window never
+    // says "connected" for longer than one probe.
+    connect(&m_events, &EventStream::connectedChanged, this, [this](bool connected) {
+        if (!connected && isSignedIn())
+            m_connection.checkNow();
+    });
 }
 
 ConsoleSession::~ConsoleSession() = default;

@@ -44,6 +44,7 @@ QUrlQuery auditQuery(const AuditFilter &filter)
     addIfSet(query, QStringLiteral("agent_id"), filter.agentId);
     addIfSet(query, QStringLiteral("customer_id"), filter.customerId);
     addIfSet(query, QStringLiteral("type"), filter.type);
+    addIfSet(query, QStringLiteral("q"), filter.text);
     return query;
 }
 
@@ -249,6 +250,14 @@ Reply<MandateApi::Done> MandateApi::signOut()
     return typed<Done>(m_client.del(QStringLiteral("/v1/sessions/current")), &done);
 }
 
+Reply<UserInfo> MandateApi::unlockSignIn(const QString &userId)
+{
+    return typed<UserInfo>(
+        m_client.post(QStringLiteral("/v1/users/") + segment(userId) + QStringLiteral("/unlock"),
+                      QJsonObject()),
+        [](const QJsonObject &body) { return std::optional(ConsoleCodec::userFromJson(body)); });
+}
+
 Reply<UserInfo> MandateApi::me()
 {
     return typed<UserInfo>(m_client.get(QStringLiteral("/v1/me")), [](const QJsonObject &body) {
@@ -278,6 +287,14 @@ Reply<int> MandateApi::suspendAgent(const QString &agentId, const QString &reaso
         m_client.post(QStringLiteral("/v1/agents/") + segment(agentId) + QStringLiteral("/suspend"),
                       reasonBody(reason)),
         &revokedCountFrom);
+}
+
+Reply<AgentInfo> MandateApi::reinstateAgent(const QString &agentId, const QString &reason)
+{
+    return typed<AgentInfo>(
+        m_client.post(QStringLiteral("/v1/agents/") + segment(agentId) + QStringLiteral("/reinstate"),
+                      reasonBody(reason)),
+        &agentFrom);
 }
 
 Reply<Page<Delegation>> MandateApi::delegations(const DelegationFilter &filter, const QString &cursor,

@@ -45,6 +45,7 @@ struct AuditFilter
     QString agentId;
     QString customerId;
     QString type;
+    QString text; // names, usernames or ids (the server's q)
 
     friend bool operator==(const AuditFilter &, const AuditFilter &) = default;
 };
@@ -119,12 +120,15 @@ public:
     Reply<SignedIn> signIn(const QString &username, const QString &password);
     Reply<Done> signOut();
     Reply<UserInfo> me();
+    // Admins: forgets a person's failed sign-ins from every address.
+    Reply<UserInfo> unlockSignIn(const QString &userId);
     // GET /v1/demo: who to sign in as, on a demo server.
     Reply<DemoDirectory> demoDirectory();
 
     Reply<Page<AgentInfo>> agents(const QString &cursor = {});
     // The number of delegations the kill switch revoked with the agent.
     Reply<int> suspendAgent(const QString &agentId, const QString &reason);
+    Reply<AgentInfo> reinstateAgent(const QString &agentId, const QString &reason);
 
     Reply<Page<Delegation>> delegations(const DelegationFilter &filter, const QString &cursor = {},
                                         int limit = PageSize);

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::array kKinds{ApprovalKind::StepUp, ApprovalKind::DualControl};
 constexpr std::array kStatuses{ApprovalStatus::Pending, ApprovalStatus::Approved, ApprovalStatus::Denied,
-                               ApprovalStatus::Expired};
+                               ApprovalStatus::Expired, ApprovalStatus::Cancelled};
 constexpr std::array kVerdicts{ApprovalVerdict::Approve, ApprovalVerdict::Deny};
 
 constexpr QStringView wireName(ApprovalKind kind)
@@ -34,6 +34,8 @@ constexpr QStringView wireName(ApprovalStatus status)
         return u"denied";
     case ApprovalStatus::Expired:
         return u"expired";
+    case ApprovalStatus::Cancelled:
+        return u"cancelled";
     }
     Q_UNREACHABLE();
     return {};

@@ -23,7 +23,8 @@ enum class ApprovalStatus
     Pending,
     Approved,
     Denied,
-    Expired
+    Expired,
+    Cancelled // its delegation stopped being active while it waited
 };
 enum class ApprovalVerdict
 {
@@ -82,6 +83,7 @@ struct Approval
     ApprovalKind kind = ApprovalKind::StepUp;
     ApprovalStatus status = ApprovalStatus::Pending;
     QString delegationId;
+    QString purpose; // the delegation's, so whoever decides sees what it is for
     PartyRef agent;
     PartyRef customer;
     ApprovalRequestDetails request;

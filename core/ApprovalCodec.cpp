@@ -100,6 +100,7 @@ QJsonObject ApprovalCodec::toJson(const Approval &approval)
          }},
         {QStringLiteral("reason"), reasonCodeToString(approval.reason)},
         {QStringLiteral("summary"), approval.summary},
+        {QStringLiteral("purpose"), approval.purpose},
         {QStringLiteral("required_approvals"), approval.requiredApprovals},
         {QStringLiteral("decisions"), decisions},
         {QStringLiteral("created_at"), formatTimestamp(approval.createdAt)},
@@ -127,7 +128,8 @@ Expected<Approval, FieldErrors> ApprovalCodec::fromJson(const QJsonObject &json)
         if (const auto parsed = approvalStatusFromString(*status))
             approval.status = *parsed;
         else
-            reader.addError(u"status", QStringLiteral("must be one of pending, approved, denied, expired"));
+            reader.addError(u"status",
+                            QStringLiteral("must be one of pending, approved, denied, expired, cancelled"));
     }
     approval.delegationId = reader.requiredNonEmptyString(u"delegation_id").value_or(QString());
     if (auto agent = reader.requiredObject(u"agent"))
@@ -143,6 +145,8 @@ Expected<Approval, FieldErrors> ApprovalCodec::fromJson(const QJsonObject &json)
             reader.addError(u"reason", QStringLiteral("is not a known reason code"));
     }
     approval.summary = reader.requiredString(u"summary").value_or(QString());
+    // Approvals stored before purpose was carried have none.
+    approval.purpose = reader.optionalString(u"purpose").value_or(QString());
     approval.requiredApprovals = int(reader.requiredInteger(u"required_approvals", 1, 2).value_or(1));
     if (const auto decisions = reader.requiredArray(u"decisions", MaxDecisions)) {
         for (qsizetype i = 0; i < decisions->size(); ++i) {

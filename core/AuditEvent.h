@@ -29,6 +29,7 @@ struct AuditEvent
     QString type; // "delegation.granted", "decision.made", ...
     ActorKind actorKind = ActorKind::System;
     QString actorId;
+    QString actorName; // as at the time of the event; empty for the system and older events
     std::optional<QString> delegationId;
     QList<ChainLink> chain;
     QJsonObject data;

@@ -69,12 +69,15 @@ QJsonObject AuditEventCodec::toJson(const AuditEvent &event, bool includeHash)
     for (const ChainLink &link : event.chain) {
         chain.append(DelegationCodec::chainLinkToJson(link));
     }
+    QJsonObject actor{{QStringLiteral("kind"), actorKindToString(event.actorKind)},
+                      {QStringLiteral("id"), event.actorId}};
+    if (!event.actorName.isEmpty())
+        actor.insert(QStringLiteral("name"), event.actorName);
     QJsonObject json{
         {QStringLiteral("seq"), event.seq},
         {QStringLiteral("at"), formatTimestamp(event.at)},
         {QStringLiteral("type"), event.type},
-        {QStringLiteral("actor"), QJsonObject{{QStringLiteral("kind"), actorKindToString(event.actorKind)},
-                                              {QStringLiteral("id"), event.actorId}}},
+        {QStringLiteral("actor"), actor},
         {QStringLiteral("delegation_id"),
          event.delegationId ? QJsonValue(*event.delegationId) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("chain"), chain},
@@ -108,6 +111,7 @@ Expected<AuditEvent, FieldErrors> AuditEventCodec::fromJson(const QJsonObject &j
             }
         }
         event.actorId = actor->requiredString(u"id").value_or(QString());
+        event.actorName = actor->optionalString(u"name").value_or(QString());
         actor->finish();
     }
 

@@ -25,6 +25,8 @@ QString ApprovalFormatter::statusText(ApprovalStatus status)
         return tr("Denied");
     case ApprovalStatus::Expired:
         return tr("Expired");
+    case ApprovalStatus::Cancelled:
+        return tr("Cancelled");
     }
     return {};
 }

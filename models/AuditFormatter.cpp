@@ -42,7 +42,9 @@ QStringList AuditFormatter::knownTypes()
             QStringLiteral("decision.made"),      QStringLiteral("approval.requested"),
             QStringLiteral("approval.decided"),   QStringLiteral("approval.expired"),
             QStringLiteral("credential.issued"),  QStringLiteral("agent.registered"),
-            QStringLiteral("agent.suspended"),    QStringLiteral("access.refused")};
+            QStringLiteral("agent.suspended"),    QStringLiteral("access.refused"),
+            QStringLiteral("approval.cancelled"), QStringLiteral("agent.reinstated"),
+            QStringLiteral("user.unlocked")};
 }
 
 QString AuditFormatter::typeText(const QString &type)
@@ -70,13 +72,22 @@ QString AuditFormatter::typeText(const QString &type)
         {QStringLiteral("agent.suspended"),
          QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Agent suspended")},
         {QStringLiteral("access.refused"),
-         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Access refused")}};
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Access refused")},
+        {QStringLiteral("approval.cancelled"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Approval cancelled")},
+        {QStringLiteral("agent.reinstated"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Agent reinstated")},
+        {QStringLiteral("user.unlocked"),
+         QT_TRANSLATE_NOOP("mandate::models::AuditFormatter", "Sign-in unlocked")}};
     const auto it = Names.constFind(type);
     return it == Names.cend() ? type : tr(*it);
 }
 
 QString AuditFormatter::actorText(const AuditEvent &event)
 {
+    // The name the server recorded with the event; older events fall back to the chain.
+    if (!event.actorName.isEmpty())
+        return event.actorName;
     switch (event.actorKind) {
     case AuditEvent::ActorKind::System:
         return tr("Mandate");
@@ -108,10 +119,24 @@ QString AuditFormatter::summary(const AuditEvent &event)
     if (event.type == QLatin1String("access.refused"))
         return tr("Refused: %1 under delegation %2, which this agent does not hold")
             .arg(facts.request ? requestText(*facts.request) : tr("a request"), facts.requestedDelegationId);
-    if (event.type == QLatin1String("delegation.granted"))
-        return tr("%1 may act for %2: %3")
-            .arg(chainAgent(event), event.chain.isEmpty() ? QString() : event.chain.first().name,
-                 facts.grantPurpose);
+    if (event.type == QLatin1String("delegation.granted")) {
+        const QString customer = event.chain.isEmpty() ? QString() : event.chain.first().name;
+        return facts.grantPurpose.isEmpty()
+                   ? tr("%1 may act for %2").arg(chainAgent(event), customer)
+                   : tr("%1 may act for %2: %3").arg(chainAgent(event), customer, facts.grantPurpose);
+    }
+    if (event.type == QLatin1String("approval.requested")) {
+        const QString who =
+            facts.routedTo == QLatin1String("customer") ? tr("the customer") : tr("the approvers");
+        return facts.approvalSummary.isEmpty()
+                   ? tr("Asked %1 to approve").arg(who)
+                   : tr("Asked %1 to approve: %2").arg(who, facts.approvalSummary);
+    }
+    if (event.type == QLatin1String("approval.cancelled"))
+        return tr("Cancelled: the delegation stopped being active (%1)").arg(facts.cause);
+    if (event.type == QLatin1String("approval.decided") && !facts.decision.isEmpty())
+        return (facts.decision == QLatin1String("approve") ? tr("Approved: %1") : tr("Denied: %1"))
+            .arg(reason);
     if (!reason.isEmpty())
         return reason;
     QStringList fields;

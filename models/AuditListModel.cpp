@@ -25,7 +25,8 @@ QVariant AuditListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case SeqColumn:
-            return event.seq;
+            return event.seq == m_brokenSeq ? QVariant(QStringLiteral("✘ %1").arg(event.seq))
+                                            : QVariant(event.seq);
         case TimeColumn:
             return QLocale().toString(event.at.toLocalTime(), QLocale::ShortFormat);
         case TypeColumn:
@@ -40,6 +41,8 @@ QVariant AuditListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
+        if (event.seq == m_brokenSeq)
+            return tr("This event does not verify: it, or the link to it, was changed after it was written.");
         return index.column() == SummaryColumn ? AuditFormatter::summary(event) : QVariant();
     case SeqRole:
         return event.seq;
@@ -77,7 +80,34 @@ QVariant AuditListModel::headerData(int section, Qt::Orientation orientation, in
 void AuditListModel::setFilter(const client::AuditFilter &filter)
 {
     m_filter = filter;
+    ++m_filterGeneration;
     reload();
+}
+
+void AuditListModel::setBrokenSeq(qint64 seq)
+{
+    const qint64 before = m_brokenSeq;
+    m_brokenSeq = seq;
+    for (const qint64 changed : {before, seq}) {
+        const int row = rowOf(QString::number(changed));
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+void AuditListModel::followTail()
+{
+    if (m_following || isLoading() || canFetchMore({}))
+        return;
+    const qint64 lastSeq = rows().isEmpty() ? 0 : rows().last().seq;
+    m_following = true;
+    const auto reply = m_api.audit(m_filter, QString::number(lastSeq));
+    reply.onSucceeded(this, [this, generation = m_filterGeneration](const client::Page<AuditEvent> &page) {
+        m_following = false;
+        if (generation == m_filterGeneration && !isLoading())
+            appendRows(page.items);
+    });
+    reply.onFailed(this, [this](const client::ApiError &) { m_following = false; });
 }
 
 client::Reply<client::Page<AuditEvent>> AuditListModel::requestItems(const QString &cursor)

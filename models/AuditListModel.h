@@ -37,6 +37,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setFilter(const client::AuditFilter &filter);
+    // Asks for the events after the last one shown and appends them: the timeline follows the
+    // log without a reload that would lose the reader's place. Nothing while pages are loading.
+    void followTail();
+    // The first event Verify found broken: its row says so (✘ and a tooltip), not by colour alone.
+    void setBrokenSeq(qint64 seq);
+    qint64 brokenSeq() const { return m_brokenSeq; }
     const client::AuditFilter &filter() const { return m_filter; }
     const AuditEvent *eventAt(int row) const { return itemAt(row); }
 
@@ -46,6 +52,9 @@ private:
 
     client::MandateApi &m_api;
     client::AuditFilter m_filter;
+    quint64 m_filterGeneration = 0;
+    bool m_following = false;
+    qint64 m_brokenSeq = 0;
 };
 
 } // namespace mandate::models

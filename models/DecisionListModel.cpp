@@ -60,7 +60,8 @@ QVariant DecisionListModel::data(const QModelIndex &index, int role) const
         case WhenColumn:
             return DelegationFormatter::relativeTime(row.at, m_clock.now());
         case DecisionColumn:
-            return decisionText(row.decision, row.reason);
+            return row.count > 1 ? tr("%1 ×%2").arg(decisionText(row.decision, row.reason)).arg(row.count)
+                                 : decisionText(row.decision, row.reason);
         case RequestColumn:
             return row.request;
         default:
@@ -68,6 +69,11 @@ QVariant DecisionListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole) {
+        if (row.count > 1)
+            return tr("%1 identical decisions from %2 to %3")
+                .arg(row.count)
+                .arg(QLocale().toString(row.firstAt.toLocalTime(), QLocale::ShortFormat),
+                     QLocale().toString(row.at.toLocalTime(), QLocale::ShortFormat));
         if (index.column() == WhenColumn)
             return QLocale().toString(row.at.toLocalTime(), QLocale::LongFormat);
         const std::optional<ReasonCode> code = reasonCodeFromString(row.reason);
@@ -125,8 +131,14 @@ void DecisionListModel::onEvents(const QList<AuditEvent> &events, const QString 
         const client::AuditFacts facts = client::AuditFacts::of(events[i]);
         if (!approvalId.isEmpty() && facts.approvalId != approvalId)
             continue;
-        rows.append({facts.decisionId, events[i].at, facts.decision, facts.reason,
-                     facts.request ? AuditFormatter::requestText(*facts.request) : QString()});
+        const QString request = facts.request ? AuditFormatter::requestText(*facts.request) : QString();
+        if (!rows.isEmpty() && rows.last().decision == facts.decision && rows.last().reason == facts.reason &&
+            rows.last().request == request) {
+            rows.last().firstAt = events[i].at;
+            ++rows.last().count;
+            continue;
+        }
+        rows.append({facts.decisionId, events[i].at, events[i].at, 1, facts.decision, facts.reason, request});
     }
     beginResetModel();
     m_rows = std::move(rows);

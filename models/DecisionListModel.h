@@ -38,6 +38,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    int repeatsAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row].count : 0; }
     // With `approvalId`, only the decisions that created or used that approval.
     void load(const QString &delegationId, const QString &approvalId = {});
     void clear();
@@ -47,10 +48,14 @@ Q_SIGNALS:
     void loaded();
 
 private:
+    // Identical decisions in a row (an agent polling while a step-up waits) are one row with a
+    // count and the span they cover; each is still in the audit trail.
     struct Row
     {
         QString decisionId;
-        QDateTime at;
+        QDateTime at; // the newest of the run
+        QDateTime firstAt;
+        int count = 1;
         QString decision; // allow, deny, step_up_required, dual_control_required
         QString reason;
         QString request;

@@ -178,7 +178,9 @@ QStringList DelegationFormatter::approvalRules(const Delegation &delegation)
         for (const QString &action : dual->actions)
             actions.append(actionLabel(action));
         if (!actions.isEmpty())
-            rules.append(tr("%1 always need two approvers.").arg(actions.join(QStringLiteral(", "))));
+            rules.append((actions.size() == 1 ? tr("%1 always needs two approvers.")
+                                              : tr("%1 always need two approvers."))
+                             .arg(actions.join(QStringLiteral(", "))));
     }
     return rules;
 }

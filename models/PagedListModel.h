@@ -45,6 +45,24 @@ protected:
         m_rows[row] = std::move(item);
         Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
     }
+    // Rows after the last one, leaving out any already here.
+    void appendRows(const QList<T> &items)
+    {
+        QList<T> fresh;
+        for (const T &item : items) {
+            if (!m_rowById.contains(idOf(item)))
+                fresh.append(item);
+        }
+        if (fresh.isEmpty())
+            return;
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
+        for (T &item : fresh) {
+            m_rowById.insert(idOf(item), static_cast<int>(m_rows.size()));
+            m_rows.append(std::move(item));
+        }
+        endInsertRows();
+    }
     void prependRow(T item)
     {
         beginInsertRows({}, 0, 0);
@@ -72,20 +90,7 @@ private:
         if (*replace) {
             resetRows(page.items);
         } else {
-            QList<T> fresh;
-            for (const T &item : page.items) {
-                if (!m_rowById.contains(idOf(item)))
-                    fresh.append(item);
-            }
-            if (!fresh.isEmpty()) {
-                const int first = static_cast<int>(m_rows.size());
-                beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-                for (T &item : fresh) {
-                    m_rowById.insert(idOf(item), static_cast<int>(m_rows.size()));
-                    m_rows.append(std::move(item));
-                }
-                endInsertRows();
-            }
+            appendRows(page.items);
         }
         rowsArrived();
         finishPage();

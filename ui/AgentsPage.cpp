@@ -35,6 +35,11 @@ AgentsPage::AgentsPage(client::ConsoleSession &session, models::AgentListModel &
         if (const client::AgentInfo *agent = m_agents.agentAt(selectedSourceRow()))
             m_revocations.suspendAgent(agent->id, agent->name);
     });
+    m_ui->reinstate->setVisible(session.user().isStaff());
+    connect(m_ui->reinstate, &QPushButton::clicked, this, [this] {
+        if (const client::AgentInfo *agent = m_agents.agentAt(selectedSourceRow()))
+            m_revocations.reinstateAgent(agent->id, agent->name);
+    });
 
     QTableView *table = m_ui->table;
     table->setModel(m_proxy);
@@ -47,7 +52,21 @@ AgentsPage::AgentsPage(client::ConsoleSession &session, models::AgentListModel &
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AgentsPage::updateActions);
     connect(&m_agents, &models::AgentListModel::dataChanged, this, &AgentsPage::updateActions);
-    connect(&m_agents, &models::AgentListModel::modelReset, this, &AgentsPage::updateActions);
+    // A reload (after a suspension, say) keeps the agent selected, so its next action is at hand.
+    connect(&m_agents, &models::AgentListModel::modelAboutToBeReset, this, [this] {
+        if (const client::AgentInfo *agent = m_agents.agentAt(selectedSourceRow()))
+            m_keepSelected = agent->id;
+    });
+    connect(&m_agents, &models::AgentListModel::modelReset, this, [this] {
+        const int row = m_keepSelected.isEmpty() ? -1 : m_agents.rowOf(m_keepSelected);
+        if (row >= 0) {
+            m_keepSelected.clear();
+            const QModelIndex index = m_proxy->mapFromSource(m_agents.index(row, 0));
+            if (index.isValid())
+                m_ui->table->selectRow(index.row());
+        }
+        updateActions();
+    });
     connect(&session.connection(), &client::ConnectionMonitor::onlineChanged, this,
             &AgentsPage::updateActions);
     updateActions();
@@ -70,6 +89,11 @@ QPushButton *AgentsPage::suspendButton() const
     return m_ui->suspend;
 }
 
+QPushButton *AgentsPage::reinstateButton() const
+{
+    return m_ui->reinstate;
+}
+
 int AgentsPage::selectedSourceRow() const
 {
     const QModelIndexList rows = m_ui->table->selectionModel()->selectedRows();
@@ -88,6 +112,12 @@ void AgentsPage::updateActions()
         : !agent    ? tr("Select an agent first.")
         : suspended ? tr("%1 is already suspended.").arg(agent->name)
                     : tr("Revoke every active delegation of %1 and refuse it from now on").arg(agent->name));
+    m_ui->reinstate->setEnabled(online && suspended);
+    m_ui->reinstate->setToolTip(
+        !online      ? tr("The server is not reachable; this needs it.")
+        : !agent     ? tr("Select an agent first.")
+        : !suspended ? tr("%1 is not suspended.").arg(agent->name)
+                     : tr("Let %1 act again; its revoked delegations stay revoked").arg(agent->name));
 }
 
 } // namespace mandate::ui

@@ -38,6 +38,7 @@ public:
     QTableView *table() const;
     QLineEdit *filterField() const;
     QPushButton *suspendButton() const;
+    QPushButton *reinstateButton() const;
 
 Q_SIGNALS:
     void showDelegationsOf(const QString &agentId);
@@ -51,6 +52,7 @@ private:
     models::AgentListModel &m_agents;
     RevocationController &m_revocations;
     QSortFilterProxyModel *m_proxy;
+    QString m_keepSelected; // the selected agent, across a reload of the list
 };
 
 } // namespace mandate::ui

@@ -149,6 +149,8 @@ void ApprovalDetailPane::render()
         tr("%1 request from %2").arg(models::ApprovalFormatter::kindText(a.kind), a.agent.name));
     m_ui->summary->setText(a.summary);
     QString facts = QStringLiteral("<table>");
+    if (!a.purpose.isEmpty())
+        facts += factRow(tr("Purpose"), a.purpose);
     facts += factRow(tr("Customer"), a.customer.name);
     facts += factRow(tr("Action"), a.request.action + QStringLiteral(" on ") + a.request.resource);
     if (a.request.amount)
@@ -175,7 +177,11 @@ void ApprovalDetailPane::updateTimes()
     const QDateTime now = m_clock.now();
     const QStringList lines = models::ApprovalFormatter::decisionLines(*m_approval, now);
     m_ui->decisions->setText(lines.isEmpty() ? tr("Nobody has decided yet.") : lines.join(QLatin1Char('\n')));
-    m_ui->progress->setText(models::ApprovalFormatter::progressText(*m_approval));
+    m_ui->progress->setText(
+        m_approval->status == ApprovalStatus::Cancelled
+            ? tr("Cancelled: its delegation is no longer active, so there is nothing left "
+                 "to decide.")
+            : models::ApprovalFormatter::progressText(*m_approval));
     const bool pending = m_approval->status == ApprovalStatus::Pending;
     m_ui->countdown->setVisible(pending);
     m_ui->countdown->setText(tr("Expires: %1").arg(models::ApprovalFormatter::expiresText(*m_approval, now)));
@@ -192,6 +198,9 @@ void ApprovalDetailPane::updateActions()
         why = tr("Your decision is on its way to the server.");
     else
         why = models::ApprovalFormatter::ineligibility(*m_approval, m_person, m_clock.now());
+    // The rule is said in words under the buttons, before anyone tries to click a disabled one.
+    m_ui->whyNot->setText(m_approval && why ? *why : QString());
+    m_ui->whyNot->setMinimumHeight(m_ui->whyNot->fontMetrics().lineSpacing());
     for (QPushButton *button : {m_ui->approve, m_ui->deny}) {
         button->setEnabled(!why);
         button->setToolTip(why.value_or(button == m_ui->approve ? tr("Approve (Ctrl+Return)")

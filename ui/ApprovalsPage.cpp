@@ -164,8 +164,8 @@ void ApprovalsPage::buildToolbar(QWidget *bar)
     m_status = new QComboBox(bar);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setAccessibleName(tr("Status"));
-    for (ApprovalStatus status :
-         {ApprovalStatus::Pending, ApprovalStatus::Approved, ApprovalStatus::Denied, ApprovalStatus::Expired})
+    for (ApprovalStatus status : {ApprovalStatus::Pending, ApprovalStatus::Approved, ApprovalStatus::Denied,
+                                  ApprovalStatus::Expired, ApprovalStatus::Cancelled})
         m_status->addItem(models::ApprovalFormatter::statusText(status), static_cast<int>(status));
     m_status->addItem(tr("Every status"));
     auto *kindLabel = new QLabel(tr("&Kind:"), bar);

@@ -2,6 +2,7 @@
 
 #include "client/ConsoleSession.h"
 #include "client/DownloadJob.h"
+#include "client/EventStream.h"
 #include "models/AgentListModel.h"
 #include "models/AuditFormatter.h"
 #include "models/AuditListModel.h"
@@ -51,9 +52,41 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
                     current.siblingAtColumn(0).data(models::AuditListModel::DetailsRole).toString());
                 m_ui->proofResult->clear();
                 m_ui->showProof->setEnabled(current.isValid());
+                const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+                const bool person = event && event->actorKind == AuditEvent::ActorKind::User;
+                m_unlock->setEnabled(person);
+                m_unlock->setToolTip(person ? tr("Let %1 sign in again at once, from anywhere")
+                                                  .arg(models::AuditFormatter::actorText(*event))
+                                            : tr("Select an event a person did first."));
             });
     m_ui->showProof->setEnabled(false);
     connect(m_ui->showProof, &QPushButton::clicked, this, &AuditPage::showProof);
+    // An admin finds a locked-out person by name here and unlocks their sign-in in place.
+    m_unlock = new QPushButton(tr("&Unlock sign-in"), this);
+    m_unlock->setObjectName(QStringLiteral("unlockSignIn"));
+    m_unlock->setVisible(session.user().isAdmin());
+    m_unlock->setEnabled(false);
+    m_ui->proofRow->addWidget(m_unlock);
+    connect(m_unlock, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
+        const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+        if (!event || event->actorKind != AuditEvent::ActorKind::User)
+            return;
+        const QString name = models::AuditFormatter::actorText(*event);
+        m_unlock->setEnabled(false);
+        const auto reply = m_session.api().unlockSignIn(event->actorId);
+        reply.onSucceeded(this, [this, name](const client::UserInfo &) {
+            m_unlock->setEnabled(true);
+            m_ui->proofResult->setStyleSheet(QString());
+            m_ui->proofResult->setText(
+                tr("%1 can sign in again: their failed attempts are forgotten, from every address.")
+                    .arg(name));
+        });
+        reply.onFailed(this, [this](const client::ApiError &error) {
+            m_unlock->setEnabled(true);
+            m_ui->proofResult->setText(tr("Sign-in could not be unlocked: %1").arg(error.message()));
+        });
+    });
     connect(m_witness, &client::LogWitness::statusChanged, this, &AuditPage::showLogStatus);
     connect(m_witness, &client::LogWitness::inclusionChecked, this, &AuditPage::showInclusion);
     m_ui->logIcon->setVisible(false);
@@ -67,6 +100,88 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
     connect(&m_debounce, &QTimer::timeout, this, &AuditPage::applyFilters);
     connect(&m_agents, &models::AgentListModel::loaded, this, &AuditPage::fillAgents);
     fillAgents();
+
+    // The trail follows the log: every live event may have added to it (the server answers the
+    // list once the event has its place), and a slow poll catches what no live event announces.
+    m_follow.setSingleShot(true);
+    m_follow.setInterval(400);
+    connect(&m_follow, &QTimer::timeout, this, &AuditPage::followLog);
+    connect(&m_session.events(), &client::EventStream::eventReceived, this, [this] { m_follow.start(); });
+    m_poll.setInterval(10'000);
+    connect(&m_poll, &QTimer::timeout, this, &AuditPage::followLog);
+    m_poll.start();
+    connect(m_model, &models::AuditListModel::pageLoaded, this, [this] {
+        showEmptyState();
+        tryReveal();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditPage::showEmptyState);
+}
+
+void AuditPage::followLog()
+{
+    if (isVisible())
+        m_model->followTail();
+}
+
+void AuditPage::showEmptyState()
+{
+    const client::AuditFilter &filter = m_model->filter();
+    const bool filtered = !filter.delegationId.isEmpty() || !filter.agentId.isEmpty() ||
+                          !filter.type.isEmpty() || !filter.text.isEmpty();
+    // In the details' own text colour, not the faint grey of a hint: an empty trail must be read.
+    const QString empty =
+        filtered ? tr("No events match these filters. Search takes names, usernames and ids; clear a filter "
+                      "to see more.")
+                 : tr("No events yet.");
+    if (m_model->rowCount() == 0)
+        m_ui->details->setPlainText(empty);
+    else if (m_ui->details->toPlainText() == empty)
+        m_ui->details->clear();
+}
+
+void AuditPage::revealBrokenEvent(qint64 seq)
+{
+    m_revealSeq = seq;
+    const client::AuditFilter &filter = m_model->filter();
+    if (filter == client::AuditFilter{}) {
+        tryReveal();
+        return;
+    }
+    // The broken event may be outside the filter: show the whole trail.
+    const QSignalBlocker delegation(m_ui->delegation);
+    const QSignalBlocker search(m_ui->customer);
+    const QSignalBlocker agent(m_ui->agent);
+    const QSignalBlocker type(m_ui->type);
+    m_ui->delegation->clear();
+    m_ui->customer->clear();
+    m_ui->agent->setCurrentIndex(0);
+    m_ui->type->setCurrentIndex(0);
+    applyFilters();
+}
+
+void AuditPage::tryReveal()
+{
+    if (m_revealSeq <= 0 || m_model->isLoading())
+        return;
+    const int row = m_model->rowOf(QString::number(m_revealSeq));
+    if (row < 0) {
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+        else
+            m_revealSeq = 0;
+        return;
+    }
+    m_revealSeq = 0;
+    m_model->setBrokenSeq(m_model->eventAt(row)->seq);
+    const QModelIndex index = m_model->index(row, 0);
+    m_ui->table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+    m_ui->table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_ui->details->setPlainText(
+        tr("✘ This event does not verify: its hash, or the link from the event before it, no longer matches "
+           "what was written. It, or the link to it, was changed or removed afterwards.") +
+        QStringLiteral("\n\n") + index.data(models::AuditListModel::DetailsRole).toString());
+    m_ui->table->setFocus(Qt::OtherFocusReason);
 }
 
 AuditPage::~AuditPage() = default;
@@ -100,7 +215,6 @@ void AuditPage::connectFilters()
 {
     const bool staff = m_session.user().isStaff();
     connect(m_ui->delegation, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
-    m_ui->customer->setVisible(staff);
     connect(m_ui->customer, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     connect(m_ui->agent, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilters);
     m_ui->type->addItem(tr("Any event"));
@@ -207,9 +321,14 @@ void AuditPage::applyFilters()
     m_debounce.stop();
     client::AuditFilter filter;
     filter.delegationId = m_ui->delegation->text().trimmed();
-    filter.customerId = m_ui->customer->text().trimmed();
     filter.agentId = m_ui->agent->currentData().toString();
     filter.type = m_ui->type->currentData().toString();
+    // One field finds people, agents and delegations by name or id; an exact id narrows exactly.
+    const QString search = m_ui->customer->text().trimmed();
+    if (search.startsWith(u"usr_") && !search.contains(u' '))
+        filter.customerId = search;
+    else
+        filter.text = search;
     m_ui->details->clear();
     m_model->setFilter(filter);
 }
@@ -229,6 +348,8 @@ void AuditPage::verify()
                      "written. Events before it (of %2) verify.")
                       .arg(result.firstBadSeq)
                       .arg(count));
+        if (!result.ok)
+            revealBrokenEvent(result.firstBadSeq);
     });
     reply.onFailed(this, [this](const client::ApiError &error) {
         m_ui->verifyButton->setEnabled(true);

@@ -50,6 +50,8 @@ public:
     QLabel *logStatusLabel() const;
     QLabel *proofLabel() const;
     QPushButton *showProofButton() const;
+    // Admins: unlocks sign-in for the person who acted in the selected event.
+    QPushButton *unlockButton() const { return m_unlock; }
     client::LogWitness &witness() { return *m_witness; }
 
     // Reloads the events and witnesses the log's newest checkpoint.
@@ -58,6 +60,11 @@ public:
     void showProof();
     void showDelegation(const QString &delegationId);
     void verify();
+    // Selects and scrolls to the event with `seq` (loading pages until it is there), marks it and
+    // says why: how Verify shows the first broken event.
+    void revealBrokenEvent(qint64 seq);
+    // Appends what the log gained since the last event shown (live updates and a slow poll).
+    void followLog();
     // Exports the current filter into `file` (the Export buttons ask for it first).
     void exportTo(const QString &file, client::MandateApi::ExportFormat format);
 
@@ -71,6 +78,8 @@ private:
     void chooseExportFile(client::MandateApi::ExportFormat format);
     void showLogStatus(const client::LogWitness::Status &status);
     void showInclusion(const client::LogWitness::InclusionCheck &check);
+    void tryReveal();
+    void showEmptyState();
 
     std::unique_ptr<Ui::AuditPage> m_ui;
     client::ConsoleSession &m_session;
@@ -79,6 +88,10 @@ private:
     client::LogWitness *m_witness;
     QPointer<QProgressDialog> m_progress;
     QTimer m_debounce;
+    QPushButton *m_unlock = nullptr;
+    QTimer m_follow;
+    QTimer m_poll;
+    qint64 m_revealSeq = 0;
 };
 
 } // namespace mandate::ui

@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -165,6 +166,11 @@ void DelegationDetailPane::updateReceiptButtons()
         !m_decisions->currentIndex().data(models::DecisionListModel::DecisionIdRole).toString().isEmpty());
 }
 
+void DelegationDetailPane::setEmptyText(const QString &text)
+{
+    m_empty->setText(text);
+}
+
 void DelegationDetailPane::clear()
 {
     m_id.clear();
@@ -180,8 +186,11 @@ void DelegationDetailPane::showDelegation(const Delegation &delegation)
     m_id = delegation.id;
     m_empty->setVisible(false);
     m_scroll->setVisible(true);
-    if (!same)
+    if (!same) {
         m_receiptNotice->setVisible(false);
+        // Another delegation starts at its top, not where the last one was scrolled to.
+        m_scroll->verticalScrollBar()->setValue(0);
+    }
     updateReceiptButtons();
     render(delegation);
     if (!same || delegation.children.isEmpty())

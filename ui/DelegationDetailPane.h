@@ -40,7 +40,10 @@ public:
     // Shows what the list already knows at once, then fills in children and decisions.
     void showDelegation(const Delegation &delegation);
     void clear();
+    // What the pane says while no delegation is selected.
+    void setEmptyText(const QString &text);
     const QString &delegationId() const { return m_id; }
+    models::DecisionListModel *decisionModel() const { return m_decisionModel; }
     ReceiptSaver &receipts() const { return *m_receipts; }
     QPushButton *saveGrantReceiptButton() const { return m_saveGrantReceipt; }
     QPushButton *saveDecisionReceiptButton() const { return m_saveDecisionReceipt; }

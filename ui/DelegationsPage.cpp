@@ -57,6 +57,8 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
     m_table->setAccessibleName(tr("Delegations"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Purposes often share their start ("Pay the rent for …"): keep both ends in sight.
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setSortingEnabled(false);
     // No indicator until the person picks a column: the server's own order is newest first.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
@@ -83,6 +85,11 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
             [this](int column, Qt::SortOrder order) { m_model->sort(column, order); });
 
     m_detail = new DelegationDetailPane(session.api(), clock, splitter);
+    const client::UserInfo &user = session.user();
+    if (user.isApprover() && !user.isCustomer() && !user.isStaff())
+        m_detail->setEmptyText(
+            tr("Approvers see the delegations behind the requests routed to them: what the agent "
+               "may do, for whom and why. Select one, or open a request on the Approvals page."));
     m_detail->setMinimumWidth(340);
     splitter->addWidget(m_table);
     splitter->addWidget(m_detail);
@@ -112,6 +119,7 @@ DelegationsPage::DelegationsPage(client::ConsoleSession &session, models::AgentL
         if (rows <= SnapshotRows && m_model->filter() == client::DelegationFilter())
             m_cache.saveDelegations(SnapshotName, m_model->snapshot(SnapshotRows),
                                     QDateTime::currentDateTimeUtc());
+        reselect();
         updateActions();
     });
     connect(m_model, &models::DelegationListModel::loadFailed, this, &DelegationsPage::onLoadFailed);
@@ -173,7 +181,7 @@ void DelegationsPage::buildToolbar(QWidget *bar)
     m_revokeAll->setVisible(m_session.user().isStaff());
     connect(m_revokeAll, &QPushButton::clicked, this, &DelegationsPage::revokeAllOfCustomer);
     layout->addWidget(m_revokeAll);
-    m_audit = new QPushButton(tr("A&udit trail"), bar);
+    m_audit = new QPushButton(tr("&Audit trail"), bar);
     m_audit->setObjectName(QStringLiteral("auditButton"));
     m_audit->setToolTip(tr("Every grant, decision and revocation under the selected delegation"));
     connect(m_audit, &QPushButton::clicked, this, [this] {
@@ -196,9 +204,35 @@ void DelegationsPage::fillAgentFilter()
     m_agent->setCurrentIndex(qMax(0, m_agent->findData(current)));
 }
 
-void DelegationsPage::reload()
+void DelegationsPage::reload(const QString &selectId)
 {
+    m_reselect.clear();
+    if (!selectId.isEmpty())
+        m_reselect.append(selectId);
+    else {
+        for (const int row : selectedRows())
+            m_reselect.append(m_model->delegationAt(row)->id);
+    }
     applyFilters();
+}
+
+void DelegationsPage::reselect()
+{
+    if (m_reselect.isEmpty())
+        return;
+    QItemSelection selection;
+    for (const QString &id : std::as_const(m_reselect)) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0)
+            selection.select(m_model->index(row, 0), m_model->index(row, m_model->columnCount() - 1));
+    }
+    m_reselect.clear();
+    if (selection.isEmpty())
+        return;
+    m_table->selectionModel()->select(selection,
+                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(selection.indexes().first(), QItemSelectionModel::NoUpdate);
+    m_table->scrollTo(selection.indexes().first());
 }
 
 void DelegationsPage::search(const QString &text)

@@ -45,7 +45,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     DelegationDetailPane *detailPane() const { return m_detail; }
 
-    void reload();
+    // Loads the list again and keeps the selection (or selects `selectId`, a delegation just granted).
+    void reload(const QString &selectId = {});
     // Search for `text` right away (no debounce), e.g. from a link elsewhere in the console.
     void search(const QString &text);
     // For people who read no audit trail, the Audit trail button is not offered.
@@ -58,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void buildToolbar(QWidget *bar);
+    void reselect();
     void applyFilters();
     void fillAgentFilter();
     void onSelectionChanged();
@@ -84,6 +86,7 @@ private:
     QLabel *m_offlineNote;
     QTimer m_debounce;
     QTimer m_clockTick;
+    QStringList m_reselect; // ids to select again once the reloaded list is in
     bool m_showingSnapshot = false;
 };
 

@@ -4,6 +4,8 @@
 #include "models/AgentListModel.h"
 #include "ui/wizard/GrantWizard.h"
 
+#include <QPointer>
+
 namespace mandate::ui {
 
 GrantController::GrantController(client::MandateApi &api, models::AgentListModel &agents, const Clock &clock,
@@ -35,13 +37,28 @@ void GrantController::start(const QString &preselectedAgentId)
     // offers the built-in ones, and the server refuses what it does not know either way.
     m_api.actions().onSucceeded(
         m_wizard, [wizard = m_wizard.data()](const ActionCatalog &actions) { wizard->setActions(actions); });
+    // Offer what the customer's delegations already name (their accounts, datasets), so nobody
+    // has to remember that an account is written "account:acc_…".
+    const auto named = m_api.delegations({}, {}, 100);
+    named.onSucceeded(this, [wizard = QPointer(m_wizard)](const client::Page<Delegation> &page) {
+        QStringList resources;
+        for (const Delegation &delegation : page.items) {
+            for (const Scope &scope : delegation.scopes) {
+                if (!resources.contains(scope.resource.text()))
+                    resources.append(scope.resource.text());
+            }
+        }
+        resources.sort();
+        if (wizard)
+            wizard->setResourceSuggestions(resources);
+    });
     connect(m_wizard, &GrantWizard::grantRequested, this, [this](const DelegationGrant &grant) {
         const auto reply = m_api.grant(grant);
         const QString agentName = m_agents.nameOf(grant.agentId);
-        reply.onSucceeded(this, [this, agentName, purpose = grant.purpose](const Delegation &) {
+        reply.onSucceeded(this, [this, agentName, purpose = grant.purpose](const Delegation &granted) {
             if (m_wizard)
                 m_wizard->grantSucceeded();
-            Q_EMIT granted(tr("Granted %1: %2").arg(agentName, purpose));
+            Q_EMIT this->granted(tr("Granted %1: %2").arg(agentName, purpose), granted.id);
         });
         reply.onFailed(this, [this](const client::ApiError &error) {
             if (m_wizard)

@@ -33,7 +33,7 @@ public:
     GrantWizard *wizard() const;
 
 Q_SIGNALS:
-    void granted(const QString &summary);
+    void granted(const QString &summary, const QString &delegationId);
 
 private:
     client::MandateApi &m_api;

@@ -46,7 +46,8 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     , m_grants(new GrantController(session.api(), *m_agentModel, clock, this, this))
 {
     const client::UserInfo &user = session.user();
-    setWindowTitle(tr("Mandate — %1").arg(user.displayName));
+    // The application's display name ("Mandate") is appended by Qt; saying it here said it twice.
+    setWindowTitle(user.displayName);
     resize(1280, 780);
 
     auto *central = new QWidget(this);
@@ -109,9 +110,9 @@ MainWindow::MainWindow(client::ConsoleSession &session, client::LocalCache &cach
     connect(m_delegations, &DelegationsPage::grantRequested, m_grants, [this] { m_grants->start(); });
     connect(m_delegations, &DelegationsPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(m_grants, &GrantController::granted, this, [this](const QString &summary) {
+    connect(m_grants, &GrantController::granted, this, [this](const QString &summary, const QString &id) {
         statusBar()->showMessage(summary, 8000);
-        m_delegations->reload();
+        m_delegations->reload(id);
     });
     connect(m_revocations, &RevocationController::changed, this, [this](const QString &summary) {
         statusBar()->showMessage(summary, 8000);
@@ -250,6 +251,8 @@ void MainWindow::buildMenus()
         }
         if (m_enforcementPoints)
             m_enforcementPoints->reload();
+        if (m_audit)
+            m_audit->reload();
     });
     reload->setShortcut(QKeySequence::Refresh);
     QAction *find = file->addAction(tr("&Find…"), this, [this] {

@@ -57,6 +57,7 @@ public:
     QListWidget *navigation() const { return m_navigation; }
     // The in-window notice of a new request, used where there is no system tray.
     QLabel *approvalNotice() const { return m_notice; }
+    QLabel *connectionLabel() const { return m_connection; }
     GrantController *grantController() const { return m_grants; }
     RevocationController *revocations() const { return m_revocations; }
     void showPage(QWidget *page);

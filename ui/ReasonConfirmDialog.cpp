@@ -1,5 +1,6 @@
 #include "ui/ReasonConfirmDialog.h"
 
+#include "ui/wizard/ThemeColors.h"
 #include "ui_ReasonConfirmDialog.h"
 
 #include <QPushButton>
@@ -26,7 +27,11 @@ ReasonConfirmDialog::ReasonConfirmDialog(const QString &title, const QString &qu
     m_ui->question->setText(question);
     m_ui->impact->setVisible(false);
     m_ui->error->setVisible(false);
-    m_ui->error->setForegroundRole(QPalette::BrightText);
+    // The rule line keeps its room when empty, so nothing below moves under the pointer.
+    m_ui->rule->setMinimumHeight(m_ui->rule->fontMetrics().lineSpacing());
+    // Error colour with ≥ 4.5:1 contrast in light and dark; BrightText was light grey on grey.
+    m_ui->error->setStyleSheet(QStringLiteral("QLabel { color: %1; }")
+                                   .arg(ThemeColors::name(ThemeColors::Role::Error, m_ui->error->palette())));
     m_action = m_ui->buttons->addButton(actionText, QDialogButtonBox::DestructiveRole);
     m_action->setAccessibleName(actionText);
     m_action->setDefault(false);
@@ -67,6 +72,11 @@ void ReasonConfirmDialog::setMinimumReason(qsizetype nonSpaceCharacters)
     updateAction();
 }
 
+void ReasonConfirmDialog::setReasonShownToCustomer()
+{
+    m_ui->reasonLabel->setText(tr("&Reason (recorded in the audit log and shown to the customer):"));
+}
+
 void ReasonConfirmDialog::setBusy(bool busy)
 {
     m_busy = busy;
@@ -89,11 +99,23 @@ void ReasonConfirmDialog::updateAction()
         m_countSpaces ? length
                       : std::count_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
     m_action->setEnabled(m_ready && !m_busy && counted >= m_minimum && length <= MaxReasonLength);
-    m_action->setToolTip(
-        counted < m_minimum ? tr("Give a reason first.")
-        : length > MaxReasonLength
-            ? tr("The reason is too long (%1 of at most %2 characters).").arg(length).arg(MaxReasonLength)
-            : QString());
+    // The rule is said next to the field, before the click, not only in a disabled button's tooltip.
+    const QString rule =
+        length > MaxReasonLength
+            ? tr("The reason is too long: %1 of at most %2 characters.").arg(length).arg(MaxReasonLength)
+        : counted < m_minimum
+            ? (m_countSpaces
+                   ? tr("Give a reason of at least %n characters.", nullptr, static_cast<int>(m_minimum))
+                   : tr("Give a reason of at least %n characters, not counting spaces (%1 so far).", nullptr,
+                        static_cast<int>(m_minimum))
+                         .arg(counted))
+            : QString();
+    m_ui->rule->setText(rule);
+    m_ui->rule->setStyleSheet(length > MaxReasonLength ? QStringLiteral("QLabel { color: %1; }")
+                                                             .arg(ThemeColors::name(ThemeColors::Role::Error,
+                                                                                    m_ui->rule->palette()))
+                                                       : QString());
+    m_action->setToolTip(rule);
 }
 
 } // namespace mandate::ui

@@ -31,6 +31,8 @@ public:
     // Approval decisions count the reason without spaces; 0 makes the reason optional.
     void setMinimumReason(qsizetype nonSpaceCharacters);
     QPushButton *actionButton() const { return m_action; }
+    // Staff acting on someone else's delegations say so: the customer reads the reason too.
+    void setReasonShownToCustomer();
 
     void setBusy(bool busy);
     void showError(const QString &message);

@@ -91,6 +91,7 @@ void RevocationController::revokeAllOfCustomer(const QString &customerId, const 
            "them, at once.")
             .arg(customerName.toHtmlEscaped()),
         tr("Revoke all"));
+    dialog->setReasonShownToCustomer();
     connect(dialog, &ReasonConfirmDialog::confirmed, this,
             [this, dialog, customerId, customerName](const QString &reason) {
                 dialog->setBusy(true);
@@ -110,10 +111,15 @@ void RevocationController::suspendAgent(const QString &agentId, const QString &a
     ReasonConfirmDialog *dialog = openDialog(
         tr("Suspend agent"),
         tr("<b>Suspend %1?</b><br>The agent is refused everything from now on, for every customer, and every "
-           "credential it holds stops working.")
+           "credential it holds stops working. Its waiting approval requests are cancelled.<br><b>This "
+           "cannot be "
+           "undone for its delegations:</b> they stay revoked even if support reinstates the agent later, "
+           "and "
+           "each customer must grant again.")
             .arg(agentName.toHtmlEscaped()),
         tr("Suspend agent"));
     dialog->setImpact(tr("Counting the active delegations this revokes…"), false);
+    dialog->setReasonShownToCustomer();
     countActiveDelegations(agentId, {}, 0);
     connect(
         dialog, &ReasonConfirmDialog::confirmed, this,
@@ -122,6 +128,29 @@ void RevocationController::suspendAgent(const QString &agentId, const QString &a
             const auto reply = m_api.suspendAgent(agentId, reason);
             reply.onSucceeded(this, [this, dialog = QPointer(dialog), agentName](int revoked) {
                 Q_EMIT changed(tr("Suspended %1 and revoked %2.").arg(agentName, delegationCount(revoked)));
+                if (dialog)
+                    dialog->accept();
+            });
+            reply.onFailed(dialog,
+                           [dialog](const client::ApiError &error) { dialog->showError(error.message()); });
+        });
+}
+
+void RevocationController::reinstateAgent(const QString &agentId, const QString &agentName)
+{
+    ReasonConfirmDialog *dialog = openDialog(
+        tr("Reinstate agent"),
+        tr("<b>Reinstate %1?</b><br>The agent may be granted delegations and act again. The delegations its "
+           "suspension revoked stay revoked: each customer grants again if they still want it.")
+            .arg(agentName.toHtmlEscaped()),
+        tr("Reinstate agent"));
+    connect(
+        dialog, &ReasonConfirmDialog::confirmed, this,
+        [this, dialog, agentId, agentName](const QString &reason) {
+            dialog->setBusy(true);
+            const auto reply = m_api.reinstateAgent(agentId, reason);
+            reply.onSucceeded(this, [this, dialog = QPointer(dialog), agentName](const client::AgentInfo &) {
+                Q_EMIT changed(tr("Reinstated %1. Its earlier delegations stay revoked.").arg(agentName));
                 if (dialog)
                     dialog->accept();
             });

@@ -34,6 +34,8 @@ public:
     void revokeDelegations(const QList<Target> &delegations);
     void revokeAllOfCustomer(const QString &customerId, const QString &customerName);
     void suspendAgent(const QString &agentId, const QString &agentName);
+    // Lets a suspended agent act again; what the suspension revoked stays revoked.
+    void reinstateAgent(const QString &agentId, const QString &agentName);
 
     // The dialog of the action under way, for tests that drive it.
     ReasonConfirmDialog *currentDialog() const { return m_dialog; }

@@ -133,7 +133,10 @@ void SignInDialog::onFailed(const client::ApiError &error)
         message = tr("The username or password is not right.");
         break;
     case client::ApiError::Kind::RateLimited:
-        message = tr("Too many attempts. Try again in %1 s.").arg(qMax(1, error.retryAfterSeconds));
+        // People read waits in minutes; "847 s" has to be worked out.
+        message = tr("Too many failed attempts from this computer. Try again in %n minute(s), or ask an "
+                     "administrator to unlock your account.",
+                     nullptr, qMax(1, (error.retryAfterSeconds + 59) / 60));
         break;
     default:
         message = error.message();

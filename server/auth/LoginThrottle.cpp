@@ -1,5 +1,7 @@
 #include "server/auth/LoginThrottle.h"
 
+#include <algorithm>
+
 namespace mandate::server {
 
 std::optional<int> LoginThrottle::check(QHash<QString, QList<QDateTime>> &failures, const QString &key,
@@ -22,17 +24,23 @@ std::optional<int> LoginThrottle::check(QHash<QString, QList<QDateTime>> &failur
     return static_cast<int>(qMax<qint64>(1, wait + 1));
 }
 
+QString LoginThrottle::pairKey(const QString &username, const QString &address)
+{
+    return username.toLower() + QChar(0x1f) + address;
+}
+
 std::optional<int> LoginThrottle::retryAfter(const QString &username, const QString &address)
 {
     const std::optional<int> byUser =
-        check(m_byUsername, username.toLower(), m_policy.maxFailuresPerUsername);
+        check(m_byUsernameAndAddress, pairKey(username, address), m_policy.maxFailuresPerUsernameAndAddress);
     const std::optional<int> byAddress = check(m_byAddress, address, m_policy.maxFailuresPerAddress);
     if (byUser && byAddress)
         return qMax(*byUser, *byAddress);
     return byUser ? byUser : byAddress;
 }
 
-void LoginThrottle::record(QHash<QString, QList<QDateTime>> &failures, const QString &key)
+void LoginThrottle::record(QHash<QString, QList<QDateTime>> &failures, const QString &key,
+                           const QDateTime &at)
 {
     if (failures.size() >= m_policy.maxTrackedKeys && !failures.contains(key)) {
         // Under a spray, forget the stalest key rather than grow without bound.
@@ -46,24 +54,43 @@ void LoginThrottle::record(QHash<QString, QList<QDateTime>> &failures, const QSt
         if (failures.size() >= m_policy.maxTrackedKeys)
             failures.erase(failures.begin());
     }
-    failures[key].append(m_clock.now());
+    QList<QDateTime> &times = failures[key];
+    // Restored failures may arrive out of order; the window check reads the oldest first.
+    times.insert(std::upper_bound(times.begin(), times.end(), at), at);
 }
 
 std::optional<int> LoginThrottle::beginAttempt(const QString &username, const QString &address)
 {
     if (const std::optional<int> wait = retryAfter(username, address))
         return wait;
-    record(m_byUsername, username.toLower());
-    record(m_byAddress, address);
+    record(m_byUsernameAndAddress, pairKey(username, address), m_clock.now());
+    record(m_byAddress, address, m_clock.now());
     return std::nullopt;
 }
 
 void LoginThrottle::recordSuccess(const QString &username, const QString &address)
 {
-    m_byUsername.remove(username.toLower());
+    m_byUsernameAndAddress.remove(pairKey(username, address));
     const auto it = m_byAddress.find(address);
     if (it != m_byAddress.end() && !it->isEmpty())
         it->removeLast();
+}
+
+void LoginThrottle::restoreFailure(const QString &username, const QString &address, const QDateTime &at)
+{
+    record(m_byUsernameAndAddress, pairKey(username, address), at);
+    record(m_byAddress, address, at);
+}
+
+void LoginThrottle::unlock(const QString &username)
+{
+    const QString prefix = username.toLower() + QChar(0x1f);
+    for (auto it = m_byUsernameAndAddress.begin(); it != m_byUsernameAndAddress.end();) {
+        if (it.key().startsWith(prefix))
+            it = m_byUsernameAndAddress.erase(it);
+        else
+            ++it;
+    }
 }
 
 } // namespace mandate::server

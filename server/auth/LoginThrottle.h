@@ -11,14 +11,16 @@
 
 namespace mandate::server {
 
-// Slows password guessing: after too many failures within a window, for one username or from one
-// client address, sign-in answers 429 with Retry-After until the oldest failure leaves the window.
+// Slows password guessing: after too many failures within a window, for one username from one
+// client address or from one address altogether, sign-in answers 429 with Retry-After until the
+// oldest failure leaves the window. Failures are never counted per username alone: that would let
+// anyone lock the rightful person out from somewhere else.
 class LoginThrottle
 {
 public:
     struct Policy
     {
-        int maxFailuresPerUsername = 5;
+        int maxFailuresPerUsernameAndAddress = 5;
         int maxFailuresPerAddress = 20;
         qint64 windowSeconds = 15 * 60;
         qsizetype maxTrackedKeys = 100'000; // bounds memory under a spray of usernames
@@ -40,14 +42,20 @@ public:
     std::optional<int> beginAttempt(const QString &username, const QString &address);
     // The attempt had the right password: it stops counting, and the username's failures are forgiven.
     void recordSuccess(const QString &username, const QString &address);
+    // A failure remembered from before a restart (the store keeps them).
+    void restoreFailure(const QString &username, const QString &address, const QDateTime &at);
+    // An administrator unlocked the account: every address's failures for it are forgotten.
+    void unlock(const QString &username);
+    qint64 windowSeconds() const { return m_policy.windowSeconds; }
 
 private:
     std::optional<int> check(QHash<QString, QList<QDateTime>> &failures, const QString &key, int limit);
-    void record(QHash<QString, QList<QDateTime>> &failures, const QString &key);
+    void record(QHash<QString, QList<QDateTime>> &failures, const QString &key, const QDateTime &at);
+    static QString pairKey(const QString &username, const QString &address);
 
     const Clock &m_clock;
     Policy m_policy;
-    QHash<QString, QList<QDateTime>> m_byUsername;
+    QHash<QString, QList<QDateTime>> m_byUsernameAndAddress;
     QHash<QString, QList<QDateTime>> m_byAddress;
 };
 

@@ -34,10 +34,13 @@ public:
     {
         return agent && agent->status == AgentStatus::Active;
     }
+    // Approvers read the delegations behind the approvals routed to them (pending or decided).
+    static bool readsBehindApprovals(const Principal &principal) { return principal.hasRole(u"approver"); }
     static bool canRevokeDelegation(const Principal &principal, const Delegation &delegation);
     static Visibility delegationList(const Principal &principal);
     static bool canGrant(const Principal &principal) { return principal.hasRole(u"customer"); }
     static bool canRegisterAgents(const Principal &principal) { return principal.hasRole(u"admin"); }
+    static bool canManageUsers(const Principal &principal) { return principal.hasRole(u"admin"); }
     static bool canManageEnforcementPoints(const Principal &principal) { return principal.hasRole(u"admin"); }
     static bool canRegisterActions(const Principal &principal) { return principal.hasRole(u"admin"); }
     static bool canSuspendAgents(const Principal &principal) { return principal.isStaff(); }

@@ -51,6 +51,7 @@ std::optional<Approval> ApprovalLedger::requestFor(const Delegation &delegation,
     approval.kind = *result.approvalNeeded;
     approval.status = ApprovalStatus::Pending;
     approval.delegationId = delegation.id;
+    approval.purpose = delegation.purpose;
     approval.agent = PartyRef{delegation.agentId, agentLink.name, agentLink.spiffeId};
     approval.customer = PartyRef{delegation.customerId, customerLink.name, QString()};
     approval.request = details;
@@ -87,6 +88,39 @@ bool ApprovalLedger::expire(Approval approval)
                .record(QStringLiteral("approval.expired"), systemActor(), *delegation,
                        {{QStringLiteral("approval_id"), approval.id}}) &&
            LiveEvents::approval(m_store, QStringLiteral("approval.updated"), approval, *route);
+}
+
+bool ApprovalLedger::cancelPendingOn(Store &store, const Clock &clock, const QStringList &delegationIds,
+                                     const QString &cause)
+{
+    AuditTrail audit(store, clock);
+    for (const QString &id : delegationIds) {
+        const QList<Approval> pending = store.approvals().pendingOn(id);
+        if (pending.isEmpty())
+            continue;
+        const auto delegation = store.delegations().find(id);
+        if (!delegation)
+            return false;
+        for (Approval approval : pending) {
+            approval.status = ApprovalStatus::Cancelled;
+            approval.resolvedAt = clock.now();
+            const auto route = store.approvals().routeOf(approval.id);
+            if (!route || !store.approvals().update(approval) ||
+                !audit.record(
+                    QStringLiteral("approval.cancelled"), systemActor(), *delegation,
+                    {{QStringLiteral("approval_id"), approval.id}, {QStringLiteral("cause"), cause}}) ||
+                !LiveEvents::approval(store, QStringLiteral("approval.updated"), approval, *route))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool ApprovalLedger::cancelPendingUnder(Store &store, const Clock &clock, const QString &delegationId,
+                                        const QString &cause)
+{
+    const auto descendants = store.delegations().activeDescendantsOf(delegationId);
+    return descendants && cancelPendingOn(store, clock, QStringList{delegationId} + *descendants, cause);
 }
 
 } // namespace mandate::server

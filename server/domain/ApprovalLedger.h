@@ -34,6 +34,14 @@ public:
                                        const EngineResult &result);
     // Pending → expired, recorded and announced. false on a store error.
     bool expire(Approval approval);
+    // Pending → cancelled on every delegation named (they stopped being active), recorded and
+    // announced in the caller's transaction, so nobody approves what can no longer happen.
+    static bool cancelPendingOn(Store &store, const Clock &clock, const QStringList &delegationIds,
+                                const QString &cause);
+    // The same for a delegation that ended without a revocation (expired, completed) and
+    // everything delegated onwards from it.
+    static bool cancelPendingUnder(Store &store, const Clock &clock, const QString &delegationId,
+                                   const QString &cause);
 
 private:
     Store &m_store;

@@ -26,13 +26,22 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
         break;
     }
     event.actorId = actor.kind == Principal::Kind::Anonymous ? QStringLiteral("system") : actor.id;
+    event.actorName = actor.name;
     return event;
 }
 
 } // namespace
 
-bool AuditTrail::enqueue(const AuditEvent &event, const QString &agentId, const QString &customerId)
+bool AuditTrail::enqueue(AuditEvent event, const QString &agentId, const QString &customerId)
 {
+    // Investigators read people and agents by name, as they were called when it happened.
+    if (event.actorName.isEmpty() && event.actorKind == AuditEvent::ActorKind::User) {
+        if (const auto user = m_store.users().findById(event.actorId))
+            event.actorName = user->displayName;
+    } else if (event.actorName.isEmpty() && event.actorKind == AuditEvent::ActorKind::Agent) {
+        if (const auto agent = m_store.agents().find(event.actorId))
+            event.actorName = agent->name;
+    }
     AuditLogRepository::Recorded recorded;
     recorded.at = event.at;
     recorded.type = event.type;

@@ -30,7 +30,7 @@ public:
     bool record(const QString &type, const Principal &actor, const QString &agentId, const QJsonObject &data);
 
 private:
-    bool enqueue(const AuditEvent &event, const QString &agentId, const QString &customerId);
+    bool enqueue(AuditEvent event, const QString &agentId, const QString &customerId);
 
     Store &m_store;
     const Clock &m_clock;

@@ -160,7 +160,8 @@ bool AuthorizeTransaction::expire(const QString &delegationId, DelegationStatus 
     if (!lapsed || lapsed->status != DelegationStatus::Active)
         return true;
     lapsed->status = status;
-    return m_store.delegations().setStatus(lapsed->id, status) &&
+    return ApprovalLedger::cancelPendingUnder(m_store, m_clock, lapsed->id, QStringLiteral("expired")) &&
+           m_store.delegations().setStatus(lapsed->id, status) &&
            AuditTrail(m_store, m_clock)
                .record(QStringLiteral("delegation.expired"), Principal{}, *lapsed, {}) &&
            LiveEvents::delegation(m_store, QStringLiteral("delegation.updated"), *lapsed) &&

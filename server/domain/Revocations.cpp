@@ -1,5 +1,6 @@
 #include "server/domain/Revocations.h"
 
+#include "server/domain/ApprovalLedger.h"
 #include "server/domain/AuditTrail.h"
 #include "server/events/LiveEvents.h"
 #include "server/ssf/SignalOutbox.h"
@@ -24,6 +25,8 @@ std::optional<QStringList> Revocations::revoke(Store &store, const Clock &clock,
             !LiveEvents::delegation(store, QStringLiteral("delegation.revoked"), *delegation))
             return std::nullopt;
     }
+    if (!ApprovalLedger::cancelPendingOn(store, clock, *revoked, cause))
+        return std::nullopt;
     // Resource servers that accepted the agent's credentials hear of it in the same transaction.
     if (!SignalOutbox(store, clock)
              .sessionsEnded(*revoked, SignalCause::delegationEnded(actor, cause, reason, clock.now()), false))

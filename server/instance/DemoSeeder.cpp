@@ -1,5 +1,6 @@
 #include "server/instance/DemoSeeder.h"
 
+#include "core/AuthorizeCodec.h"
 #include "core/DelegationCodec.h"
 #include "server/auth/PasswordHasher.h"
 #include "server/auth/SecureRandom.h"
@@ -66,6 +67,28 @@ Scope data(const char *action, const char *dataset, Sensitivity ceiling)
     return scope;
 }
 
+// Three payments of the Berlin trip, EUR 420.00 together, as its seeded usage says.
+struct DemoPayment
+{
+    const char *payee;
+    qint64 amountMinor;
+    qint64 hoursAgo;
+};
+
+constexpr DemoPayment TripPayments[] = {
+    {"payee:lufthansa", 18900, 22},
+    {"payee:db-bahn", 9800, 12},
+    {"payee:hotel-adlon", 13300, 3},
+};
+
+// The time of the story an event tells, for the seeded audit trail.
+class DemoStoryClock final : public Clock
+{
+public:
+    QDateTime now() const override { return at; }
+    QDateTime at;
+};
+
 } // namespace
 
 std::span<const DemoSeeder::Person> DemoSeeder::people()
@@ -119,7 +142,10 @@ bool DemoSeeder::seedIfEmpty(Store &store, const Clock &clock, QString *error)
         agents.append(agent);
     }
 
-    AuditTrail audit(store, clock);
+    // Each seeded event carries the time of its story (granted two days ago, revoked three days
+    // ago), not the moment the server first started; the events are seeded in that order.
+    DemoStoryClock story;
+    AuditTrail audit(store, story);
     const auto grant =
         [&](const QString &customer, int agentIndex, const QString &purpose, QList<Scope> scopes,
             qint64 createdDaysAgo, qint64 lifetimeDays,
@@ -144,12 +170,44 @@ bool DemoSeeder::seedIfEmpty(Store &store, const Clock &clock, QString *error)
         const QString search =
             QStringList{d.id, purpose, agent.name, agent.spiffeId, user.displayName, user.username}.join(
                 u' ');
+        story.at = d.createdAt;
         if (!store.delegations().insert(d, 1, search) ||
             !audit.record(QStringLiteral("delegation.granted"), actor, d,
                           {{QStringLiteral("purpose"), purpose}}))
             return std::nullopt;
         return d;
     };
+
+    // History: last month's trip (expired) and a bill delegation support revoked.
+    auto oldTrip = grant(QStringLiteral("alice"), 0, QStringLiteral("Book the Lisbon conference trip"),
+                         {payments("account:acc_alice_main", 100000, 200000, {"payee:tap"})}, 40, 10);
+    if (!oldTrip || !store.delegations().setStatus(oldTrip->id, DelegationStatus::Expired))
+        return fail();
+    Principal system;
+    story.at = oldTrip->expiresAt;
+    if (!audit.record(QStringLiteral("delegation.expired"), system, *oldTrip, {}))
+        return fail();
+    auto oldBills = grant(QStringLiteral("bob"), 1, QStringLiteral("Pay November bills"),
+                          {payments("account:acc_bob_main", 30000, 100000, {"payee:stadtwerke"})}, 20, 30);
+    // Alice's bills: dual control above EUR 1,000.
+    const auto bills =
+        grant(QStringLiteral("alice"), 1, QStringLiteral("Pay December utility and phone bills"),
+              {payments("account:acc_alice_main", 50000, 200000, {"payee:stadtwerke", "payee:telekom"})}, 5,
+              30, [&](Delegation &d) {
+                  d.dualControl = DualControlPolicy{eur(100000), {}};
+              });
+    if (!oldBills || !bills)
+        return fail();
+    const Principal sam = Principal::user(users[QStringLiteral("sam")].id, QStringLiteral("Sam Rivera"),
+                                          {QStringLiteral("support")});
+    story.at = now.addDays(-3);
+    const auto revoked = store.delegations().revokeTrees(
+        DelegationRepository::Roots::Delegation, oldBills->id, sam.id,
+        QStringLiteral("Customer reported the payee as fraudulent"), story.at);
+    if (!revoked || !audit.record(QStringLiteral("delegation.revoked"), sam, *oldBills,
+                                  {{QStringLiteral("reason"),
+                                    QStringLiteral("Customer reported the payee as fraudulent")}}))
+        return fail();
 
     // Alice's Berlin trip: payments with a step-up above EUR 200 and some spending already.
     const auto trip = grant(QStringLiteral("alice"), 0,
@@ -162,13 +220,6 @@ bool DemoSeeder::seedIfEmpty(Store &store, const Clock &clock, QString *error)
                                 d.scopeUsage[0] = ScopeUsage{3, {eur(42000)}};
                                 d.usage = Usage{3, {eur(42000)}, now.addSecs(-3 * 3600)};
                             });
-    // Alice's bills: dual control above EUR 1,000.
-    const auto bills =
-        grant(QStringLiteral("alice"), 1, QStringLiteral("Pay December utility and phone bills"),
-              {payments("account:acc_alice_main", 50000, 200000, {"payee:stadtwerke", "payee:telekom"})}, 5,
-              30, [&](Delegation &d) {
-                  d.dualControl = DualControlPolicy{eur(100000), {}};
-              });
     // Bob's CRM export: confidential data, every export under dual control.
     const auto crm =
         grant(QStringLiteral("bob"), 2, QStringLiteral("Quarterly CRM export for the board report"),
@@ -178,28 +229,31 @@ bool DemoSeeder::seedIfEmpty(Store &store, const Clock &clock, QString *error)
                   d.stepUp = StepUpPolicy{std::nullopt, Sensitivity::Confidential, StepUpApprover::Approver};
                   d.dualControl = DualControlPolicy{std::nullopt, {QStringLiteral("data.export")}};
               });
-    if (!trip || !bills || !crm)
+    if (!trip || !crm)
         return fail();
-
-    // History: last month's trip (expired) and a bill delegation support revoked.
-    auto oldTrip = grant(QStringLiteral("alice"), 0, QStringLiteral("Book the Lisbon conference trip"),
-                         {payments("account:acc_alice_main", 100000, 200000, {"payee:tap"})}, 40, 10);
-    auto oldBills = grant(QStringLiteral("bob"), 1, QStringLiteral("Pay November bills"),
-                          {payments("account:acc_bob_main", 30000, 100000, {"payee:stadtwerke"})}, 20, 30);
-    if (!oldTrip || !oldBills || !store.delegations().setStatus(oldTrip->id, DelegationStatus::Expired))
-        return fail();
-    Principal system;
-    if (!audit.record(QStringLiteral("delegation.expired"), system, *oldTrip, {}))
-        return fail();
-    const Principal sam = Principal::user(users[QStringLiteral("sam")].id, QStringLiteral("Sam Rivera"),
-                                          {QStringLiteral("support")});
-    const auto revoked = store.delegations().revokeTrees(
-        DelegationRepository::Roots::Delegation, oldBills->id, sam.id,
-        QStringLiteral("Customer reported the payee as fraudulent"), now.addDays(-3));
-    if (!revoked || !audit.record(QStringLiteral("delegation.revoked"), sam, *oldBills,
-                                  {{QStringLiteral("reason"),
-                                    QStringLiteral("Customer reported the payee as fraudulent")}}))
-        return fail();
+    // What the trip's EUR 420.00 went to: the three allowed payments its usage counts.
+    Principal booker;
+    booker.kind = Principal::Kind::Agent;
+    booker.id = trip->agentId;
+    booker.name = trip->chain.last().name;
+    for (const DemoPayment &payment : TripPayments) {
+        AuthorizeRequest request;
+        request.delegationId = trip->id;
+        request.action = QStringLiteral("payments.initiate");
+        request.resource = QStringLiteral("account:acc_alice_main");
+        request.amount = eur(payment.amountMinor);
+        request.destination = QString::fromLatin1(payment.payee);
+        request.sensitivity = Sensitivity::Internal;
+        QJsonObject asked = AuthorizeCodec::requestToJson(request);
+        asked.remove(QStringLiteral("delegation_id"));
+        story.at = now.addSecs(-payment.hoursAgo * 3600);
+        if (!audit.record(QStringLiteral("decision.made"), booker, *trip,
+                          {{QStringLiteral("decision_id"), SecureRandom::id(u"dec_")},
+                           {QStringLiteral("decision"), QStringLiteral("allow")},
+                           {QStringLiteral("reason"), QStringLiteral("within_scope")},
+                           {QStringLiteral("request"), asked}}))
+            return fail();
+    }
 
     if (!store.db().commit()) {
         *error = store.db().lastError();

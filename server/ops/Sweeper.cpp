@@ -51,7 +51,8 @@ void Sweeper::sweepNow()
                     continue;
                 const bool idle = delegation->expiresAt > now;
                 delegation->status = DelegationStatus::Expired;
-                if (!store.delegations().setStatus(id, DelegationStatus::Expired) ||
+                if (!ApprovalLedger::cancelPendingUnder(store, m_clock, id, QStringLiteral("expired")) ||
+                    !store.delegations().setStatus(id, DelegationStatus::Expired) ||
                     !audit.record(QStringLiteral("delegation.expired"), Principal{}, *delegation,
                                   {{QStringLiteral("cause"),
                                     idle ? QStringLiteral("idle") : QStringLiteral("lifetime")}}) ||

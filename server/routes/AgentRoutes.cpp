@@ -24,6 +24,8 @@ void AgentRoutes::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/v1/agents/{id}"), Router::Access::User, this, &AgentRoutes::get);
     router.add("POST", QStringLiteral("/v1/agents/{id}/suspend"), Router::Access::User, this,
                &AgentRoutes::suspend);
+    router.add("POST", QStringLiteral("/v1/agents/{id}/reinstate"), Router::Access::User, this,
+               &AgentRoutes::reinstate);
 }
 
 void AgentRoutes::list(ApiRequest &request, const Responder &respond)
@@ -146,6 +148,46 @@ void AgentRoutes::suspend(ApiRequest &request, const Responder &respond)
             return ApiResponse::json(
                 200, {{QStringLiteral("agent"), ResourceJson::agent(*agent)},
                       {QStringLiteral("revoked_delegations"), static_cast<qint64>(revoked->size())}});
+        },
+        respond);
+}
+
+void AgentRoutes::reinstate(ApiRequest &request, const Responder &respond)
+{
+    const QString agentId = request.param(0);
+    if (!m_store.agents().find(agentId)) {
+        respond(Problem::noSuch(u"agent", agentId));
+        return;
+    }
+    if (!AccessPolicy::canSuspendAgents(request.principal)) {
+        respond(
+            Problem::forbidden(QStringLiteral("Only support staff and administrators reinstate agents.")));
+        return;
+    }
+    const auto reason = RequestParsing::reason(request);
+    if (!reason) {
+        respond(reason.error());
+        return;
+    }
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, agentId, reason = *reason, actor = request.principal](Store &store) {
+            std::optional<AgentRecord> agent = store.agents().find(agentId);
+            if (!agent)
+                return Problem::noSuch(u"agent", agentId);
+            // Only the agent comes back: what the kill switch revoked stays revoked, and the
+            // customer grants again if they still want it.
+            if (agent->status == AgentStatus::Active)
+                return ApiResponse::json(200, ResourceJson::agent(*agent));
+            if (!store.agents().setStatus(agentId, AgentStatus::Active) ||
+                !AuditTrail(store, m_clock)
+                     .record(QStringLiteral("agent.reinstated"), actor, agentId,
+                             {{QStringLiteral("reason"), reason}}))
+                return Problem::internal();
+            agent->status = AgentStatus::Active;
+            if (!LiveEvents::agent(store, *agent))
+                return Problem::internal();
+            return ApiResponse::json(200, ResourceJson::agent(*agent));
         },
         respond);
 }

@@ -28,6 +28,7 @@ private:
     void get(ApiRequest &request, const Responder &respond);
     void registerAgent(ApiRequest &request, const Responder &respond);
     void suspend(ApiRequest &request, const Responder &respond);
+    void reinstate(ApiRequest &request, const Responder &respond);
 
     Store &m_store;
     const Clock &m_clock;

@@ -74,8 +74,9 @@ void ApprovalRoutes::list(ApiRequest &request, const Responder &respond)
         *field = *value;
     }
     if (query.status && !approvalStatusFromString(*query.status)) {
-        respond(Problem::validation({{QStringLiteral("status"),
-                                      QStringLiteral("must be one of pending, approved, denied, expired")}}));
+        respond(Problem::validation(
+            {{QStringLiteral("status"),
+              QStringLiteral("must be one of pending, approved, denied, expired, cancelled")}}));
         return;
     }
     if (query.kind && !approvalKindFromString(*query.kind)) {

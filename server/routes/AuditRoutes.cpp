@@ -1,6 +1,7 @@
 #include "server/routes/AuditRoutes.h"
 
 #include "core/AuditEventCodec.h"
+#include "core/Money.h"
 #include "core/Timestamp.h"
 #include "server/domain/AccessPolicy.h"
 #include "server/http/Problem.h"
@@ -33,6 +34,46 @@ QByteArray csvCell(const QString &value)
     return cell.toUtf8();
 }
 
+// One plain sentence per event, for people reading the export in a spreadsheet: who did what, in
+// words, so nobody has to read JSON in a cell. The data column keeps every detail.
+QString auditCsvSentence(const QJsonObject &event)
+{
+    const QJsonObject actor = event.value(QStringLiteral("actor")).toObject();
+    const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+    const QJsonArray chain = event.value(QStringLiteral("chain")).toArray();
+    QString who = actor.value(QStringLiteral("name")).toString();
+    if (who.isEmpty())
+        who = actor.value(QStringLiteral("kind")).toString() == u"system"
+                  ? QStringLiteral("Mandate")
+                  : actor.value(QStringLiteral("id")).toString();
+    const QString agent =
+        chain.isEmpty() ? QString() : chain.last().toObject().value(QStringLiteral("name")).toString();
+    const QString customer =
+        chain.isEmpty() ? QString() : chain.first().toObject().value(QStringLiteral("name")).toString();
+    const QString type = event.value(QStringLiteral("type")).toString();
+    const QString reason = data.value(QStringLiteral("reason")).toString();
+    QString sentence;
+    if (type == u"decision.made") {
+        const QJsonObject asked = data.value(QStringLiteral("request")).toObject();
+        const QJsonObject amount = asked.value(QStringLiteral("amount")).toObject();
+        QString what = asked.value(QStringLiteral("action")).toString();
+        if (const auto money = Money::of(amount.value(QStringLiteral("amount_minor")).toInteger(),
+                                         amount.value(QStringLiteral("currency")).toString()))
+            what += u' ' + money->toDisplayString();
+        if (const QString to = asked.value(QStringLiteral("destination")).toString(); !to.isEmpty())
+            what += QStringLiteral(" to ") + to;
+        sentence = QStringLiteral("%1 asked for %2: %3 (%4).")
+                       .arg(who, what, data.value(QStringLiteral("decision")).toString(), reason);
+    } else if (type == u"delegation.granted") {
+        sentence = QStringLiteral("%1 let %2 act for %3.").arg(who, agent, customer);
+    } else if (reason.isEmpty()) {
+        sentence = QStringLiteral("%1: %2.").arg(who, type);
+    } else {
+        sentence = QStringLiteral("%1: %2, %3.").arg(who, type, reason);
+    }
+    return sentence.simplified();
+}
+
 QByteArray csvRow(const QJsonObject &event)
 {
     const auto compact = [](const QJsonValue &value) {
@@ -47,7 +88,9 @@ QByteArray csvRow(const QJsonObject &event)
         csvCell(event.value(QStringLiteral("type")).toString()),
         csvCell(actor.value(QStringLiteral("kind")).toString()),
         csvCell(actor.value(QStringLiteral("id")).toString()),
+        csvCell(actor.value(QStringLiteral("name")).toString()),
         csvCell(event.value(QStringLiteral("delegation_id")).toString()),
+        csvCell(auditCsvSentence(event)),
         csvCell(compact(event.value(QStringLiteral("chain")))),
         csvCell(compact(event.value(QStringLiteral("data")))),
         csvCell(event.value(QStringLiteral("prev_hash")).toString()),
@@ -70,10 +113,11 @@ Expected<std::optional<AuditRepository::Filter>, ApiResponse>
 AuditRoutes::filterFor(const ApiRequest &request) const
 {
     AuditRepository::Filter filter;
-    for (const auto &[name, field] : {std::pair{QStringLiteral("delegation_id"), &filter.delegationId},
-                                      std::pair{QStringLiteral("agent_id"), &filter.agentId},
-                                      std::pair{QStringLiteral("customer_id"), &filter.customerId},
-                                      std::pair{QStringLiteral("type"), &filter.type}}) {
+    for (const auto &[name, field] :
+         {std::pair{QStringLiteral("delegation_id"), &filter.delegationId},
+          std::pair{QStringLiteral("agent_id"), &filter.agentId},
+          std::pair{QStringLiteral("customer_id"), &filter.customerId},
+          std::pair{QStringLiteral("type"), &filter.type}, std::pair{QStringLiteral("q"), &filter.text}}) {
         const auto value = RequestParsing::text(request, name);
         if (!value)
             return unexpected(value.error());
@@ -202,7 +246,8 @@ void AuditRoutes::exportTrail(ApiRequest &request, const Responder &respond)
         QByteArray piece;
         if (csv && !state->headerSent) {
             state->headerSent = true;
-            piece = "seq,at,type,actor_kind,actor_id,delegation_id,chain,data,prev_hash,hash\r\n";
+            piece = "seq,at,type,actor_kind,actor_id,actor_name,delegation_id,summary,chain,data,prev_hash,"
+                    "hash\r\n";
         }
         // Loop so that a page of unreadable rows does not end the body early.
         while (piece.isEmpty() && !state->finished) {

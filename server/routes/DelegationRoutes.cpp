@@ -148,10 +148,13 @@ void DelegationRoutes::list(ApiRequest &request, const Responder &respond)
     QJsonValue next = QJsonValue::Null;
     switch (AccessPolicy::delegationList(request.principal)) {
     case AccessPolicy::Visibility::None:
-        query.limit = 0;
+        query.behindApproverRequests = AccessPolicy::readsBehindApprovals(request.principal);
+        if (!query.behindApproverRequests)
+            query.limit = 0;
         break;
     case AccessPolicy::Visibility::OwnAsCustomer:
         query.onlyCustomerId = request.principal.id;
+        query.behindApproverRequests = AccessPolicy::readsBehindApprovals(request.principal);
         break;
     case AccessPolicy::Visibility::All:
         break;
@@ -172,7 +175,10 @@ void DelegationRoutes::list(ApiRequest &request, const Responder &respond)
 void DelegationRoutes::get(ApiRequest &request, const Responder &respond)
 {
     const auto delegation = m_store.delegations().find(request.param(0));
-    if (!delegation || !AccessPolicy::canSeeDelegation(request.principal, *delegation)) {
+    const bool visible = delegation && (AccessPolicy::canSeeDelegation(request.principal, *delegation) ||
+                                        (AccessPolicy::readsBehindApprovals(request.principal) &&
+                                         m_store.approvals().routedToApprovers(delegation->id)));
+    if (!visible) {
         respond(Problem::noSuch(u"delegation", request.param(0)));
         return;
     }

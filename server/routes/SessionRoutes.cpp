@@ -5,6 +5,8 @@
 #include "server/auth/LoginThrottle.h"
 #include "server/auth/PasswordHasher.h"
 #include "server/auth/SessionAuthenticator.h"
+#include "server/domain/AccessPolicy.h"
+#include "server/domain/AuditTrail.h"
 #include "server/events/EventHub.h"
 #include "server/http/IdempotentWrites.h"
 #include "server/http/Problem.h"
@@ -36,7 +38,12 @@ SessionRoutes::SessionRoutes(Store &store, const Clock &clock, IdempotentWrites 
     , m_throttle(throttle)
     , m_hub(hub)
     , m_sessionSeconds(sessionSeconds)
-{}
+{
+    // Throttling survives a restart: what failed within the window still counts.
+    const QDateTime since = m_clock.now().addSecs(-m_throttle.windowSeconds());
+    for (const UserRepository::LoginFailure &failure : m_store.users().loginFailuresSince(since))
+        m_throttle.restoreFailure(failure.username, failure.address, failure.at);
+}
 
 void SessionRoutes::registerRoutes(Router &router)
 {
@@ -44,6 +51,8 @@ void SessionRoutes::registerRoutes(Router &router)
     router.add("DELETE", QStringLiteral("/v1/sessions/current"), Router::Access::User, this,
                &SessionRoutes::signOut);
     router.add("GET", QStringLiteral("/v1/me"), Router::Access::User, this, &SessionRoutes::me);
+    router.add("POST", QStringLiteral("/v1/users/{id}/unlock"), Router::Access::User, this,
+               &SessionRoutes::unlock);
 }
 
 void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
@@ -65,8 +74,12 @@ void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
 
     const QString address = request.remoteAddress.toString();
     if (const std::optional<int> wait = m_throttle.beginAttempt(*username, address)) {
+        const int minutes = (*wait + 59) / 60;
         respond(Problem::rateLimited(
-            *wait, QStringLiteral("Too many failed sign-ins; try again in %1 seconds.").arg(*wait)));
+            *wait, minutes == 1
+                       ? QStringLiteral("Too many failed sign-ins from here; try again in a minute.")
+                       : QStringLiteral("Too many failed sign-ins from here; try again in %1 minutes.")
+                             .arg(minutes)));
         return;
     }
 
@@ -88,7 +101,16 @@ void SessionRoutes::finishSignIn(const QString &username, const QString &address
                                  bool passwordOk, const Responder &respond)
 {
     if (!passwordOk) {
-        respond(badCredentials());
+        const UserRepository::LoginFailure failure{username, address, m_clock.now()};
+        const QDateTime forgetBefore = failure.at.addSecs(-m_throttle.windowSeconds());
+        // Kept in the store so a restart does not hand an attacker a fresh allowance.
+        m_writes.submit(
+            {QString(), QString(), QByteArray(), false},
+            [failure, forgetBefore](Store &store) {
+                return store.users().recordLoginFailure(failure, forgetBefore) ? ApiResponse::noContent()
+                                                                               : Problem::internal();
+            },
+            [respond](const ApiResponse &) { respond(badCredentials()); });
         return;
     }
     m_throttle.recordSuccess(username, address);
@@ -98,10 +120,11 @@ void SessionRoutes::finishSignIn(const QString &username, const QString &address
     // The answer holds the only copy of the token, so it is never kept for idempotent replay.
     m_writes.submit(
         {QString(), QString(), QByteArray(), false},
-        [token, userId, now, expiresAt](Store &store) {
+        [token, userId, username, address, now, expiresAt](Store &store) {
             const auto user = store.users().findById(userId);
-            if (!user || !store.sessions().insert(SessionAuthenticator::hashToken(token.toLatin1()), userId,
-                                                  now, expiresAt))
+            if (!user || !store.users().clearLoginFailures(username, address) ||
+                !store.sessions().insert(SessionAuthenticator::hashToken(token.toLatin1()), userId, now,
+                                         expiresAt))
                 return Problem::internal();
             return ApiResponse::json(201, {{QStringLiteral("token"), token},
                                            {QStringLiteral("expires_at"), formatTimestamp(expiresAt)},
@@ -130,6 +153,36 @@ void SessionRoutes::me(ApiRequest &request, const Responder &respond)
     const auto user = m_store.users().findById(request.principal.id);
     respond(user ? ApiResponse::json(200, ResourceJson::user(*user))
                  : Problem::unauthenticated(QStringLiteral("This account no longer exists.")));
+}
+
+void SessionRoutes::unlock(ApiRequest &request, const Responder &respond)
+{
+    const QString userId = request.param(0);
+    if (!AccessPolicy::canManageUsers(request.principal)) {
+        respond(Problem::forbidden(QStringLiteral("Only administrators unlock sign-in.")));
+        return;
+    }
+    const auto user = m_store.users().findById(userId);
+    if (!user) {
+        respond(Problem::noSuch(u"user", userId));
+        return;
+    }
+    m_writes.submit(
+        RequestParsing::idempotency(request),
+        [this, user = *user, actor = request.principal](Store &store) {
+            if (!store.users().clearLoginFailures(user.username) ||
+                !AuditTrail(store, m_clock)
+                     .record(
+                         QStringLiteral("user.unlocked"), actor, QString(),
+                         {{QStringLiteral("user_id"), user.id}, {QStringLiteral("username"), user.username}}))
+                return Problem::internal();
+            return ApiResponse::json(200, ResourceJson::user(user));
+        },
+        [this, username = user->username, respond](ApiResponse response) {
+            if (response.status < 400)
+                m_throttle.unlock(username);
+            respond(std::move(response));
+        });
 }
 
 } // namespace mandate::server

@@ -14,7 +14,7 @@ class Router;
 class Store;
 class IdempotentWrites;
 
-// POST /v1/sessions, DELETE /v1/sessions/current, GET /v1/me.
+// POST /v1/sessions, DELETE /v1/sessions/current, GET /v1/me, POST /v1/users/{id}/unlock (admin).
 class SessionRoutes : public QObject
 {
     Q_OBJECT
@@ -31,6 +31,7 @@ private:
                       const Responder &respond);
     void signOut(ApiRequest &request, const Responder &respond);
     void me(ApiRequest &request, const Responder &respond);
+    void unlock(ApiRequest &request, const Responder &respond);
 
     Store &m_store;
     const Clock &m_clock;

@@ -5,6 +5,7 @@
 #include "server/auth/SecureRandom.h"
 #include "server/domain/AccessPolicy.h"
 #include "server/domain/ActionDirectory.h"
+#include "server/domain/ApprovalLedger.h"
 #include "server/domain/AuditTrail.h"
 #include "server/domain/DelegationTree.h"
 #include "server/domain/Revocations.h"
@@ -121,7 +122,8 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
                                              QStringLiteral("parent_completed")))
                         return Problem::internal();
                 }
-                if (!store.delegations().setStatus(id, DelegationStatus::Completed) ||
+                if (!ApprovalLedger::cancelPendingOn(store, m_clock, {id}, QStringLiteral("completed")) ||
+                    !store.delegations().setStatus(id, DelegationStatus::Completed) ||
                     !SignalOutbox(store, m_clock)
                          .sessionsEnded({id},
                                         SignalCause::delegationEnded(actor, QStringLiteral("completed"),

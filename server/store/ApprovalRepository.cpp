@@ -136,6 +136,18 @@ QList<Approval> ApprovalRepository::list(const Query &query)
     return result;
 }
 
+QList<Approval> ApprovalRepository::pendingOn(const QString &delegationId)
+{
+    QSqlQuery *q =
+        m_db.run(Select + QStringLiteral("WHERE delegation_id = ? AND status = 'pending'"), {delegationId});
+    QList<Approval> result;
+    while (q && q->next()) {
+        if (auto approval = parse(q->value(0)))
+            result.append(std::move(*approval));
+    }
+    return result;
+}
+
 QList<Approval> ApprovalRepository::pendingExpiredBy(const QDateTime &now, int limit)
 {
     QSqlQuery *q = m_db.run(

@@ -47,6 +47,8 @@ public:
     // The pending approval for the same delegation and request, if one is waiting.
     std::optional<Approval> findPending(const QString &delegationId, const QString &requestKey);
     QList<Approval> list(const Query &query);
+    // The approvals still waiting on a delegation.
+    QList<Approval> pendingOn(const QString &delegationId);
     // Pending approvals whose expiry has passed.
     QList<Approval> pendingExpiredBy(const QDateTime &now, int limit);
     qint64 countPending();

@@ -10,6 +10,19 @@
 
 namespace mandate::server {
 
+namespace {
+
+QString auditLikePattern(const QString &text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
 bool AuditRepository::insert(const QList<Sealed> &events)
 {
     static constexpr qsizetype RowsPerStatement = 64;
@@ -113,6 +126,15 @@ std::optional<QList<AuditRepository::Row>> AuditRepository::list(const Filter &f
     add("agent_id", filter.agentId);
     add("customer_id", filter.customerId);
     add("type", filter.type);
+    if (filter.text) {
+        const QString pattern = auditLikePattern(*filter.text);
+        sql += QStringLiteral(
+            " AND (LOWER(event) LIKE ? ESCAPE '\\'"
+            " OR customer_id IN (SELECT id FROM users WHERE LOWER(display_name) LIKE ? ESCAPE '\\'"
+            " OR LOWER(username) LIKE ? ESCAPE '\\')"
+            " OR agent_id IN (SELECT id FROM agents WHERE LOWER(name) LIKE ? ESCAPE '\\'))");
+        values << pattern << pattern << pattern << pattern;
+    }
     sql += QStringLiteral(" ORDER BY seq LIMIT ?");
     values.append(filter.limit);
 

@@ -25,6 +25,8 @@ public:
         std::optional<QString> agentId;
         std::optional<QString> customerId;
         std::optional<QString> type;
+        // Matches ids and names: the actor's, the customer's (name or username), the agent's.
+        std::optional<QString> text;
         qint64 afterSeq = 0;
         int limit = 100;
     };

@@ -142,8 +142,14 @@ QList<Delegation> DelegationRepository::list(const Query &query)
         where += QStringLiteral(" AND ") + clause;
         values += clauseValues;
     };
-    if (query.onlyCustomerId)
+    const QString behind =
+        QStringLiteral("id IN (SELECT delegation_id FROM approvals WHERE routed_to = 'approvers')");
+    if (query.onlyCustomerId && query.behindApproverRequests)
+        add(QStringLiteral("(customer_id = ? OR ") + behind + QStringLiteral(")"), {*query.onlyCustomerId});
+    else if (query.onlyCustomerId)
         add(QStringLiteral("customer_id = ?"), {*query.onlyCustomerId});
+    else if (query.behindApproverRequests)
+        add(behind, {});
     if (query.customerId)
         add(QStringLiteral("customer_id = ?"), {*query.customerId});
     if (query.agentId)

@@ -25,6 +25,9 @@ public:
         std::optional<QString> text; // matched against purpose, agent, SPIFFE ID, customer, id
         // Object-level authorization: when set, only this customer's delegations are visible.
         std::optional<QString> onlyCustomerId;
+        // With or without onlyCustomerId: the delegations behind approvals routed to approvers
+        // are visible too (what approvers may read).
+        bool behindApproverRequests = false;
         int limit = 50;
         // Keyset paging on (sort column, id); the cursor's sortKey holds that column's value.
         enum class Sort

@@ -239,6 +239,16 @@ CREATE TABLE actions (
     created_by TEXT NOT NULL
 )
 )SQL"},
+    // Failed sign-ins per username and client address, so a restart does not reset throttling.
+    {7, R"SQL(
+CREATE TABLE login_failures (
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX login_failures_at ON login_failures(at);
+CREATE INDEX login_failures_username ON login_failures(username)
+)SQL"},
 };
 
 } // namespace

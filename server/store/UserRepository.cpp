@@ -53,4 +53,34 @@ qint64 UserRepository::count()
     return n;
 }
 
+bool UserRepository::recordLoginFailure(const LoginFailure &failure, const QDateTime &forgetBefore)
+{
+    return m_db.run(QStringLiteral("DELETE FROM login_failures WHERE at < ?"),
+                    {formatTimestamp(forgetBefore)}) &&
+           m_db.run(QStringLiteral("INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)"),
+                    {failure.username.toLower(), failure.address, formatTimestamp(failure.at)});
+}
+
+QList<UserRepository::LoginFailure> UserRepository::loginFailuresSince(const QDateTime &since)
+{
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("SELECT username, address, at FROM login_failures WHERE at >= ? ORDER BY at"),
+                 {formatTimestamp(since)});
+    QList<LoginFailure> failures;
+    while (q && q->next()) {
+        if (const auto at = parseTimestamp(q->value(2).toString()))
+            failures.append({q->value(0).toString(), q->value(1).toString(), *at});
+    }
+    return failures;
+}
+
+bool UserRepository::clearLoginFailures(const QString &username, const QString &address)
+{
+    if (address.isEmpty())
+        return m_db.run(QStringLiteral("DELETE FROM login_failures WHERE username = ?"),
+                        {username.toLower()}) != nullptr;
+    return m_db.run(QStringLiteral("DELETE FROM login_failures WHERE username = ? AND address = ?"),
+                    {username.toLower(), address}) != nullptr;
+}
+
 } // namespace mandate::server

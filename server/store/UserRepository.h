@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +32,18 @@ public:
     std::optional<UserRecord> findById(const QString &id);
     bool insert(const UserRecord &user);
     qint64 count();
+
+    // Failed sign-ins, kept so that a restart does not forget them (LoginThrottle).
+    struct LoginFailure
+    {
+        QString username;
+        QString address;
+        QDateTime at;
+    };
+    bool recordLoginFailure(const LoginFailure &failure, const QDateTime &forgetBefore);
+    QList<LoginFailure> loginFailuresSince(const QDateTime &since);
+    // Every address's failures for the username, or (with an address) that address's only.
+    bool clearLoginFailures(const QString &username, const QString &address = QString());
 
 private:
     std::optional<UserRecord> one(const QString &sql, const QString &value);

@@ -28,6 +28,7 @@ Approval deniedDualControl()
     approval.kind = ApprovalKind::DualControl;
     approval.status = ApprovalStatus::Denied;
     approval.delegationId = QStringLiteral("dlg_1");
+    approval.purpose = QStringLiteral("Book the Berlin trip");
     approval.agent = PartyRef{QStringLiteral("agt_travel"), QStringLiteral("Travel booker"),
                               QStringLiteral("spiffe://demo.mandate.local/travel-booker")};
     approval.customer = PartyRef{QStringLiteral("usr_alice"), QStringLiteral("Alice"), QString()};
@@ -61,6 +62,7 @@ const char *const DeniedDualControlJson = R"({
               "amount": {"amount_minor": 125000, "currency": "EUR"}, "destination": "payee:lufthansa",
               "sensitivity": "internal"},
   "reason": "dual_control_threshold",
+  "purpose": "Book the Berlin trip",
   "summary": "Travel booker wants to pay EUR 1,250.00 to payee:lufthansa \u2014 above the EUR 1,000.00 dual-control threshold",
   "required_approvals": 2,
   "decisions": [
@@ -158,8 +160,8 @@ void TstApprovalCodec::rejectsInvalidApprovals_data()
     };
     row("unknown kind", "kind", "\"four_eyes\"",
         {QStringLiteral("kind: must be one of step_up, dual_control")});
-    row("unknown status", "status", "\"cancelled\"",
-        {QStringLiteral("status: must be one of pending, approved, denied, expired")});
+    row("unknown status", "status", "\"withdrawn\"",
+        {QStringLiteral("status: must be one of pending, approved, denied, expired, cancelled")});
     row("empty id", "id", "\"\"", {QStringLiteral("id: must not be empty")});
     row("agent without SPIFFE ID", "agent.spiffe_id", "", {QStringLiteral("agent.spiffe_id: is required")});
     row("customer with SPIFFE ID", "customer.spiffe_id", "\"spiffe://demo.mandate.local/alice\"",

@@ -175,8 +175,8 @@ void TstAuditEventCodec::rejects_data()
     row("actor with an unknown field",
         set("actor", QJsonObject{{QStringLiteral("kind"), QStringLiteral("user")},
                                  {QStringLiteral("id"), 1},
-                                 {QStringLiteral("name"), QStringLiteral("Alice")}}),
-        QStringList{QStringLiteral("actor.id"), QStringLiteral("actor.name")});
+                                 {QStringLiteral("nickname"), QStringLiteral("Alice")}}),
+        QStringList{QStringLiteral("actor.id"), QStringLiteral("actor.nickname")});
     row("delegation_id a number", set("delegation_id", 7), field("delegation_id"));
     row("chain not an array", set("chain", QJsonObject()), field("chain"));
     row(

@@ -128,8 +128,8 @@ private Q_SLOTS:
 
         const auto csv = sam.get(QStringLiteral("/v1/audit/export?format=csv&type=delegation.granted"));
         QCOMPARE(csv.status, 200);
-        QVERIFY(csv.body.startsWith(
-            "seq,at,type,actor_kind,actor_id,delegation_id,chain,data,prev_hash,hash\r\n"));
+        QVERIFY(csv.body.startsWith("seq,at,type,actor_kind,actor_id,actor_name,delegation_id,summary,chain,"
+                                    "data,prev_hash,hash\r\n"));
         qsizetype granted = 0;
         for (const QJsonValue &e : events)
             granted +=

@@ -40,6 +40,11 @@ GrantWizard::GrantWizard(QAbstractItemModel *agents, const mandate::Clock &clock
 
 GrantWizard::~GrantWizard() = default;
 
+void GrantWizard::setResourceSuggestions(const QStringList &resources)
+{
+    m_scopesPage->setResourceSuggestions(resources);
+}
+
 void GrantWizard::setPreselectedAgent(const QString &agentId)
 {
     m_agentPage->selectAgent(agentId);

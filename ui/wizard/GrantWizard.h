@@ -46,6 +46,8 @@ public:
     void setPreselectedAgent(const QString &agentId);
     // The organisation's action catalog (GET /v1/actions); the built-in actions until it arrives.
     void setActions(const ActionCatalog &actions);
+    // Resources to offer while typing one (what the customer's delegations already name).
+    void setResourceSuggestions(const QStringList &resources);
     mandate::DelegationGrant grant() const;
 
     void grantSucceeded();

@@ -5,6 +5,12 @@
 #include "ui/wizard/GrantReview.h"
 #include "ui_LifetimePage.h"
 
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSpinBox>
+
 #include <chrono>
 
 namespace mandate::ui {
@@ -28,13 +34,32 @@ LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
     m_ui->idleError->hide();
     m_ui->revokeError->hide();
     m_ui->customEdit->setDateTime(wholeMinute(m_clock.now().addDays(1)).toLocalTime());
+    // Typed dates read as written: one fixed, unambiguous form instead of the locale's short one,
+    // whose two-digit sections scrambled as people typed.
+    m_ui->customEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_ui->customEdit->installEventFilter(this);
+    auto *daysRow = new QHBoxLayout;
+    m_daysRadio = new QRadioButton(tr("&In"), m_ui->expiryBox);
+    m_daysRadio->setAccessibleName(tr("Ends in a number of days"));
+    m_daysSpin = new QSpinBox(m_ui->expiryBox);
+    m_daysSpin->setObjectName(QStringLiteral("daysSpin"));
+    m_daysSpin->setRange(1, GrantValidator::MaxLifetimeDays);
+    m_daysSpin->setValue(30);
+    m_daysSpin->setSuffix(tr(" days"));
+    m_daysSpin->setAccessibleName(tr("Number of days"));
+    daysRow->addWidget(m_daysRadio);
+    daysRow->addWidget(m_daysSpin);
+    daysRow->addStretch(1);
+    m_ui->expiryLayout->insertLayout(m_ui->expiryLayout->indexOf(m_ui->oneWeekRadio) + 1, daysRow);
+    connect(m_daysSpin, &QSpinBox::valueChanged, this, [this] { m_daysRadio->setChecked(true); });
 
     // A message is about the end that was chosen; choosing another one answers it.
     const auto endChanged = [this] {
         FieldMarker::clear(m_ui->expiryBox, m_ui->expiresError);
         updateSummary();
     };
-    for (QRadioButton *radio : {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio})
+    for (QRadioButton *radio :
+         {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_daysRadio, m_ui->customRadio})
         connect(radio, &QRadioButton::toggled, this, endChanged);
     connect(m_ui->customEdit, &QDateTimeEdit::dateTimeChanged, this, [this, endChanged] {
         m_ui->customRadio->setChecked(true);
@@ -49,6 +74,24 @@ LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
 
 LifetimePage::~LifetimePage() = default;
 
+bool LifetimePage::eventFilter(QObject *watched, QEvent *event)
+{
+    // "2027-01-14": the edit moves on to the month by itself after four digits of year, and the
+    // "-" typed next then skipped the month. A separator typed at the very start of a section is
+    // the one the edit already stepped over, so it is taken as typed and dropped.
+    if (watched == m_ui->customEdit && event->type() == QEvent::KeyPress) {
+        const QString typed = static_cast<QKeyEvent *>(event)->text();
+        const auto *line = m_ui->customEdit->findChild<QLineEdit *>();
+        if (line && typed.size() == 1 && QStringLiteral("-/.: ").contains(typed.front())) {
+            const QString before =
+                line->text().left(line->hasSelectedText() ? line->selectionStart() : line->cursorPosition());
+            if (!before.isEmpty() && QStringLiteral("-/.: ").contains(before.back()))
+                return true;
+        }
+    }
+    return GrantWizardPage::eventFilter(watched, event);
+}
+
 QDateTime LifetimePage::expiresAt() const
 {
     const QDateTime now = m_clock.now();
@@ -56,6 +99,8 @@ QDateTime LifetimePage::expiresAt() const
         return now.addDuration(std::chrono::hours(1));
     if (m_ui->oneWeekRadio->isChecked())
         return now.addDays(7);
+    if (m_daysRadio->isChecked())
+        return now.addDays(m_daysSpin->value());
     if (m_ui->customRadio->isChecked())
         return m_ui->customEdit->dateTime().toUTC();
     return now.addDays(1);
@@ -63,10 +108,13 @@ QDateTime LifetimePage::expiresAt() const
 
 void LifetimePage::initializePage()
 {
-    const QDateTime now = m_clock.now().toLocalTime();
-    // The edit refuses what the server would: the past, and more than 90 days ahead.
+    // The edit takes any date as it is typed: a range of now to 90 days ahead made each half-typed
+    // date (year 2027 with this month, January of this year) fall outside it and scrambled it. The
+    // summary says when a date has passed, and the grant's validation refuses one too far ahead,
+    // beside this field.
     const QSignalBlocker blocker(m_ui->customEdit);
-    m_ui->customEdit->setDateTimeRange(now, now.addDays(GrantValidator::MaxLifetimeDays));
+    m_ui->customEdit->setDateTimeRange(QDateTime(QDate(2000, 1, 1), QTime(0, 0)),
+                                       QDateTime(QDate(2099, 12, 31), QTime(23, 59)));
     updateSummary();
 }
 
@@ -111,7 +159,7 @@ void LifetimePage::showFieldErrors(const FieldErrors &errors)
 
     if (!expiry.isEmpty()) {
         for (QRadioButton *radio :
-             {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_ui->customRadio}) {
+             {m_ui->oneHourRadio, m_ui->oneDayRadio, m_ui->oneWeekRadio, m_daysRadio, m_ui->customRadio}) {
             if (radio->isChecked())
                 radio->setFocus();
         }

@@ -5,6 +5,9 @@
 
 #include <memory>
 
+class QRadioButton;
+class QSpinBox;
+
 namespace mandate::ui {
 
 namespace Ui {
@@ -28,10 +31,15 @@ public:
     void applyTo(DelegationGrant &grant) const override;
     void showFieldErrors(const FieldErrors &errors) override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateSummary();
 
     std::unique_ptr<Ui::LifetimePage> m_ui;
+    QRadioButton *m_daysRadio; // "In [N] days", for any whole number of days up to the limit
+    QSpinBox *m_daysSpin;
     const Clock &m_clock;
 };
 

@@ -176,6 +176,11 @@ FieldErrors ScopeDraft::inputErrors(const QString &path, const ActionCatalog &ac
         checkMoney(errors, path + QStringLiteral(".max_per_action"), perActionAmount, perActionCurrency);
         checkMoney(errors, path + QStringLiteral(".max_total"), totalAmount, totalCurrency);
     }
+    if (maxUsesTypedWithSeparator)
+        errors.append(
+            FieldError{path + QStringLiteral(".max_uses"),
+                       tr("is a count of uses: type it without separators (1000, not 1,000). Amounts "
+                          "go in the fields above.")});
     const QStringList lines = usesDestinations(trimmedAction, actions) ? destinationLines() : QStringList();
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const auto destination = ResourcePattern::parse(lines.at(i));

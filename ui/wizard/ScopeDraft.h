@@ -33,7 +33,10 @@ public:
     QString perActionCurrency;
     QString totalAmount;
     QString totalCurrency;
-    qint64 maxUses = 0;   // 0 means no limit
+    qint64 maxUses = 0; // 0 means no limit
+    // The count was typed with a separator ("1,000"): most likely an amount in the wrong field, so
+    // it is refused rather than read as a thousand uses.
+    bool maxUsesTypedWithSeparator = false;
     QString destinations; // one pattern per line
     std::optional<Sensitivity> maxSensitivity;
 

@@ -6,6 +6,7 @@
 #include "ui/wizard/ThemeColors.h"
 #include "ui_ScopesPage.h"
 
+#include <QCompleter>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QSignalBlocker>
@@ -42,8 +43,12 @@ ScopesPage::ScopesPage(QWidget *parent)
         {m_ui->sensitivityBox, m_ui->sensitivityError, QStringLiteral(".max_sensitivity"),
          tr("The sensitivity ceiling")},
     };
+    // Every field's error line has its room from the start, so an error that appears moves nothing
+    // below it under the pointer.
     for (const FieldSlot &slot : std::as_const(m_slots))
-        slot.label->hide();
+        slot.label->setMinimumHeight(slot.label->fontMetrics().lineSpacing());
+    // Emptying the field means no limit (the minimum, shown as "No limit"), not the old number back.
+    m_ui->maxUsesSpin->setCorrectionMode(QAbstractSpinBox::CorrectToNearestValue);
     // The label column keeps the width of its widest label, so fields do not jump sideways when
     // another scope shows other rows.
     int labelWidth = 0;
@@ -109,6 +114,15 @@ void ScopesPage::addScope(ScopeDraft::Template kind)
         m_ui->resourceEdit->setFocus();
         m_ui->resourceEdit->end(false);
     }
+}
+
+void ScopesPage::setResourceSuggestions(const QStringList &resources)
+{
+    auto *completer = new QCompleter(resources, m_ui->resourceEdit);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    delete m_ui->resourceEdit->completer();
+    m_ui->resourceEdit->setCompleter(completer);
 }
 
 QStringList ScopesPage::actions() const
@@ -200,6 +214,10 @@ void ScopesPage::storeEditor(const QWidget *changed)
     draft.totalAmount = m_ui->totalEdit->amountText();
     draft.totalCurrency = m_ui->totalEdit->currency();
     draft.maxUses = m_ui->maxUsesSpin->value();
+    const QString usesText = m_ui->maxUsesSpin->text();
+    draft.maxUsesTypedWithSeparator =
+        std::any_of(usesText.cbegin(), usesText.cend(), [](QChar c) { return c.isPunct() || c.isSpace(); }) &&
+        m_ui->maxUsesSpin->value() != m_ui->maxUsesSpin->minimum();
     draft.destinations = m_ui->destinationsEdit->toPlainText();
     const QVariant level = m_ui->sensitivityBox->currentData();
     draft.maxSensitivity =
@@ -211,6 +229,12 @@ void ScopesPage::storeEditor(const QWidget *changed)
         if (slot.field == changed)
             m_errors.removeIf(
                 [&path](const FieldError &error) { return isFieldAtOrBelow(error.field, path); });
+    }
+    if (changed == m_ui->maxUsesSpin && draft.maxUsesTypedWithSeparator) {
+        for (const FieldError &error : draft.inputErrors(scopePath(row), m_actions)) {
+            if (error.field.endsWith(u".max_uses"))
+                m_errors.append(error);
+        }
     }
     m_ui->scopeList->item(row)->setText(draft.title());
     if (changed == m_ui->actionBox)
@@ -263,10 +287,18 @@ void ScopesPage::updateRelevantFields()
           static_cast<QWidget *>(m_ui->totalLabel), static_cast<QWidget *>(m_ui->totalEdit)}) {
         widget->setVisible(money);
     }
+    // Error lines keep their room whether or not they hold a message (FieldMarker hides a cleared one).
+    m_ui->actionError->setVisible(true);
+    m_ui->resourceError->setVisible(true);
+    m_ui->maxUsesError->setVisible(true);
+    m_ui->perActionError->setVisible(money);
+    m_ui->totalError->setVisible(money);
     m_ui->destinationsLabel->setVisible(destinations);
     m_ui->destinationsEdit->setVisible(destinations);
+    m_ui->destinationsError->setVisible(destinations);
     m_ui->sensitivityLabel->setVisible(sensitivity);
     m_ui->sensitivityBox->setVisible(sensitivity);
+    m_ui->sensitivityError->setVisible(sensitivity);
 }
 
 void ScopesPage::refreshMarks()
@@ -282,6 +314,7 @@ void ScopesPage::refreshMarks()
             FieldMarker::mark(slot.field, slot.label, FieldMarker::sentence(slot.name, message));
         covered.append(path + slot.suffix);
     }
+    updateRelevantFields();
 
     QStringList scopeMessages;
     QStringList listMessages;

@@ -27,6 +27,8 @@ public:
     // The organisation's action catalog, as the server lists it: offered in the action box, and
     // what decides which limits an action can have.
     void setActions(const ActionCatalog &actions);
+    // Offered as the resource is typed, matching anywhere ("alice" finds account:acc_alice_main).
+    void setResourceSuggestions(const QStringList &resources);
     // The actions of the scopes so far, so the thresholds page can offer them for dual control.
     QStringList actions() const;
     // The currency the customer works in: that of the first money limit set, or the default.

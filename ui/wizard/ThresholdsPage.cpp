@@ -43,6 +43,16 @@ ThresholdsPage::ThresholdsPage(QWidget *parent)
                           m_ui->dualAmountError, m_ui->dualActionsError, m_ui->dualError}) {
         label->hide();
     }
+    // The two groups' fields start at one edge: the first column is as wide in both as the widest
+    // of their labels and check boxes.
+    int firstColumn = 0;
+    for (QWidget *lead :
+         {static_cast<QWidget *>(m_ui->stepUpAmountCheck),
+          static_cast<QWidget *>(m_ui->stepUpSensitivityCheck), static_cast<QWidget *>(m_ui->approverLabel),
+          static_cast<QWidget *>(m_ui->dualAmountCheck), static_cast<QWidget *>(m_ui->dualActionsLabel)})
+        firstColumn = qMax(firstColumn, lead->sizeHint().width());
+    m_ui->stepUpGrid->setColumnMinimumWidth(0, firstColumn);
+    m_ui->dualGrid->setColumnMinimumWidth(0, firstColumn);
     m_ui->stepUpAmountEdit->setAccessibleNames(tr("Step-up threshold"));
     m_ui->dualAmountEdit->setAccessibleNames(tr("Dual-control threshold"));
     m_ui->stepUpAmountEdit->setPlaceholderText(tr("Amount"));
