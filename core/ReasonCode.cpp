@@ -32,6 +32,7 @@ constexpr std::array kCodes{
     ReasonCode::ApprovalDenied,
     ReasonCode::ApprovalExpired,
     ReasonCode::ApprovalMismatch,
+    ReasonCode::OutsideSchedule,
 };
 
 constexpr QStringView wireName(ReasonCode code)
@@ -83,6 +84,8 @@ constexpr QStringView wireName(ReasonCode code)
         return u"approval_expired";
     case ReasonCode::ApprovalMismatch:
         return u"approval_mismatch";
+    case ReasonCode::OutsideSchedule:
+        return u"outside_schedule";
     }
     Q_UNREACHABLE();
     return {};

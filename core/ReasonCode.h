@@ -32,6 +32,7 @@ enum class ReasonCode
     ApprovalDenied,
     ApprovalExpired,
     ApprovalMismatch,
+    OutsideSchedule,
 };
 
 QString reasonCodeToString(ReasonCode code);

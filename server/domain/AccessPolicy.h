@@ -34,6 +34,12 @@ public:
     {
         return agent && agent->status == AgentStatus::Active;
     }
+    // POST /v1/authorize/simulate: whoever may see the delegation, and the agent holding it.
+    static bool canSimulate(const Principal &principal, const Delegation &delegation)
+    {
+        return principal.isAgent() ? agentHolds(principal, delegation)
+                                   : principal.isUser() && canSeeDelegation(principal, delegation);
+    }
     static bool canRevokeDelegation(const Principal &principal, const Delegation &delegation);
     static Visibility delegationList(const Principal &principal);
     static bool canGrant(const Principal &principal) { return principal.hasRole(u"customer"); }

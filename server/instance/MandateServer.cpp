@@ -182,8 +182,8 @@ bool MandateServer::setUpRoutes(QString *error)
     m_operationsRoutes = std::make_unique<OperationsRoutes>(
         *m_writes, m_metrics,
         metricsToken->isEmpty() ? QByteArray() : OperationsRoutes::hashToken(*metricsToken));
-    m_authorizeRoutes =
-        std::make_unique<AuthorizeRoutes>(m_clock, *m_routeWrites, m_metrics, m_options.approvalTtlSeconds);
+    m_authorizeRoutes = std::make_unique<AuthorizeRoutes>(*m_store, m_clock, *m_routeWrites, m_metrics,
+                                                          m_options.approvalTtlSeconds);
     m_approvalRoutes = std::make_unique<ApprovalRoutes>(*m_store, m_clock, *m_routeWrites);
     m_identityRoutes = std::make_unique<IdentityRoutes>(*m_store, m_clock, *m_routeWrites, *m_credentials,
                                                         m_options.trustBundle.isEmpty());

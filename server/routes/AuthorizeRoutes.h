@@ -17,8 +17,10 @@ class IdempotentWrites;
 class AuthorizeRoutes
 {
 public:
-    AuthorizeRoutes(const Clock &clock, IdempotentWrites &writes, Metrics &metrics, qint64 approvalTtlSeconds)
-        : m_clock(clock)
+    AuthorizeRoutes(Store &store, const Clock &clock, IdempotentWrites &writes, Metrics &metrics,
+                    qint64 approvalTtlSeconds)
+        : m_store(store)
+        , m_clock(clock)
         , m_writes(writes)
         , m_metrics(metrics)
         , m_approvalTtlSeconds(approvalTtlSeconds)
@@ -28,7 +30,9 @@ public:
 
 private:
     void authorize(ApiRequest &request, const Responder &respond);
+    void simulate(ApiRequest &request, const Responder &respond);
 
+    Store &m_store;
     const Clock &m_clock;
     IdempotentWrites &m_writes;
     Metrics &m_metrics;

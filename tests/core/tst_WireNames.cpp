@@ -54,6 +54,7 @@ void TstWireNames::reasonCodes()
         QStringLiteral("approval_denied"),
         QStringLiteral("approval_expired"),
         QStringLiteral("approval_mismatch"),
+        QStringLiteral("outside_schedule"),
     };
     const QList<ReasonCode> codes = allReasonCodes();
     QCOMPARE(codes.size(), expected.size());
