@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/AgentAuthorityInfo.h"
 #include "client/AgentInfo.h"
 #include "client/ApiReply.h"
 #include "client/DemoDirectory.h"
@@ -11,6 +12,7 @@
 #include "core/AuditEvent.h"
 #include "core/Delegation.h"
 #include "core/LogError.h"
+#include "core/SimulatedDecision.h"
 
 #include <QByteArray>
 #include <QList>
@@ -158,6 +160,14 @@ public:
     // The key is the caller's: a decision outbox resends the same one until the server answered.
     Reply<Approval> decide(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
                            const QByteArray &idempotencyKey);
+
+    // Approves letting at most `narrowed` through (less than the amount asked for).
+    Reply<Approval> approveNarrowed(const QString &approvalId, const QString &reason, const Money &narrowed,
+                                    const QByteArray &idempotencyKey);
+    // GET /v1/agents/{id}/authority: what the agent can still do now, and how that grew.
+    Reply<AgentAuthorityInfo> agentAuthority(const QString &agentId);
+    // POST /v1/authorize/simulate: what the delegation's agent would be told now; changes nothing.
+    Reply<SimulatedDecision> simulate(const AuthorizeRequest &request);
 
     // Admin only: the gateways and MCP servers that ask the AuthZEN endpoints, newest first (one
     // page: the server lists them all).

@@ -38,6 +38,7 @@ public:
     QTableView *table() const;
     QLineEdit *filterField() const;
     QPushButton *suspendButton() const;
+    QPushButton *authorityButton() const { return m_authority; }
 
 Q_SIGNALS:
     void showDelegationsOf(const QString &agentId);
@@ -51,6 +52,7 @@ private:
     models::AgentListModel &m_agents;
     RevocationController &m_revocations;
     QSortFilterProxyModel *m_proxy;
+    QPushButton *m_authority = nullptr;
 };
 
 } // namespace mandate::ui

@@ -40,6 +40,12 @@ public:
         return principal.isAgent() ? agentHolds(principal, delegation)
                                    : principal.isUser() && canSeeDelegation(principal, delegation);
     }
+    // GET /v1/agents/{id}/authority: staff see every delegation reaching the agent, a customer
+    // their own (AgentAuthority narrows the list the same way the delegation list does).
+    static bool canSeeAgentAuthority(const Principal &principal)
+    {
+        return principal.isStaff() || principal.hasRole(u"customer");
+    }
     static bool canRevokeDelegation(const Principal &principal, const Delegation &delegation);
     static Visibility delegationList(const Principal &principal);
     static bool canGrant(const Principal &principal) { return principal.hasRole(u"customer"); }
