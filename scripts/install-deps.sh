@@ -10,7 +10,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libssl-dev libsodium-dev libyaml-cpp-dev libgl-dev libegl-dev libxkbcommon-dev
   clang libclang-rt-14-dev clang-format
-  xvfb xauth x11-apps x11-utils imagemagick fonts-dejavu-core
+  xvfb xauth x11-apps x11-utils imagemagick fonts-dejavu-core poppler-utils
   sqlite3 curl procps openssl python3 python3-cryptography python3-jwt
   dpkg-dev fakeroot file lintian desktop-file-utils appstream nginx-light systemd
   postgresql

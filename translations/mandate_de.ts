@@ -154,6 +154,85 @@
     </message>
 </context>
 <context>
+    <name>ConsentReceiptWriter</name>
+    <message>
+        <source>Consent receipt</source>
+        <translation>Einwilligungsbeleg</translation>
+    </message>
+    <message>
+        <source>%1 granted %2 (%3) this authority on %4.</source>
+        <translation>%1 hat %2 (%3) diese Befugnis am %4 erteilt.</translation>
+    </message>
+    <message>
+        <source>Delegation %1</source>
+        <translation>Delegation %1</translation>
+    </message>
+    <message>
+        <source>What the agent may do</source>
+        <translation>Was der Agent tun darf</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>When a person must approve</source>
+        <translation>Wann ein Mensch zustimmen muss</translation>
+    </message>
+    <message>
+        <source>Never: every request within the limits is allowed without asking.</source>
+        <translation>Nie: Jede Anfrage innerhalb der Grenzen ist ohne Rückfrage erlaubt.</translation>
+    </message>
+    <message>
+        <source>How long it lasts and when it ends</source>
+        <translation>Wie lange sie gilt und wann sie endet</translation>
+    </message>
+    <message>
+        <source>Usable from %1.</source>
+        <translation>Nutzbar ab %1.</translation>
+    </message>
+    <message>
+        <source>Ends at %1 at the latest.</source>
+        <translation>Endet spätestens am %1.</translation>
+    </message>
+    <message>
+        <source>It also ends %1.</source>
+        <translation>Sie endet auch, %1.</translation>
+    </message>
+    <message>
+        <source>The customer can revoke it at any time; support staff can too.</source>
+        <translation>Der Kunde kann sie jederzeit widerrufen, ebenso der Support.</translation>
+    </message>
+    <message>
+        <source>How to check this receipt</source>
+        <translation>So lässt sich dieser Beleg prüfen</translation>
+    </message>
+    <message>
+        <source>The grant is event %1 of the verifiable audit log, included in its tree of %2 events. Anyone can check it with the log&apos;s key and the receipt below.</source>
+        <translation>Die Erteilung ist Ereignis %1 des überprüfbaren Audit-Logs und in dessen Baum aus %2 Ereignissen enthalten. Jeder kann sie mit dem Schlüssel des Logs und dem Beleg unten prüfen.</translation>
+    </message>
+    <message>
+        <source>Log key:</source>
+        <translation>Schlüssel des Logs:</translation>
+    </message>
+    <message>
+        <source>Signed checkpoint:</source>
+        <translation>Signierter Checkpoint:</translation>
+    </message>
+    <message>
+        <source>Receipt with its inclusion proof:</source>
+        <translation>Beleg mit Inklusionsbeweis:</translation>
+    </message>
+    <message>
+        <source>The verifiable log had not yet sealed this grant in a signed checkpoint; save the receipt again in a moment to include the proof.</source>
+        <translation>Das überprüfbare Log hatte diese Erteilung noch nicht in einem signierten Checkpoint versiegelt; speichern Sie den Beleg gleich noch einmal, um den Beweis aufzunehmen.</translation>
+    </message>
+    <message>
+        <source>Written by Mandate on %1.</source>
+        <translation>Erstellt von Mandate am %1.</translation>
+    </message>
+</context>
+<context>
     <name>EnforcementPointsPage</name>
     <message>
         <source>Gateways and MCP servers that ask Mandate before they let an agent&apos;s call through (OpenID AuthZEN). Each asks with a token of its own; revoking one refuses its token at once.</source>
@@ -1273,6 +1352,10 @@
         <source>%1 days ago</source>
         <translation>vor %1 Tagen</translation>
     </message>
+    <message>
+        <source>only %1, %2–%3 (%4 time)</source>
+        <translation>nur %1, %2–%3 (Zeitzone %4)</translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::DelegationListModel</name>
@@ -1586,6 +1669,14 @@
         <source>Revoke every active delegation of %1 and refuse it from now on</source>
         <translation>Alle aktiven Vollmachten von %1 widerrufen und ihn ab sofort abweisen</translation>
     </message>
+    <message>
+        <source>&amp;Authority…</source>
+        <translation>&amp;Befugnisse…</translation>
+    </message>
+    <message>
+        <source>Everything the selected agent can still do, through which chains, and how it grew</source>
+        <translation>Alles, was der gewählte Agent noch tun kann, über welche Ketten, und wie das gewachsen ist</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
@@ -1652,6 +1743,18 @@
     <message>
         <source>Receipt of the decision: %1</source>
         <translation>Beleg der Entscheidung: %1</translation>
+    </message>
+    <message>
+        <source>Approve &amp;less…</source>
+        <translation>&amp;Weniger genehmigen…</translation>
+    </message>
+    <message>
+        <source>Approve a lower amount than the agent asked for</source>
+        <translation>Einen niedrigeren Betrag genehmigen, als der Agent erbeten hat</translation>
+    </message>
+    <message>
+        <source>This request names no amount to lower.</source>
+        <translation>Diese Anfrage nennt keinen Betrag, der sich senken ließe.</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1924,107 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::AuthorityPage</name>
+    <message>
+        <source>any amount</source>
+        <translation>beliebiger Betrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more time(s)</source>
+        <translation>
+            <numerusform>noch %n Mal</numerusform>
+            <numerusform>noch %n Mal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>any number of times</source>
+        <translation>beliebig oft</translation>
+    </message>
+    <message>
+        <source>%1 left, %2</source>
+        <translation>noch %1, %2</translation>
+    </message>
+    <message>
+        <source>Authority of %1</source>
+        <translation>Befugnisse von %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Delegations reaching the agent</source>
+        <translation>Delegationen, die den Agenten erreichen</translation>
+    </message>
+    <message>
+        <source>Chain and scope</source>
+        <translation>Kette und Umfang</translation>
+    </message>
+    <message>
+        <source>Still possible</source>
+        <translation>Noch möglich</translation>
+    </message>
+    <message>
+        <source>Value left per action and resource</source>
+        <translation>Verbleibender Wert je Aktion und Ressource</translation>
+    </message>
+    <message>
+        <source>Active delegations, and grants in 30 days</source>
+        <translation>Aktive Delegationen und Erteilungen in 30 Tagen</translation>
+    </message>
+    <message>
+        <source>Could not load the authority: %1</source>
+        <translation>Die Befugnisse konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Its authority has spread: %1 active delegations now, %2 a month ago.</source>
+        <translation>⚠ Seine Befugnisse haben sich ausgebreitet: jetzt %1 aktive Delegationen, vor einem Monat %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active delegation(s) reach this agent now. </source>
+        <translation>
+            <numerusform>%n aktive Delegation erreicht diesen Agenten jetzt. </numerusform>
+            <numerusform>%n aktive Delegationen erreichen diesen Agenten jetzt. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Granted in the last 30 days: %1. Passed on by it: %2.</source>
+        <translation>In den letzten 30 Tagen erteilt: %1. Von ihm weitergegeben: %2.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>depth %1</source>
+        <translation>Tiefe %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Value left</source>
+        <translation>Verbleibender Wert</translation>
+    </message>
+    <message>
+        <source>Active delegations</source>
+        <translation>Aktive Delegationen</translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation>Vor einem Monat</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>New grants</source>
+        <translation>Neue Erteilungen</translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::ConnectionBanner</name>
     <message>
         <source>Connection status</source>
@@ -1950,6 +2154,38 @@
     <message>
         <source>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</source>
         <translation>Den Beleg der gewählten Entscheidung speichern: was der Agent angefragt hat und was entschieden wurde, nachweisbar im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Save &amp;consent receipt…</source>
+        <translation>&amp;Einwilligungsbeleg speichern…</translation>
+    </message>
+    <message>
+        <source>Save what was granted, in plain words, as a PDF people can keep and check</source>
+        <translation>Das Erteilte in klaren Worten als PDF speichern, das man aufbewahren und prüfen kann</translation>
+    </message>
+    <message>
+        <source>Try an action</source>
+        <translation>Eine Aktion ausprobieren</translation>
+    </message>
+    <message>
+        <source>Usable from %1</source>
+        <translation>Nutzbar ab %1</translation>
+    </message>
+    <message>
+        <source>Save consent receipt</source>
+        <translation>Einwilligungsbeleg speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Consent receipt saved to %1.</source>
+        <translation>Einwilligungsbeleg unter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save the consent receipt: %1</source>
+        <translation>Der Einwilligungsbeleg konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2626,41 @@
     <message>
         <source>%1 currency</source>
         <translation>%1 – Währung</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::NarrowApprovalDialog</name>
+    <message>
+        <source>Approve a lower amount</source>
+        <translation>Einen niedrigeren Betrag genehmigen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve only part of this request?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;The agent asked for %2. It may then move at most the amount you enter, once.</source>
+        <translation>&lt;b&gt;Nur einen Teil dieser Anfrage genehmigen?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;Der Agent hat %2 erbeten. Er darf dann höchstens den eingegebenen Betrag bewegen, einmal.</translation>
+    </message>
+    <message>
+        <source>Most the agent may move</source>
+        <translation>Höchstbetrag für den Agenten</translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation>&amp;Höchstens:</translation>
+    </message>
+    <message>
+        <source>Why only this much (optional)</source>
+        <translation>Warum nur so viel (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Approve this much</source>
+        <translation>So viel genehmigen</translation>
+    </message>
+    <message>
+        <source>Enter the most the agent may move.</source>
+        <translation>Geben Sie den Höchstbetrag ein, den der Agent bewegen darf.</translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3324,171 @@
     <message>
         <source>Dual control</source>
         <translation>Vier-Augen-Prinzip</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::TryActionPanel</name>
+    <message>
+        <source>Action to try</source>
+        <translation>Auszuprobierende Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>Resource to try</source>
+        <translation>Auszuprobierende Ressource</translation>
+    </message>
+    <message>
+        <source>account:acc_1</source>
+        <translation>account:acc_1</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ressource:</translation>
+    </message>
+    <message>
+        <source>Amount to try</source>
+        <translation>Auszuprobierender Betrag</translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation>kein Betrag</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>&amp;Betrag:</translation>
+    </message>
+    <message>
+        <source>Destination to try</source>
+        <translation>Auszuprobierendes Ziel</translation>
+    </message>
+    <message>
+        <source>payee:lufthansa (optional)</source>
+        <translation>payee:lufthansa (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Sensitivity to try</source>
+        <translation>Auszuprobierende Sensibilität</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity:</source>
+        <translation>&amp;Sensibilität:</translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation>A&amp;usprobieren</translation>
+    </message>
+    <message>
+        <source>See the decision this request would get now. Nothing is spent, approved or recorded.</source>
+        <translation>Zeigt die Entscheidung, die diese Anfrage jetzt bekäme. Nichts wird ausgegeben, genehmigt oder aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Decision it would get</source>
+        <translation>Entscheidung, die sie bekäme</translation>
+    </message>
+    <message>
+        <source>Name the resource the agent would act on.</source>
+        <translation>Nennen Sie die Ressource, auf die der Agent zugreifen würde.</translation>
+    </message>
+    <message>
+        <source>the agent</source>
+        <translation>der Agent</translation>
+    </message>
+    <message>
+        <source>What if %1 tried “%2” on %3</source>
+        <translation>Was wäre, wenn %1 „%2“ auf %3 versuchte</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> über %1</translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation> an %1</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Wird gefragt…</translation>
+    </message>
+    <message>
+        <source>Could not try it</source>
+        <translation>Konnte nicht ausprobiert werden</translation>
+    </message>
+    <message>
+        <source>It would be allowed.</source>
+        <translation>Es würde erlaubt.</translation>
+    </message>
+    <message>
+        <source>It would be refused.</source>
+        <translation>Es würde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A person would have to confirm it first.</source>
+        <translation>Ein Mensch müsste es zuerst bestätigen.</translation>
+    </message>
+    <message>
+        <source>Two approvers would have to approve it first.</source>
+        <translation>Zwei Genehmigende müssten es zuerst genehmigen.</translation>
+    </message>
+    <message>
+        <source>Left afterwards</source>
+        <translation>Danach verbleibend</translation>
+    </message>
+    <message>
+        <source>Left now</source>
+        <translation>Jetzt verbleibend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %n use(s).</source>
+        <translation>
+            <numerusform>%1: %2 und %n Nutzung.</numerusform>
+            <numerusform>%1: %2 und %n Nutzungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n use(s).</source>
+        <translation>
+            <numerusform>%1: %n Nutzung.</numerusform>
+            <numerusform>%1: %n Nutzungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was spent, approved or recorded.</source>
+        <translation>Nichts wurde ausgegeben, genehmigt oder aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>the total limit</source>
+        <translation>das Gesamtlimit</translation>
+    </message>
+    <message>
+        <source>the number of uses</source>
+        <translation>die Zahl der Nutzungen</translation>
+    </message>
+    <message>
+        <source>the per-action limit</source>
+        <translation>das Limit je Aktion</translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of this delegation.</source>
+        <translation>Das bindende Limit: %1 dieser Delegation.</translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
+        <translation>Das bindende Limit: %1 der Delegation, von der sie weitergegeben wurde (%2).</translation>
     </message>
 </context>
 </TS>

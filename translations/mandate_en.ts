@@ -154,6 +154,85 @@
     </message>
 </context>
 <context>
+    <name>ConsentReceiptWriter</name>
+    <message>
+        <source>Consent receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 granted %2 (%3) this authority on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent may do</source>
+        <translation type="unfinished">What the agent may do</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a person must approve</source>
+        <translation type="unfinished">When a person must approve</translation>
+    </message>
+    <message>
+        <source>Never: every request within the limits is allowed without asking.</source>
+        <translation type="unfinished">Never: every request within the limits is allowed without asking.</translation>
+    </message>
+    <message>
+        <source>How long it lasts and when it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usable from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends at %1 at the latest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It also ends %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer can revoke it at any time; support staff can too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to check this receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant is event %1 of the verifiable audit log, included in its tree of %2 events. Anyone can check it with the log&apos;s key and the receipt below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed checkpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt with its inclusion proof:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verifiable log had not yet sealed this grant in a signed checkpoint; save the receipt again in a moment to include the proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by Mandate on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnforcementPointsPage</name>
     <message>
         <source>Gateways and MCP servers that ask Mandate before they let an agent&apos;s call through (OpenID AuthZEN). Each asks with a token of its own; revoking one refuses its token at once.</source>
@@ -1273,6 +1352,10 @@
         <source>%1 days ago</source>
         <translation>%1 days ago</translation>
     </message>
+    <message>
+        <source>only %1, %2–%3 (%4 time)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::DelegationListModel</name>
@@ -1586,6 +1669,14 @@
         <source>Revoke every active delegation of %1 and refuse it from now on</source>
         <translation>Revoke every active delegation of %1 and refuse it from now on</translation>
     </message>
+    <message>
+        <source>&amp;Authority…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything the selected agent can still do, through which chains, and how it grew</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
@@ -1652,6 +1743,18 @@
     <message>
         <source>Receipt of the decision: %1</source>
         <translation>Receipt of the decision: %1</translation>
+    </message>
+    <message>
+        <source>Approve &amp;less…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve a lower amount than the agent asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request names no amount to lower.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1924,107 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::AuthorityPage</name>
+    <message>
+        <source>any amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more time(s)</source>
+        <translation>
+            <numerusform>%n more time</numerusform>
+            <numerusform>%n more times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>any number of times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authority of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegations reaching the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain and scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value left per action and resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active delegations, and grants in 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the authority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Its authority has spread: %1 active delegations now, %2 a month ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active delegation(s) reach this agent now. </source>
+        <translation>
+            <numerusform>%n active delegation reaches this agent now. </numerusform>
+            <numerusform>%n active delegations reach this agent now. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Granted in the last 30 days: %1. Passed on by it: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>depth %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active delegations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::ConnectionBanner</name>
     <message>
         <source>Connection status</source>
@@ -1950,6 +2154,38 @@
     <message>
         <source>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</source>
         <translation>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</translation>
+    </message>
+    <message>
+        <source>Save &amp;consent receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save what was granted, in plain words, as a PDF people can keep and check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usable from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save consent receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent receipt saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the consent receipt: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2626,41 @@
     <message>
         <source>%1 currency</source>
         <translation>%1 currency</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::NarrowApprovalDialog</name>
+    <message>
+        <source>Approve a lower amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve only part of this request?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;The agent asked for %2. It may then move at most the amount you enter, once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most the agent may move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why only this much (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this much</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the most the agent may move.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3324,171 @@
     <message>
         <source>Dual control</source>
         <translation>Dual control</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::TryActionPanel</name>
+    <message>
+        <source>Action to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account:acc_1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation type="unfinished">&amp;Resource:</translation>
+    </message>
+    <message>
+        <source>Amount to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payee:lufthansa (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitivity to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the decision this request would get now. Nothing is spent, approved or recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision it would get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the resource the agent would act on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What if %1 tried “%2” on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation type="unfinished"> to %1</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not try it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would be allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person would have to confirm it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two approvers would have to approve it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %n use(s).</source>
+        <translation>
+            <numerusform>%1: %2 and %n use.</numerusform>
+            <numerusform>%1: %2 and %n uses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished">%1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n use(s).</source>
+        <translation>
+            <numerusform>%1: %n use.</numerusform>
+            <numerusform>%1: %n uses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was spent, approved or recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the total limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the per-action limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of this delegation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

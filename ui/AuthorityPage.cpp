@@ -12,6 +12,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLocale>
 #include <QTreeWidget>
@@ -82,9 +83,9 @@ AuthorityPage::AuthorityPage(client::MandateApi &api, const QString &agentId, co
 
     auto *charts = new QHBoxLayout;
     m_reachChart = authorityChartView(tr("Value left per action and resource"), this);
-    m_growthChart = authorityChartView(tr("Active delegations"), this);
-    charts->addWidget(m_reachChart, 2);
-    charts->addWidget(m_growthChart, 1);
+    m_growthChart = authorityChartView(tr("Active delegations, and grants in 30 days"), this);
+    charts->addWidget(m_reachChart, 3);
+    charts->addWidget(m_growthChart, 2);
     layout->addLayout(charts, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -145,22 +146,24 @@ void AuthorityPage::drawReach(const client::AgentAuthorityInfo &authority)
             currency = first.currency();
         if (first.currency() != currency)
             continue; // one axis, one currency
-        categories.append(models::DelegationFormatter::actionLabel(reach.action) + u'\n' + reach.resource);
+        categories.append(reach.resource);
         set->append(authorityMajorUnits(first));
     }
-    auto *series = new QBarSeries;
+    // Bars lie down so the resource names can be read in full.
+    auto *series = new QHorizontalBarSeries;
     series->append(set);
     chart->addSeries(series);
-    auto *axisX = new QBarCategoryAxis;
-    axisX->append(categories);
-    chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
-    auto *axisY = new QValueAxis;
-    axisY->setTitleText(currency);
-    axisY->setLabelFormat(QStringLiteral("%.0f"));
-    axisY->setMin(0);
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(categories);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
+    auto *axisX = new QValueAxis;
+    axisX->setTitleText(currency);
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    axisX->setMin(0);
+    axisX->setTickCount(3);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
 }
 
 void AuthorityPage::drawGrowth(const client::AgentAuthorityInfo &authority)
@@ -170,24 +173,25 @@ void AuthorityPage::drawGrowth(const client::AgentAuthorityInfo &authority)
     for (QAbstractAxis *axis : chart->axes())
         chart->removeAxis(axis);
     auto *set = new QBarSet(tr("Active delegations"));
-    set->append(authority.activeMonthAgo);
-    set->append(authority.activeNow);
     set->append(authority.grantsLast30Days);
-    auto *series = new QBarSeries;
+    set->append(authority.activeNow);
+    set->append(authority.activeMonthAgo);
+    auto *series = new QHorizontalBarSeries;
     series->append(set);
     chart->addSeries(series);
-    auto *axisX = new QBarCategoryAxis;
-    axisX->append({tr("30 days ago"), tr("Now"), tr("Granted\nin 30 days")});
-    chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
-    auto *axisY = new QValueAxis;
-    axisY->setLabelFormat(QStringLiteral("%d"));
-    axisY->setMin(0);
-    axisY->setMax(std::max({authority.activeMonthAgo, authority.activeNow, authority.grantsLast30Days, 1}) +
-                  1);
-    axisY->setTickCount(std::min(axisY->max(), 6.0) > 1 ? int(std::min(axisY->max(), 6.0)) + 1 : 2);
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append({tr("New grants"), tr("Now"), tr("A month ago")});
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
+    auto *axisX = new QValueAxis;
+    axisX->setLabelFormat(QStringLiteral("%d"));
+    axisX->setMin(0);
+    const int most =
+        std::max({authority.activeMonthAgo, authority.activeNow, authority.grantsLast30Days, 1}) + 1;
+    axisX->setMax(most);
+    axisX->setTickCount(std::min(most, 5) + 1);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
 }
 
 } // namespace mandate::ui

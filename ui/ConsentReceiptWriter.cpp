@@ -76,10 +76,10 @@ QString ConsentReceiptWriter::html(const Delegation &d,
                QStringLiteral("</p>");
         out += QStringLiteral("<p><b>%1</b> %2</p>")
                    .arg(tr("Log key:").toHtmlEscaped(), proof->verifierKey.toHtmlEscaped());
-        out += QStringLiteral("<p><b>%1</b></p><pre style=\"font-size:7pt\">%2</pre>")
+        out += QStringLiteral("<p><b>%1</b></p><pre style=\"font-size:7pt; white-space:pre-wrap\">%2</pre>")
                    .arg(tr("Signed checkpoint:").toHtmlEscaped(),
                         QString::fromUtf8(proof->checkpoint).toHtmlEscaped());
-        out += QStringLiteral("<p><b>%1</b></p><pre style=\"font-size:6pt\">%2</pre>")
+        out += QStringLiteral("<p><b>%1</b></p><pre style=\"font-size:6pt; white-space:pre-wrap\">%2</pre>")
                    .arg(tr("Receipt with its inclusion proof:").toHtmlEscaped(),
                         QString::fromUtf8(proof->json).toHtmlEscaped());
     } else {

@@ -51,8 +51,11 @@ NarrowApprovalDialog::NarrowApprovalDialog(client::MandateApi &api, const Approv
     m_approve = buttons->addButton(tr("Approve this much"), QDialogButtonBox::AcceptRole);
     m_approve->setObjectName(QStringLiteral("approveNarrowed"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_amount, &MoneyEdit::changed, m_problem, &QLabel::hide);
     connect(m_approve, &QPushButton::clicked, this, &NarrowApprovalDialog::send);
     layout->addWidget(buttons);
+    setMinimumWidth(520);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 }
 
 void NarrowApprovalDialog::send()

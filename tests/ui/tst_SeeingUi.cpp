@@ -4,21 +4,37 @@
 #include "client/SandboxLauncher.h"
 #include "client/TokenVault.h"
 #include "core/Clock.h"
+#include "models/AgentListModel.h"
+#include "models/ApprovalListModel.h"
 #include "models/DelegationListModel.h"
 #include "tests/support/DemoFixtures.h"
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
 #include "tests/ui/ConsoleHarness.h"
+#include "ui/AgentsPage.h"
+#include "ui/ApprovalDetailPane.h"
+#include "ui/ApprovalsPage.h"
+#include "ui/AuthorityPage.h"
+#include "ui/ConsentReceiptWriter.h"
 #include "ui/ConsoleController.h"
 #include "ui/DelegationDetailPane.h"
 #include "ui/DelegationsPage.h"
 #include "ui/MainWindow.h"
+#include "ui/NarrowApprovalDialog.h"
+#include "ui/ReasonConfirmDialog.h"
+#include "ui/TranslationLoader.h"
 #include "ui/TryActionPanel.h"
 #include "ui/wizard/MoneyEdit.h"
+#include "ui/wizard/ThemeColors.h"
 
+#include <QApplication>
+#include <QChartView>
+#include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScrollArea>
@@ -26,6 +42,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace mandate;
 using mandate::test::DemoFixtures;
@@ -121,7 +138,126 @@ private Q_SLOTS:
         QCOMPARE(events.json().value(QStringLiteral("items")).toArray().size(), 0);
     }
 
-    // Another person's delegation is not theirs to simulate: the panel says so in words.
+    // Support opens the Travel booker's authority from the Agents page: its chains as a tree, the
+    // value left per scope and the growth as charts.
+    void authorityViewShowsChainsAndCharts()
+    {
+        auto console = signIn(QStringLiteral("sam"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        ui::AgentsPage *agents = window->agentsPage();
+        window->showPage(agents);
+        QTRY_VERIFY(agents->table()->model()->rowCount() > 0);
+        const QModelIndexList booker = agents->table()->model()->match(
+            agents->table()->model()->index(0, models::AgentListModel::NameColumn), Qt::DisplayRole,
+            QStringLiteral("Travel booker"));
+        QVERIFY(!booker.isEmpty());
+        agents->table()->selectRow(booker.first().row());
+        QTRY_VERIFY(agents->authorityButton()->isEnabled());
+        QTest::mouseClick(agents->authorityButton(), Qt::LeftButton);
+        auto *page = agents->findChild<ui::AuthorityPage *>();
+        QVERIFY(page);
+        QTRY_VERIFY(page->chainTree()->topLevelItemCount() > 0);
+        QVERIFY(page->growthLabel()->text().contains(QStringLiteral("active delegation")));
+        QVERIFY(!page->reachChart()->chart()->series().isEmpty());
+        Console::capture(page, QStringLiteral("authority"));
+        page->close();
+    }
+
+    // "Save consent receipt…" writes a PDF that states the grant in plain words.
+    void consentReceiptIsAPdf()
+    {
+        auto console = signIn(QStringLiteral("alice"));
+        QVERIFY(console);
+        ui::DelegationsPage *page = console->controller.mainWindow()->delegationsPage();
+        page->table()->selectRow(0);
+        ui::DelegationDetailPane *detail = page->detailPane();
+        QTRY_VERIFY(!detail->delegationId().isEmpty());
+        const QString path = m_dir.filePath(QStringLiteral("consent.pdf"));
+        detail->setPdfChooser([path](QWidget *, const QString &suggested) {
+            return suggested.endsWith(QStringLiteral(".pdf")) ? path : QString();
+        });
+        QTest::mouseClick(detail->saveConsentReceiptButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path) && QFile(path).size() > 1000, 10000);
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        const QString shots = qEnvironmentVariable("MANDATE_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            QFile::remove(shots + QStringLiteral("/consent-receipt.pdf"));
+            QFile::copy(path, shots + QStringLiteral("/consent-receipt.pdf"));
+        }
+    }
+
+    // "Approve less…": the customer lets only EUR 300.00 of a EUR 450.00 request through.
+    void approveLessNarrowsTheApproval()
+    {
+        auto rest = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        auto agent = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
+        QVERIFY(rest && agent);
+        QJsonObject grant =
+            DemoFixtures::paymentGrant(DemoFixtures::agentId(*rest, QStringLiteral("Bill payer")),
+                                       QStringLiteral("Pay the deposit, with care"));
+        grant.insert(
+            QStringLiteral("step_up"),
+            DemoFixtures::stepUpAbove(20000, QStringLiteral("customer")).value(QStringLiteral("step_up")));
+        const QString delegationId = rest->post(QStringLiteral("/v1/delegations"), grant)
+                                         .json()
+                                         .value(QStringLiteral("id"))
+                                         .toString();
+        const QString approvalId =
+            agent->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(delegationId, 45000))
+                .json()
+                .value(QStringLiteral("approval_id"))
+                .toString();
+        QVERIFY(!approvalId.isEmpty());
+
+        auto console = signIn(QStringLiteral("alice"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        ui::ApprovalsPage *approvals = window->approvalsPage();
+        window->showPage(approvals);
+        QDeadlineTimer deadline(10000);
+        while (approvals->model().rowOf(approvalId) < 0 && !deadline.hasExpired())
+            QTest::qWait(20);
+        approvals->table()->selectRow(approvals->model().rowOf(approvalId));
+        ui::ApprovalDetailPane *pane = approvals->detailPane();
+        QTRY_COMPARE(pane->approvalId(), approvalId);
+        QTRY_VERIFY(pane->approveLessButton()->isEnabled());
+        QTest::mouseClick(pane->approveLessButton(), Qt::LeftButton);
+        auto *dialog = approvals->findChild<ui::NarrowApprovalDialog *>();
+        QVERIFY(dialog);
+        // Not less than asked: said next to the amount, nothing sent.
+        QTest::keyClicks(dialog->amountEdit()->amountEdit(), QStringLiteral("450.00"));
+        QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
+        QVERIFY(dialog->problemLabel()->isVisible());
+        dialog->amountEdit()->amountEdit()->selectAll();
+        QTest::keyClicks(dialog->amountEdit()->amountEdit(), QStringLiteral("300.00"));
+        window->resize(1280, 760);
+        window->show();
+        Console::capture(dialog, QStringLiteral("approve-less"));
+        QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
+        QTRY_COMPARE(rest->get(QStringLiteral("/v1/approvals/") + approvalId)
+                         .json()
+                         .value(QStringLiteral("status"))
+                         .toString(),
+                     QStringLiteral("approved"));
+        QJsonObject retry = DemoFixtures::authorizeRequest(delegationId, 45000);
+        retry.insert(QStringLiteral("approval_id"), approvalId);
+        QCOMPARE(agent->post(QStringLiteral("/v1/authorize"), retry)
+                     .json()
+                     .value(QStringLiteral("reason"))
+                     .toString(),
+                 QStringLiteral("approval_mismatch"));
+        retry.insert(QStringLiteral("amount"), DemoFixtures::money(30000));
+        QCOMPARE(agent->post(QStringLiteral("/v1/authorize"), retry)
+                     .json()
+                     .value(QStringLiteral("reason"))
+                     .toString(),
+                 QStringLiteral("approved"));
+    }
+
+    // A request the panel cannot build is refused in words, and nothing is asked.
     void aProblemIsShownInWords()
     {
         ui::TryActionPanel panel;
@@ -141,6 +277,79 @@ private Q_SLOTS:
         QTest::mouseClick(panel.tryButton(), Qt::LeftButton);
         QCOMPARE(asked.size(), 1);
         QCOMPARE(asked.first().first().value<AuthorizeRequest>().resource, QStringLiteral("account:acc_1"));
+    }
+
+    // The panels in dark and in German, and the consent receipt in German (last: it changes the
+    // application's palette, locale and translators).
+    void screenshotsInDarkAndGerman()
+    {
+        const QString dir = qEnvironmentVariable("MANDATE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("MANDATE_SCREENSHOT_DIR is not set");
+        const auto shoot = [this](const QString &prefix) {
+            auto console = signIn(QStringLiteral("sam"));
+            QVERIFY(console);
+            ui::MainWindow *window = console->controller.mainWindow();
+            ui::DelegationsPage *page = window->delegationsPage();
+            page->table()->selectRow(0);
+            ui::DelegationDetailPane *detail = page->detailPane();
+            QTRY_VERIFY(!detail->delegationId().isEmpty());
+            ui::TryActionPanel *panel = detail->tryActionPanel();
+            QTest::keyClicks(panel->amountEdit()->amountEdit(), QStringLiteral("350"));
+            QTest::mouseClick(panel->tryButton(), Qt::LeftButton);
+            QTRY_VERIFY(!panel->detailLabel()->text().isEmpty());
+            window->resize(1280, 900);
+            window->show();
+            detail->findChild<QScrollArea *>()->ensureWidgetVisible(panel);
+            Console::capture(window, prefix + QStringLiteral("try-an-action"));
+
+            ui::AgentsPage *agents = window->agentsPage();
+            window->showPage(agents);
+            QTRY_VERIFY(agents->table()->model()->rowCount() > 0);
+            agents->table()->selectRow(0);
+            QTest::mouseClick(agents->authorityButton(), Qt::LeftButton);
+            auto *authority = agents->findChild<ui::AuthorityPage *>();
+            QVERIFY(authority);
+            QSignalSpy loaded(authority, &ui::AuthorityPage::loaded);
+            QVERIFY(loaded.wait(10000));
+            Console::capture(authority, prefix + QStringLiteral("authority"));
+            authority->close();
+        };
+        const QPalette original = QApplication::palette();
+        QApplication::setPalette(ui::ThemeColors::darkPalette());
+        shoot(QStringLiteral("dark-"));
+        QApplication::setPalette(original);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY(ui::TranslationLoader::install(*qApp, QLocale()));
+        shoot(QStringLiteral("de-"));
+
+        Delegation delegation;
+        delegation.id = QStringLiteral("dlg_example");
+        delegation.purpose = QStringLiteral("Flüge für die Berlin-Reise buchen, 3.–6. Dezember");
+        delegation.createdAt = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        delegation.expiresAt = delegation.createdAt.addDays(7);
+        delegation.notBefore = delegation.createdAt.addDays(1);
+        Scope scope;
+        scope.action = QStringLiteral("payments.initiate");
+        scope.resource = *ResourcePattern::parse(QStringLiteral("account:acc_1"));
+        scope.maxPerAction = *Money::of(50000, QStringLiteral("EUR"));
+        scope.maxTotal = *Money::of(120000, QStringLiteral("EUR"));
+        scope.schedule =
+            Schedule{QStringLiteral("Europe/Berlin"), {1, 2, 3, 4, 5}, QTime(8, 0), QTime(18, 0)};
+        delegation.scopes = {scope};
+        delegation.stepUp =
+            StepUpPolicy{*Money::of(20000, QStringLiteral("EUR")), std::nullopt, StepUpApprover::Customer};
+        delegation.revokeOn.taskComplete = true;
+        delegation.chain = {ChainLink{ChainLink::Kind::Customer, QStringLiteral("usr_alice"),
+                                      QStringLiteral("Alice Martin"), QString()},
+                            ChainLink{ChainLink::Kind::Agent, QStringLiteral("agt_travel"),
+                                      QStringLiteral("Travel booker"),
+                                      QStringLiteral("spiffe://demo.mandate.local/agents/travel-booker")}};
+        QString error;
+        QVERIFY2(ui::ConsentReceiptWriter::write(dir + QStringLiteral("/de-consent-receipt.pdf"), delegation,
+                                                 std::nullopt, delegation.createdAt, &error),
+                 qPrintable(error));
+        QLocale::setDefault(QLocale::c());
     }
 };
 
