@@ -571,6 +571,14 @@
         <source>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</source>
         <translation>Lange Laufzeit: Diese Vollmacht gilt %1, bis %2. Eine kürzere Vollmacht ist sicherer; Sie können jederzeit erneut eine erteilen.</translation>
     </message>
+    <message>
+        <source>only %1 from %2 to %3 (%4 time)</source>
+        <translation>nur %1 von %2 bis %3 (Zeitzone %4)</translation>
+    </message>
+    <message>
+        <source>The agent may use it from %1.</source>
+        <translation>Der Agent darf sie ab %1 nutzen.</translation>
+    </message>
 </context>
 <context>
     <name>MoneyInput</name>
@@ -3489,6 +3497,41 @@
     <message>
         <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
         <translation>Das bindende Limit: %1 der Delegation, von der sie weitergegeben wurde (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::UsageWindowBox</name>
+    <message>
+        <source>When it may be used</source>
+        <translation>Wann sie genutzt werden darf</translation>
+    </message>
+    <message>
+        <source>Start &amp;later, at:</source>
+        <translation>&amp;Später beginnen, um:</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Only on these &amp;days and hours:</source>
+        <translation>Nur an diesen &amp;Tagen und Stunden:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>From – until, time zone:</source>
+        <translation>Von – bis, Zeitzone:</translation>
     </message>
 </context>
 </TS>

@@ -571,6 +571,14 @@
         <source>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</source>
         <translation>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</translation>
     </message>
+    <message>
+        <source>only %1 from %2 to %3 (%4 time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent may use it from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MoneyInput</name>
@@ -3488,6 +3496,41 @@
     </message>
     <message>
         <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::UsageWindowBox</name>
+    <message>
+        <source>When it may be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;later, at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on these &amp;days and hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From – until, time zone:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

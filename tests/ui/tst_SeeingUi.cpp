@@ -24,11 +24,16 @@
 #include "ui/ReasonConfirmDialog.h"
 #include "ui/TranslationLoader.h"
 #include "ui/TryActionPanel.h"
+#include "ui/wizard/GrantReview.h"
 #include "ui/wizard/MoneyEdit.h"
 #include "ui/wizard/ThemeColors.h"
+#include "ui/wizard/UsageWindowBox.h"
 
 #include <QApplication>
 #include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -255,6 +260,49 @@ private Q_SLOTS:
                      .value(QStringLiteral("reason"))
                      .toString(),
                  QStringLiteral("approved"));
+    }
+
+    // The wizard's "When it may be used": a later start and office hours reach every scope of the
+    // grant, and the review says so in words.
+    void theWizardOffersAStartAndHours()
+    {
+        SystemClock clock;
+        ui::UsageWindowBox box(clock);
+        DelegationGrant grant;
+        grant.scopes = {Scope{}, Scope{}};
+        grant.expiresAt = clock.now().addDays(3);
+        box.applyTo(grant);
+        QVERIFY(!grant.notBefore);
+        QVERIFY(!grant.scopes.at(0).schedule);
+
+        box.startLaterCheck()->setChecked(true);
+        const QDateTime start = clock.now().addDays(1);
+        box.startEdit()->setDateTime(start.toLocalTime());
+        box.hoursCheck()->setChecked(true);
+        box.dayCheck(6)->setChecked(true);
+        box.timeZoneBox()->setEditText(QStringLiteral("Europe/Berlin"));
+        box.applyTo(grant);
+        box.resize(720, box.sizeHint().height());
+        Console::capture(&box, QStringLiteral("wizard-usage-window"));
+        QVERIFY(grant.notBefore);
+        QVERIFY(qAbs(grant.notBefore->secsTo(start)) < 60);
+        for (const Scope &scope : grant.scopes) {
+            QVERIFY(scope.schedule);
+            QCOMPARE(scope.schedule->days, (QList<int>{1, 2, 3, 4, 5, 6}));
+            QCOMPARE(scope.schedule->from, QTime(8, 0));
+            QCOMPARE(scope.schedule->to, QTime(18, 0));
+            QCOMPARE(scope.schedule->timeZone, QStringLiteral("Europe/Berlin"));
+        }
+        grant.scopes = {Scope{QStringLiteral("payments.initiate"),
+                              *ResourcePattern::parse(QStringLiteral("account:acc_1")), std::nullopt,
+                              std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                              grant.scopes.at(0).schedule}};
+        const QString review =
+            ui::GrantReview::describe(grant, QStringLiteral("Bill payer"), clock.now(), QLocale::c())
+                .sentences()
+                .join(u' ');
+        QVERIFY2(review.contains(QStringLiteral("(Europe/Berlin time)")), qPrintable(review));
+        QVERIFY2(review.contains(QStringLiteral("The agent may use it from")), qPrintable(review));
     }
 
     // A request the panel cannot build is refused in words, and nothing is asked.

@@ -11,6 +11,8 @@ namespace Ui {
 class LifetimePage;
 }
 
+class UsageWindowBox;
+
 // When the grant ends (a preset or a date, at most 90 days ahead) and what ends it earlier.
 class LifetimePage : public GrantWizardPage
 {
@@ -33,6 +35,7 @@ private:
 
     std::unique_ptr<Ui::LifetimePage> m_ui;
     const Clock &m_clock;
+    UsageWindowBox *m_usageWindow = nullptr;
 };
 
 } // namespace mandate::ui
