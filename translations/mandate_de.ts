@@ -2367,6 +2367,10 @@
         <source>Granted %1: %2</source>
         <translation>Erteilt %1: %2</translation>
     </message>
+    <message>
+        <source>Try an action before granting</source>
+        <translation>Vor dem Erteilen eine Aktion ausprobieren</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::GrantWizard</name>

@@ -2367,6 +2367,10 @@
         <source>Granted %1: %2</source>
         <translation>Granted %1: %2</translation>
     </message>
+    <message>
+        <source>Try an action before granting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::GrantWizard</name>

@@ -105,8 +105,12 @@ TryActionPanel::TryActionPanel(QWidget *parent)
 
 void TryActionPanel::setDelegation(const Delegation &delegation)
 {
-    const bool sameDelegation = delegation.id == m_delegationId && !m_delegationId.isEmpty();
+    // The same delegation with the same scopes keeps what the person typed; a wizard's draft whose
+    // scopes changed starts over.
+    const bool sameDelegation =
+        delegation.id == m_delegationId && !m_delegationId.isEmpty() && delegation.scopes == m_scopes;
     m_delegationId = delegation.id;
+    m_scopes = delegation.scopes;
     m_agentName = models::DelegationFormatter::agentName(delegation);
     if (sameDelegation)
         return;

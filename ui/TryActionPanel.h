@@ -53,6 +53,7 @@ private:
 
     QString m_delegationId;
     QString m_agentName;
+    QList<Scope> m_scopes;
     QLabel *m_question;
     QComboBox *m_action;
     QLineEdit *m_resource;

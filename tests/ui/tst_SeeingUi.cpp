@@ -19,12 +19,15 @@
 #include "ui/ConsoleController.h"
 #include "ui/DelegationDetailPane.h"
 #include "ui/DelegationsPage.h"
+#include "ui/DraftSimulator.h"
+#include "ui/GrantController.h"
 #include "ui/MainWindow.h"
 #include "ui/NarrowApprovalDialog.h"
 #include "ui/ReasonConfirmDialog.h"
 #include "ui/TranslationLoader.h"
 #include "ui/TryActionPanel.h"
 #include "ui/wizard/GrantReview.h"
+#include "ui/wizard/GrantWizard.h"
 #include "ui/wizard/MoneyEdit.h"
 #include "ui/wizard/ThemeColors.h"
 #include "ui/wizard/UsageWindowBox.h"
@@ -39,6 +42,10 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -303,6 +310,87 @@ private Q_SLOTS:
                 .join(u' ');
         QVERIFY2(review.contains(QStringLiteral("(Europe/Berlin time)")), qPrintable(review));
         QVERIFY2(review.contains(QStringLiteral("The agent may use it from")), qPrintable(review));
+    }
+
+    // Before granting, the wizard's draft is tried with the engine the server runs.
+    void aDraftIsTriedBeforeGranting()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        DelegationGrant grant;
+        grant.agentId = QStringLiteral("agt_payer");
+        grant.purpose = QStringLiteral("Pay the rent");
+        grant.expiresAt = now.addDays(7);
+        Scope scope;
+        scope.action = QStringLiteral("payments.initiate");
+        scope.resource = *ResourcePattern::parse(QStringLiteral("account:acc_1"));
+        scope.maxPerAction = *Money::of(50000, QStringLiteral("EUR"));
+        scope.maxTotal = *Money::of(120000, QStringLiteral("EUR"));
+        grant.scopes = {scope};
+        grant.stepUp =
+            StepUpPolicy{*Money::of(40000, QStringLiteral("EUR")), std::nullopt, StepUpApprover::Customer};
+        const Delegation draft = ui::DraftSimulator::draftOf(grant, QStringLiteral("Bill payer"), now);
+
+        ui::TryActionPanel panel;
+        panel.setDelegation(draft);
+        QVERIFY(panel.question().contains(QStringLiteral("Bill payer")));
+        AuthorizeRequest request = panel.request();
+        request.amount = *Money::of(35000, QStringLiteral("EUR"));
+        SimulatedDecision decided = ui::DraftSimulator::simulate(draft, request, now);
+        QCOMPARE(decided.outcome, DecisionOutcome::Allow);
+        QCOMPARE(decided.forecast.remainingTotal->amountMinor(), 120000 - 35000);
+        panel.showDecision(decided);
+        QCOMPARE(panel.verdictLabel()->text(), QStringLiteral("It would be allowed."));
+
+        request.amount = *Money::of(45000, QStringLiteral("EUR"));
+        QCOMPARE(ui::DraftSimulator::simulate(draft, request, now).outcome, DecisionOutcome::StepUpRequired);
+        request.amount = *Money::of(60000, QStringLiteral("EUR"));
+        decided = ui::DraftSimulator::simulate(draft, request, now);
+        QCOMPARE(decided.reason, ReasonCode::PerActionLimitExceeded);
+        QCOMPARE(decided.forecast.binding->limit, QStringLiteral("max_per_action"));
+    }
+
+    // The review page of the grant wizard offers the same panel, on the draft (whose per-action
+    // limit the wizard sets to EUR 100.00 unless told otherwise).
+    void theWizardReviewTriesTheDraft()
+    {
+        auto console = signIn(QStringLiteral("alice"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        QTest::mouseClick(mandate::test::child<QPushButton>(window->delegationsPage(), "grantButton"),
+                          Qt::LeftButton);
+        QPointer<ui::GrantWizard> wizard = window->grantController()->wizard();
+        QVERIFY(wizard);
+        auto *agents =
+            mandate::test::child<QListView>(wizard->page(ui::GrantWizard::AgentPageId), "agentList");
+        QTRY_VERIFY(agents->model()->rowCount() > 0);
+        const QModelIndexList payer = agents->model()->match(agents->model()->index(0, 0), Qt::DisplayRole,
+                                                             QStringLiteral("Bill payer"));
+        QVERIFY(!payer.isEmpty());
+        QTest::mouseClick(agents->viewport(), Qt::LeftButton, {}, agents->visualRect(payer.front()).center());
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QTest::keyClicks(
+            mandate::test::child<QPlainTextEdit>(wizard->page(ui::GrantWizard::PurposePageId), "purposeEdit"),
+            QStringLiteral("Pay the January rent"));
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QWidget *scopes = wizard->page(ui::GrantWizard::ScopesPageId);
+        mandate::test::child<QPushButton>(scopes, "addButton")->menu()->actions().at(0)->trigger();
+        QTest::keyClicks(mandate::test::child<QLineEdit>(scopes, "resourceEdit"), QStringLiteral("acc_1"));
+        QLineEdit *total = mandate::test::child<ui::MoneyEdit>(scopes, "totalEdit")->amountEdit();
+        total->selectAll();
+        QTest::keyClicks(total, QStringLiteral("900.00"));
+        for (int i = 0; i < 3; ++i)
+            QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(ui::GrantWizard::ReviewPageId));
+        auto *panel = wizard->page(ui::GrantWizard::ReviewPageId)->findChild<ui::TryActionPanel *>();
+        QVERIFY(panel);
+        QTest::keyClicks(panel->amountEdit()->amountEdit(), QStringLiteral("80.00"));
+        QTest::mouseClick(panel->tryButton(), Qt::LeftButton);
+        QCOMPARE(panel->verdictLabel()->text(), QStringLiteral("It would be allowed."));
+        QVERIFY2(panel->detailLabel()->text().contains(QStringLiteral("820.00")),
+                 qPrintable(panel->detailLabel()->text()));
+        wizard->resize(900, 900);
+        Console::capture(wizard, QStringLiteral("wizard-review-try"));
+        wizard->reject();
     }
 
     // A request the panel cannot build is refused in words, and nothing is asked.
