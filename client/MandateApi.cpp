@@ -7,6 +7,7 @@
 #include "core/ApprovalCodec.h"
 #include "core/AuditEventCodec.h"
 #include "core/AuditReceipt.h"
+#include "core/AuthorizeCodec.h"
 #include "core/DelegationCodec.h"
 #include "core/MerkleTree.h"
 
@@ -139,6 +140,78 @@ std::optional<MandateApi::RegisteredEnforcementPoint> registeredPointFrom(const 
     if (!point || token.isEmpty())
         return std::nullopt;
     return MandateApi::RegisteredEnforcementPoint{std::move(*point), token};
+}
+
+std::optional<Money> authorityMoney(const QJsonValue &value)
+{
+    const QJsonObject o = value.toObject();
+    const auto money = Money::of(o.value(QStringLiteral("amount_minor")).toInteger(-1),
+                                 o.value(QStringLiteral("currency")).toString());
+    return money ? std::optional<Money>(*money) : std::nullopt;
+}
+
+std::optional<qint64> authorityCount(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
+}
+
+std::optional<AgentAuthorityInfo> authorityFrom(const QJsonObject &json)
+{
+    if (!json.value(QStringLiteral("delegations")).isArray() ||
+        !json.value(QStringLiteral("reach")).isArray())
+        return std::nullopt;
+    AgentAuthorityInfo info;
+    info.agentName = json.value(QStringLiteral("agent")).toObject().value(QStringLiteral("name")).toString();
+    for (const QJsonValue &value : json.value(QStringLiteral("delegations")).toArray()) {
+        const QJsonObject d = value.toObject();
+        AgentAuthorityInfo::Held held;
+        held.id = d.value(QStringLiteral("id")).toString();
+        held.parentId = d.value(QStringLiteral("parent_id")).toString();
+        held.purpose = d.value(QStringLiteral("purpose")).toString();
+        held.depth = d.value(QStringLiteral("depth")).toInt(1);
+        for (const QJsonValue &link : d.value(QStringLiteral("chain")).toArray())
+            held.chainNames.append(link.toObject().value(QStringLiteral("name")).toString());
+        const QJsonObject usage = d.value(QStringLiteral("usage")).toObject();
+        held.uses = usage.value(QStringLiteral("uses")).toInteger();
+        for (const QJsonValue &spent : usage.value(QStringLiteral("spent")).toArray()) {
+            if (const auto money = authorityMoney(spent))
+                held.spent.append(*money);
+        }
+        for (const QJsonValue &scopeValue : d.value(QStringLiteral("scopes")).toArray()) {
+            const QJsonObject scope = scopeValue.toObject();
+            const QJsonObject remaining = scope.value(QStringLiteral("remaining")).toObject();
+            held.scopes.append({scope.value(QStringLiteral("action")).toString(),
+                                scope.value(QStringLiteral("resource")).toString(),
+                                authorityMoney(remaining.value(QStringLiteral("total"))),
+                                authorityCount(remaining.value(QStringLiteral("uses")))});
+        }
+        info.delegations.append(held);
+    }
+    for (const QJsonValue &value : json.value(QStringLiteral("reach")).toArray()) {
+        const QJsonObject r = value.toObject();
+        AgentAuthorityInfo::Reach reach;
+        reach.action = r.value(QStringLiteral("action")).toString();
+        reach.resource = r.value(QStringLiteral("resource")).toString();
+        if (r.value(QStringLiteral("remaining_total")).isArray()) {
+            QList<Money> totals;
+            for (const QJsonValue &total : r.value(QStringLiteral("remaining_total")).toArray()) {
+                if (const auto money = authorityMoney(total))
+                    totals.append(*money);
+            }
+            reach.remainingTotal = totals;
+        }
+        reach.remainingUses = authorityCount(r.value(QStringLiteral("remaining_uses")));
+        reach.delegations = int(r.value(QStringLiteral("delegations")).toArray().size());
+        reach.maxDepth = r.value(QStringLiteral("max_depth")).toInt();
+        info.reach.append(reach);
+    }
+    const QJsonObject growth = json.value(QStringLiteral("growth")).toObject();
+    info.grantsLast30Days = growth.value(QStringLiteral("grants_last_30d")).toInt();
+    info.subdelegations = growth.value(QStringLiteral("subdelegations")).toInt();
+    info.activeNow = growth.value(QStringLiteral("active_delegations")).toInt();
+    info.activeMonthAgo = growth.value(QStringLiteral("active_delegations_30d_ago")).toInt();
+    info.sprawl = growth.value(QStringLiteral("sprawl")).toBool();
+    return info;
 }
 
 std::optional<AgentInfo> agentFrom(const QJsonObject &json)
@@ -476,6 +549,31 @@ Reply<ActionCatalog> MandateApi::actions()
                                     }
                                     return catalog;
                                 });
+}
+
+Reply<Approval> MandateApi::approveNarrowed(const QString &approvalId, const QString &reason,
+                                            const Money &narrowed, const QByteArray &idempotencyKey)
+{
+    ApprovalCodec::DecisionBody body{ApprovalVerdict::Approve, reason};
+    body.narrowed = narrowed;
+    return typed<Approval>(
+        m_client.post(QStringLiteral("/v1/approvals/") + segment(approvalId) + QStringLiteral("/decisions"),
+                      ApprovalCodec::decisionBodyToJson(body), idempotencyKey),
+        &approvalFrom);
+}
+
+Reply<AgentAuthorityInfo> MandateApi::agentAuthority(const QString &agentId)
+{
+    return typed<AgentAuthorityInfo>(
+        m_client.get(QStringLiteral("/v1/agents/") + segment(agentId) + QStringLiteral("/authority")),
+        &authorityFrom);
+}
+
+Reply<SimulatedDecision> MandateApi::simulate(const AuthorizeRequest &request)
+{
+    return typed<SimulatedDecision>(
+        m_client.post(QStringLiteral("/v1/authorize/simulate"), AuthorizeCodec::requestToJson(request)),
+        [](const QJsonObject &body) { return SimulatedDecision::fromJson(body); });
 }
 
 Reply<Page<EnforcementPointInfo>> MandateApi::enforcementPoints()

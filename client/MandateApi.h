@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/AgentAuthorityInfo.h"
 #include "client/AgentInfo.h"
 #include "client/ApiReply.h"
 #include "client/DemoDirectory.h"
@@ -13,6 +14,7 @@
 #include "core/AuditEvent.h"
 #include "core/Delegation.h"
 #include "core/LogError.h"
+#include "core/SimulatedDecision.h"
 
 #include <QByteArray>
 #include <QList>
@@ -168,6 +170,13 @@ public:
     // The organisation's policy engine, and the action catalog grants and labels read.
     Reply<OrgPolicyInfo> orgPolicy();
     Reply<ActionCatalog> actions();
+    // Approves letting at most `narrowed` through (less than the amount asked for).
+    Reply<Approval> approveNarrowed(const QString &approvalId, const QString &reason, const Money &narrowed,
+                                    const QByteArray &idempotencyKey);
+    // GET /v1/agents/{id}/authority: what the agent can still do now, and how that grew.
+    Reply<AgentAuthorityInfo> agentAuthority(const QString &agentId);
+    // POST /v1/authorize/simulate: what the delegation's agent would be told now; changes nothing.
+    Reply<SimulatedDecision> simulate(const AuthorizeRequest &request);
 
     // Admin only: the gateways and MCP servers that ask the AuthZEN endpoints, newest first (one
     // page: the server lists them all).

@@ -95,4 +95,15 @@ std::optional<ApprovalVerdict> approvalVerdictFromString(QStringView text)
     return fromWireName(kVerdicts, text);
 }
 
+std::optional<Money> Approval::narrowedAmount() const
+{
+    std::optional<Money> lowest;
+    for (const ApprovalDecisionRecord &record : decisions) {
+        if (record.verdict == ApprovalVerdict::Approve && record.narrowed &&
+            (!lowest || record.narrowed->amountMinor() < lowest->amountMinor()))
+            lowest = record.narrowed;
+    }
+    return lowest;
+}
+
 } // namespace mandate

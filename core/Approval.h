@@ -72,6 +72,7 @@ struct ApprovalDecisionRecord
     ApprovalVerdict verdict = ApprovalVerdict::Approve;
     QString reason;
     QDateTime at;
+    std::optional<Money> narrowed = std::nullopt; // an approve that lets through at most this amount
 
     friend bool operator==(const ApprovalDecisionRecord &, const ApprovalDecisionRecord &) = default;
 };
@@ -95,6 +96,10 @@ struct Approval
     QDateTime expiresAt;
     std::optional<QDateTime> resolvedAt;
     bool consumed = false;
+
+    // The most the approval lets through when an approver narrowed it: the lowest narrowed amount
+    // among its approvals; nothing when no one narrowed it (then the request must match exactly).
+    std::optional<Money> narrowedAmount() const;
 
     friend bool operator==(const Approval &, const Approval &) = default;
 };

@@ -54,6 +54,16 @@ std::optional<ApprovalVerdict> readVerdict(JsonReader &reader)
     return verdict;
 }
 
+std::optional<Money> readNarrowedAmount(JsonReader &reader)
+{
+    auto narrowed = reader.optionalObject(u"narrowed");
+    if (!narrowed)
+        return std::nullopt;
+    std::optional<Money> amount = narrowed->requiredMoney(u"amount");
+    narrowed->finish();
+    return amount;
+}
+
 ApprovalDecisionRecord readDecisionRecord(JsonReader &reader)
 {
     ApprovalDecisionRecord record;
@@ -62,6 +72,7 @@ ApprovalDecisionRecord readDecisionRecord(JsonReader &reader)
     record.verdict = readVerdict(reader).value_or(ApprovalVerdict::Approve);
     record.reason = reader.optionalString(u"reason", ApprovalCodec::MaxReasonLength).value_or(QString());
     record.at = reader.requiredTimestamp(u"at").value_or(QDateTime());
+    record.narrowed = readNarrowedAmount(reader);
     reader.finish();
     return record;
 }
@@ -72,13 +83,18 @@ QJsonObject ApprovalCodec::toJson(const Approval &approval)
 {
     QJsonArray decisions;
     for (const ApprovalDecisionRecord &record : approval.decisions) {
-        decisions.append(QJsonObject{
+        QJsonObject json{
             {QStringLiteral("user"), partyToJson(record.user, false)},
             {QStringLiteral("decision"), approvalVerdictToString(record.verdict)},
             {QStringLiteral("reason"),
              record.reason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(record.reason)},
             {QStringLiteral("at"), formatTimestamp(record.at)},
-        });
+        };
+        if (record.narrowed)
+            json.insert(
+                QStringLiteral("narrowed"),
+                QJsonObject{{QStringLiteral("amount"), DelegationCodec::moneyToJson(*record.narrowed)}});
+        decisions.append(json);
     }
     const ApprovalRequestDetails &request = approval.request;
     return {
@@ -173,6 +189,9 @@ ApprovalCodec::decisionBodyFromJson(const QJsonObject &json)
     DecisionBody body;
     body.verdict = readVerdict(reader).value_or(ApprovalVerdict::Approve);
     body.reason = reader.optionalString(u"reason", MaxReasonLength).value_or(QString());
+    body.narrowed = readNarrowedAmount(reader);
+    if (body.narrowed && body.verdict != ApprovalVerdict::Approve)
+        reader.addError(u"narrowed", QStringLiteral("is only for approve"));
     reader.finish();
 
     if (!errors.isEmpty())
@@ -182,8 +201,12 @@ ApprovalCodec::decisionBodyFromJson(const QJsonObject &json)
 
 QJsonObject ApprovalCodec::decisionBodyToJson(const DecisionBody &body)
 {
-    return {{QStringLiteral("decision"), approvalVerdictToString(body.verdict)},
-            {QStringLiteral("reason"), body.reason}};
+    QJsonObject json{{QStringLiteral("decision"), approvalVerdictToString(body.verdict)},
+                     {QStringLiteral("reason"), body.reason}};
+    if (body.narrowed)
+        json.insert(QStringLiteral("narrowed"),
+                    QJsonObject{{QStringLiteral("amount"), DelegationCodec::moneyToJson(*body.narrowed)}});
+    return json;
 }
 
 } // namespace mandate

@@ -24,6 +24,7 @@ public:
     {
         ApprovalVerdict verdict = ApprovalVerdict::Approve;
         QString reason;
+        std::optional<Money> narrowed = std::nullopt; // "narrowed": {"amount"}: approve at most this much
     };
     // "reason" is optional (≤ 1000 characters); whether a deny has a good enough one is the
     // ApprovalStateMachine's call.

@@ -32,18 +32,29 @@ ApprovalMatcher::Match ApprovalMatcher::match(const Approval &approval, const QS
                      QStringLiteral("Approval %1 belongs to another delegation."));
     }
     const ApprovalRequestDetails &approved = approval.request;
+    const std::optional<Money> narrowed = approval.narrowedAmount();
+    // Narrowed: any amount up to the narrowed one, in its currency; otherwise exactly the amount.
+    const bool amountFits = narrowed ? request.amount && request.amount->currency() == narrowed->currency() &&
+                                           request.amount->amountMinor() <= narrowed->amountMinor()
+                                     : approved.amount == request.amount;
+    ApprovalRequestDetails asked = ApprovalRequestDetails::of(request);
+    asked.amount = approved.amount;
     QString difference;
     if (approved.action != request.action) {
         difference = QStringLiteral("action");
     } else if (approved.resource != request.resource) {
         difference = QStringLiteral("resource");
-    } else if (approved.amount != request.amount) {
+    } else if (!amountFits && narrowed) {
+        return Match{ReasonCode::ApprovalMismatch,
+                     QStringLiteral("Approval %1 was narrowed to at most %2; ask for no more than that.")
+                         .arg(approval.id, narrowed->toDisplayString())};
+    } else if (!amountFits) {
         difference = QStringLiteral("amount");
     } else if (approved.destination != request.destination) {
         difference = QStringLiteral("destination");
     } else if (approved.sensitivity != request.sensitivity) {
         difference = QStringLiteral("sensitivity");
-    } else if (approved != ApprovalRequestDetails::of(request)) {
+    } else if (approved != asked) {
         difference = QStringLiteral("request");
     }
     if (!difference.isEmpty()) {

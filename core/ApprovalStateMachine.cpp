@@ -107,6 +107,19 @@ ApprovalStateMachine::decide(Approval approval, StepUpApprover routing, const De
     return approval;
 }
 
+std::optional<QString> ApprovalStateMachine::narrowingError(const Approval &approval, const Money &narrowed)
+{
+    const std::optional<Money> &asked = approval.request.amount;
+    if (!asked)
+        return QStringLiteral("This request names no amount to narrow.");
+    if (narrowed.currency() != asked->currency())
+        return QStringLiteral("Must be in %1, the currency of the request.").arg(asked->currency());
+    if (narrowed.amountMinor() <= 0 || narrowed.amountMinor() >= asked->amountMinor())
+        return QStringLiteral("Must be more than zero and less than the %1 asked for.")
+            .arg(asked->toDisplayString());
+    return std::nullopt;
+}
+
 bool ApprovalStateMachine::expireIfDue(Approval &approval, const QDateTime &now)
 {
     if (approval.status != ApprovalStatus::Pending || approval.expiresAt > now) {

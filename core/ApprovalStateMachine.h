@@ -48,6 +48,10 @@ public:
                                             ApprovalVerdict verdict, const QString &reason,
                                             const QDateTime &now);
 
+    // Why `narrowed` cannot narrow this approval (nothing when it can): only an amount below the
+    // one asked for, in its currency, on a request that names an amount.
+    static std::optional<QString> narrowingError(const Approval &approval, const Money &narrowed);
+
     // Moves a pending approval past its expiry to Expired; false when nothing changed.
     static bool expireIfDue(Approval &approval, const QDateTime &now);
 

@@ -100,6 +100,15 @@ FieldErrors scopeWidenings(const Scope &parent, const Scope &child, const QStrin
                       errors);
     checkSensitivityCeiling(parent.maxSensitivity, child.maxSensitivity,
                             path + QStringLiteral(".max_sensitivity"), u"sensitivity ceiling", errors);
+    if (parent.schedule) {
+        const QString schedulePath = path + QStringLiteral(".schedule");
+        if (!child.schedule)
+            errors.append({schedulePath, QStringLiteral("Must be set: the parent may only be used %1.")
+                                             .arg(parent.schedule->describe())});
+        else if (!child.schedule->liesWithin(*parent.schedule))
+            errors.append({schedulePath, QStringLiteral("Must lie within the parent's schedule, %1.")
+                                             .arg(parent.schedule->describe())});
+    }
     return errors;
 }
 
@@ -245,6 +254,11 @@ FieldErrors Attenuation::check(const Delegation &parent, int parentDepth, const 
         errors.append(
             {QStringLiteral("expires_at"), QStringLiteral("Must not be later than the parent's expiry, %1.")
                                                .arg(formatTimestamp(parent.expiresAt))});
+    }
+    if (parent.notBefore && (!child.notBefore || *child.notBefore < *parent.notBefore)) {
+        errors.append(
+            {QStringLiteral("not_before"), QStringLiteral("Must not be earlier than the parent's start, %1.")
+                                               .arg(formatTimestamp(*parent.notBefore))});
     }
     for (qsizetype i = 0; i < child.scopes.size(); ++i) {
         checkScope(parent, child.scopes.at(i), i, errors);

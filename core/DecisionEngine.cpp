@@ -19,6 +19,12 @@ std::optional<Denial> lifetimeDenial(const Delegation &delegation, const QString
                 .arg(DecisionWording::capitalized(label), delegationStatusToString(delegation.status)),
             QString()};
     }
+    if (delegation.notBefore && now < *delegation.notBefore) {
+        return Denial{ReasonCode::OutsideSchedule,
+                      QStringLiteral("%1 starts at %2.")
+                          .arg(DecisionWording::capitalized(label), formatTimestamp(*delegation.notBefore)),
+                      QString()};
+    }
     if (delegation.expiresAt <= now) {
         return Denial{ReasonCode::DelegationExpired,
                       QStringLiteral("%1 expired at %2.")
@@ -59,7 +65,7 @@ std::optional<Denial> contextDenial(const Delegation &delegation, const Authoriz
 // its ancestors). Per-action limits first for the whole chain, then the cumulative ones, as API.md
 // orders the checks. An ancestor's cap binds everything below it, so every link is charged.
 Expected<QList<ScopeCharge>, Denial> chainCharges(const QList<const Delegation *> &lineage,
-                                                  const AuthorizeRequest &request)
+                                                  const AuthorizeRequest &request, const QDateTime &now)
 {
     const Delegation &requested = *lineage.constFirst();
     QList<qsizetype> governing;
@@ -71,6 +77,10 @@ Expected<QList<ScopeCharge>, Denial> chainCharges(const QList<const Delegation *
         }
         if (std::optional<Denial> denial =
                 ScopeLimits::perActionDenial(link->scopes.at(*scopeIndex), label, request)) {
+            return unexpected(std::move(*denial));
+        }
+        if (std::optional<Denial> denial =
+                ScopeLimits::scheduleDenial(link->scopes.at(*scopeIndex), label, now)) {
             return unexpected(std::move(*denial));
         }
         governing.append(*scopeIndex);
@@ -233,7 +243,7 @@ EngineResult DecisionEngine::decide(const DecisionInput &input)
         }
     }
 
-    const Expected<QList<ScopeCharge>, Denial> charges = chainCharges(lineage, request);
+    const Expected<QList<ScopeCharge>, Denial> charges = chainCharges(lineage, request, input.now);
     if (!charges) {
         deny(result, charges.error());
         return result;

@@ -58,6 +58,7 @@ struct Delegation
     DelegationStatus status = DelegationStatus::Active;
     QDateTime createdAt;
     QDateTime expiresAt;
+    std::optional<QDateTime> notBefore; // usable only from then on; absent means from the grant
     std::optional<QDateTime> revokedAt;
     std::optional<QString> revokedBy;
     std::optional<QString> revokeReason;
@@ -88,6 +89,7 @@ struct DelegationGrant
     QString agentSpiffeId; // POST /v1/delegations/{id}/subdelegations
     QString purpose;
     QDateTime expiresAt;
+    std::optional<QDateTime> notBefore;
     QList<Scope> scopes;
     std::optional<StepUpPolicy> stepUp;
     std::optional<DualControlPolicy> dualControl;

@@ -119,6 +119,58 @@ std::optional<QList<ResourcePattern>> readDestinations(JsonReader &reader)
     return patterns;
 }
 
+QJsonObject scheduleToJson(const Schedule &schedule)
+{
+    QJsonArray days;
+    for (const int day : schedule.days)
+        days.append(Schedule::dayName(day));
+    return {{QStringLiteral("time_zone"), schedule.timeZone},
+            {QStringLiteral("days"), days},
+            {QStringLiteral("from"), schedule.from.toString(QStringLiteral("HH:mm"))},
+            {QStringLiteral("to"), schedule.to.toString(QStringLiteral("HH:mm"))}};
+}
+
+std::optional<QTime> readScheduleClock(JsonReader &reader, QStringView key)
+{
+    const auto text = reader.requiredString(key, 5);
+    if (!text)
+        return std::nullopt;
+    const QTime clock = QTime::fromString(*text, QStringLiteral("HH:mm"));
+    if (!clock.isValid() && *text != QLatin1String("24:00")) {
+        reader.addError(key, QStringLiteral("must be a time of day as HH:MM"));
+        return std::nullopt;
+    }
+    // 24:00 ends a window at midnight; QTime has no such value, so the last millisecond stands in.
+    return clock.isValid() ? clock : QTime(23, 59, 59, 999);
+}
+
+// Shape only, like the rest of the scope: GrantValidator says whether the zone exists and the
+// window makes sense.
+std::optional<Schedule> readScopeSchedule(JsonReader &reader)
+{
+    auto scheduleReader = reader.optionalObject(u"schedule");
+    if (!scheduleReader)
+        return std::nullopt;
+    Schedule schedule;
+    schedule.timeZone = scheduleReader->requiredNonEmptyString(u"time_zone", 64).value_or(QString());
+    if (const auto days = scheduleReader->requiredStringArray(u"days", 7, 3)) {
+        for (const QString &name : *days) {
+            const std::optional<int> day = Schedule::dayFromName(name);
+            if (!day || schedule.days.contains(*day)) {
+                scheduleReader->addError(u"days", QStringLiteral("must name distinct days: mon, tue, wed, "
+                                                                 "thu, fri, sat, sun"));
+                break;
+            }
+            schedule.days.append(*day);
+        }
+        std::sort(schedule.days.begin(), schedule.days.end());
+    }
+    schedule.from = readScheduleClock(*scheduleReader, u"from").value_or(QTime());
+    schedule.to = readScheduleClock(*scheduleReader, u"to").value_or(QTime());
+    scheduleReader->finish();
+    return schedule;
+}
+
 // The fields of a scope, leaving the reader open for the "used" extension.
 std::optional<Scope> readScopeFields(JsonReader &reader)
 {
@@ -132,6 +184,7 @@ std::optional<Scope> readScopeFields(JsonReader &reader)
     scope.maxUses = reader.optionalInteger(u"max_uses", JsonReader::IntegerMin, JsonReader::IntegerMax);
     scope.destinations = readDestinations(reader);
     scope.maxSensitivity = reader.optionalSensitivity(u"max_sensitivity");
+    scope.schedule = readScopeSchedule(reader);
     if (reader.errors()->size() != errorsBefore)
         return std::nullopt;
     return scope;
@@ -246,7 +299,7 @@ QJsonValue DelegationCodec::moneyToJson(const std::optional<Money> &money)
 
 QJsonObject DelegationCodec::scopeToJson(const Scope &scope)
 {
-    return {
+    QJsonObject json{
         {QStringLiteral("action"), scope.action},
         {QStringLiteral("resource"), scope.resource.text()},
         {QStringLiteral("max_per_action"), moneyToJson(scope.maxPerAction)},
@@ -259,6 +312,10 @@ QJsonObject DelegationCodec::scopeToJson(const Scope &scope)
                                                 ? QJsonValue(sensitivityToString(*scope.maxSensitivity))
                                                 : QJsonValue(QJsonValue::Null)},
     };
+    // Only when set, so scopes without a schedule read exactly as before.
+    if (scope.schedule)
+        json.insert(QStringLiteral("schedule"), scheduleToJson(*scope.schedule));
+    return json;
 }
 
 QJsonObject DelegationCodec::scopeUsageToJson(const ScopeUsage &usage, const Scope &scope)
@@ -347,6 +404,7 @@ QJsonObject DelegationCodec::toJson(const Delegation &delegation)
         {QStringLiteral("status"), delegationStatusToString(delegation.status)},
         {QStringLiteral("created_at"), formatTimestamp(delegation.createdAt)},
         {QStringLiteral("expires_at"), formatTimestamp(delegation.expiresAt)},
+        {QStringLiteral("not_before"), timestampOrNull(delegation.notBefore)},
         {QStringLiteral("revoked_at"), timestampOrNull(delegation.revokedAt)},
         {QStringLiteral("revoked_by"), stringOrNull(delegation.revokedBy)},
         {QStringLiteral("revoke_reason"), stringOrNull(delegation.revokeReason)},
@@ -381,6 +439,7 @@ Expected<Delegation, FieldErrors> DelegationCodec::fromJson(const QJsonObject &j
     }
     delegation.createdAt = reader.requiredTimestamp(u"created_at").value_or(QDateTime());
     delegation.expiresAt = reader.requiredTimestamp(u"expires_at").value_or(QDateTime());
+    delegation.notBefore = reader.optionalTimestamp(u"not_before");
     delegation.revokedAt = reader.optionalTimestamp(u"revoked_at");
     delegation.revokedBy = reader.optionalString(u"revoked_by");
     delegation.revokeReason = reader.optionalString(u"revoke_reason");
@@ -420,6 +479,8 @@ QJsonObject DelegationCodec::grantToJson(const DelegationGrant &grant, GrantKind
         {QStringLiteral("dual_control"), dualControlToJson(grant.dualControl)},
         {QStringLiteral("revoke_on"), revokeOnToJson(grant.revokeOn)},
     };
+    if (grant.notBefore)
+        json.insert(QStringLiteral("not_before"), formatTimestamp(*grant.notBefore));
     if (kind == GrantKind::Customer)
         json.insert(QStringLiteral("agent_id"), grant.agentId);
     else
@@ -438,6 +499,7 @@ Expected<DelegationGrant, FieldErrors> DelegationCodec::grantFromJson(const QJso
         grant.agentSpiffeId = reader.requiredNonEmptyString(u"agent_spiffe_id").value_or(QString());
     grant.purpose = reader.requiredString(u"purpose").value_or(QString());
     grant.expiresAt = reader.requiredTimestamp(u"expires_at").value_or(QDateTime());
+    grant.notBefore = reader.optionalTimestamp(u"not_before");
 
     Policy policy = readPolicy(reader, false);
     grant.scopes = std::move(policy.scopes);

@@ -5,6 +5,8 @@
 #include "core/ResourcePattern.h"
 #include "core/SpiffeId.h"
 
+#include <QTimeZone>
+
 namespace mandate {
 
 namespace {
@@ -75,6 +77,17 @@ void checkScope(FieldErrors &errors, const QString &path, const Scope &scope)
                 checkPattern(errors, indexed(destinationsPath, i), scope.destinations->at(i));
         }
     }
+    if (scope.schedule) {
+        const QString schedulePath = path + QStringLiteral(".schedule");
+        if (!QTimeZone(scope.schedule->timeZone.toUtf8()).isValid())
+            add(errors, schedulePath + QStringLiteral(".time_zone"),
+                QStringLiteral("is not a known time zone"));
+        if (scope.schedule->days.isEmpty())
+            add(errors, schedulePath + QStringLiteral(".days"), QStringLiteral("must name at least one day"));
+        if (scope.schedule->from.isValid() && scope.schedule->to.isValid() &&
+            scope.schedule->from >= scope.schedule->to)
+            add(errors, schedulePath + QStringLiteral(".to"), QStringLiteral("must be later than from"));
+    }
 }
 
 void checkExpiry(FieldErrors &errors, const QDateTime &expiresAt, const QDateTime &now)
@@ -125,6 +138,8 @@ FieldErrors GrantValidator::validate(const DelegationGrant &grant, const QDateTi
             QStringLiteral("must be at most %1 characters").arg(MaxPurposeLength));
 
     checkExpiry(errors, grant.expiresAt, now);
+    if (grant.notBefore && grant.expiresAt.isValid() && *grant.notBefore >= grant.expiresAt)
+        add(errors, QStringLiteral("not_before"), QStringLiteral("must be earlier than expires_at"));
 
     const QString scopesPath = QStringLiteral("scopes");
     if (grant.scopes.isEmpty()) {

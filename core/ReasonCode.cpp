@@ -35,6 +35,7 @@ constexpr std::array kCodes{
     ReasonCode::OrgPolicyStepUp,
     ReasonCode::OrgPolicyDenied,
     ReasonCode::OrgPolicyUnavailable,
+    ReasonCode::OutsideSchedule,
 };
 
 constexpr QStringView wireName(ReasonCode code)
@@ -92,6 +93,8 @@ constexpr QStringView wireName(ReasonCode code)
         return u"org_policy_unavailable";
     case ReasonCode::ApprovalMismatch:
         return u"approval_mismatch";
+    case ReasonCode::OutsideSchedule:
+        return u"outside_schedule";
     }
     Q_UNREACHABLE();
     return {};

@@ -35,6 +35,7 @@ enum class ReasonCode
     OrgPolicyStepUp,
     OrgPolicyDenied,
     OrgPolicyUnavailable,
+    OutsideSchedule,
 };
 
 QString reasonCodeToString(ReasonCode code);

@@ -2,6 +2,7 @@
 
 #include "core/Money.h"
 #include "core/ResourcePattern.h"
+#include "core/Schedule.h"
 #include "core/Sensitivity.h"
 
 #include <QList>
@@ -23,6 +24,7 @@ struct Scope
     std::optional<qint64> maxUses;
     std::optional<QList<ResourcePattern>> destinations; // allowlist; absent means any destination
     std::optional<Sensitivity> maxSensitivity;
+    std::optional<Schedule> schedule; // absent means at any time
 
     friend bool operator==(const Scope &, const Scope &) = default;
 };

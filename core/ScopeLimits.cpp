@@ -46,6 +46,18 @@ std::optional<Denial> unrecordableDenial(const Delegation &delegation, const Sco
 
 } // namespace
 
+std::optional<Denial> ScopeLimits::scheduleDenial(const Scope &scope, const QString &label,
+                                                  const QDateTime &now)
+{
+    if (!scope.schedule || scope.schedule->admits(now))
+        return std::nullopt;
+    return Denial{ReasonCode::OutsideSchedule,
+                  QStringLiteral("%1 %2 scope may only be used %3.")
+                      .arg(DecisionWording::capitalized(DecisionWording::possessive(label)), scope.action,
+                           scope.schedule->describe()),
+                  QString()};
+}
+
 Expected<qsizetype, Denial> ScopeLimits::governingScope(const Delegation &delegation, const QString &label,
                                                         const AuthorizeRequest &request)
 {

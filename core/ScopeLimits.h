@@ -5,6 +5,7 @@
 #include "core/Denial.h"
 #include "core/Expected.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -23,6 +24,9 @@ public:
                                                       const AuthorizeRequest &request);
     static std::optional<Denial> perActionDenial(const Scope &scope, const QString &label,
                                                  const AuthorizeRequest &request);
+    // The scope's schedule at `now` (the request's moment, read in the schedule's own time zone).
+    static std::optional<Denial> scheduleDenial(const Scope &scope, const QString &label,
+                                                const QDateTime &now);
     // The governing scope's total and uses, and whether the amount can be recorded at all.
     static std::optional<Denial> cumulativeDenial(const Delegation &delegation, qsizetype scopeIndex,
                                                   const QString &label, const AuthorizeRequest &request);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 
 namespace mandate::models {
 
@@ -154,9 +155,23 @@ QStringList DelegationFormatter::scopeLimits(const Scope &scope)
     }
     if (scope.maxSensitivity)
         limits.append(tr("data up to %1").arg(sensitivityToString(*scope.maxSensitivity)));
+    if (scope.schedule)
+        limits.append(scheduleText(*scope.schedule));
     if (limits.isEmpty())
         limits.append(tr("no limits"));
     return limits;
+}
+
+QString DelegationFormatter::scheduleText(const Schedule &schedule)
+{
+    QStringList days;
+    for (const int day : schedule.days)
+        days.append(QLocale().dayName(day, QLocale::ShortFormat));
+    return tr("only %1, %2–%3 (%4 time)")
+        .arg(days.join(QStringLiteral(", ")), QLocale().toString(schedule.from, QLocale::ShortFormat),
+             schedule.to == QTime(23, 59, 59, 999) ? QStringLiteral("24:00")
+                                                   : QLocale().toString(schedule.to, QLocale::ShortFormat),
+             schedule.timeZone);
 }
 
 QStringList DelegationFormatter::approvalRules(const Delegation &delegation)

@@ -34,6 +34,8 @@ public:
     static QString actionLabel(const QString &action);
     // Each limit of a scope as a short phrase: "up to EUR 500.00 per action", "to payee:lufthansa".
     static QStringList scopeLimits(const Scope &scope);
+    // "only Mon, Tue, 08:00–18:00 (Europe/Berlin time)"
+    static QString scheduleText(const Schedule &schedule);
     // Step-up and dual control in sentences; empty when the delegation needs no human approval.
     static QStringList approvalRules(const Delegation &delegation);
     // "Ends when the task is complete", "after 1 h without use", "when the agent's context changes".

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target tst_ConsoleUi tst_GrantWizard tst_ApprovalsUi tst_Accessibility tst_AuditWitnessUi \
-  tst_EnforcementPointsUi tst_SignalsUi tst_OrgPolicyUi
+  tst_EnforcementPointsUi tst_SignalsUi tst_OrgPolicyUi tst_SeeingUi
 out=$(pwd)/docs/screenshots
 mkdir -p "$out" "$out/wizard"
 shoot() { # directory test [functions...]
@@ -28,4 +28,9 @@ shoot "$out" build/dev/tests/ui/tst_Accessibility screenshotsInGermanAndDark
 shoot "$out" build/dev/tests/ui/tst_SignalsUi showsDeliveryStateAndPausesAndResumes screenshotsInGermanAndDark
 # org-policy-*.png: support sees the organisation's policy engine down; a customer reads why it asks for a person.
 shoot "$out" build/dev/tests/ui/tst_OrgPolicyUi screenshotsInLightDarkAndGerman
+shoot "$out" build/dev/tests/ui/tst_SeeingUi
+# The consent receipts are PDFs; their first pages as pictures (poppler-utils).
+for pdf in consent-receipt de-consent-receipt; do
+  pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$out/$pdf.pdf" "$out/$pdf" && rm -f "$out/$pdf.pdf"
+done
 echo "screenshots in $out"

@@ -23,10 +23,6 @@
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
-    <message>
-        <source>R&amp;einstate agent…</source>
-        <translation>Agent &amp;wieder zulassen …</translation>
-    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -77,10 +73,6 @@
         <source>Save a receipt that proves the grant or a decision is in the audit log</source>
         <translation>Einen Beleg speichern, der nachweist, dass die Erteilung oder eine Entscheidung im Prüfprotokoll steht</translation>
     </message>
-    <message>
-        <source>Why you cannot decide</source>
-        <translation>Warum Sie nicht entscheiden können</translation>
-    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -91,6 +83,14 @@
     <message>
         <source>Delegation filter</source>
         <translation>Filter nach Vollmacht</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Kunden-ID (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Filter nach Kunde</translation>
     </message>
     <message>
         <source>Agent filter</source>
@@ -152,13 +152,84 @@
         <source>Proof result</source>
         <translation>Ergebnis des Nachweises</translation>
     </message>
+</context>
+<context>
+    <name>ConsentReceiptWriter</name>
     <message>
-        <source>Search: a name, username or id</source>
-        <translation>Suche: Name, Benutzername oder ID</translation>
+        <source>Consent receipt</source>
+        <translation>Einwilligungsbeleg</translation>
     </message>
     <message>
-        <source>Search the trail</source>
-        <translation>Protokoll durchsuchen</translation>
+        <source>%1 granted %2 (%3) this authority on %4.</source>
+        <translation>%1 hat %2 (%3) diese Befugnis am %4 erteilt.</translation>
+    </message>
+    <message>
+        <source>Delegation %1</source>
+        <translation>Delegation %1</translation>
+    </message>
+    <message>
+        <source>What the agent may do</source>
+        <translation>Was der Agent tun darf</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>When a person must approve</source>
+        <translation>Wann ein Mensch zustimmen muss</translation>
+    </message>
+    <message>
+        <source>Never: every request within the limits is allowed without asking.</source>
+        <translation>Nie: Jede Anfrage innerhalb der Grenzen ist ohne Rückfrage erlaubt.</translation>
+    </message>
+    <message>
+        <source>How long it lasts and when it ends</source>
+        <translation>Wie lange sie gilt und wann sie endet</translation>
+    </message>
+    <message>
+        <source>Usable from %1.</source>
+        <translation>Nutzbar ab %1.</translation>
+    </message>
+    <message>
+        <source>Ends at %1 at the latest.</source>
+        <translation>Endet spätestens am %1.</translation>
+    </message>
+    <message>
+        <source>It also ends %1.</source>
+        <translation>Sie endet auch, %1.</translation>
+    </message>
+    <message>
+        <source>The customer can revoke it at any time; support staff can too.</source>
+        <translation>Der Kunde kann sie jederzeit widerrufen, ebenso der Support.</translation>
+    </message>
+    <message>
+        <source>How to check this receipt</source>
+        <translation>So lässt sich dieser Beleg prüfen</translation>
+    </message>
+    <message>
+        <source>The grant is event %1 of the verifiable audit log, included in its tree of %2 events. Anyone can check it with the log&apos;s key and the receipt below.</source>
+        <translation>Die Erteilung ist Ereignis %1 des überprüfbaren Audit-Logs und in dessen Baum aus %2 Ereignissen enthalten. Jeder kann sie mit dem Schlüssel des Logs und dem Beleg unten prüfen.</translation>
+    </message>
+    <message>
+        <source>Log key:</source>
+        <translation>Schlüssel des Logs:</translation>
+    </message>
+    <message>
+        <source>Signed checkpoint:</source>
+        <translation>Signierter Checkpoint:</translation>
+    </message>
+    <message>
+        <source>Receipt with its inclusion proof:</source>
+        <translation>Beleg mit Inklusionsbeweis:</translation>
+    </message>
+    <message>
+        <source>The verifiable log had not yet sealed this grant in a signed checkpoint; save the receipt again in a moment to include the proof.</source>
+        <translation>Das überprüfbare Log hatte diese Erteilung noch nicht in einem signierten Checkpoint versiegelt; speichern Sie den Beleg gleich noch einmal, um den Beweis aufzunehmen.</translation>
+    </message>
+    <message>
+        <source>Written by Mandate on %1.</source>
+        <translation>Erstellt von Mandate am %1.</translation>
     </message>
 </context>
 <context>
@@ -500,6 +571,14 @@
         <source>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</source>
         <translation>Lange Laufzeit: Diese Vollmacht gilt %1, bis %2. Eine kürzere Vollmacht ist sicherer; Sie können jederzeit erneut eine erteilen.</translation>
     </message>
+    <message>
+        <source>only %1 from %2 to %3 (%4 time)</source>
+        <translation>nur %1 von %2 bis %3 (Zeitzone %4)</translation>
+    </message>
+    <message>
+        <source>The agent may use it from %1.</source>
+        <translation>Der Agent darf sie ab %1 nutzen.</translation>
+    </message>
 </context>
 <context>
     <name>MoneyInput</name>
@@ -542,20 +621,16 @@
         <translation>Auswirkung</translation>
     </message>
     <message>
+        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
+        <translation>&amp;Begründung (wird im Prüfprotokoll festgehalten und dem Kunden angezeigt):</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Begründung</translation>
     </message>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>&amp;Reason (recorded in the audit log):</source>
-        <translation>&amp;Begründung (wird im Prüfprotokoll festgehalten):</translation>
-    </message>
-    <message>
-        <source>Reason rule</source>
-        <translation>Regel für die Begründung</translation>
     </message>
 </context>
 <context>
@@ -646,10 +721,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>is a count of uses: type it without separators (1000, not 1,000). Amounts go in the fields above.</source>
-        <translation>ist eine Anzahl von Nutzungen: Geben Sie sie ohne Trennzeichen ein (1000, nicht 1.000). Beträge gehören in die Felder darüber.</translation>
     </message>
 </context>
 <context>
@@ -898,10 +969,6 @@
         <source>%1 of %2 approvals</source>
         <translation>%1 von %2 Freigaben</translation>
     </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Storniert</translation>
-    </message>
 </context>
 <context>
     <name>mandate::models::ApprovalListModel</name>
@@ -1052,50 +1119,6 @@
         <source>a request</source>
         <translation>eine Anfrage</translation>
     </message>
-    <message>
-        <source>Approval cancelled</source>
-        <translation>Freigabe storniert</translation>
-    </message>
-    <message>
-        <source>Agent reinstated</source>
-        <translation>Agent wieder zugelassen</translation>
-    </message>
-    <message>
-        <source>Sign-in unlocked</source>
-        <translation>Anmeldung entsperrt</translation>
-    </message>
-    <message>
-        <source>%1 may act for %2</source>
-        <translation>%1 darf für %2 handeln</translation>
-    </message>
-    <message>
-        <source>the customer</source>
-        <translation>den Kunden</translation>
-    </message>
-    <message>
-        <source>the approvers</source>
-        <translation>die Freigabeberechtigten</translation>
-    </message>
-    <message>
-        <source>Asked %1 to approve</source>
-        <translation>%1 um Freigabe gebeten</translation>
-    </message>
-    <message>
-        <source>Asked %1 to approve: %2</source>
-        <translation>%1 um Freigabe gebeten: %2</translation>
-    </message>
-    <message>
-        <source>Cancelled: the delegation stopped being active (%1)</source>
-        <translation>Storniert: Die Vollmacht ist nicht mehr aktiv (%1)</translation>
-    </message>
-    <message>
-        <source>Approved: %1</source>
-        <translation>Freigegeben: %1</translation>
-    </message>
-    <message>
-        <source>Denied: %1</source>
-        <translation>Abgelehnt: %1</translation>
-    </message>
 </context>
 <context>
     <name>mandate::models::AuditListModel</name>
@@ -1122,10 +1145,6 @@
     <message>
         <source>Delegation</source>
         <translation>Vollmacht</translation>
-    </message>
-    <message>
-        <source>This event does not verify: it, or the link to it, was changed after it was written.</source>
-        <translation>Dieses Ereignis lässt sich nicht bestätigen: Es oder die Verknüpfung zu ihm wurde nach dem Schreiben verändert.</translation>
     </message>
 </context>
 <context>
@@ -1157,14 +1176,6 @@
     <message>
         <source>Request</source>
         <translation>Anfrage</translation>
-    </message>
-    <message>
-        <source>%1 ×%2</source>
-        <translation>%1 ×%2</translation>
-    </message>
-    <message>
-        <source>%1 identical decisions from %2 to %3</source>
-        <translation>%1 gleiche Entscheidungen von %2 bis %3</translation>
     </message>
 </context>
 <context>
@@ -1350,8 +1361,8 @@
         <translation>vor %1 Tagen</translation>
     </message>
     <message>
-        <source>%1 always needs two approvers.</source>
-        <translation>%1 braucht immer zwei Freigaben.</translation>
+        <source>only %1, %2–%3 (%4 time)</source>
+        <translation>nur %1, %2–%3 (Zeitzone %4)</translation>
     </message>
 </context>
 <context>
@@ -1667,12 +1678,12 @@
         <translation>Alle aktiven Vollmachten von %1 widerrufen und ihn ab sofort abweisen</translation>
     </message>
     <message>
-        <source>%1 is not suspended.</source>
-        <translation>%1 ist nicht gesperrt.</translation>
+        <source>&amp;Authority…</source>
+        <translation>&amp;Befugnisse…</translation>
     </message>
     <message>
-        <source>Let %1 act again; its revoked delegations stay revoked</source>
-        <translation>%1 wieder handeln lassen; seine widerrufenen Vollmachten bleiben widerrufen</translation>
+        <source>Everything the selected agent can still do, through which chains, and how it grew</source>
+        <translation>Alles, was der gewählte Agent noch tun kann, über welche Ketten, und wie das gewachsen ist</translation>
     </message>
 </context>
 <context>
@@ -1742,12 +1753,16 @@
         <translation>Beleg der Entscheidung: %1</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>Zweck</translation>
+        <source>Approve &amp;less…</source>
+        <translation>&amp;Weniger genehmigen…</translation>
     </message>
     <message>
-        <source>Cancelled: its delegation is no longer active, so there is nothing left to decide.</source>
-        <translation>Storniert: Die Vollmacht ist nicht mehr aktiv, es gibt nichts mehr zu entscheiden.</translation>
+        <source>Approve a lower amount than the agent asked for</source>
+        <translation>Einen niedrigeren Betrag genehmigen, als der Agent erbeten hat</translation>
+    </message>
+    <message>
+        <source>This request names no amount to lower.</source>
+        <translation>Diese Anfrage nennt keinen Betrag, der sich senken ließe.</translation>
     </message>
 </context>
 <context>
@@ -1915,37 +1930,106 @@
         <source>Proving event %1 against the checkpoint this console verified…</source>
         <translation>Ereignis %1 wird gegen den von dieser Konsole geprüften Checkpoint nachgewiesen …</translation>
     </message>
+</context>
+<context>
+    <name>mandate::ui::AuthorityPage</name>
     <message>
-        <source>No events match these filters. Search takes names, usernames and ids; clear a filter to see more.</source>
-        <translation>Keine Ereignisse passen zu diesen Filtern. Die Suche nimmt Namen, Benutzernamen und IDs; entfernen Sie einen Filter, um mehr zu sehen.</translation>
+        <source>any amount</source>
+        <translation>beliebiger Betrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more time(s)</source>
+        <translation>
+            <numerusform>noch %n Mal</numerusform>
+            <numerusform>noch %n Mal</numerusform>
+        </translation>
     </message>
     <message>
-        <source>No events yet.</source>
-        <translation>Noch keine Ereignisse.</translation>
+        <source>any number of times</source>
+        <translation>beliebig oft</translation>
     </message>
     <message>
-        <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
-        <translation>✘ Dieses Ereignis lässt sich nicht bestätigen: Sein Hash oder die Verknüpfung vom vorigen Ereignis stimmt nicht mehr mit dem Geschriebenen überein. Es oder die Verknüpfung zu ihm wurde nachträglich verändert oder entfernt.</translation>
+        <source>%1 left, %2</source>
+        <translation>noch %1, %2</translation>
     </message>
     <message>
-        <source>Let %1 sign in again at once, from anywhere</source>
-        <translation>%1 sofort wieder anmelden lassen, von überall</translation>
+        <source>Authority of %1</source>
+        <translation>Befugnisse von %1</translation>
     </message>
     <message>
-        <source>Select an event a person did first.</source>
-        <translation>Wählen Sie zuerst ein Ereignis, das eine Person ausgelöst hat.</translation>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
-        <source>&amp;Unlock sign-in</source>
-        <translation>Anmeldung &amp;entsperren</translation>
+        <source>Delegations reaching the agent</source>
+        <translation>Delegationen, die den Agenten erreichen</translation>
     </message>
     <message>
-        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
-        <translation>%1 kann sich wieder anmelden: Die Fehlversuche sind vergessen, von jeder Adresse.</translation>
+        <source>Chain and scope</source>
+        <translation>Kette und Umfang</translation>
     </message>
     <message>
-        <source>Sign-in could not be unlocked: %1</source>
-        <translation>Die Anmeldung konnte nicht entsperrt werden: %1</translation>
+        <source>Still possible</source>
+        <translation>Noch möglich</translation>
+    </message>
+    <message>
+        <source>Value left per action and resource</source>
+        <translation>Verbleibender Wert je Aktion und Ressource</translation>
+    </message>
+    <message>
+        <source>Active delegations, and grants in 30 days</source>
+        <translation>Aktive Delegationen und Erteilungen in 30 Tagen</translation>
+    </message>
+    <message>
+        <source>Could not load the authority: %1</source>
+        <translation>Die Befugnisse konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Its authority has spread: %1 active delegations now, %2 a month ago.</source>
+        <translation>⚠ Seine Befugnisse haben sich ausgebreitet: jetzt %1 aktive Delegationen, vor einem Monat %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active delegation(s) reach this agent now. </source>
+        <translation>
+            <numerusform>%n aktive Delegation erreicht diesen Agenten jetzt. </numerusform>
+            <numerusform>%n aktive Delegationen erreichen diesen Agenten jetzt. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Granted in the last 30 days: %1. Passed on by it: %2.</source>
+        <translation>In den letzten 30 Tagen erteilt: %1. Von ihm weitergegeben: %2.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>depth %1</source>
+        <translation>Tiefe %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Value left</source>
+        <translation>Verbleibender Wert</translation>
+    </message>
+    <message>
+        <source>Active delegations</source>
+        <translation>Aktive Delegationen</translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation>Vor einem Monat</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>New grants</source>
+        <translation>Neue Erteilungen</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2163,38 @@
         <source>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</source>
         <translation>Den Beleg der gewählten Entscheidung speichern: was der Agent angefragt hat und was entschieden wurde, nachweisbar im Prüfprotokoll</translation>
     </message>
+    <message>
+        <source>Save &amp;consent receipt…</source>
+        <translation>&amp;Einwilligungsbeleg speichern…</translation>
+    </message>
+    <message>
+        <source>Save what was granted, in plain words, as a PDF people can keep and check</source>
+        <translation>Das Erteilte in klaren Worten als PDF speichern, das man aufbewahren und prüfen kann</translation>
+    </message>
+    <message>
+        <source>Try an action</source>
+        <translation>Eine Aktion ausprobieren</translation>
+    </message>
+    <message>
+        <source>Usable from %1</source>
+        <translation>Nutzbar ab %1</translation>
+    </message>
+    <message>
+        <source>Save consent receipt</source>
+        <translation>Einwilligungsbeleg speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Consent receipt saved to %1.</source>
+        <translation>Einwilligungsbeleg unter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save the consent receipt: %1</source>
+        <translation>Der Einwilligungsbeleg konnte nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::DelegationsPage</name>
@@ -2123,6 +2239,10 @@
         <translation>Alle des Kunden widerrufen …</translation>
     </message>
     <message>
+        <source>A&amp;udit trail</source>
+        <translation>&amp;Prüfprotokoll</translation>
+    </message>
+    <message>
         <source>Every grant, decision and revocation under the selected delegation</source>
         <translation>Jede Erteilung, Entscheidung und jeder Widerruf unter der gewählten Vollmacht</translation>
     </message>
@@ -2165,14 +2285,6 @@
     <message>
         <source>Select a delegation of the customer first.</source>
         <translation>Wählen Sie zuerst eine Vollmacht des Kunden.</translation>
-    </message>
-    <message>
-        <source>Approvers see the delegations behind the requests routed to them: what the agent may do, for whom and why. Select one, or open a request on the Approvals page.</source>
-        <translation>Freigabeberechtigte sehen die Vollmachten hinter den Anfragen an sie: was der Agent darf, für wen und wozu. Wählen Sie eine oder öffnen Sie eine Anfrage auf der Seite Freigaben.</translation>
-    </message>
-    <message>
-        <source>&amp;Audit trail</source>
-        <translation>&amp;Prüfprotokoll</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2366,10 @@
     <message>
         <source>Granted %1: %2</source>
         <translation>Erteilt %1: %2</translation>
+    </message>
+    <message>
+        <source>Try an action before granting</source>
+        <translation>Vor dem Erteilen eine Aktion ausprobieren</translation>
     </message>
 </context>
 <context>
@@ -2385,25 +2501,13 @@
         <source>That is a long time; a shorter grant is safer.</source>
         <translation>Das ist lange; eine kürzere Vollmacht ist sicherer.</translation>
     </message>
-    <message>
-        <source>&amp;In</source>
-        <translation>&amp;In</translation>
-    </message>
-    <message>
-        <source>Ends in a number of days</source>
-        <translation>Endet in einer Anzahl von Tagen</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> Tagen</translation>
-    </message>
-    <message>
-        <source>Number of days</source>
-        <translation>Anzahl der Tage</translation>
-    </message>
 </context>
 <context>
     <name>mandate::ui::MainWindow</name>
+    <message>
+        <source>Mandate — %1</source>
+        <translation>Mandate – %1</translation>
+    </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
@@ -2537,6 +2641,41 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::NarrowApprovalDialog</name>
+    <message>
+        <source>Approve a lower amount</source>
+        <translation>Einen niedrigeren Betrag genehmigen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve only part of this request?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;The agent asked for %2. It may then move at most the amount you enter, once.</source>
+        <translation>&lt;b&gt;Nur einen Teil dieser Anfrage genehmigen?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;Der Agent hat %2 erbeten. Er darf dann höchstens den eingegebenen Betrag bewegen, einmal.</translation>
+    </message>
+    <message>
+        <source>Most the agent may move</source>
+        <translation>Höchstbetrag für den Agenten</translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation>&amp;Höchstens:</translation>
+    </message>
+    <message>
+        <source>Why only this much (optional)</source>
+        <translation>Warum nur so viel (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Approve this much</source>
+        <translation>So viel genehmigen</translation>
+    </message>
+    <message>
+        <source>Enter the most the agent may move.</source>
+        <translation>Geben Sie den Höchstbetrag ein, den der Agent bewegen darf.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::PurposePage</name>
     <message>
         <source>What is it for?</source>
@@ -2596,26 +2735,12 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
-        <translation>&amp;Begründung (wird im Prüfprotokoll festgehalten und dem Kunden angezeigt):</translation>
+        <source>Give a reason first.</source>
+        <translation>Geben Sie zuerst eine Begründung an.</translation>
     </message>
     <message>
-        <source>The reason is too long: %1 of at most %2 characters.</source>
-        <translation>Die Begründung ist zu lang: %1 von höchstens %2 Zeichen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Give a reason of at least %n characters.</source>
-        <translation>
-            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an.</numerusform>
-            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Give a reason of at least %n characters, not counting spaces (%1 so far).</source>
-        <translation>
-            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an, Leerzeichen nicht mitgezählt (bisher %1).</numerusform>
-            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an, Leerzeichen nicht mitgezählt (bisher %1).</numerusform>
-        </translation>
+        <source>The reason is too long (%1 of at most %2 characters).</source>
+        <translation>Die Begründung ist zu lang (%1 von höchstens %2 Zeichen).</translation>
     </message>
 </context>
 <context>
@@ -2765,6 +2890,10 @@
         <translation>Agent sperren</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</source>
+        <translation>&lt;b&gt;%1 sperren?&lt;/b&gt;&lt;br&gt;Dem Agenten wird ab sofort alles verweigert, für alle Kunden, und jeder seiner Berechtigungsnachweise wird ungültig.</translation>
+    </message>
+    <message>
         <source>Counting the active delegations this revokes…</source>
         <translation>Die dadurch widerrufenen aktiven Vollmachten werden gezählt …</translation>
     </message>
@@ -2787,22 +2916,6 @@
     <message>
         <source>This revokes %1 active delegations.</source>
         <translation>Dadurch werden %1 aktive Vollmachten widerrufen.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working. Its waiting approval requests are cancelled.&lt;br&gt;&lt;b&gt;This cannot be undone for its delegations:&lt;/b&gt; they stay revoked even if support reinstates the agent later, and each customer must grant again.</source>
-        <translation>&lt;b&gt;%1 sperren?&lt;/b&gt;&lt;br&gt;Dem Agenten wird ab sofort alles verweigert, für alle Kunden, und jeder seiner Berechtigungsnachweise wird ungültig. Seine wartenden Freigabeanfragen werden storniert.&lt;br&gt;&lt;b&gt;Für seine Vollmachten ist das endgültig:&lt;/b&gt; Sie bleiben widerrufen, auch wenn der Support den Agenten später wieder zulässt; jeder Kunde muss neu erteilen.</translation>
-    </message>
-    <message>
-        <source>Reinstate agent</source>
-        <translation>Agent wieder zulassen</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Reinstate %1?&lt;/b&gt;&lt;br&gt;The agent may be granted delegations and act again. The delegations its suspension revoked stay revoked: each customer grants again if they still want it.</source>
-        <translation>&lt;b&gt;%1 wieder zulassen?&lt;/b&gt;&lt;br&gt;Der Agent kann wieder Vollmachten erhalten und handeln. Die durch die Sperre widerrufenen Vollmachten bleiben widerrufen: Jeder Kunde erteilt neu, wenn er es noch möchte.</translation>
-    </message>
-    <message>
-        <source>Reinstated %1. Its earlier delegations stay revoked.</source>
-        <translation>%1 wieder zugelassen. Seine früheren Vollmachten bleiben widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -3026,6 +3139,10 @@
         <translation>Benutzername oder Passwort ist nicht richtig.</translation>
     </message>
     <message>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Zu viele Versuche. Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <comment>a demo person: username (roles)</comment>
         <translation>%1 (%2)</translation>
@@ -3033,13 +3150,6 @@
     <message>
         <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Demo-Server&lt;/b&gt; — melden Sie sich an als: %1&lt;br&gt;Passwort: &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many failed attempts from this computer. Try again in %n minute(s), or ask an administrator to unlock your account.</source>
-        <translation>
-            <numerusform>Zu viele Fehlversuche von diesem Computer. Versuchen Sie es in %n Minute erneut oder bitten Sie die Administration, Ihr Konto zu entsperren.</numerusform>
-            <numerusform>Zu viele Fehlversuche von diesem Computer. Versuchen Sie es in %n Minuten erneut oder bitten Sie die Administration, Ihr Konto zu entsperren.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3336,206 @@
     <message>
         <source>Dual control</source>
         <translation>Vier-Augen-Prinzip</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::TryActionPanel</name>
+    <message>
+        <source>Action to try</source>
+        <translation>Auszuprobierende Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>Resource to try</source>
+        <translation>Auszuprobierende Ressource</translation>
+    </message>
+    <message>
+        <source>account:acc_1</source>
+        <translation>account:acc_1</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ressource:</translation>
+    </message>
+    <message>
+        <source>Amount to try</source>
+        <translation>Auszuprobierender Betrag</translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation>kein Betrag</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>&amp;Betrag:</translation>
+    </message>
+    <message>
+        <source>Destination to try</source>
+        <translation>Auszuprobierendes Ziel</translation>
+    </message>
+    <message>
+        <source>payee:lufthansa (optional)</source>
+        <translation>payee:lufthansa (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Sensitivity to try</source>
+        <translation>Auszuprobierende Sensibilität</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity:</source>
+        <translation>&amp;Sensibilität:</translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation>A&amp;usprobieren</translation>
+    </message>
+    <message>
+        <source>See the decision this request would get now. Nothing is spent, approved or recorded.</source>
+        <translation>Zeigt die Entscheidung, die diese Anfrage jetzt bekäme. Nichts wird ausgegeben, genehmigt oder aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Decision it would get</source>
+        <translation>Entscheidung, die sie bekäme</translation>
+    </message>
+    <message>
+        <source>Name the resource the agent would act on.</source>
+        <translation>Nennen Sie die Ressource, auf die der Agent zugreifen würde.</translation>
+    </message>
+    <message>
+        <source>the agent</source>
+        <translation>der Agent</translation>
+    </message>
+    <message>
+        <source>What if %1 tried “%2” on %3</source>
+        <translation>Was wäre, wenn %1 „%2“ auf %3 versuchte</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> über %1</translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation> an %1</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Wird gefragt…</translation>
+    </message>
+    <message>
+        <source>Could not try it</source>
+        <translation>Konnte nicht ausprobiert werden</translation>
+    </message>
+    <message>
+        <source>It would be allowed.</source>
+        <translation>Es würde erlaubt.</translation>
+    </message>
+    <message>
+        <source>It would be refused.</source>
+        <translation>Es würde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A person would have to confirm it first.</source>
+        <translation>Ein Mensch müsste es zuerst bestätigen.</translation>
+    </message>
+    <message>
+        <source>Two approvers would have to approve it first.</source>
+        <translation>Zwei Genehmigende müssten es zuerst genehmigen.</translation>
+    </message>
+    <message>
+        <source>Left afterwards</source>
+        <translation>Danach verbleibend</translation>
+    </message>
+    <message>
+        <source>Left now</source>
+        <translation>Jetzt verbleibend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %n use(s).</source>
+        <translation>
+            <numerusform>%1: %2 und %n Nutzung.</numerusform>
+            <numerusform>%1: %2 und %n Nutzungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n use(s).</source>
+        <translation>
+            <numerusform>%1: %n Nutzung.</numerusform>
+            <numerusform>%1: %n Nutzungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was spent, approved or recorded.</source>
+        <translation>Nichts wurde ausgegeben, genehmigt oder aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>the total limit</source>
+        <translation>das Gesamtlimit</translation>
+    </message>
+    <message>
+        <source>the number of uses</source>
+        <translation>die Zahl der Nutzungen</translation>
+    </message>
+    <message>
+        <source>the per-action limit</source>
+        <translation>das Limit je Aktion</translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of this delegation.</source>
+        <translation>Das bindende Limit: %1 dieser Delegation.</translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
+        <translation>Das bindende Limit: %1 der Delegation, von der sie weitergegeben wurde (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::UsageWindowBox</name>
+    <message>
+        <source>When it may be used</source>
+        <translation>Wann sie genutzt werden darf</translation>
+    </message>
+    <message>
+        <source>Start &amp;later, at:</source>
+        <translation>&amp;Später beginnen, um:</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Only on these &amp;days and hours:</source>
+        <translation>Nur an diesen &amp;Tagen und Stunden:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>From – until, time zone:</source>
+        <translation>Von – bis, Zeitzone:</translation>
     </message>
 </context>
 </TS>

@@ -23,10 +23,6 @@
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
-    <message>
-        <source>R&amp;einstate agent…</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -77,10 +73,6 @@
         <source>Save a receipt that proves the grant or a decision is in the audit log</source>
         <translation>Save a receipt that proves the grant or a decision is in the audit log</translation>
     </message>
-    <message>
-        <source>Why you cannot decide</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -91,6 +83,14 @@
     <message>
         <source>Delegation filter</source>
         <translation>Delegation filter</translation>
+    </message>
+    <message>
+        <source>Customer id (usr_…)</source>
+        <translation>Customer id (usr_…)</translation>
+    </message>
+    <message>
+        <source>Customer filter</source>
+        <translation>Customer filter</translation>
     </message>
     <message>
         <source>Agent filter</source>
@@ -152,12 +152,83 @@
         <source>Proof result</source>
         <translation>Proof result</translation>
     </message>
+</context>
+<context>
+    <name>ConsentReceiptWriter</name>
     <message>
-        <source>Search: a name, username or id</source>
+        <source>Consent receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search the trail</source>
+        <source>%1 granted %2 (%3) this authority on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent may do</source>
+        <translation type="unfinished">What the agent may do</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a person must approve</source>
+        <translation type="unfinished">When a person must approve</translation>
+    </message>
+    <message>
+        <source>Never: every request within the limits is allowed without asking.</source>
+        <translation type="unfinished">Never: every request within the limits is allowed without asking.</translation>
+    </message>
+    <message>
+        <source>How long it lasts and when it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usable from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends at %1 at the latest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It also ends %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer can revoke it at any time; support staff can too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to check this receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant is event %1 of the verifiable audit log, included in its tree of %2 events. Anyone can check it with the log&apos;s key and the receipt below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed checkpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt with its inclusion proof:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verifiable log had not yet sealed this grant in a signed checkpoint; save the receipt again in a moment to include the proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by Mandate on %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -500,6 +571,14 @@
         <source>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</source>
         <translation>Long lifetime: this grant lasts %1, until %2. A shorter grant is safer; you can always grant again.</translation>
     </message>
+    <message>
+        <source>only %1 from %2 to %3 (%4 time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent may use it from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MoneyInput</name>
@@ -542,20 +621,16 @@
         <translation>Impact</translation>
     </message>
     <message>
+        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
+        <translation>&amp;Reason (recorded in the audit log and shown to the customer):</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
         <source>Error</source>
         <translation>Error</translation>
-    </message>
-    <message>
-        <source>&amp;Reason (recorded in the audit log):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason rule</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -646,10 +721,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>is a count of uses: type it without separators (1000, not 1,000). Amounts go in the fields above.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -898,10 +969,6 @@
         <source>%1 of %2 approvals</source>
         <translation>%1 of %2 approvals</translation>
     </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>mandate::models::ApprovalListModel</name>
@@ -1052,50 +1119,6 @@
         <source>a request</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Approval cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agent reinstated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-in unlocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 may act for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the customer</source>
-        <translation type="unfinished">the customer</translation>
-    </message>
-    <message>
-        <source>the approvers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asked %1 to approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asked %1 to approve: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled: the delegation stopped being active (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denied: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>mandate::models::AuditListModel</name>
@@ -1122,10 +1145,6 @@
     <message>
         <source>Delegation</source>
         <translation>Delegation</translation>
-    </message>
-    <message>
-        <source>This event does not verify: it, or the link to it, was changed after it was written.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1157,14 +1176,6 @@
     <message>
         <source>Request</source>
         <translation>Request</translation>
-    </message>
-    <message>
-        <source>%1 ×%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 identical decisions from %2 to %3</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1350,7 +1361,7 @@
         <translation>%1 days ago</translation>
     </message>
     <message>
-        <source>%1 always needs two approvers.</source>
+        <source>only %1, %2–%3 (%4 time)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1667,11 +1678,11 @@
         <translation>Revoke every active delegation of %1 and refuse it from now on</translation>
     </message>
     <message>
-        <source>%1 is not suspended.</source>
+        <source>&amp;Authority…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Let %1 act again; its revoked delegations stay revoked</source>
+        <source>Everything the selected agent can still do, through which chains, and how it grew</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1742,11 +1753,15 @@
         <translation>Receipt of the decision: %1</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation type="unfinished">Purpose</translation>
+        <source>Approve &amp;less…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled: its delegation is no longer active, so there is nothing left to decide.</source>
+        <source>Approve a lower amount than the agent asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request names no amount to lower.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1915,36 +1930,105 @@
         <source>Proving event %1 against the checkpoint this console verified…</source>
         <translation>Proving event %1 against the checkpoint this console verified…</translation>
     </message>
+</context>
+<context>
+    <name>mandate::ui::AuthorityPage</name>
     <message>
-        <source>No events match these filters. Search takes names, usernames and ids; clear a filter to see more.</source>
+        <source>any amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more time(s)</source>
+        <translation>
+            <numerusform>%n more time</numerusform>
+            <numerusform>%n more times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>any number of times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No events yet.</source>
+        <source>%1 left, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
+        <source>Authority of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Let %1 sign in again at once, from anywhere</source>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select an event a person did first.</source>
+        <source>Delegations reaching the agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Unlock sign-in</source>
+        <source>Chain and scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
+        <source>Still possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign-in could not be unlocked: %1</source>
+        <source>Value left per action and resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active delegations, and grants in 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the authority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Its authority has spread: %1 active delegations now, %2 a month ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active delegation(s) reach this agent now. </source>
+        <translation>
+            <numerusform>%n active delegation reaches this agent now. </numerusform>
+            <numerusform>%n active delegations reach this agent now. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Granted in the last 30 days: %1. Passed on by it: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>depth %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active delegations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New grants</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2079,6 +2163,38 @@
         <source>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</source>
         <translation>Save the receipt of the selected decision: what the agent asked and what was decided, provably in the audit log</translation>
     </message>
+    <message>
+        <source>Save &amp;consent receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save what was granted, in plain words, as a PDF people can keep and check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usable from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save consent receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent receipt saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the consent receipt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::DelegationsPage</name>
@@ -2123,6 +2239,10 @@
         <translation>Revoke all of customer…</translation>
     </message>
     <message>
+        <source>A&amp;udit trail</source>
+        <translation>A&amp;udit trail</translation>
+    </message>
+    <message>
         <source>Every grant, decision and revocation under the selected delegation</source>
         <translation>Every grant, decision and revocation under the selected delegation</translation>
     </message>
@@ -2165,14 +2285,6 @@
     <message>
         <source>Select a delegation of the customer first.</source>
         <translation>Select a delegation of the customer first.</translation>
-    </message>
-    <message>
-        <source>Approvers see the delegations behind the requests routed to them: what the agent may do, for whom and why. Select one, or open a request on the Approvals page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Audit trail</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2366,10 @@
     <message>
         <source>Granted %1: %2</source>
         <translation>Granted %1: %2</translation>
+    </message>
+    <message>
+        <source>Try an action before granting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2385,25 +2501,13 @@
         <source>That is a long time; a shorter grant is safer.</source>
         <translation>That is a long time; a shorter grant is safer.</translation>
     </message>
-    <message>
-        <source>&amp;In</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ends in a number of days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of days</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>mandate::ui::MainWindow</name>
+    <message>
+        <source>Mandate — %1</source>
+        <translation>Mandate — %1</translation>
+    </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
@@ -2537,6 +2641,41 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::NarrowApprovalDialog</name>
+    <message>
+        <source>Approve a lower amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve only part of this request?&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;The agent asked for %2. It may then move at most the amount you enter, once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most the agent may move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why only this much (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this much</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the most the agent may move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::PurposePage</name>
     <message>
         <source>What is it for?</source>
@@ -2596,26 +2735,12 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
-        <translation type="unfinished">&amp;Reason (recorded in the audit log and shown to the customer):</translation>
+        <source>Give a reason first.</source>
+        <translation>Give a reason first.</translation>
     </message>
     <message>
-        <source>The reason is too long: %1 of at most %2 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Give a reason of at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Give a reason of at least %n characters, not counting spaces (%1 so far).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>The reason is too long (%1 of at most %2 characters).</source>
+        <translation>The reason is too long (%1 of at most %2 characters).</translation>
     </message>
 </context>
 <context>
@@ -2765,6 +2890,10 @@
         <translation>Suspend agent</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</source>
+        <translation>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</translation>
+    </message>
+    <message>
         <source>Counting the active delegations this revokes…</source>
         <translation>Counting the active delegations this revokes…</translation>
     </message>
@@ -2787,22 +2916,6 @@
     <message>
         <source>This revokes %1 active delegations.</source>
         <translation>This revokes %1 active delegations.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working. Its waiting approval requests are cancelled.&lt;br&gt;&lt;b&gt;This cannot be undone for its delegations:&lt;/b&gt; they stay revoked even if support reinstates the agent later, and each customer must grant again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reinstate agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Reinstate %1?&lt;/b&gt;&lt;br&gt;The agent may be granted delegations and act again. The delegations its suspension revoked stay revoked: each customer grants again if they still want it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reinstated %1. Its earlier delegations stay revoked.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3026,6 +3139,10 @@
         <translation>The username or password is not right.</translation>
     </message>
     <message>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Too many attempts. Try again in %1 s.</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <comment>a demo person: username (roles)</comment>
         <translation>%1 (%2)</translation>
@@ -3033,13 +3150,6 @@
     <message>
         <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many failed attempts from this computer. Try again in %n minute(s), or ask an administrator to unlock your account.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3336,206 @@
     <message>
         <source>Dual control</source>
         <translation>Dual control</translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::TryActionPanel</name>
+    <message>
+        <source>Action to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account:acc_1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation type="unfinished">&amp;Resource:</translation>
+    </message>
+    <message>
+        <source>Amount to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payee:lufthansa (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitivity to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the decision this request would get now. Nothing is spent, approved or recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision it would get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the resource the agent would act on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What if %1 tried “%2” on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation type="unfinished"> to %1</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not try it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would be allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person would have to confirm it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two approvers would have to approve it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %n use(s).</source>
+        <translation>
+            <numerusform>%1: %2 and %n use.</numerusform>
+            <numerusform>%1: %2 and %n uses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished">%1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n use(s).</source>
+        <translation>
+            <numerusform>%1: %n use.</numerusform>
+            <numerusform>%1: %n uses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was spent, approved or recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the total limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the per-action limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of this delegation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::UsageWindowBox</name>
+    <message>
+        <source>When it may be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;later, at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on these &amp;days and hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From – until, time zone:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,13 @@
 
 #include "client/ConsoleSession.h"
 #include "models/AgentListModel.h"
+#include "ui/AuthorityPage.h"
 #include "ui/RevocationController.h"
 #include "ui_AgentsPage.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 
 namespace mandate::ui {
@@ -29,6 +31,19 @@ AgentsPage::AgentsPage(client::ConsoleSession &session, models::AgentListModel &
     connect(m_ui->showDelegations, &QPushButton::clicked, this, [this] {
         if (const client::AgentInfo *agent = m_agents.agentAt(selectedSourceRow()))
             Q_EMIT showDelegationsOf(agent->id);
+    });
+    // Staff see every delegation reaching an agent; a customer their own.
+    m_authority = new QPushButton(tr("&Authority…"), this);
+    m_authority->setObjectName(QStringLiteral("authority"));
+    m_authority->setToolTip(
+        tr("Everything the selected agent can still do, through which chains, and how it grew"));
+    m_ui->toolbar->insertWidget(m_ui->toolbar->indexOf(m_ui->showDelegations) + 1, m_authority);
+    connect(m_authority, &QPushButton::clicked, this, [this] {
+        if (const client::AgentInfo *agent = m_agents.agentAt(selectedSourceRow())) {
+            auto *page = new AuthorityPage(m_session.api(), agent->id, agent->name, this);
+            page->setAttribute(Qt::WA_DeleteOnClose);
+            page->show();
+        }
     });
     m_ui->suspend->setVisible(session.user().isStaff());
     connect(m_ui->suspend, &QPushButton::clicked, this, [this] {
@@ -105,6 +120,7 @@ void AgentsPage::updateActions()
     const client::AgentInfo *agent = m_agents.agentAt(selectedSourceRow());
     const bool online = m_session.connection().isOnline();
     m_ui->showDelegations->setEnabled(agent != nullptr);
+    m_authority->setEnabled(agent != nullptr && online);
     const bool suspended = agent && agent->status == AgentStatus::Suspended;
     m_ui->suspend->setEnabled(online && agent && !suspended);
     m_ui->suspend->setToolTip(

@@ -39,6 +39,7 @@ public:
     QLineEdit *filterField() const;
     QPushButton *suspendButton() const;
     QPushButton *reinstateButton() const;
+    QPushButton *authorityButton() const { return m_authority; }
 
 Q_SIGNALS:
     void showDelegationsOf(const QString &agentId);
@@ -53,6 +54,7 @@ private:
     RevocationController &m_revocations;
     QSortFilterProxyModel *m_proxy;
     QString m_keepSelected; // the selected agent, across a reload of the list
+    QPushButton *m_authority = nullptr;
 };
 
 } // namespace mandate::ui

@@ -46,6 +46,13 @@ ApprovalDetailPane::ApprovalDetailPane(const client::UserInfo &person, const Clo
         if (m_approval)
             Q_EMIT denyRequested(*m_approval);
     });
+    m_approveLess = new QPushButton(tr("Approve &less…"), this);
+    m_approveLess->setObjectName(QStringLiteral("approveLess"));
+    m_ui->buttons->insertWidget(m_ui->buttons->indexOf(m_ui->approve), m_approveLess);
+    connect(m_approveLess, &QPushButton::clicked, this, [this] {
+        if (m_approval)
+            Q_EMIT approveLessRequested(*m_approval);
+    });
 
     // The countdown and the eligibility (a request expires while it is on screen) tick by the second.
     m_tick.setInterval(1000);
@@ -206,6 +213,11 @@ void ApprovalDetailPane::updateActions()
         button->setToolTip(why.value_or(button == m_ui->approve ? tr("Approve (Ctrl+Return)")
                                                                 : tr("Deny with a reason (Ctrl+D)")));
     }
+    // Only an amount can be narrowed.
+    const bool hasAmount = m_approval && m_approval->request.amount;
+    m_approveLess->setEnabled(!why && hasAmount);
+    m_approveLess->setToolTip(why.value_or(hasAmount ? tr("Approve a lower amount than the agent asked for")
+                                                     : tr("This request names no amount to lower.")));
 }
 
 } // namespace mandate::ui

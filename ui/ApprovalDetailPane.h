@@ -47,6 +47,7 @@ public:
 
     QPushButton *approveButton() const;
     QPushButton *denyButton() const;
+    QPushButton *approveLessButton() const { return m_approveLess; }
     QPushButton *receiptButton() const;
     QMenu *receiptMenu() const { return m_receiptMenu; }
 
@@ -57,6 +58,7 @@ public:
 Q_SIGNALS:
     void approveRequested(const mandate::Approval &approval);
     void denyRequested(const mandate::Approval &approval);
+    void approveLessRequested(const mandate::Approval &approval);
     // Another request is on show: the page looks up its decisions.
     void approvalChanged(const mandate::Approval &approval);
     void grantReceiptRequested(const QString &delegationId);
@@ -78,6 +80,7 @@ private:
     QMenu *m_receiptMenu;
     QList<std::pair<QString, QString>> m_decisionReceipts;
     QTimer m_tick;
+    QPushButton *m_approveLess = nullptr;
 };
 
 } // namespace mandate::ui

@@ -8,6 +8,7 @@
 #include "models/ApprovalListModel.h"
 #include "models/DecisionListModel.h"
 #include "ui/ApprovalDetailPane.h"
+#include "ui/NarrowApprovalDialog.h"
 #include "ui/ReasonConfirmDialog.h"
 #include "ui/ReceiptSaver.h"
 
@@ -103,6 +104,8 @@ ApprovalsPage::ApprovalsPage(client::ConsoleSession &session, client::DecisionOu
             [this](const Approval &approval) { askForDecision(approval, ApprovalVerdict::Approve); });
     connect(m_detail, &ApprovalDetailPane::denyRequested, this,
             [this](const Approval &approval) { askForDecision(approval, ApprovalVerdict::Deny); });
+    connect(m_detail, &ApprovalDetailPane::approveLessRequested, this,
+            &ApprovalsPage::askForNarrowedApproval);
     connect(&outbox, &client::DecisionOutbox::decided, this, &ApprovalsPage::onDecided);
     connect(&outbox, &client::DecisionOutbox::refused, this, &ApprovalsPage::onRefused);
     connect(&outbox, &client::DecisionOutbox::deferred, this, &ApprovalsPage::onDeferred);
@@ -297,6 +300,18 @@ void ApprovalsPage::noticeFor(const QString &approvalId, const QString &text)
         m_detail->showNotice(text);
     }
     Q_EMIT statusMessage(text);
+}
+
+void ApprovalsPage::askForNarrowedApproval(const Approval &approval)
+{
+    auto *dialog = new NarrowApprovalDialog(m_session.api(), approval, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &NarrowApprovalDialog::decided, this, [this](const Approval &decided) {
+        // The live event updates the list; the pane and the notice follow at once.
+        onDecided(decided);
+    });
+    dialog->show();
 }
 
 } // namespace mandate::ui

@@ -61,6 +61,7 @@ private:
     void applyFilters();
     void onSelectionChanged();
     void askForDecision(const Approval &approval, ApprovalVerdict verdict);
+    void askForNarrowedApproval(const Approval &approval);
     void onDecided(const Approval &approval);
     void onRefused(const QString &approvalId, const client::ApiError &error,
                    const std::optional<Approval> &current);

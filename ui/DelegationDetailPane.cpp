@@ -1,11 +1,16 @@
 #include "ui/DelegationDetailPane.h"
 
+#include "client/MandateApi.h"
 #include "core/Clock.h"
 #include "models/DecisionListModel.h"
 #include "models/DelegationFormatter.h"
 #include "models/DelegationLoader.h"
+#include "ui/ConsentReceiptWriter.h"
 #include "ui/ReceiptSaver.h"
+#include "ui/TryActionPanel.h"
 
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -80,8 +85,14 @@ DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock 
         tr("Save the consent receipt of this grant: its exact terms, provably in the audit log"));
     connect(m_saveGrantReceipt, &QPushButton::clicked, this,
             [this] { m_receipts->saveDelegationReceipt(m_id); });
+    m_saveConsent = new QPushButton(tr("Save &consent receipt…"), m_content);
+    m_saveConsent->setObjectName(QStringLiteral("saveConsentReceipt"));
+    m_saveConsent->setToolTip(
+        tr("Save what was granted, in plain words, as a PDF people can keep and check"));
+    connect(m_saveConsent, &QPushButton::clicked, this, &DelegationDetailPane::saveConsentReceipt);
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_saveConsent, 0, Qt::AlignTop);
     titleRow->addWidget(m_saveGrantReceipt, 0, Qt::AlignTop);
     layout->addLayout(titleRow);
     layout->addWidget(m_summary);
@@ -119,6 +130,9 @@ DelegationDetailPane::DelegationDetailPane(client::MandateApi &api, const Clock 
     layout->addWidget(section(tr("Delegation chain"), m_chain, m_content));
 
     layout->addWidget(section(tr("Latest decisions"), buildDecisions(m_content), m_content));
+    m_tryAction = new TryActionPanel(m_content);
+    connect(m_tryAction, &TryActionPanel::tryRequested, this, &DelegationDetailPane::simulate);
+    layout->addWidget(section(tr("Try an action"), m_tryAction, m_content));
     layout->addStretch();
     m_scroll->setWidget(m_content);
     outer->addWidget(m_scroll);
@@ -212,8 +226,12 @@ void DelegationDetailPane::render(const Delegation &d)
                    tr("Revoked %1: %2")
                        .arg(localTime(*d.revokedAt), d.revokeReason.value_or(QString()).toHtmlEscaped());
     }
+    if (d.notBefore && *d.notBefore > m_clock.now())
+        summary += QStringLiteral("<br>") + tr("Usable from %1").arg(localTime(*d.notBefore));
     m_summary->setText(summary);
     renderScopes(d);
+    m_tryAction->setDelegation(d);
+    m_shown = d;
 
     const QStringList rules = models::DelegationFormatter::approvalRules(d);
     m_rules->setText(rules.isEmpty() ? tr("Never: every request within the limits is allowed without asking.")
@@ -293,6 +311,52 @@ void DelegationDetailPane::loadChildren()
 void DelegationDetailPane::loadDecisions()
 {
     m_decisionModel->load(m_id);
+}
+
+void DelegationDetailPane::simulate(const AuthorizeRequest &request)
+{
+    m_tryAction->setBusy(true);
+    const QString asked = m_id;
+    m_api.simulate(request)
+        .onSucceeded(this,
+                     [this, asked](const SimulatedDecision &decision) {
+                         m_tryAction->setBusy(false);
+                         if (asked == m_id)
+                             m_tryAction->showDecision(decision);
+                     })
+        .onFailed(this, [this](const client::ApiError &error) {
+            m_tryAction->setBusy(false);
+            m_tryAction->showProblem(error.message());
+        });
+}
+
+void DelegationDetailPane::saveConsentReceipt()
+{
+    if (!m_shown)
+        return;
+    const Delegation delegation = *m_shown;
+    m_saveConsent->setEnabled(false);
+    const auto writeWith = [this,
+                            delegation](const std::optional<client::MandateApi::ReceiptDocument> &proof) {
+        m_saveConsent->setEnabled(true);
+        const QString suggested = QStringLiteral("consent-%1.pdf").arg(delegation.id);
+        const QString path = m_choosePdf
+                                 ? m_choosePdf(this, suggested)
+                                 : QFileDialog::getSaveFileName(this, tr("Save consent receipt"), suggested,
+                                                                tr("PDF documents (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        const bool ok = ConsentReceiptWriter::write(path, delegation, proof, m_clock.now(), &error);
+        m_receiptNotice->setText(ok ? tr("Consent receipt saved to %1.").arg(QDir::toNativeSeparators(path))
+                                    : tr("Could not save the consent receipt: %1").arg(error));
+        m_receiptNotice->setVisible(true);
+    };
+    // The log's proof where it has one; without it the receipt still states the terms.
+    m_api.delegationReceipt(delegation.id)
+        .onSucceeded(this,
+                     [writeWith](const client::MandateApi::ReceiptDocument &proof) { writeWith(proof); })
+        .onFailed(this, [writeWith](const client::ApiError &) { writeWith(std::nullopt); });
 }
 
 } // namespace mandate::ui

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/AuthorizeRequest.h"
 #include "core/Delegation.h"
 
 #include <QWidget>
+
+#include <functional>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -25,6 +29,7 @@ class DelegationLoader;
 namespace mandate::ui {
 
 class ReceiptSaver;
+class TryActionPanel;
 
 // Everything about one delegation a person needs to judge it: purpose, agent and SPIFFE ID, each
 // scope with its limits and a usage bar, approval rules, revocation triggers, the delegation chain
@@ -49,6 +54,11 @@ public:
     QPushButton *saveDecisionReceiptButton() const { return m_saveDecisionReceipt; }
     QLabel *receiptNotice() const { return m_receiptNotice; }
     QTreeView *decisionsView() const { return m_decisions; }
+    TryActionPanel *tryActionPanel() const { return m_tryAction; }
+    QPushButton *saveConsentReceiptButton() const { return m_saveConsent; }
+    // Where to save the consent receipt PDF; QFileDialog unless replaced (tests).
+    using PdfChooser = std::function<QString(QWidget *parent, const QString &suggested)>;
+    void setPdfChooser(PdfChooser chooser) { m_choosePdf = std::move(chooser); }
 
 Q_SIGNALS:
     void openDelegation(const QString &id);
@@ -60,6 +70,8 @@ private:
     void loadChildren();
     QWidget *buildDecisions(QWidget *parent);
     void updateReceiptButtons();
+    void simulate(const AuthorizeRequest &request);
+    void saveConsentReceipt();
 
     client::MandateApi &m_api;
     const Clock &m_clock;
@@ -81,6 +93,10 @@ private:
     QPushButton *m_saveGrantReceipt;
     QPushButton *m_saveDecisionReceipt = nullptr;
     QLabel *m_receiptNotice;
+    TryActionPanel *m_tryAction = nullptr;
+    QPushButton *m_saveConsent = nullptr;
+    std::optional<Delegation> m_shown;
+    PdfChooser m_choosePdf;
 };
 
 } // namespace mandate::ui

@@ -2,9 +2,14 @@
 
 #include "client/MandateApi.h"
 #include "models/AgentListModel.h"
+#include "ui/DraftSimulator.h"
+#include "ui/TryActionPanel.h"
 #include "ui/wizard/GrantWizard.h"
 
 #include <QPointer>
+#include <QGroupBox>
+#include <QVBoxLayout>
+#include <QWizardPage>
 
 namespace mandate::ui {
 
@@ -65,7 +70,33 @@ void GrantController::start(const QString &preselectedAgentId)
                 m_wizard->grantFailed(error.message(), error.fieldErrors);
         });
     });
+    addDraftTrial();
     m_wizard->show();
+}
+
+// "Try an action" on the review page, before granting: the draft decided by the console's own engine.
+void GrantController::addDraftTrial()
+{
+    QWizardPage *review = m_wizard->page(GrantWizard::ReviewPageId);
+    auto *panel = new TryActionPanel(review);
+    auto *box = new QGroupBox(tr("Try an action before granting"), review);
+    auto *boxLayout = new QVBoxLayout(box);
+    boxLayout->addWidget(panel);
+    review->layout()->addWidget(box);
+    connect(m_wizard, &QWizard::currentIdChanged, panel, [this, panel](int id) {
+        if (id != GrantWizard::ReviewPageId || !m_wizard)
+            return;
+        const DelegationGrant grant = m_wizard->grant();
+        panel->setDelegation(DraftSimulator::draftOf(grant, m_agents.nameOf(grant.agentId), m_clock.now()));
+    });
+    connect(panel, &TryActionPanel::tryRequested, panel, [this, panel](const AuthorizeRequest &request) {
+        if (!m_wizard)
+            return;
+        const DelegationGrant grant = m_wizard->grant();
+        const Delegation draft =
+            DraftSimulator::draftOf(grant, m_agents.nameOf(grant.agentId), m_clock.now());
+        panel->showDecision(DraftSimulator::simulate(draft, request, m_clock.now()));
+    });
 }
 
 } // namespace mandate::ui

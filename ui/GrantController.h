@@ -36,6 +36,8 @@ Q_SIGNALS:
     void granted(const QString &summary, const QString &delegationId);
 
 private:
+    void addDraftTrial();
+
     client::MandateApi &m_api;
     models::AgentListModel &m_agents;
     const Clock &m_clock;

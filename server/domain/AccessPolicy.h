@@ -36,6 +36,18 @@ public:
     }
     // Approvers read the delegations behind the approvals routed to them (pending or decided).
     static bool readsBehindApprovals(const Principal &principal) { return principal.hasRole(u"approver"); }
+    // POST /v1/authorize/simulate: whoever may see the delegation, and the agent holding it.
+    static bool canSimulate(const Principal &principal, const Delegation &delegation)
+    {
+        return principal.isAgent() ? agentHolds(principal, delegation)
+                                   : principal.isUser() && canSeeDelegation(principal, delegation);
+    }
+    // GET /v1/agents/{id}/authority: staff see every delegation reaching the agent, a customer
+    // their own (AgentAuthority narrows the list the same way the delegation list does).
+    static bool canSeeAgentAuthority(const Principal &principal)
+    {
+        return principal.isStaff() || principal.hasRole(u"customer");
+    }
     static bool canRevokeDelegation(const Principal &principal, const Delegation &delegation);
     static Visibility delegationList(const Principal &principal);
     static bool canGrant(const Principal &principal) { return principal.hasRole(u"customer"); }

@@ -201,4 +201,16 @@ bool AuthorizeTransaction::recordRefusal(const AuthorizeRequest &request, const 
     return AuditTrail(m_store, m_clock).record(QStringLiteral("access.refused"), agent, agent.id, data);
 }
 
+EngineResult AuthorizeTransaction::evaluate(const DelegationTree &tree, const AuthorizeRequest &request,
+                                            const Principal &agent)
+{
+    std::optional<Approval> approval;
+    if (request.approvalId) {
+        approval = m_store.approvals().find(*request.approvalId);
+        if (approval && approval->delegationId != tree.delegation.id)
+            approval.reset();
+    }
+    return decide(tree, request, agent, approval, m_clock.now());
+}
+
 } // namespace mandate::server

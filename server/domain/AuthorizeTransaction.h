@@ -57,6 +57,10 @@ public:
     // A request for a delegation the agent does not hold is the asking agent's story, never the
     // delegation owner's: it is recorded under the agent only.
     bool recordRefusal(const AuthorizeRequest &request, const Principal &agent);
+    // The verdict run() would reach for `agent` on this tree now, with nothing written: the what-if
+    // simulation asks the very code the decision runs, so the two cannot drift apart.
+    EngineResult evaluate(const DelegationTree &tree, const AuthorizeRequest &request,
+                          const Principal &agent);
 
 private:
     EngineResult decide(const DelegationTree &tree, const AuthorizeRequest &request, const Principal &agent,

@@ -25,6 +25,7 @@
 #include "server/routes/ApprovalRoutes.h"
 #include "server/routes/AuditRoutes.h"
 #include "server/routes/AuthZenRoutes.h"
+#include "server/routes/AuthorityRoutes.h"
 #include "server/routes/AuthorizeRoutes.h"
 #include "server/routes/DelegationRoutes.h"
 #include "server/routes/DemoRoutes.h"
@@ -220,6 +221,8 @@ bool MandateServer::setUpRoutes(QString *error)
     m_authZenRoutes->registerRoutes(m_router);
     m_operationsRoutes->registerRoutes(m_router);
     m_authorizeRoutes->registerRoutes(m_router);
+    m_authorityRoutes = std::make_unique<AuthorityRoutes>(*m_store, m_clock);
+    m_authorityRoutes->registerRoutes(m_router);
     m_approvalRoutes->registerRoutes(m_router);
     m_identityRoutes->registerRoutes(m_router);
     m_subDelegationRoutes->registerRoutes(m_router);

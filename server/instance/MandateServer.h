@@ -26,6 +26,7 @@ class EnforcementPointAuthenticator;
 class EnforcementPointRoutes;
 class AuditRoutes;
 class LogRoutes;
+class AuthorityRoutes;
 class AuthorizeRoutes;
 class BearerAuthenticator;
 class EventHub;
@@ -132,6 +133,7 @@ private:
     std::unique_ptr<OperationsRoutes> m_operationsRoutes;
     std::unique_ptr<DemoRoutes> m_demoRoutes;
     std::unique_ptr<AuthorizeRoutes> m_authorizeRoutes;
+    std::unique_ptr<AuthorityRoutes> m_authorityRoutes;
     std::unique_ptr<ApprovalRoutes> m_approvalRoutes;
     std::unique_ptr<IdentityRoutes> m_identityRoutes;
     std::unique_ptr<SubDelegationRoutes> m_subDelegationRoutes;

@@ -2,6 +2,7 @@
 
 #include "core/ApprovalCodec.h"
 #include "core/ApprovalStateMachine.h"
+#include "core/DelegationCodec.h"
 #include "core/Timestamp.h"
 #include "server/domain/AccessPolicy.h"
 #include "server/domain/ApprovalLedger.h"
@@ -112,10 +113,10 @@ void ApprovalRoutes::get(ApiRequest &request, const Responder &respond)
 void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
 {
     const QString id = request.param(0);
+    const auto seen = m_store.approvals().find(id);
     {
-        const auto approval = m_store.approvals().find(id);
         const auto route = m_store.approvals().routeOf(id);
-        if (!approval || !route || !AccessPolicy::canSeeApproval(request.principal, *approval, *route)) {
+        if (!seen || !route || !AccessPolicy::canSeeApproval(request.principal, *seen, *route)) {
             respond(Problem::noSuch(u"approval", id));
             return;
         }
@@ -129,6 +130,13 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
     if (!decisionBody) {
         respond(Problem::validation(decisionBody.error()));
         return;
+    }
+    // The request an approval is for never changes, so the narrowing is checked against it here.
+    if (decisionBody->narrowed) {
+        if (const auto error = ApprovalStateMachine::narrowingError(*seen, *decisionBody->narrowed)) {
+            respond(Problem::validation({{QStringLiteral("narrowed.amount"), *error}}));
+            return;
+        }
     }
     m_writes.submit(
         RequestParsing::idempotency(request),
@@ -157,13 +165,19 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
             if (!decided)
                 return expiredNow ? WriteAnswer::keeping(refusal(decided.error(), *approval))
                                   : WriteAnswer(refusal(decided.error(), *approval));
+            QJsonObject audited{{QStringLiteral("approval_id"), id},
+                                {QStringLiteral("decision"), approvalVerdictToString(body.verdict)},
+                                {QStringLiteral("reason"), body.reason},
+                                {QStringLiteral("status"), approvalStatusToString(decided->status)}};
+            if (body.narrowed) {
+                decided->decisions.last().narrowed = body.narrowed;
+                audited.insert(
+                    QStringLiteral("narrowed"),
+                    QJsonObject{{QStringLiteral("amount"), DelegationCodec::moneyToJson(*body.narrowed)}});
+            }
             if (!store.approvals().update(*decided) ||
                 !AuditTrail(store, m_clock)
-                     .record(QStringLiteral("approval.decided"), actor, *delegation,
-                             {{QStringLiteral("approval_id"), id},
-                              {QStringLiteral("decision"), approvalVerdictToString(body.verdict)},
-                              {QStringLiteral("reason"), body.reason},
-                              {QStringLiteral("status"), approvalStatusToString(decided->status)}}) ||
+                     .record(QStringLiteral("approval.decided"), actor, *delegation, audited) ||
                 !LiveEvents::approval(store, QStringLiteral("approval.updated"), *decided, *route))
                 return Problem::internal();
             return ApiResponse::json(200, ApprovalCodec::toJson(*decided));

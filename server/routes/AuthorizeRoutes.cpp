@@ -3,6 +3,8 @@
 #include "core/AuthorizeCodec.h"
 #include "server/domain/ActionDirectory.h"
 #include "server/domain/AuthorizeTransaction.h"
+#include "server/domain/DecisionSimulation.h"
+#include "server/http/IdempotentWrites.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/ops/Metrics.h"
@@ -16,6 +18,8 @@ void AuthorizeRoutes::registerRoutes(Router &router)
 {
     router.add("POST", QStringLiteral("/v1/authorize"), Router::Access::Agent, this,
                &AuthorizeRoutes::authorize);
+    router.add("POST", QStringLiteral("/v1/authorize/simulate"), Router::Access::UserOrAgent, this,
+               &AuthorizeRoutes::simulate);
 }
 
 void AuthorizeRoutes::authorize(ApiRequest &request, const Responder &respond)
@@ -94,6 +98,29 @@ void AuthorizeRoutes::decide(const AuthorizeRequest &request, const Principal &a
                     respond(std::move(response));
                 });
         });
+}
+
+// Read-only, so it runs on the event loop against the store like every other read, outside the
+// write queue: nothing it does needs a transaction, an idempotency record or a commit.
+void AuthorizeRoutes::simulate(ApiRequest &request, const Responder &respond)
+{
+    auto body = RequestParsing::jsonObject(request);
+    if (!body) {
+        respond(body.error());
+        return;
+    }
+    auto parsed = AuthorizeCodec::requestFromJson(*body);
+    if (!parsed) {
+        respond(Problem::validation(parsed.error()));
+        return;
+    }
+    const std::optional<QJsonObject> answer =
+        DecisionSimulation(m_services.reader, m_clock, m_approvalTtlSeconds).run(*parsed, request.principal);
+    if (!answer) {
+        respond(Problem::noSuch(u"delegation", parsed->delegationId));
+        return;
+    }
+    respond(ApiResponse::json(200, *answer));
 }
 
 } // namespace mandate::server

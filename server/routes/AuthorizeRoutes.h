@@ -48,6 +48,7 @@ private:
     void decide(const AuthorizeRequest &request, const Principal &agent,
                 IdempotentWrites::Idempotency idempotency, std::shared_ptr<const ActionCatalog> actions,
                 bool force, const Responder &respond);
+    void simulate(ApiRequest &request, const Responder &respond);
 
     const Clock &m_clock;
     Services m_services;

@@ -75,6 +75,7 @@ void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)
             d.status = DelegationStatus::Active;
             d.createdAt = m_clock.now();
             d.expiresAt = grant.expiresAt;
+            d.notBefore = grant.notBefore;
             d.scopes = grant.scopes;
             d.stepUp = grant.stepUp;
             d.dualControl = grant.dualControl;

@@ -71,6 +71,7 @@ void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &resp
             d.purpose = grant.purpose.trimmed();
             d.createdAt = now;
             d.expiresAt = grant.expiresAt;
+            d.notBefore = grant.notBefore;
             d.scopes = grant.scopes;
             d.stepUp = grant.stepUp;
             d.dualControl = grant.dualControl;

@@ -58,6 +58,7 @@ QByteArray StoredDelegationCodec::writePolicy(const Delegation &d)
     grant.agentId = d.agentId;
     grant.purpose = d.purpose;
     grant.expiresAt = d.expiresAt;
+    grant.notBefore = d.notBefore;
     grant.scopes = d.scopes;
     grant.stepUp = d.stepUp;
     grant.dualControl = d.dualControl;
@@ -71,6 +72,7 @@ bool StoredDelegationCodec::readPolicy(const QByteArray &json, Delegation &d)
                                                       DelegationCodec::GrantKind::Customer);
     if (!grant)
         return false;
+    d.notBefore = grant->notBefore;
     d.scopes = grant->scopes;
     d.stepUp = grant->stepUp;
     d.dualControl = grant->dualControl;

@@ -100,6 +100,30 @@ void TstApprovalMatcher::match_data()
     QTest::newRow("other sensitivity")
         << approved([](Approval &a) { a.request.sensitivity = Sensitivity::Public; }) << request << AK::StepUp
         << R::ApprovalMismatch;
+
+    // Approved with less: asked for 200.00, the approver let through at most `to`.
+    const auto narrowedTo = [](const Money &to) {
+        return [to](Approval &a) {
+            a.request.amount = money(20000);
+            a.decisions.append(ApprovalDecisionRecord{
+                PartyRef{QStringLiteral("usr_alice"), QStringLiteral("Alice"), QString()},
+                ApprovalVerdict::Approve, QString(), kNow, to});
+        };
+    };
+    QTest::newRow("narrowed to exactly the request")
+        << approved(narrowedTo(money(10000))) << request << AK::StepUp << R::Approved;
+    QTest::newRow("narrowed above the request")
+        << approved(narrowedTo(money(15000))) << request << AK::StepUp << R::Approved;
+    QTest::newRow("narrowed below the request")
+        << approved(narrowedTo(money(9999))) << request << AK::StepUp << R::ApprovalMismatch;
+    QTest::newRow("narrowed in another currency") << approved(narrowedTo(money(15000, QStringLiteral("USD"))))
+                                                  << request << AK::StepUp << R::ApprovalMismatch;
+    QTest::newRow("narrowed, request without amount")
+        << approved(narrowedTo(money(15000))) << withoutAmount << AK::StepUp << R::ApprovalMismatch;
+    QTest::newRow("narrowed, other destination") << approved([narrowedTo](Approval &a) {
+        narrowedTo(money(15000))(a);
+        a.request.destination = QStringLiteral("payee:db-bahn");
+    }) << request << AK::StepUp << R::ApprovalMismatch;
 }
 
 void TstApprovalMatcher::match()

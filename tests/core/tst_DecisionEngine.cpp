@@ -29,6 +29,22 @@ struct Row
     ReasonCode reason;
 };
 
+Tweak notBefore(const QDateTime &at)
+{
+    return [at](DecisionScenario &s) {
+        s.delegation.notBefore = at;
+    };
+}
+
+// Europe/Berlin office hours on `days`; kNow is Tuesday 1 December 2026, 10:00 in Berlin.
+Tweak officeHours(const QList<int> &days)
+{
+    return [days](DecisionScenario &s) {
+        s.delegation.scopes[0].schedule =
+            Schedule{QStringLiteral("Europe/Berlin"), days, QTime(8, 0), QTime(18, 0)};
+    };
+}
+
 QList<Row> decisionTable()
 {
     const qint64 maxMinor = std::numeric_limits<qint64>::max();
@@ -48,6 +64,10 @@ QList<Row> decisionTable()
         {"idle timeout 1 ms away", hourIdle + lastUsed(kNow.addSecs(-3600).addMSecs(1)), Allow,
          R::WithinScope},
         {"never used, idle since creation", hourIdle, Deny, R::DelegationExpired},
+        {"starts 1 ms from now", notBefore(kNow.addMSecs(1)), Deny, R::OutsideSchedule},
+        {"starts now", notBefore(kNow), Allow, R::WithinScope},
+        {"schedule admits now", officeHours({1, 2, 3, 4, 5}), Allow, R::WithinScope},
+        {"schedule excludes the day", officeHours({6, 7}), Deny, R::OutsideSchedule},
         {"never used, created within idle time", idle(3601), Allow, R::WithinScope},
         {"ancestor revoked", ancestor(parentBuilder().status(DelegationStatus::Revoked).build()), Deny,
          R::DelegationNotActive},

@@ -61,7 +61,7 @@ const char *const FullyPopulatedJson = R"({
   "id": "dlg_1", "customer_id": "usr_alice", "agent_id": "agt_travel", "parent_id": "dlg_0",
   "purpose": "Book flights for the Berlin trip, 3\u20136 Dec",
   "status": "revoked",
-  "created_at": "2026-12-01T08:00:00.000Z", "expires_at": "2026-12-08T09:00:00.000Z",
+  "created_at": "2026-12-01T08:00:00.000Z", "expires_at": "2026-12-08T09:00:00.000Z", "not_before": null,
   "revoked_at": "2026-12-01T08:45:00.000Z", "revoked_by": "usr_sam", "revoke_reason": "customer asked",
   "scopes": [{
     "action": "payments.initiate", "resource": "account:acc_1",

@@ -57,6 +57,7 @@ void TstWireNames::reasonCodes()
         QStringLiteral("org_policy_step_up"),
         QStringLiteral("org_policy_denied"),
         QStringLiteral("org_policy_unavailable"),
+        QStringLiteral("outside_schedule"),
     };
     const QList<ReasonCode> codes = allReasonCodes();
     QCOMPARE(codes.size(), expected.size());

@@ -172,6 +172,16 @@ QString scopeSentence(const Scope &scope)
         limits.append(GrantReview::tr("only data up to %1 sensitivity")
                           .arg(GrantReview::sensitivityName(*scope.maxSensitivity)));
     }
+    if (scope.schedule) {
+        QStringList days;
+        for (const int day : scope.schedule->days)
+            days.append(QLocale().dayName(day, QLocale::ShortFormat));
+        limits.append(GrantReview::tr("only %1 from %2 to %3 (%4 time)")
+                          .arg(days.join(GrantReview::tr(", ")),
+                               QLocale().toString(scope.schedule->from, QLocale::ShortFormat),
+                               QLocale().toString(scope.schedule->to, QLocale::ShortFormat),
+                               scope.schedule->timeZone));
+    }
     const QString phrase = capitalized(GrantReview::actionPhrase(scope.action, scope.resource.text()));
     if (limits.isEmpty())
         return GrantReview::tr("%1, with no further limits.").arg(phrase);
@@ -211,6 +221,10 @@ QString lifetimeSentence(const DelegationGrant &grant, const QDateTime &now, con
     QString text = GrantReview::tr("The grant ends on %1, %2 from now.")
                        .arg(GrantReview::dateTime(grant.expiresAt, now, locale),
                             GrantReview::duration(now.secsTo(grant.expiresAt)));
+    if (grant.notBefore)
+        text = GrantReview::tr("The agent may use it from %1.")
+                   .arg(GrantReview::dateTime(*grant.notBefore, now, locale)) +
+               u' ' + text;
     QStringList triggers;
     if (grant.revokeOn.taskComplete)
         triggers.append(GrantReview::tr("the agent reports the task complete"));

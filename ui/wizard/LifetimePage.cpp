@@ -3,6 +3,7 @@
 #include "core/GrantValidator.h"
 #include "ui/wizard/FieldMarker.h"
 #include "ui/wizard/GrantReview.h"
+#include "ui/wizard/UsageWindowBox.h"
 #include "ui_LifetimePage.h"
 
 #include <QHBoxLayout>
@@ -25,11 +26,15 @@ QDateTime wholeMinute(const QDateTime &at)
 } // namespace
 
 LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
-    : GrantWizardPage({QStringLiteral("expires_at"), QStringLiteral("revoke_on")}, parent)
+    : GrantWizardPage(
+          {QStringLiteral("expires_at"), QStringLiteral("revoke_on"), QStringLiteral("not_before")}, parent)
     , m_ui(std::make_unique<Ui::LifetimePage>())
     , m_clock(clock)
 {
     m_ui->setupUi(this);
+    m_usageWindow = new UsageWindowBox(m_clock, this);
+    connect(m_usageWindow->startLaterCheck(), &QCheckBox::toggled, this, &LifetimePage::updateSummary);
+    layout()->addWidget(m_usageWindow);
     m_ui->expiresError->hide();
     m_ui->idleError->hide();
     m_ui->revokeError->hide();
@@ -121,6 +126,7 @@ void LifetimePage::initializePage()
 void LifetimePage::applyTo(DelegationGrant &grant) const
 {
     grant.expiresAt = expiresAt();
+    m_usageWindow->applyTo(grant);
     grant.revokeOn.taskComplete = m_ui->taskCompleteCheck->isChecked();
     grant.revokeOn.contextChange = m_ui->contextCheck->isChecked();
     grant.revokeOn.idleSeconds.reset();

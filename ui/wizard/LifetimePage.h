@@ -14,6 +14,8 @@ namespace Ui {
 class LifetimePage;
 }
 
+class UsageWindowBox;
+
 // When the grant ends (a preset or a date, at most 90 days ahead) and what ends it earlier.
 class LifetimePage : public GrantWizardPage
 {
@@ -41,6 +43,7 @@ private:
     QRadioButton *m_daysRadio; // "In [N] days", for any whole number of days up to the limit
     QSpinBox *m_daysSpin;
     const Clock &m_clock;
+    UsageWindowBox *m_usageWindow = nullptr;
 };
 
 } // namespace mandate::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "server/http/Principal.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace mandate::server {
+
+class Store;
+
+// GET /v1/agents/{id}/authority: everything an agent can still do right now. Every active, usable
+// delegation and sub-delegation reaching the agent (the caller's own only, for a customer), each
+// scope with what remains of it through its whole chain (DecisionForecast, the rule simulate uses),
+// the sums per action and resource, and how the authority grew: grants in the last 30 days,
+// sub-delegations the agent made, and how many delegations were active a month ago.
+class AgentAuthority
+{
+public:
+    static constexpr int GrowthWindowDays = 30;
+
+    AgentAuthority(Store &store, const Clock &clock)
+        : m_store(store)
+        , m_clock(clock)
+    {}
+
+    // Nothing when the agent does not exist.
+    std::optional<QJsonObject> of(const QString &agentId, const Principal &caller);
+
+private:
+    Store &m_store;
+    const Clock &m_clock;
+};
+
+} // namespace mandate::server
