@@ -227,6 +227,16 @@ CREATE TABLE ssf_ended_sessions (
     ended_at TEXT NOT NULL
 )
 )SQL"},
+    // The public halves of the agent-token signing keys of every instance on this database, so
+    // that each verifies what any other signed; a retired key is trusted until its tokens expired.
+    {9, R"SQL(
+CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    jwk TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    retired_at TEXT
+)
+)SQL"},
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 
 #include <atomic>
 
@@ -26,14 +27,37 @@ Store::Store(std::unique_ptr<Database> db)
     , m_ssfStreams(*m_db)
     , m_ssfOutbox(*m_db)
     , m_jitCredentials(*m_db)
+    , m_signingKeys(*m_db)
 {}
 
 bool Store::publish(LiveEvent event)
 {
-    auto stored = m_liveEvents.insert(std::move(event));
-    if (!stored)
-        return false;
-    m_outbox.append(std::move(*stored));
+    m_outbox.append(std::move(event));
+    return true;
+}
+
+bool Store::recordOutbox()
+{
+    const QString updated = QStringLiteral("delegation.updated");
+    const QString idKey = QStringLiteral("id");
+    // The last index of each delegation's update; earlier ones are superseded.
+    QHash<QString, qsizetype> last;
+    for (qsizetype i = 0; i < m_outbox.size(); ++i) {
+        if (m_outbox[i].type == updated)
+            last.insert(m_outbox[i].payload.value(idKey).toString(), i);
+    }
+    QList<LiveEvent> stored;
+    stored.reserve(m_outbox.size());
+    for (qsizetype i = 0; i < m_outbox.size(); ++i) {
+        LiveEvent &event = m_outbox[i];
+        if (event.type == updated && last.value(event.payload.value(idKey).toString()) != i)
+            continue;
+        auto inserted = m_liveEvents.insert(std::move(event));
+        if (!inserted)
+            return false;
+        stored.append(std::move(*inserted));
+    }
+    m_outbox = std::move(stored);
     return true;
 }
 
