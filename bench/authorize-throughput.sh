@@ -2,11 +2,14 @@
 # Authorize throughput and latency against two baselines measured in the same run on the same
 # loopback: the same server's /healthz, and nginx answering a static "return 200".
 # Then the event-latency benchmark. Usage: bench/authorize-throughput.sh [SECONDS] [CONNECTIONS]
+# WRK_THREADS (default 1, as issue 18's target is stated) sets wrk's threads; SERVER=BINARY measures
+# another build of mandate-server (for a before/after pair in one session).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/mandate.sh
 duration=${1:-10}
 connections=${2:-32}
+threads=${WRK_THREADS:-1}
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -22,7 +25,7 @@ work=$(mktemp -d)
 cleanup() { kill "${server_pid:-}" "${nginx_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-bench_start_server build/release/app/mandate-server "$work/data" --demo
+bench_start_server "${SERVER:-build/release/app/mandate-server}" "$work/data" --demo
 server_pid=$BENCH_PID
 url=$BENCH_URL
 bench_grant "$url"
@@ -46,7 +49,7 @@ sleep 0.5
 
 run() { # name url [wrk args...]
   local name=$1 target=$2; shift 2
-  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" "$target")
+  local out; out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@" "$target")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -55,7 +58,7 @@ run() { # name url [wrk args...]
   echo "$rps" >"$work/$name.rps"
 }
 
-echo "wrk -t2 -c$connections -d${duration}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 run nginx-static http://127.0.0.1:18999/
 run healthz "$url/healthz"
 run authorize "$url/v1/authorize" -s bench/authorize.lua

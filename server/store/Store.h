@@ -54,13 +54,25 @@ public:
     // reaches subscribers only once that transaction commits (see WriteBatcher), never if it rolls
     // back.
     bool publish(LiveEvent event);
+    // publish(), with the payload `delegation` as the API shows it, encoded only if the event is
+    // still the delegation's last one when recorded: a batch of decisions on one delegation
+    // encodes it once.
+    bool publishDelegation(LiveEvent event, const Delegation &delegation);
     // Stores the queued events, each with its id, just before the commit. Several
     // `delegation.updated` of one delegation (a batch of decisions on it) become the last one: a
     // stream needs each delegation's state after the batch, not every step to it.
     bool recordOutbox();
     qsizetype outboxMark() const { return m_outbox.size(); }
-    void rollbackOutbox(qsizetype mark) { m_outbox.resize(mark); }
-    QList<LiveEvent> takeOutbox() { return std::exchange(m_outbox, {}); }
+    void rollbackOutbox(qsizetype mark)
+    {
+        m_outbox.resize(mark);
+        m_outboxStates.resize(mark);
+    }
+    QList<LiveEvent> takeOutbox()
+    {
+        m_outboxStates.clear();
+        return std::exchange(m_outbox, {});
+    }
     // A write queued Security Event Tokens; the deliverer is woken once the transaction commits.
     // (A job rolled back after saying so costs one needless look at the queue, nothing more.)
     void noteSignalsQueued() { m_signalsQueued = true; }
@@ -85,6 +97,7 @@ private:
     JitCredentialRepository m_jitCredentials;
     SigningKeyRepository m_signingKeys;
     QList<LiveEvent> m_outbox;
+    QList<std::optional<Delegation>> m_outboxStates; // per queued event: the payload still to encode
     bool m_signalsQueued = false;
 };
 
