@@ -67,7 +67,8 @@ sample_locks() { # database file: counts waiting locks by kind until killed
   while true; do
     "$pg_bin/psql" -qAtX -h "$socket_dir" -U "$pg_user" -d "$1" -c \
       "SELECT 'sample', count(*) FROM pg_stat_activity WHERE datname = current_database()
-       UNION ALL SELECT locktype, count(*) FROM pg_locks WHERE NOT granted GROUP BY locktype" >>"$2" 2>/dev/null || true
+       UNION ALL SELECT l.locktype || ' <- ' || left(regexp_replace(a.query, '\s+', ' ', 'g'), 48), count(*)
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted GROUP BY 1" >>"$2" 2>/dev/null || true
     sleep 0.1
   done
 }
@@ -88,8 +89,40 @@ measure() { # label [database]
   printf '%-22s %10s req/s   p50 %8s   p99 %8s   non-2xx %s' "$1" "$rps" "$p50" "$p99" "$non2xx"
   if [ -n "$sampler" ]; then
     awk -F'|' '$1=="sample" {n++} $1!="sample" {w[$1]+=$2}
-      END {printf "   pg_locks: %d samples, waits", n; if (length(w)==0) printf " none"; for (k in w) printf " %s=%d", k, w[k]}' "$locks"
+      END {printf "   pg_locks: %d samples, waits", n; if (length(w)==0) printf " none"; for (k in w) printf "\n      %5d  %s", w[k], k}' "$locks"
   fi
+  echo
+}
+
+# The same load, but each instance gets its own share of the trees straight (no nginx), from its
+# own wrk: no two instances ever touch one tree, so any row-lock wait in pg_locks would be a batch
+# waiting on an unrelated tree.
+measure_split() { # label database count
+  local label=$1 count=$3 locks="$work/locks-$1-split" i
+  bench_grants http://127.0.0.1:19100 "$trees"
+  : >"$locks"
+  sample_locks "$2" "$locks" & local sampler=$!
+  IFS=, read -r -a all <<<"$MANDATE_DELEGATIONS"
+  local wrks=()
+  for i in $(seq "$count"); do
+    local share="" j
+    for j in "${!all[@]}"; do [ $((j % count)) -eq $((i - 1)) ] && share+="${share:+,}${all[$j]}"; done
+    MANDATE_DELEGATIONS=$share wrk -t1 -c$((connections / count)) -d"${duration}s" --latency \
+      -s bench/authorize-many-trees.lua "http://127.0.0.1:$((19100 + i))/v1/authorize" >"$work/split-$i.out" &
+    wrks+=($!)
+  done
+  wait "${wrks[@]}"
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  local rps=0 non2xx=0
+  for i in $(seq "$count"); do
+    rps=$(awk -v a="$rps" '/Requests\/sec/ {printf "%.2f", a + $2}' "$work/split-$i.out")
+    local n; n=$(awk '/Non-2xx/ {print $NF}' "$work/split-$i.out")
+    non2xx=$((non2xx + ${n:-0}))
+  done
+  printf '%-22s %10s req/s   (per instance p99:%s)   non-2xx %s' "$label" "$rps" \
+    "$(for i in $(seq "$count"); do awk '$1=="99%" {printf " %s", $2}' "$work/split-$i.out"; done)" "$non2xx"
+  awk -F'|' '$1=="sample" {n++} $1!="sample" {w[$1]+=$2}
+    END {printf "   pg_locks: %d samples, waits", n; if (length(w)==0) printf " none"; for (k in w) printf "\n      %5d  %s", w[k], k}' "$locks"
   echo
 }
 
@@ -101,5 +134,6 @@ for n in 1 2 3; do
   "$pg_bin/psql" -qX -h "$socket_dir" -U "$pg_user" -d postgres -c "CREATE DATABASE bench_$n" >/dev/null
   start_instances "pg$n" "$n" --database "postgresql://$pg_user@localhost:5432/bench_$n?host=$socket_dir"
   measure "postgresql x$n" "bench_$n"
+  [ "$n" -gt 1 ] && measure_split "postgresql x$n split" "bench_$n" "$n"
   stop_all
 done
