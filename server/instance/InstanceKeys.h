@@ -26,8 +26,11 @@ class InstanceKeys : public QObject
 
 public:
     static constexpr std::chrono::seconds RefreshInterval{30};
-    // A token naming an unknown key reads the store again at most this often.
-    static constexpr qint64 UnknownKeyRefreshMs = 1000;
+    // A token naming an unknown key reads the store again at most this often: short, because a
+    // token minted by an instance that started a moment after the last read must not be refused,
+    // and still a bound on what tokens with made-up key ids can cost (20 reads of a table of a few
+    // rows per second).
+    static constexpr qint64 UnknownKeyRefreshMs = 50;
 
     InstanceKeys(Store &store, AgentCredentials &credentials, const Clock &clock, QObject *parent = nullptr);
 
