@@ -2,11 +2,17 @@
 # Authorize throughput and latency against two baselines measured in the same run on the same
 # loopback: the same server's /healthz, and nginx answering a static "return 200".
 # Then the event-latency benchmark. Usage: bench/authorize-throughput.sh [SECONDS] [CONNECTIONS]
+# WRK_THREADS (default 1, as issue 18's target is stated) sets wrk's threads; SERVER=BINARY measures
+# another build of mandate-server (for a before/after pair in one session). When the Cerbos binary
+# is there (CERBOS=PATH, default .tools/cerbos/…, see scripts/install-deps.sh), the same run measures
+# Cerbos's stateless AuthZEN evaluation of the same payment as a peer: audit and telemetry off,
+# request logs off, on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/mandate.sh
 duration=${1:-10}
 connections=${2:-32}
+threads=${WRK_THREADS:-1}
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -19,10 +25,10 @@ cmake --preset release >/dev/null
 cmake --build --preset release --target mandate-server bench_event_latency >/dev/null
 
 work=$(mktemp -d)
-cleanup() { kill "${server_pid:-}" "${nginx_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { kill "${server_pid:-}" "${nginx_pid:-}" "${cerbos_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-bench_start_server build/release/app/mandate-server "$work/data" --demo
+bench_start_server "${SERVER:-build/release/app/mandate-server}" "$work/data" --demo
 server_pid=$BENCH_PID
 url=$BENCH_URL
 bench_grant "$url"
@@ -46,7 +52,7 @@ sleep 0.5
 
 run() { # name url [wrk args...]
   local name=$1 target=$2; shift 2
-  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" "$target")
+  local out; out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@" "$target")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -55,15 +61,39 @@ run() { # name url [wrk args...]
   echo "$rps" >"$work/$name.rps"
 }
 
-echo "wrk -t2 -c$connections -d${duration}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 run nginx-static http://127.0.0.1:18999/
 run healthz "$url/healthz"
 run authorize "$url/v1/authorize" -s bench/authorize.lua
+cerbos=${CERBOS:-.tools/cerbos/node_modules/@cerbos/cerbos-linux-x64/cerbos-linux-x64}
+if [ -x "$cerbos" ]; then
+  cat >"$work/cerbos.yaml" <<CERBOS
+server:
+  httpListenAddr: "127.0.0.1:18998"
+  grpcListenAddr: "127.0.0.1:18997"
+storage:
+  driver: disk
+  disk:
+    directory: $PWD/bench/cerbos/policies
+audit:
+  enabled: false
+CERBOS
+  CERBOS_NO_TELEMETRY=1 "$cerbos" server --config="$work/cerbos.yaml" --set=telemetry.disabled=true \
+    --log-level=warn >"$work/cerbos.log" 2>&1 &
+  cerbos_pid=$!
+  for _ in $(seq 100); do curl -sf http://127.0.0.1:18998/_cerbos/health >/dev/null && break; sleep 0.1; done
+  run cerbos-authzen http://127.0.0.1:18998/access/v1/evaluation -s bench/cerbos-authzen.lua
+else
+  echo "(no Cerbos at $cerbos: the peer comparison is skipped)"
+fi
 python3 - "$work" <<'PY'
 import sys, pathlib
 w = pathlib.Path(sys.argv[1])
 r = {n: float((w / f"{n}.rps").read_text()) for n in ("nginx-static", "healthz", "authorize")}
 print(f"authorize / healthz = {r['authorize'] / r['healthz']:.2f}   authorize / nginx = {r['authorize'] / r['nginx-static']:.2f}")
+peer = w / "cerbos-authzen.rps"
+if peer.exists():
+    print(f"authorize / cerbos-authzen = {r['authorize'] / float(peer.read_text()):.2f}")
 PY
 echo "group-commit batch sizes (writes per transaction, cumulative buckets):"
 curl -sf "$url/metrics" | grep -E '^mandate_store_commit_batch_size_(bucket|count|sum)' | sed 's/^/  /'

@@ -25,6 +25,15 @@ int main(int argc, char *argv[])
     }
 
     mandate::SystemClock clock;
+    if (!options->retireSigningKey.isEmpty()) {
+        QString error;
+        if (!mandate::server::MandateServer::retireSigningKey(*options, clock, &error)) {
+            std::fprintf(stderr, "mandate-server: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("retired signing key %s\n", qPrintable(options->retireSigningKey));
+        return 0;
+    }
     mandate::server::MandateServer server(*options, clock);
     mandate::server::SignalWatcher signals;
     QObject::connect(&signals, &mandate::server::SignalWatcher::terminationRequested, &server,

@@ -41,3 +41,26 @@ bench_wrk() {
   BENCH_P99=$(awk '$1=="99%" {print $2}' <<<"$out")
   printf '%-40s %12s req/s   p50 %8s   p99 %8s\n' "$name" "$BENCH_RPS" "$BENCH_P50" "$BENCH_P99"
 }
+
+# bench_grants URL COUNT: like bench_grant, with COUNT delegations (independent trees) for the
+# Bill payer; exports MANDATE_DELEGATIONS (comma-separated) for bench/authorize-many-trees.lua.
+bench_grants() {
+  local url=$1 count=$2 ids="" i
+  bench_grant "$url"
+  ids=$MANDATE_DELEGATION
+  local alice agent expires
+  alice=$(curl -sf -X POST -H 'Content-Type: application/json' -d '{"username":"alice","password":"mandate-demo"}' \
+    "$url/v1/sessions" | bench_json "['token']")
+  agent=$(curl -sf -H "Authorization: Bearer $alice" "$url/v1/agents" |
+    python3 -c "import json,sys; print([a['id'] for a in json.load(sys.stdin)['items'] if a['name']=='Bill payer'][0])")
+  expires=$(date -u -d '+7 days' +%Y-%m-%dT%H:%M:%SZ)
+  for i in $(seq 2 "$count"); do
+    ids+=,$(curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $alice" "$url/v1/delegations" \
+      -d "{\"agent_id\":\"$agent\",\"purpose\":\"Benchmark $i\",\"expires_at\":\"$expires\",
+      \"scopes\":[{\"action\":\"payments.initiate\",\"resource\":\"account:acc_1\",
+      \"max_per_action\":{\"amount_minor\":100,\"currency\":\"EUR\"},\"destinations\":[\"payee:landlord\"]}]}" |
+      bench_json "['id']")
+  done
+  MANDATE_DELEGATIONS=$ids
+  export MANDATE_DELEGATIONS
+}

@@ -17,12 +17,20 @@ std::optional<AgentAuthenticator::VerifiedToken> AgentAuthenticator::verify(cons
         m_verified.remove(key);
     }
     VerifiedToken verified;
-    if (const auto svid = m_credentials.verifySvid(token)) {
-        verified = {svid->agent.toString(), QString(), svid->expiresAt};
-    } else if (const auto jit = m_credentials.verifyJit(token)) {
-        verified = {jit->agent.toString(), jit->delegationId, jit->expiresAt};
-    } else {
-        return std::nullopt;
+    for (int attempt = 0;; ++attempt) {
+        const auto svid = m_credentials.verifySvid(token);
+        if (svid) {
+            verified = {svid->agent.toString(), QString(), svid->expiresAt};
+            break;
+        }
+        const auto jit = m_credentials.verifyJit(token);
+        if (jit) {
+            verified = {jit->agent.toString(), jit->delegationId, jit->expiresAt};
+            break;
+        }
+        const bool unknownKey = svid.error() == JwtError::UnknownKey && jit.error() == JwtError::UnknownKey;
+        if (attempt > 0 || !unknownKey || !m_refreshKeys || !m_refreshKeys())
+            return std::nullopt;
     }
     if (m_verified.size() >= MaxCachedTokens)
         m_verified.clear();

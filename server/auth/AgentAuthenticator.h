@@ -6,6 +6,8 @@
 
 #include <QHash>
 
+#include <functional>
+
 namespace mandate::server {
 
 class Store;
@@ -25,6 +27,9 @@ public:
     {}
 
     std::optional<Principal> authenticate(const QByteArray &authorizationHeader) override;
+    // Called when a token names a key not trusted yet (an instance that started since may have
+    // published it); true when the keys were read again, and the token is checked once more.
+    void setKeyRefresher(std::function<bool()> refresh) { m_refreshKeys = std::move(refresh); }
 
 private:
     // A token's signature is checked once; later presentations of the same bytes are looked up
@@ -41,6 +46,7 @@ private:
     const AgentCredentials &m_credentials;
     const Clock &m_clock;
     QHash<QByteArray, VerifiedToken> m_verified;
+    std::function<bool()> m_refreshKeys;
 };
 
 } // namespace mandate::server

@@ -66,14 +66,15 @@ QJsonObject requestForAudit(const AuthorizeRequest &request)
 Expected<Decision, AuthorizeTransaction::Refusal> AuthorizeTransaction::run(const AuthorizeRequest &request,
                                                                             const Principal &agent)
 {
-    std::optional<DelegationTree> tree = DelegationTree::load(m_store, request.delegationId);
+    std::optional<DelegationTree> tree = DelegationTree::lockAndLoad(m_store, request.delegationId);
     // Before any other check, so the answer says nothing of another's delegation.
     if (!tree || !AccessPolicy::agentHolds(agent, tree->delegation))
         return unexpected(Refusal::NotHeld);
     const QDateTime now = m_clock.now();
     std::optional<Approval> approval;
     if (request.approvalId) {
-        approval = m_store.approvals().find(*request.approvalId);
+        // After the tree's rows: every writer locks in that order.
+        approval = m_store.approvals().findForUpdate(*request.approvalId);
         if (approval && approval->delegationId != tree->delegation.id)
             approval.reset();
     }

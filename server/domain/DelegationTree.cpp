@@ -2,6 +2,8 @@
 
 #include "server/store/Store.h"
 
+#include <QStringList>
+
 namespace mandate::server {
 
 std::optional<DelegationTree> DelegationTree::load(Store &store, const QString &id)
@@ -20,6 +22,23 @@ std::optional<DelegationTree> DelegationTree::load(Store &store, const QString &
         tree.ancestors.append(std::move(*ancestor));
     }
     return tree;
+}
+
+std::optional<DelegationTree> DelegationTree::lockAndLoad(Store &store, const QString &id)
+{
+    std::optional<DelegationTree> tree = load(store, id);
+    if (!tree || !store.db().locksRows())
+        return tree;
+    // A chain never changes shape (parent_id is written once), so the unlocked read names the
+    // rows to lock; their contents are read again once they are held.
+    QStringList rootFirst;
+    rootFirst.reserve(tree->ancestors.size() + 1);
+    for (auto it = tree->ancestors.crbegin(); it != tree->ancestors.crend(); ++it)
+        rootFirst.append(it->id);
+    rootFirst.append(tree->delegation.id);
+    if (!store.delegations().lockChain(rootFirst))
+        return std::nullopt;
+    return load(store, id);
 }
 
 QList<const Delegation *> DelegationTree::ancestorPointers() const

@@ -19,6 +19,9 @@ struct DelegationTree
     QList<Delegation> ancestors;
 
     static std::optional<DelegationTree> load(Store &store, const QString &id);
+    // load(), with the chain's rows locked root first until the write transaction ends, for a
+    // write that changes them (where writers lock rows; elsewhere the same as load()).
+    static std::optional<DelegationTree> lockAndLoad(Store &store, const QString &id);
 
     QList<const Delegation *> ancestorPointers() const;
     // Is every link active and unexpired now? (credentials live only while this holds)

@@ -1,7 +1,6 @@
 #include "server/events/LiveEvents.h"
 
 #include "core/ApprovalCodec.h"
-#include "core/DelegationCodec.h"
 #include "server/routes/ResourceJson.h"
 #include "server/store/Store.h"
 
@@ -13,9 +12,8 @@ bool LiveEvents::delegation(Store &store, const QString &type, const Delegation 
     event.type = type;
     event.audience = LiveEvent::Audience::Customer;
     event.customerId = delegation.customerId;
-    event.payload = DelegationCodec::toJson(delegation);
     event.at = QDateTime::currentDateTimeUtc();
-    return store.publish(std::move(event));
+    return store.publishDelegation(std::move(event), delegation);
 }
 
 bool LiveEvents::approval(Store &store, const QString &type, const Approval &approval,

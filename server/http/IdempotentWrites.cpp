@@ -62,6 +62,9 @@ void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respon
         [idem = std::move(idempotency), job = std::move(job), answer, &clock = m_clock](Store &store) {
             const QDateTime now = clock.now();
             if (!idem.key.isEmpty()) {
+                // A retry of the same key on another instance waits for this answer, then finds it.
+                if (!store.idempotency().lock(idem.scope, idem.key))
+                    return WriteResult::Drop;
                 if (const auto previous =
                         store.idempotency().find(idem.scope, idem.key, now.addSecs(-ReplayWindowSeconds))) {
                     *answer = previous->requestHash == idem.requestHash ? replayOf(*previous)

@@ -71,12 +71,22 @@ std::optional<QStringList> actionsOf(const QJsonValue &scope)
 AgentCredentials::AgentCredentials(SigningKey signingKey, VerificationKeys trustBundle, Settings settings,
                                    const Clock &clock)
     : m_signingKey(std::move(signingKey))
-    , m_svidKeys(std::move(trustBundle))
+    , m_trustBundle(std::move(trustBundle))
     , m_settings(std::move(settings))
     , m_clock(clock)
 {
-    m_ownKeys.add(m_signingKey);
-    m_svidKeys.add(m_signingKey);
+    trustInstanceKeys({});
+}
+
+void AgentCredentials::trustInstanceKeys(const VerificationKeys &instanceKeys)
+{
+    VerificationKeys own = instanceKeys;
+    // Last: this instance's own key is the one it is sure of.
+    own.add(m_signingKey);
+    VerificationKeys svid = m_trustBundle;
+    svid.addAll(own);
+    m_ownKeys = std::move(own);
+    m_svidKeys = std::move(svid);
 }
 
 QJsonObject AgentCredentials::actorClaim(const QStringList &delegators)

@@ -100,8 +100,13 @@ public:
     Expected<SvidClaims, JwtError> verifySvid(QStringView token) const;
     Expected<JitClaims, JwtError> verifyJit(QStringView token) const;
 
-    // The keys this server signs with (GET /v1/jwks); trust-bundle keys are not republished.
+    // The keys this server signs with (GET /v1/jwks): its own and those of the other instances on
+    // its database; trust-bundle keys are not republished.
     QJsonObject jwks() const;
+    // The other instances' public keys (InstanceKeys reads them from the store): SVIDs and JIT
+    // credentials they signed verify here as if signed by this instance. Replaces the last set.
+    void trustInstanceKeys(const VerificationKeys &instanceKeys);
+    const SigningKey &signingKey() const { return m_signingKey; }
     // The "iss" of the JIT credentials this server issues.
     const QString &issuer() const { return m_settings.issuer; }
 
@@ -113,7 +118,9 @@ private:
     IssuedCredential sign(QJsonObject claims, qint64 issuedAt, qint64 expiresAt) const;
 
     SigningKey m_signingKey;
-    VerificationKeys m_ownKeys;
+    VerificationKeys m_trustBundle;
+    VerificationKeys m_ownKeys; // this instance's key and the other instances'
+
     VerificationKeys m_svidKeys;
     Settings m_settings;
     const Clock &m_clock;

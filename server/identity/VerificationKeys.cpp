@@ -259,6 +259,12 @@ void VerificationKeys::add(const SigningKey &key)
     m_keys.insert(key.keyId(), Key{EdDsa.toString(), key.publicJwk(), std::move(publicKey)});
 }
 
+void VerificationKeys::addAll(const VerificationKeys &other)
+{
+    for (auto it = other.m_keys.cbegin(); it != other.m_keys.cend(); ++it)
+        m_keys.insert(it.key(), it.value());
+}
+
 QJsonObject VerificationKeys::toJwks() const
 {
     QJsonArray keys;

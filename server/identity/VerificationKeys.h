@@ -40,6 +40,8 @@ public:
     // Trusts the public half of `key`. A key already held under the same key id is replaced:
     // the id is the key's own thumbprint, so only a forged entry could collide with it.
     void add(const SigningKey &key);
+    // Trusts every key of `other` as well (a key id held by both: `other`'s key).
+    void addAll(const VerificationKeys &other);
 
     // Public keys only, each with "kid", "alg" and "use":"sig", ordered by key id.
     QJsonObject toJwks() const;

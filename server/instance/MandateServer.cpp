@@ -15,6 +15,7 @@
 #include "server/http/IdempotentWrites.h"
 #include "server/identity/AgentCredentials.h"
 #include "server/instance/DemoSeeder.h"
+#include "server/instance/InstanceKeys.h"
 #include "server/log/AuditLog.h"
 #include "server/log/LogSigner.h"
 #include "server/ops/Sweeper.h"
@@ -138,6 +139,10 @@ bool MandateServer::start(QString *error)
     connect(m_writes.get(), &WriteBatcher::databaseLost, this, &MandateServer::stopForLostDatabase);
     m_sessionAuthenticator = std::make_unique<SessionAuthenticator>(*m_store, m_clock);
     m_agentAuthenticator = std::make_unique<AgentAuthenticator>(*m_store, *m_credentials, m_clock);
+    m_instanceKeys = std::make_unique<InstanceKeys>(*m_store, *m_credentials, m_clock);
+    if (!m_instanceKeys->start(error))
+        return false;
+    m_agentAuthenticator->setKeyRefresher([this] { return m_instanceKeys->refreshForUnknownKey(); });
     m_enforcementPointAuthenticator = std::make_unique<EnforcementPointAuthenticator>(*m_store);
     m_receiverAuthenticator = std::make_unique<ReceiverAuthenticator>(*m_store);
     m_authenticator =
@@ -284,6 +289,12 @@ bool MandateServer::seedDemo(QString *error)
     if (!lock.isEmpty())
         db.execute(db.dialect().setupUnlock());
     return ok;
+}
+
+bool MandateServer::retireSigningKey(const ServerOptions &options, const Clock &clock, QString *error)
+{
+    const std::unique_ptr<Store> store = Store::open(options.database, options.dataDir, error);
+    return store && InstanceKeys::retire(*store, options.retireSigningKey, clock, error);
 }
 
 bool MandateServer::setUpIdentity(QString *error)

@@ -33,6 +33,7 @@ class EventHub;
 class PostgresEventFeed;
 class EventRoutes;
 class IdentityRoutes;
+class InstanceKeys;
 class SubDelegationRoutes;
 class Sweeper;
 class DelegationRoutes;
@@ -70,6 +71,8 @@ public:
     ~MandateServer() override;
 
     bool start(QString *error);
+    // --retire-signing-key: marks the key retired in the store `options` names; no server starts.
+    static bool retireSigningKey(const ServerOptions &options, const Clock &clock, QString *error);
     QString url() const;
     // Stops accepting connections, lets requests in flight finish (at most `grace` long), then
     // emits stopped(0).
@@ -109,6 +112,7 @@ private:
     std::unique_ptr<WriteBatcher> m_writes;
     std::unique_ptr<IdempotentWrites> m_routeWrites; // the routes' writes, over m_writes
     std::unique_ptr<AgentCredentials> m_credentials;
+    std::unique_ptr<InstanceKeys> m_instanceKeys;
     std::unique_ptr<SessionAuthenticator> m_sessionAuthenticator;
     std::unique_ptr<AgentAuthenticator> m_agentAuthenticator;
     std::unique_ptr<EnforcementPointAuthenticator> m_enforcementPointAuthenticator;

@@ -34,7 +34,10 @@ QString ServerOptions::usage()
         "  --data-dir DIR       where the SQLite store lives (default: the user's data location)\n"
         "  --database URL       use PostgreSQL: postgresql://USER[:PASSWORD]@HOST:PORT/DB\n"
         "                       (several instances may share one database)\n"
-        "  --signing-key FILE   the agent-token signing key (default DIR/signing-key.pem)\n"
+        "  --signing-key FILE   the agent-token signing key (default DIR/signing-key.pem); its\n"
+        "                       public key is published in the database for the other instances\n"
+        "  --retire-signing-key KID  retire a published signing key (its tokens verify until\n"
+        "                       they expire, at most an hour) and exit\n"
         "  --log-key FILE       the audit log's checkpoint signing key (default DIR/log-key.pem);\n"
         "                       every instance on one database needs the same file\n"
         "  --log-origin NAME    the audit log's name in its checkpoints (default: from its key)\n"
@@ -129,6 +132,11 @@ Expected<ServerOptions, QString> ServerOptions::parse(const QStringList &argumen
             options.signingKey = value().value_or(QString());
             if (options.signingKey.isEmpty())
                 return unexpected(QStringLiteral("--signing-key needs a file"));
+        } else if (arg == QStringLiteral("--retire-signing-key")) {
+            options.retireSigningKey = value().value_or(QString());
+            if (options.retireSigningKey.isEmpty())
+                return unexpected(
+                    QStringLiteral("--retire-signing-key needs a key id (\"kid\" in /v1/jwks)"));
         } else if (arg == QStringLiteral("--log-key")) {
             options.logKey = value().value_or(QString());
             if (options.logKey.isEmpty())

@@ -19,9 +19,11 @@ struct ServerOptions
     QString dataDir;
     // postgresql://USER[:PASSWORD]@HOST:PORT/DB; empty: SQLite in dataDir.
     QString database;
-    // The embedded trust domain's signing key; empty: DIR/signing-key.pem. Instances behind one
-    // load balancer are given the same file so that a JWT issued by one verifies on all.
+    // The embedded trust domain's signing key; empty: DIR/signing-key.pem. Instances on one
+    // database need not share it: each publishes its public key there and trusts the others'.
     QString signingKey;
+    // --retire-signing-key KID: marks the key retired in the database and exits.
+    QString retireSigningKey;
     // The transparency log's own Ed25519 key; empty: DIR/log-key.pem. Every instance on one
     // database must be given the same file: the log has one identity, whoever sequences it.
     QString logKey;

@@ -83,13 +83,16 @@ std::optional<LogSequencer::Pass> LogSequencer::run(Store &store, bool waitForTu
         return std::nullopt;
     const std::optional<AuditLogRepository::StoredCheckpoint> signedBefore = store.log().checkpoint();
     // Instances that started together with different keys: the first to sign owns the log.
-    if (signedBefore && !Checkpoint::open(signedBefore->note, m_signer.verifierKey())) {
+    if (signedBefore && signedBefore->note != m_trustedNote &&
+        !Checkpoint::open(signedBefore->note, m_signer.verifierKey())) {
         *error =
             QStringLiteral("the log's newest checkpoint does not verify with this instance's log key %1; "
                            "it will not sign (give every instance the same --log-key)")
                 .arg(m_signer.verifierKey().toString());
         return std::nullopt;
     }
+    if (signedBefore)
+        m_trustedNote = signedBefore->note;
     std::optional<QList<AuditLogRepository::Recorded>> recorded = store.log().take(BatchLimit);
     if (!recorded)
         return std::nullopt;
@@ -144,6 +147,7 @@ std::optional<LogSequencer::Pass> LogSequencer::run(Store &store, bool waitForTu
     if (note.isEmpty() ||
         !store.log().putCheckpoint({frontier->size(), frontier->root(), note, m_clock.now()}))
         return std::nullopt;
+    m_trustedNote = note;
     return pass;
 }
 

@@ -141,8 +141,9 @@ void ApprovalRoutes::decide(ApiRequest &request, const Responder &respond)
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, id, body = *decisionBody, actor = request.principal](Store &store) -> WriteAnswer {
-            // Read again inside the transaction: a decision that raced this one is already applied.
-            auto approval = store.approvals().find(id);
+            // Read again inside the transaction, locked: a decision that raced this one is
+            // already applied, one on another instance waits for this one.
+            auto approval = store.approvals().findForUpdate(id);
             const auto route = store.approvals().routeOf(id);
             const auto delegation =
                 approval ? store.delegations().find(approval->delegationId) : std::nullopt;

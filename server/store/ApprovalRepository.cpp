@@ -75,6 +75,16 @@ std::optional<Approval> ApprovalRepository::find(const QString &id)
     return approval;
 }
 
+std::optional<Approval> ApprovalRepository::findForUpdate(const QString &id)
+{
+    QSqlQuery *q = m_db.run(Select + QStringLiteral("WHERE id = ?") + m_db.dialect().rowLock(), {id});
+    if (!q || !q->next())
+        return std::nullopt;
+    auto approval = parse(q->value(0));
+    q->finish();
+    return approval;
+}
+
 std::optional<ApprovalRepository::Route> ApprovalRepository::routeOf(const QString &id)
 {
     QSqlQuery *q = m_db.run(QStringLiteral("SELECT routed_to FROM approvals WHERE id = ?"), {id});

@@ -40,6 +40,10 @@ public:
         : m_db(db)
     {}
 
+    // find(), locking the row until the write transaction ends where writers lock rows: the
+    // approval a write is about to decide or consume.
+    std::optional<Approval> findForUpdate(const QString &id);
+
     bool insert(const Approval &approval, Route route, const QString &requestKey);
     bool update(const Approval &approval);
     std::optional<Approval> find(const QString &id);

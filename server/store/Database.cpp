@@ -114,12 +114,14 @@ bool Database::beginWrite()
 {
     if (!execute(m_dialect->beginWrite()))
         return false;
-    if (const QString lock = m_dialect->writeLock(); !lock.isEmpty() && !execute(lock)) {
+    if (const QString setup = m_dialect->writeSetup(); !setup.isEmpty() && !execute(setup)) {
         rollback();
         return false;
     }
     m_inWrite = true;
-    // Read under the write lock: nobody else can commit until this transaction ends.
+    m_lockConflict = false;
+    // SQLite: read under the write lock, nobody else can commit until this transaction ends.
+    // PostgreSQL: new every transaction, and a locked row is forgotten when it is locked.
     QSqlQuery *version = run(m_dialect->dataVersion());
     if (!version || !version->next()) {
         ++m_cacheEpoch;
@@ -196,6 +198,13 @@ void Database::fail(const QString &what, const QSqlQuery &query)
 {
     // The statement text is logged, never its bound values: they may hold hashes or personal data.
     m_lastError = what + QStringLiteral(": ") + query.lastError().text();
+    // After a lost race the transaction refuses every statement until the job's savepoint is
+    // rolled back; those refusals are the same race.
+    if (m_inWrite && (m_lockConflict || m_dialect->isLockConflict(query.lastError().nativeErrorCode()))) {
+        // A lost race for a row, retried by the group committer: no error, nothing to log.
+        m_lockConflict = true;
+        return;
+    }
     qCWarning(lcStore).noquote() << m_lastError << "in" << query.lastQuery().left(200);
     // Inside a write transaction the probe would only meet the aborted transaction; the group
     // committer checks after its rollback instead.

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace mandate::server {
 
@@ -59,6 +60,12 @@ public:
     bool releaseSavepoint(const QString &name);
     bool rollbackToSavepoint(const QString &name);
 
+    // Whether a statement of this write transaction failed only because it lost a race for a lock
+    // (SqlDialect::isLockConflict); cleared by the next beginWrite() or by the call.
+    bool takeLockConflict() { return std::exchange(m_lockConflict, false); }
+    // Whether writers lock the rows they change (PostgreSQL) rather than the whole database.
+    bool locksRows() const { return !m_dialect->rowLock().isEmpty(); }
+
     // Repositories may keep decoded rows only while this connection holds the write lock, when no
     // other connection can change them. The epoch moves whenever a kept row may be stale: another
     // connection committed since this one last wrote, or a transaction or savepoint rolled back.
@@ -77,6 +84,7 @@ private:
     QString m_lastError;
     bool m_inWrite = false;
     bool m_lost = false;
+    bool m_lockConflict = false;
     std::function<void()> m_onLost;
     quint64 m_cacheEpoch = 0;
     std::optional<qint64> m_dataVersion;

@@ -92,6 +92,22 @@ bool DelegationRepository::insert(const Delegation &d, int depth, const QString 
                      idleDeadline(d)}) != nullptr;
 }
 
+bool DelegationRepository::lockChain(const QStringList &rootFirst)
+{
+    if (!m_db.locksRows())
+        return true;
+    const QString sql = QStringLiteral("SELECT id FROM delegations WHERE id = ?") + m_db.dialect().rowLock();
+    for (const QString &id : rootFirst) {
+        QSqlQuery *q = m_db.run(sql, {id});
+        if (!q)
+            return false;
+        q->finish();
+        // Another instance may have changed it since this transaction kept it.
+        m_cache.forget(id);
+    }
+    return true;
+}
+
 std::optional<Delegation> DelegationRepository::find(const QString &id)
 {
     if (const Delegation *kept = m_cache.find(id))

@@ -58,6 +58,10 @@ public:
 
     bool insert(const Delegation &delegation, int depth, const QString &searchText);
     std::optional<Delegation> find(const QString &id);
+    // Locks the rows of a delegation chain, in the order given (root first, so that two writers
+    // of one tree queue instead of deadlocking), until the write transaction ends; find() then
+    // reads them fresh. Nothing to do where the write transaction excludes every other writer.
+    bool lockChain(const QStringList &rootFirst);
     std::optional<int> depthOf(const QString &id);
     QList<Delegation> list(const Query &query);
     // Sets status revoked on every active delegation of the trees; returns the ids it changed.

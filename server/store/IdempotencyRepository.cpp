@@ -3,7 +3,30 @@
 #include "core/Timestamp.h"
 #include "server/store/Database.h"
 
+#include <QCryptographicHash>
+
+#include <cstring>
+
 namespace mandate::server {
+
+bool IdempotencyRepository::lock(const QString &principal, const QString &key)
+{
+    const QString sql = m_db.dialect().valueLock();
+    if (sql.isEmpty())
+        return true;
+    // Two keys that share a hash only queue behind each other; the answer stays the key's own.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(principal.toUtf8());
+    hash.addData("\n");
+    hash.addData(key.toUtf8());
+    qint64 value = 0;
+    std::memcpy(&value, hash.resultView().data(), sizeof value);
+    QSqlQuery *q = m_db.run(sql, {value});
+    if (!q)
+        return false;
+    q->finish();
+    return true;
+}
 
 std::optional<IdempotencyRepository::Entry>
 IdempotencyRepository::find(const QString &principal, const QString &key, const QDateTime &notBefore)

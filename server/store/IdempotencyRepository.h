@@ -25,6 +25,9 @@ public:
         : m_db(db)
     {}
 
+    // Until the write transaction ends, other writers of the same caller's key wait here (the key
+    // may have no row yet); where the transaction excludes every other writer, nothing to do.
+    bool lock(const QString &principal, const QString &key);
     std::optional<Entry> find(const QString &principal, const QString &key, const QDateTime &notBefore);
     bool store(const QString &principal, const QString &key, const Entry &entry, const QDateTime &at);
     bool purgeBefore(const QDateTime &cutoff);

@@ -249,6 +249,16 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_at ON login_failures(at);
 CREATE INDEX login_failures_username ON login_failures(username)
 )SQL"},
+    // The public halves of the agent-token signing keys of every instance on this database, so
+    // that each verifies what any other signed; a retired key is trusted until its tokens expired.
+    {8, R"SQL(
+CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    jwk TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    retired_at TEXT
+)
+)SQL"},
 };
 
 } // namespace

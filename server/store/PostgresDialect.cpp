@@ -62,9 +62,23 @@ bool PostgresDialect::configure(QSqlDatabase &db, const QString &target, QString
     return true;
 }
 
-QString PostgresDialect::writeLock() const
+QString PostgresDialect::writeSetup() const
 {
-    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriteLockKey);
+    return QStringLiteral("SET LOCAL lock_timeout = %1").arg(LockWaitMs);
+}
+
+QStringList PostgresDialect::commitOrderLock() const
+{
+    // Held from the events' inserts to COMMIT only, a few milliseconds; it must not time out, or
+    // a batch whose every job succeeded would fail.
+    return {QStringLiteral("SET LOCAL lock_timeout = 0"),
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(CommitOrderLockKey)};
+}
+
+bool PostgresDialect::isLockConflict(const QString &errorCode) const
+{
+    // serialization_failure, deadlock_detected, lock_not_available (lock_timeout)
+    return errorCode == u"40001" || errorCode == u"40P01" || errorCode == u"55P03";
 }
 
 QString PostgresDialect::sequencerLock(bool wait) const

@@ -5,18 +5,21 @@
 namespace mandate::server {
 
 // PostgreSQL through Qt's QPSQL driver, for several mandate-server instances on one database.
-// Every write transaction takes one transaction-scoped advisory lock right after BEGIN, so writes
-// serialize across instances exactly as SQLite's BEGIN IMMEDIATE serializes them within one:
-// caps, uses, approval decisions and the audit chain need no further locking, and no transaction
-// ever fails with a serialization error or deadlock (see docs/ARCHITECTURE.md, "PostgreSQL").
+// Write transactions of every instance run side by side: a write locks the rows it changes
+// (SELECT ... FOR UPDATE, a delegation tree ancestors first), waits at most LockWaitMs for
+// one, and a lost race (deadlock, lock timeout) is retried by the group committer, never answered
+// as an error (see docs/ARCHITECTURE.md, "PostgreSQL").
 class PostgresDialect final : public SqlDialect
 {
 public:
     // The advisory lock keys; any fixed pair unlikely to collide with other applications.
-    static constexpr qint64 WriteLockKey = 0x4d414e44'00000001; // "MAND" 1
+    static constexpr qint64 CommitOrderLockKey = 0x4d414e44'00000001; // "MAND" 1
     static constexpr qint64 SetupLockKey = 0x4d414e44'00000002;
     static constexpr qint64 SequencerLockKey = 0x4d414e44'00000003;
     static constexpr const char *EventChannel = "mandate_events";
+    // Short: a job that waits longer is retried in the next batch, so the jobs batched with it
+    // never wait for a tree they do not touch.
+    static constexpr int LockWaitMs = 200;
 
     QString driverName() const override { return QStringLiteral("QPSQL"); }
     QString beginWrite() const override { return QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"); }
@@ -27,7 +30,11 @@ public:
     QString dataVersion() const override { return QStringLiteral("SELECT txid_current()"); }
     bool preparesTransactionControl() const override { return false; }
     bool configure(QSqlDatabase &db, const QString &target, QString *error) const override;
-    QString writeLock() const override;
+    QString writeSetup() const override;
+    QString rowLock() const override { return QStringLiteral(" FOR NO KEY UPDATE"); }
+    QString valueLock() const override { return QStringLiteral("SELECT pg_advisory_xact_lock(?)"); }
+    QStringList commitOrderLock() const override;
+    bool isLockConflict(const QString &errorCode) const override;
     QString sequencerLock(bool wait) const override;
     QString setupLock() const override;
     QString setupUnlock() const override;

@@ -29,9 +29,26 @@ public:
     virtual bool preparesTransactionControl() const { return true; }
     // Points `db` at `target`: a file name for SQLite, a URL for a server database.
     virtual bool configure(QSqlDatabase &db, const QString &target, QString *error) const = 0;
-    // Run right after beginWrite(): makes the transaction the only writer across every server
-    // instance. Empty when BEGIN already does that.
-    virtual QString writeLock() const { return {}; }
+    // Run right after beginWrite(): how long a statement of the write transaction may wait for a
+    // row another transaction holds. Empty when BEGIN already makes the transaction the only writer.
+    virtual QString writeSetup() const { return {}; }
+    // Appended to a SELECT of the rows a write is about to change, so two writers of the same
+    // delegation tree, approval or key queue on its rows, and no other writer waits for them.
+    // Empty when the write transaction already excludes every other writer.
+    virtual QString rowLock() const { return {}; }
+    // A query taking a transaction-scoped lock on the 64-bit value bound to it: for what has no
+    // row yet (an Idempotency-Key not seen before). Empty when there is one writer anyway.
+    virtual QString valueLock() const { return {}; }
+    // Run just before COMMIT by a transaction that publishes live events: their ids must be in
+    // commit order on every instance (a stream's Last-Event-ID), so they are assigned in turn.
+    virtual QStringList commitOrderLock() const { return {}; }
+    // Whether a failed statement only lost a race for a lock (a deadlock, a lock wait that timed
+    // out, a serialization failure): the work is retried, it is no error.
+    virtual bool isLockConflict(const QString &errorCode) const
+    {
+        Q_UNUSED(errorCode);
+        return false;
+    }
     // Run inside the transaction of a log sequencing pass: one instance sequences at a time, and the
     // lock goes with its transaction, so a dead instance's turn passes to the next at once. The
     // query's single value says whether the lock was taken (waiting: always, once it returns).

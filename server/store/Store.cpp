@@ -1,11 +1,13 @@
 #include "server/store/Store.h"
 
+#include "core/DelegationCodec.h"
 #include "server/store/Migrations.h"
 #include "server/store/PostgresDialect.h"
 #include "server/store/SqliteDialect.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 
 #include <atomic>
 
@@ -27,14 +29,51 @@ Store::Store(std::unique_ptr<Database> db)
     , m_ssfStreams(*m_db)
     , m_ssfOutbox(*m_db)
     , m_jitCredentials(*m_db)
+    , m_signingKeys(*m_db)
 {}
 
 bool Store::publish(LiveEvent event)
 {
-    auto stored = m_liveEvents.insert(std::move(event));
-    if (!stored)
-        return false;
-    m_outbox.append(std::move(*stored));
+    m_outbox.append(std::move(event));
+    m_outboxStates.append(std::nullopt);
+    return true;
+}
+
+bool Store::publishDelegation(LiveEvent event, const Delegation &delegation)
+{
+    m_outbox.append(std::move(event));
+    m_outboxStates.append(delegation);
+    return true;
+}
+
+bool Store::recordOutbox()
+{
+    const QString updated = QStringLiteral("delegation.updated");
+    const QString idKey = QStringLiteral("id");
+    const auto delegationOf = [&](qsizetype i) {
+        return m_outboxStates[i] ? m_outboxStates[i]->id : m_outbox[i].payload.value(idKey).toString();
+    };
+    // The last index of each delegation's update; earlier ones are superseded.
+    QHash<QString, qsizetype> last;
+    for (qsizetype i = 0; i < m_outbox.size(); ++i) {
+        if (m_outbox[i].type == updated)
+            last.insert(delegationOf(i), i);
+    }
+    QList<LiveEvent> stored;
+    stored.reserve(last.size());
+    for (qsizetype i = 0; i < m_outbox.size(); ++i) {
+        LiveEvent &event = m_outbox[i];
+        if (event.type == updated && last.value(delegationOf(i)) != i)
+            continue;
+        if (m_outboxStates[i])
+            event.payload = DelegationCodec::toJson(*m_outboxStates[i]);
+        auto inserted = m_liveEvents.insert(std::move(event));
+        if (!inserted)
+            return false;
+        stored.append(std::move(*inserted));
+    }
+    m_outbox = std::move(stored);
+    m_outboxStates.clear();
     return true;
 }
 

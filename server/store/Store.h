@@ -12,6 +12,7 @@
 #include "server/store/JitCredentialRepository.h"
 #include "server/store/LiveEventRepository.h"
 #include "server/store/SessionRepository.h"
+#include "server/store/SigningKeyRepository.h"
 #include "server/store/SsfOutboxRepository.h"
 #include "server/store/SsfStreamRepository.h"
 #include "server/store/UserRepository.h"
@@ -49,13 +50,31 @@ public:
     SsfStreamRepository &ssfStreams() { return m_ssfStreams; }
     SsfOutboxRepository &ssfOutbox() { return m_ssfOutbox; }
     JitCredentialRepository &jitCredentials() { return m_jitCredentials; }
+    SigningKeyRepository &signingKeys() { return m_signingKeys; }
 
-    // Records a live event in the current transaction; it reaches subscribers only once that
-    // transaction commits (see WriteBatcher), and never if it rolls back.
+    // Queues a live event of the current transaction; recordOutbox() stores what is queued, and it
+    // reaches subscribers only once that transaction commits (see WriteBatcher), never if it rolls
+    // back.
     bool publish(LiveEvent event);
+    // publish(), with the payload `delegation` as the API shows it, encoded only if the event is
+    // still the delegation's last one when recorded: a batch of decisions on one delegation
+    // encodes it once.
+    bool publishDelegation(LiveEvent event, const Delegation &delegation);
+    // Stores the queued events, each with its id, just before the commit. Several
+    // `delegation.updated` of one delegation (a batch of decisions on it) become the last one: a
+    // stream needs each delegation's state after the batch, not every step to it.
+    bool recordOutbox();
     qsizetype outboxMark() const { return m_outbox.size(); }
-    void rollbackOutbox(qsizetype mark) { m_outbox.resize(mark); }
-    QList<LiveEvent> takeOutbox() { return std::exchange(m_outbox, {}); }
+    void rollbackOutbox(qsizetype mark)
+    {
+        m_outbox.resize(mark);
+        m_outboxStates.resize(mark);
+    }
+    QList<LiveEvent> takeOutbox()
+    {
+        m_outboxStates.clear();
+        return std::exchange(m_outbox, {});
+    }
     // A write queued Security Event Tokens; the deliverer is woken once the transaction commits.
     // (A job rolled back after saying so costs one needless look at the queue, nothing more.)
     void noteSignalsQueued() { m_signalsQueued = true; }
@@ -79,7 +98,9 @@ private:
     SsfStreamRepository m_ssfStreams;
     SsfOutboxRepository m_ssfOutbox;
     JitCredentialRepository m_jitCredentials;
+    SigningKeyRepository m_signingKeys;
     QList<LiveEvent> m_outbox;
+    QList<std::optional<Delegation>> m_outboxStates; // per queued event: the payload still to encode
     bool m_signalsQueued = false;
 };
 

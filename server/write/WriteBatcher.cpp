@@ -23,6 +23,7 @@ void WriteBatcher::submit(Job job, Done done)
 {
     m_pending.append(std::move(job));
     m_pendingDone.append(std::move(done));
+    m_pendingAttempts.append(0);
     if (!m_scheduled && m_inFlight.isEmpty()) {
         m_scheduled = true;
         // Zero-delay: runs after every request already readable in this event-loop pass was parsed.
@@ -41,17 +42,40 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs)
         outcome.statuses.fill(outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Busy,
                               jobs.size());
     } else {
-        for (Job &job : jobs) {
+        for (qsizetype i = 0; i < jobs.size(); ++i) {
             WriteScope scope(store, QStringLiteral("job"));
-            const bool ended =
-                scope.isOpen() && (job(store) == WriteResult::Keep ? scope.keep() : scope.drop());
+            const WriteResult result = scope.isOpen() ? jobs[i](store) : WriteResult::Drop;
+            if (store.db().takeLockConflict()) {
+                // Whatever the job answered was built on a failed statement: undo it all and run
+                // it again in the next batch, once this one released its locks.
+                scope.drop();
+                outcome.statuses.append(CommitStatus::Failed);
+                outcome.retried.append(i);
+                outcome.retryJobs.append(std::move(jobs[i]));
+                continue;
+            }
+            const bool ended = scope.isOpen() && (result == WriteResult::Keep ? scope.keep() : scope.drop());
             outcome.statuses.append(ended ? CommitStatus::Committed : CommitStatus::Failed);
         }
-        // Other instances learn of this batch's events when it commits (PostgreSQL only).
+        // Other instances learn of this batch's events when it commits (PostgreSQL only), and
+        // fetch them by id: the ids are assigned in commit order.
+        const bool published = store.outboxMark() > 0;
+        bool recorded = !published;
+        if (published) {
+            recorded = true;
+            for (const QString &lock : store.db().dialect().commitOrderLock())
+                recorded = recorded && store.db().execute(lock);
+            recorded = recorded && store.recordOutbox();
+        }
         const QString notify = store.db().dialect().notifyEvents();
-        if (!notify.isEmpty() && store.outboxMark() > 0)
+        if (published && recorded && !notify.isEmpty())
             store.db().execute(notify);
-        if (!store.db().commit()) {
+        if (!recorded) {
+            store.db().rollback();
+            outcome.databaseLost = !store.db().isAlive();
+            outcome.statuses.fill(outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Failed);
+            store.takeOutbox();
+        } else if (!store.db().commit()) {
             // Nobody may hear that it succeeded. Nothing of this batch is durable, unless the
             // connection died after the server committed: then the outcome is unknown, and a retry
             // with the same Idempotency-Key (on any instance) finds the answer if there was one.
@@ -73,6 +97,7 @@ void WriteBatcher::flush()
     if (m_pending.isEmpty() || !m_inFlight.isEmpty())
         return;
     m_inFlight.swap(m_pendingDone);
+    m_inFlightAttempts.swap(m_pendingAttempts);
     m_storeThread.post([this, jobs = std::exchange(m_pending, {})](Store &store) mutable {
         Outcome outcome = commit(store, jobs);
         QMetaObject::invokeMethod(
@@ -83,15 +108,38 @@ void WriteBatcher::flush()
 void WriteBatcher::finish(const Outcome &outcome)
 {
     const QList<Done> batch = std::exchange(m_inFlight, {});
+    const QList<int> attempts = std::exchange(m_inFlightAttempts, {});
     if (outcome.databaseLost && !std::exchange(m_databaseLost, true))
         Q_EMIT databaseLost();
     if (!outcome.events.isEmpty())
         Q_EMIT committed(outcome.events);
     if (outcome.signalsQueued)
         Q_EMIT signalsQueued();
-    m_metrics.observeCommit(outcome.seconds, static_cast<int>(batch.size()));
-    for (qsizetype i = 0; i < batch.size(); ++i)
+    m_metrics.observeCommit(outcome.seconds, static_cast<int>(batch.size() - outcome.retried.size()));
+    // Retried jobs go first, ahead of what arrived meanwhile: they were submitted before it.
+    QList<Job> retryJobs;
+    QList<Done> retryDone;
+    QList<int> retryAttempts;
+    qsizetype next = 0;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (next < outcome.retried.size() && outcome.retried[next] == i) {
+            Job job = outcome.retryJobs[next++];
+            if (attempts[i] + 1 < MaxAttempts && !outcome.databaseLost) {
+                retryJobs.append(std::move(job));
+                retryDone.append(batch[i]);
+                retryAttempts.append(attempts[i] + 1);
+            } else {
+                batch[i](outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Busy);
+            }
+            continue;
+        }
         batch[i](outcome.statuses[i]);
+    }
+    if (!retryJobs.isEmpty()) {
+        m_pending = retryJobs + m_pending;
+        m_pendingDone = retryDone + m_pendingDone;
+        m_pendingAttempts = retryAttempts + m_pendingAttempts;
+    }
     // What arrived while this batch committed goes to the store thread at once, as the next batch.
     flush();
     if (isIdle())

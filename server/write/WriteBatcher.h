@@ -24,13 +24,19 @@ class Store;
 //
 // Jobs run on the store thread: they may touch the Store they are given and the values they
 // captured, nothing that the event loop also uses. `done` and committed() arrive on the thread
-// that owns the WriteBatcher. The batcher knows nothing of HTTP: routes write through
+// that owns the WriteBatcher. Where writers lock rows (PostgreSQL), a job that lost a race for a
+// lock (a deadlock, a lock wait past the dialect's limit) is rolled back to its savepoint and runs
+// again at the head of the next batch, so it is never answered as an error and the jobs batched
+// with it do not wait for its tree. The batcher knows nothing of HTTP: routes write through
 // IdempotentWrites, which maps jobs and outcomes to answers.
 class WriteBatcher : public QObject
 {
     Q_OBJECT
 
 public:
+    // A job retried this often still losing its race ends Busy (PostgreSQL: about 20 s of waits).
+    static constexpr int MaxAttempts = 100;
+
     using Job = std::function<WriteResult(Store &)>;
     using Done = std::function<void(CommitStatus)>;
 
@@ -56,6 +62,8 @@ private:
     struct Outcome
     {
         QList<CommitStatus> statuses; // one per job, in order
+        QList<qsizetype> retried;     // the jobs that lost a race for a lock, in order
+        QList<Job> retryJobs;         // those jobs, to run again
         QList<LiveEvent> events;
         double seconds = 0;
         bool databaseLost = false;
@@ -70,7 +78,9 @@ private:
     bool m_databaseLost = false;
     QList<Job> m_pending;
     QList<Done> m_pendingDone;
-    QList<Done> m_inFlight; // the batch on the store thread, at most one
+    QList<int> m_pendingAttempts; // how often each pending job ran before
+    QList<Done> m_inFlight;       // the batch on the store thread, at most one
+    QList<int> m_inFlightAttempts;
     bool m_scheduled = false;
     // Last member: destroyed first, so the batch in flight finishes while everything it uses lives.
     StoreThread m_storeThread;

@@ -4,9 +4,15 @@
 #include "tests/support/TestServer.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <thread>
 
@@ -80,6 +86,32 @@ private:
             if (items.size() < 500)
                 return ids;
         }
+    }
+
+    // A connection of the test's own to `database`, as another application (or a slow
+    // transaction) would hold one.
+    static QSqlDatabase connectTo(const QString &database, const QString &name)
+    {
+        const QUrl url(database);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(QUrlQuery(url).queryItemValue(QStringLiteral("host")));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        return db;
+    }
+
+    // A child of `parentId` for the Travel helper, within the parent's cap; its id.
+    QString childGrant(const QString &parentId, int uses)
+    {
+        QJsonObject child = DemoFixtures::cappedPaymentGrant(m_payerId, uses);
+        child.remove(QStringLiteral("agent_id"));
+        child.insert(QStringLiteral("agent_spiffe_id"),
+                     QStringLiteral("spiffe://demo.mandate.local/agents/travel-helper"));
+        child.insert(QStringLiteral("expires_at"),
+                     QDateTime::currentDateTimeUtc().addDays(6).toString(Qt::ISODateWithMs));
+        const auto created = m_payer->post(
+            QStringLiteral("/v1/delegations/") + parentId + QStringLiteral("/subdelegations"), child);
+        return created.json().value(QStringLiteral("id")).toString();
     }
 
 private Q_SLOTS:
@@ -184,6 +216,203 @@ private Q_SLOTS:
         QCOMPARE(replies[0].status + replies[1].status, 200 + 409);
         const QJsonObject approval = m_carol->get(QStringLiteral("/v1/approvals/") + approvalId).json();
         QCOMPARE(approval.value(QStringLiteral("decisions")).toArray().size(), 1);
+    }
+
+    // A transaction holding one customer's delegation row (as a slow write on that tree would)
+    // holds back nothing else: decisions on another tree answer at once on every instance, also
+    // on the instance whose batch holds a decision waiting for the locked tree, and that decision
+    // is answered, not failed, once the row is free.
+    void aLockedTreeHoldsBackNoOtherTree()
+    {
+        const QString locked = cappedGrant(10);
+        const QString other = cappedGrant(10);
+        {
+            QSqlDatabase db = connectTo(m_database, QStringLiteral("tree-lock"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("BEGIN")));
+            QVERIFY(query.exec(
+                QStringLiteral("SELECT id FROM delegations WHERE id = '%1' FOR UPDATE").arg(locked)));
+
+            QList<TestClient::Reply> waiting;
+            std::thread blocked([&] {
+                waiting = TestClient::sendConcurrently(
+                    QString(), {{m_payer->token(), "POST", url(1) + QStringLiteral("/v1/authorize"),
+                                 DemoFixtures::authorizeRequest(locked, 1000)}});
+            });
+            QTest::qWait(300);
+            for (std::size_t i = 0; i < 3; ++i) {
+                QElapsedTimer timer;
+                timer.start();
+                const auto reply = TestClient::sendConcurrently(
+                    QString(), {{m_payer->token(), "POST", url(i) + QStringLiteral("/v1/authorize"),
+                                 DemoFixtures::authorizeRequest(other, 1000)}});
+                const qint64 elapsed = timer.elapsed();
+                qInfo("another tree on instance %zu answered in %lld ms while the first was locked", i,
+                      elapsed);
+                QCOMPARE(reply[0].status, 200);
+                QCOMPARE(reply[0].json().value(QStringLiteral("decision")).toString(),
+                         QStringLiteral("allow"));
+                QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+            }
+            QTest::qWait(1500);
+            QVERIFY(query.exec(QStringLiteral("ROLLBACK")));
+            blocked.join();
+            QCOMPARE(waiting[0].status, 200);
+            QCOMPARE(waiting[0].json().value(QStringLiteral("decision")).toString(), QStringLiteral("allow"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tree-lock"));
+    }
+
+    // Parent and child delegations of one tree used at once, with unrelated trees, from three
+    // instances: every batch mixes trees in another order, and still none deadlocks, every call
+    // is answered 200, and the caps summed over a child and its parent stay exact.
+    void overlappingTreesOnThreeInstancesNeverDeadlock()
+    {
+        auto helper = DemoFixtures::agentClient(url(1), QStringLiteral("Travel helper"));
+        QVERIFY(helper);
+        const QString parent = cappedGrant(60);
+        const QString child = childGrant(parent, 40);
+        QVERIFY(!child.isEmpty());
+        const QStringList others{cappedGrant(50), cappedGrant(50)};
+        QList<TestClient::Call> calls;
+        for (int i = 0; i < 360; ++i) {
+            const std::size_t instance = static_cast<std::size_t>(i * 7 % 3);
+            switch (i % 4) {
+            case 0:
+                calls.append({m_payer->token(), "POST", url(instance) + QStringLiteral("/v1/authorize"),
+                              DemoFixtures::authorizeRequest(parent, 1000)});
+                break;
+            case 1:
+                calls.append({helper->token(), "POST", url(instance) + QStringLiteral("/v1/authorize"),
+                              DemoFixtures::authorizeRequest(child, 1000)});
+                break;
+            default:
+                calls.append({m_payer->token(), "POST", url(instance) + QStringLiteral("/v1/authorize"),
+                              DemoFixtures::authorizeRequest(others[i % 2], 1000)});
+            }
+        }
+        const auto replies = TestClient::sendConcurrently(QString(), calls, 48);
+        int treeAllows = 0;
+        int childAllows = 0;
+        int otherAllows = 0;
+        for (qsizetype i = 0; i < replies.size(); ++i) {
+            QVERIFY2(replies[i].status == 200, replies[i].body.constData());
+            const bool allowed =
+                replies[i].json().value(QStringLiteral("decision")).toString() == QStringLiteral("allow");
+            treeAllows += allowed && i % 4 < 2;
+            childAllows += allowed && i % 4 == 1;
+            otherAllows += allowed && i % 4 >= 2;
+        }
+        QCOMPARE(treeAllows, 60);
+        QVERIFY(childAllows <= 40);
+        QCOMPARE(otherAllows, 100);
+        const QJsonObject usage = m_alice->get(QStringLiteral("/v1/delegations/") + parent)
+                                      .json()
+                                      .value(QStringLiteral("usage"))
+                                      .toObject();
+        QCOMPARE(usage.value(QStringLiteral("uses")).toInteger(), 60);
+    }
+
+    // Three instances, each with its own signing key (none given): a token minted by any of them
+    // verifies on all, and every instance's JWKS lists every key. A key that contradicts the one
+    // published under its id, or one that was retired, does not start.
+    void instancesWithoutASharedKeyTrustEachOther()
+    {
+        QString error;
+        const QString database = TestServer::createPostgresDatabase(&error);
+        QVERIFY2(!database.isEmpty(), qPrintable(error));
+        const QStringList arguments{QStringLiteral("--database"), database, QStringLiteral("--demo"),
+                                    QStringLiteral("--log-key"),
+                                    m_shared.filePath(QStringLiteral("log-key.pem"))};
+        std::vector<std::unique_ptr<TestServer>> servers;
+        for (int i = 0; i < 3; ++i) {
+            servers.push_back(std::make_unique<TestServer>(arguments));
+            QVERIFY2(servers.back()->start(&error), qPrintable(error));
+        }
+        QSet<QString> kids;
+        for (const auto &server : servers) {
+            TestClient anyone(server->url());
+            const QJsonArray keys =
+                anyone.get(QStringLiteral("/v1/jwks")).json().value(QStringLiteral("keys")).toArray();
+            for (const QJsonValue &key : keys)
+                kids.insert(key.toObject().value(QStringLiteral("kid")).toString());
+        }
+        QCOMPARE(kids.size(), 3);
+        QStringList minted; // the payer's SVID from each instance
+        for (std::size_t minter = 0; minter < 3; ++minter) {
+            auto payer = DemoFixtures::agentClient(servers[minter]->url(), QStringLiteral("Bill payer"));
+            QVERIFY(payer);
+            minted.append(payer->token());
+            for (const auto &server : servers) {
+                // Authenticated, so told that no such delegation is held (never 401).
+                const auto reply = TestClient::sendConcurrently(
+                    QString(), {{payer->token(), "POST", server->url() + QStringLiteral("/v1/authorize"),
+                                 DemoFixtures::authorizeRequest(QStringLiteral("dlg_none"), 1000)}});
+                QVERIFY2(reply[0].status != 401 && reply[0].status < 500, reply[0].body.constData());
+            }
+        }
+        // Runs mandate-server on `server`'s data dir and database; its exit code and output.
+        const auto run = [&](const TestServer &server, const QStringList &extra) {
+            QProcess process;
+            process.setProcessChannelMode(QProcess::MergedChannels);
+            process.start(TestServer::binary(),
+                          QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                      QStringLiteral("--data-dir"), server.dataDir(),
+                                      QStringLiteral("--no-access-log")} +
+                              arguments + extra);
+            if (!process.waitForFinished(20'000)) {
+                process.kill();
+                process.waitForFinished();
+            }
+            return std::make_pair(process.exitCode(), process.readAll());
+        };
+
+        // Retired: the key's tokens still verify (they have not expired), its instance no longer starts.
+        const QJsonObject header =
+            QJsonDocument::fromJson(QByteArray::fromBase64(minted[1].section(u'.', 0, 0).toLatin1(),
+                                                           QByteArray::Base64UrlEncoding))
+                .object();
+        const QString retiredKid = header.value(QStringLiteral("kid")).toString();
+        QVERIFY(!retiredKid.isEmpty());
+        servers[1]->stop();
+        const auto retired = run(*servers[1], {QStringLiteral("--retire-signing-key"), retiredKid});
+        QVERIFY2(retired.first == 0, retired.second.constData());
+        const auto stillValid = TestClient::sendConcurrently(
+            QString(), {{minted[1], "POST", servers[2]->url() + QStringLiteral("/v1/authorize"),
+                         DemoFixtures::authorizeRequest(QStringLiteral("dlg_none"), 1000)}});
+        QVERIFY(stillValid[0].status != 401);
+        const auto refusedRetired = run(*servers[1], {});
+        QCOMPARE(refusedRetired.first, 1);
+        QVERIFY2(refusedRetired.second.contains("was retired"), refusedRetired.second.constData());
+
+        // Contradicted: every key's row now holds another key's material.
+        servers[0]->stop();
+        {
+            QSqlDatabase db = connectTo(database, QStringLiteral("key-edit"));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("SELECT kid, jwk FROM signing_keys ORDER BY kid")));
+            QStringList ids;
+            QStringList jwks;
+            while (query.next()) {
+                ids.append(query.value(0).toString());
+                jwks.append(query.value(1).toString());
+            }
+            QCOMPARE(ids.size(), 3);
+            for (qsizetype i = 0; i < ids.size(); ++i) {
+                QSqlQuery update(db);
+                update.prepare(QStringLiteral("UPDATE signing_keys SET jwk = ? WHERE kid = ?"));
+                update.addBindValue(jwks[(i + 1) % ids.size()]);
+                update.addBindValue(ids[i]);
+                QVERIFY(update.exec());
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("key-edit"));
+        const auto refusedConflict = run(*servers[0], {});
+        QCOMPARE(refusedConflict.first, 1);
+        QVERIFY2(refusedConflict.second.contains("another signing key under the key id"),
+                 refusedConflict.second.constData());
     }
 
     void anApprovalMadeOnOneInstanceReachesAStreamOnAnother()

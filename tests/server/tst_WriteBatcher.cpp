@@ -113,6 +113,43 @@ private Q_SLOTS:
         QCOMPARE(publishedTypes(), (QStringList{QStringLiteral("real"), QStringLiteral("next")}));
         QVERIFY(m_published.at(0).id < m_published.at(1).id);
     }
+
+    // A batch of decisions on one delegation streams its state once, the last one; updates of
+    // other delegations and other events keep their own order, and a rolled-back job's update is
+    // not the one that survives.
+    void aBatchStreamsEachDelegationsLastStateOnce()
+    {
+        const auto updating = [](const QString &id, int uses, WriteResult result) -> WriteBatcher::Job {
+            return [id, uses, result](Store &store) {
+                mandate::Delegation state;
+                state.id = id;
+                state.usage.uses = uses;
+                LiveEvent update = event(QStringLiteral("delegation.updated"));
+                update.payload = {};
+                if (!store.publishDelegation(update, state))
+                    return WriteResult::Drop;
+                return result;
+            };
+        };
+        const auto statuses = run({updating(QStringLiteral("dlg_a"), 1, WriteResult::Keep),
+                                   updating(QStringLiteral("dlg_b"), 1, WriteResult::Keep),
+                                   publishing(QStringLiteral("approval.created"), WriteResult::Keep),
+                                   updating(QStringLiteral("dlg_a"), 2, WriteResult::Keep),
+                                   updating(QStringLiteral("dlg_a"), 3, WriteResult::Drop)});
+        QCOMPARE(statuses.count(CommitStatus::Committed), 5);
+        QCOMPARE(publishedTypes(),
+                 (QStringList{QStringLiteral("delegation.updated"), QStringLiteral("approval.created"),
+                              QStringLiteral("delegation.updated")}));
+        QCOMPARE(m_published[0].payload.value(QStringLiteral("id")).toString(), QStringLiteral("dlg_b"));
+        QCOMPARE(m_published[2].payload.value(QStringLiteral("id")).toString(), QStringLiteral("dlg_a"));
+        QCOMPARE(m_published[2]
+                     .payload.value(QStringLiteral("usage"))
+                     .toObject()
+                     .value(QStringLiteral("uses"))
+                     .toInt(),
+                 2);
+        QVERIFY(m_published[0].id < m_published[1].id && m_published[1].id < m_published[2].id);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstWriteBatcher)
