@@ -4,7 +4,7 @@
 # Then the event-latency benchmark. Usage: bench/authorize-throughput.sh [SECONDS] [CONNECTIONS]
 # WRK_THREADS (default 1, as issue 18's target is stated) sets wrk's threads; SERVER=BINARY measures
 # another build of mandate-server (for a before/after pair in one session). When the Cerbos binary
-# is there (CERBOS=PATH, default .tools/cerbos/…, see scripts/install-deps.sh), the same run measures
+# is there (CERBOS=PATH, default the one scripts/install-deps.sh puts in tools/cerbos/), the same run measures
 # Cerbos's stateless AuthZEN evaluation of the same payment as a peer: audit and telemetry off,
 # request logs off, on 127.0.0.1 only.
 set -euo pipefail
@@ -65,26 +65,14 @@ echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, $(date -u 
 run nginx-static http://127.0.0.1:18999/
 run healthz "$url/healthz"
 run authorize "$url/v1/authorize" -s bench/authorize.lua
-cerbos=${CERBOS:-.tools/cerbos/node_modules/@cerbos/cerbos-linux-x64/cerbos-linux-x64}
-if [ -x "$cerbos" ]; then
-  cat >"$work/cerbos.yaml" <<CERBOS
-server:
-  httpListenAddr: "127.0.0.1:18998"
-  grpcListenAddr: "127.0.0.1:18997"
-storage:
-  driver: disk
-  disk:
-    directory: $PWD/bench/cerbos/policies
-audit:
-  enabled: false
-CERBOS
-  CERBOS_NO_TELEMETRY=1 "$cerbos" server --config="$work/cerbos.yaml" --set=telemetry.disabled=true \
-    --log-level=warn >"$work/cerbos.log" 2>&1 &
-  cerbos_pid=$!
-  for _ in $(seq 100); do curl -sf http://127.0.0.1:18998/_cerbos/health >/dev/null && break; sleep 0.1; done
-  run cerbos-authzen http://127.0.0.1:18998/access/v1/evaluation -s bench/cerbos-authzen.lua
+source scripts/lib/cerbos.sh
+cerbos=${CERBOS:-$(cerbos_binary || true)}
+if [ -n "$cerbos" ] && [ -x "$cerbos" ]; then
+  cerbos_port=$(cerbos_free_port)
+  cerbos_pid=$(CERBOS_BINARY=$cerbos cerbos_start "$work/cerbos" "$PWD/bench/cerbos/policies" "$cerbos_port")
+  run cerbos-authzen "http://127.0.0.1:$cerbos_port/access/v1/evaluation" -s bench/cerbos-authzen.lua
 else
-  echo "(no Cerbos at $cerbos: the peer comparison is skipped)"
+  echo "(no Cerbos installed (scripts/install-deps.sh): the peer comparison is skipped)"
 fi
 python3 - "$work" <<'PY'
 import sys, pathlib

@@ -23,6 +23,10 @@
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
+    <message>
+        <source>R&amp;einstate agent…</source>
+        <translation>Agent &amp;wieder zulassen …</translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -73,6 +77,10 @@
         <source>Save a receipt that proves the grant or a decision is in the audit log</source>
         <translation>Einen Beleg speichern, der nachweist, dass die Erteilung oder eine Entscheidung im Prüfprotokoll steht</translation>
     </message>
+    <message>
+        <source>Why you cannot decide</source>
+        <translation>Warum Sie nicht entscheiden können</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -83,14 +91,6 @@
     <message>
         <source>Delegation filter</source>
         <translation>Filter nach Vollmacht</translation>
-    </message>
-    <message>
-        <source>Customer id (usr_…)</source>
-        <translation>Kunden-ID (usr_…)</translation>
-    </message>
-    <message>
-        <source>Customer filter</source>
-        <translation>Filter nach Kunde</translation>
     </message>
     <message>
         <source>Agent filter</source>
@@ -151,6 +151,14 @@
     <message>
         <source>Proof result</source>
         <translation>Ergebnis des Nachweises</translation>
+    </message>
+    <message>
+        <source>Search: a name, username or id</source>
+        <translation>Suche: Name, Benutzername oder ID</translation>
+    </message>
+    <message>
+        <source>Search the trail</source>
+        <translation>Protokoll durchsuchen</translation>
     </message>
 </context>
 <context>
@@ -621,16 +629,20 @@
         <translation>Auswirkung</translation>
     </message>
     <message>
-        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
-        <translation>&amp;Begründung (wird im Prüfprotokoll festgehalten und dem Kunden angezeigt):</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Begründung</translation>
     </message>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the audit log):</source>
+        <translation>&amp;Begründung (wird im Prüfprotokoll festgehalten):</translation>
+    </message>
+    <message>
+        <source>Reason rule</source>
+        <translation>Regel für die Begründung</translation>
     </message>
 </context>
 <context>
@@ -721,6 +733,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>is a count of uses: type it without separators (1000, not 1,000). Amounts go in the fields above.</source>
+        <translation>ist eine Anzahl von Nutzungen: Geben Sie sie ohne Trennzeichen ein (1000, nicht 1.000). Beträge gehören in die Felder darüber.</translation>
     </message>
 </context>
 <context>
@@ -969,6 +985,22 @@
         <source>%1 of %2 approvals</source>
         <translation>%1 von %2 Freigaben</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy asks a person to confirm this</source>
+        <translation>Die Richtlinie Ihrer Organisation verlangt, dass eine Person dies bestätigt</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow this</source>
+        <translation>Die Richtlinie Ihrer Organisation erlaubt dies nicht</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy engine could not be asked, so this was refused</source>
+        <translation>Die Richtlinien-Engine Ihrer Organisation war nicht erreichbar, daher wurde dies abgelehnt</translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::ApprovalListModel</name>
@@ -1119,6 +1151,50 @@
         <source>a request</source>
         <translation>eine Anfrage</translation>
     </message>
+    <message>
+        <source>Approval cancelled</source>
+        <translation>Freigabe storniert</translation>
+    </message>
+    <message>
+        <source>Agent reinstated</source>
+        <translation>Agent wieder zugelassen</translation>
+    </message>
+    <message>
+        <source>Sign-in unlocked</source>
+        <translation>Anmeldung entsperrt</translation>
+    </message>
+    <message>
+        <source>%1 may act for %2</source>
+        <translation>%1 darf für %2 handeln</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>den Kunden</translation>
+    </message>
+    <message>
+        <source>the approvers</source>
+        <translation>die Freigabeberechtigten</translation>
+    </message>
+    <message>
+        <source>Asked %1 to approve</source>
+        <translation>%1 um Freigabe gebeten</translation>
+    </message>
+    <message>
+        <source>Asked %1 to approve: %2</source>
+        <translation>%1 um Freigabe gebeten: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: the delegation stopped being active (%1)</source>
+        <translation>Storniert: Die Vollmacht ist nicht mehr aktiv (%1)</translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation>Freigegeben: %1</translation>
+    </message>
+    <message>
+        <source>Denied: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::AuditListModel</name>
@@ -1145,6 +1221,10 @@
     <message>
         <source>Delegation</source>
         <translation>Vollmacht</translation>
+    </message>
+    <message>
+        <source>This event does not verify: it, or the link to it, was changed after it was written.</source>
+        <translation>Dieses Ereignis lässt sich nicht bestätigen: Es oder die Verknüpfung zu ihm wurde nach dem Schreiben verändert.</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1256,22 @@
     <message>
         <source>Request</source>
         <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Denied by your organisation&apos;s policy</source>
+        <translation>Von der Richtlinie Ihrer Organisation abgelehnt</translation>
+    </message>
+    <message>
+        <source>Denied: your organisation&apos;s policy engine could not be asked</source>
+        <translation>Abgelehnt: Die Richtlinien-Engine Ihrer Organisation war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>%1 identical decisions from %2 to %3</source>
+        <translation>%1 gleiche Entscheidungen von %2 bis %3</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1459,10 @@
     <message>
         <source>only %1, %2–%3 (%4 time)</source>
         <translation>nur %1, %2–%3 (Zeitzone %4)</translation>
+    </message>
+    <message>
+        <source>%1 always needs two approvers.</source>
+        <translation>%1 braucht immer zwei Freigaben.</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1785,14 @@
         <source>Everything the selected agent can still do, through which chains, and how it grew</source>
         <translation>Alles, was der gewählte Agent noch tun kann, über welche Ketten, und wie das gewachsen ist</translation>
     </message>
+    <message>
+        <source>%1 is not suspended.</source>
+        <translation>%1 ist nicht gesperrt.</translation>
+    </message>
+    <message>
+        <source>Let %1 act again; its revoked delegations stay revoked</source>
+        <translation>%1 wieder handeln lassen; seine widerrufenen Vollmachten bleiben widerrufen</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
@@ -1763,6 +1871,14 @@
     <message>
         <source>This request names no amount to lower.</source>
         <translation>Diese Anfrage nennt keinen Betrag, der sich senken ließe.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Cancelled: its delegation is no longer active, so there is nothing left to decide.</source>
+        <translation>Storniert: Die Vollmacht ist nicht mehr aktiv, es gibt nichts mehr zu entscheiden.</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2045,38 @@
     <message>
         <source>Proving event %1 against the checkpoint this console verified…</source>
         <translation>Ereignis %1 wird gegen den von dieser Konsole geprüften Checkpoint nachgewiesen …</translation>
+    </message>
+    <message>
+        <source>Let %1 sign in again at once, from anywhere</source>
+        <translation>%1 sofort wieder anmelden lassen, von überall</translation>
+    </message>
+    <message>
+        <source>Select an event a person did first.</source>
+        <translation>Wählen Sie zuerst ein Ereignis, das eine Person ausgelöst hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation>Anmeldung &amp;entsperren</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
+        <translation>%1 kann sich wieder anmelden: Die Fehlversuche sind vergessen, von jeder Adresse.</translation>
+    </message>
+    <message>
+        <source>Sign-in could not be unlocked: %1</source>
+        <translation>Die Anmeldung konnte nicht entsperrt werden: %1</translation>
+    </message>
+    <message>
+        <source>No events match these filters. Search takes names, usernames and ids; clear a filter to see more.</source>
+        <translation>Keine Ereignisse passen zu diesen Filtern. Die Suche nimmt Namen, Benutzernamen und IDs; entfernen Sie einen Filter, um mehr zu sehen.</translation>
+    </message>
+    <message>
+        <source>No events yet.</source>
+        <translation>Noch keine Ereignisse.</translation>
+    </message>
+    <message>
+        <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
+        <translation>✘ Dieses Ereignis lässt sich nicht bestätigen: Sein Hash oder die Verknüpfung vom vorigen Ereignis stimmt nicht mehr mit dem Geschriebenen überein. Es oder die Verknüpfung zu ihm wurde nachträglich verändert oder entfernt.</translation>
     </message>
 </context>
 <context>
@@ -2239,10 +2387,6 @@
         <translation>Alle des Kunden widerrufen …</translation>
     </message>
     <message>
-        <source>A&amp;udit trail</source>
-        <translation>&amp;Prüfprotokoll</translation>
-    </message>
-    <message>
         <source>Every grant, decision and revocation under the selected delegation</source>
         <translation>Jede Erteilung, Entscheidung und jeder Widerruf unter der gewählten Vollmacht</translation>
     </message>
@@ -2285,6 +2429,14 @@
     <message>
         <source>Select a delegation of the customer first.</source>
         <translation>Wählen Sie zuerst eine Vollmacht des Kunden.</translation>
+    </message>
+    <message>
+        <source>Approvers see the delegations behind the requests routed to them: what the agent may do, for whom and why. Select one, or open a request on the Approvals page.</source>
+        <translation>Freigabeberechtigte sehen die Vollmachten hinter den Anfragen an sie: was der Agent darf, für wen und wozu. Wählen Sie eine oder öffnen Sie eine Anfrage auf der Seite Freigaben.</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Prüfprotokoll</translation>
     </message>
 </context>
 <context>
@@ -2501,13 +2653,25 @@
         <source>That is a long time; a shorter grant is safer.</source>
         <translation>Das ist lange; eine kürzere Vollmacht ist sicherer.</translation>
     </message>
+    <message>
+        <source>&amp;In</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>Ends in a number of days</source>
+        <translation>Endet in einer Anzahl von Tagen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation>Anzahl der Tage</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::MainWindow</name>
-    <message>
-        <source>Mandate — %1</source>
-        <translation>Mandate – %1</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
@@ -2676,6 +2840,25 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::OrgPolicyIndicator</name>
+    <message>
+        <source>Organisation policy engine</source>
+        <translation>Richtlinien-Engine der Organisation</translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions go ahead without it</source>
+        <translation>Richtlinien-Engine nicht erreichbar: Entscheidungen fallen ohne sie</translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions that need it are denied</source>
+        <translation>Richtlinien-Engine nicht erreichbar: Entscheidungen, die sie brauchen, werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s policy engine at %1 did not answer its last question.</source>
+        <translation>Die Richtlinien-Engine der Organisation unter %1 hat ihre letzte Frage nicht beantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::PurposePage</name>
     <message>
         <source>What is it for?</source>
@@ -2735,12 +2918,26 @@
         </translation>
     </message>
     <message>
-        <source>Give a reason first.</source>
-        <translation>Geben Sie zuerst eine Begründung an.</translation>
+        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
+        <translation>&amp;Begründung (wird im Prüfprotokoll festgehalten und dem Kunden angezeigt):</translation>
     </message>
     <message>
-        <source>The reason is too long (%1 of at most %2 characters).</source>
-        <translation>Die Begründung ist zu lang (%1 von höchstens %2 Zeichen).</translation>
+        <source>The reason is too long: %1 of at most %2 characters.</source>
+        <translation>Die Begründung ist zu lang: %1 von höchstens %2 Zeichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give a reason of at least %n characters.</source>
+        <translation>
+            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an.</numerusform>
+            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give a reason of at least %n characters, not counting spaces (%1 so far).</source>
+        <translation>
+            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an, Leerzeichen nicht mitgezählt (bisher %1).</numerusform>
+            <numerusform>Geben Sie eine Begründung mit mindestens %n Zeichen an, Leerzeichen nicht mitgezählt (bisher %1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2890,10 +3087,6 @@
         <translation>Agent sperren</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</source>
-        <translation>&lt;b&gt;%1 sperren?&lt;/b&gt;&lt;br&gt;Dem Agenten wird ab sofort alles verweigert, für alle Kunden, und jeder seiner Berechtigungsnachweise wird ungültig.</translation>
-    </message>
-    <message>
         <source>Counting the active delegations this revokes…</source>
         <translation>Die dadurch widerrufenen aktiven Vollmachten werden gezählt …</translation>
     </message>
@@ -2916,6 +3109,22 @@
     <message>
         <source>This revokes %1 active delegations.</source>
         <translation>Dadurch werden %1 aktive Vollmachten widerrufen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working. Its waiting approval requests are cancelled.&lt;br&gt;&lt;b&gt;This cannot be undone for its delegations:&lt;/b&gt; they stay revoked even if support reinstates the agent later, and each customer must grant again.</source>
+        <translation>&lt;b&gt;%1 sperren?&lt;/b&gt;&lt;br&gt;Dem Agenten wird ab sofort alles verweigert, für alle Kunden, und jeder seiner Berechtigungsnachweise wird ungültig. Seine wartenden Freigabeanfragen werden storniert.&lt;br&gt;&lt;b&gt;Für seine Vollmachten ist das endgültig:&lt;/b&gt; Sie bleiben widerrufen, auch wenn der Support den Agenten später wieder zulässt; jeder Kunde muss neu erteilen.</translation>
+    </message>
+    <message>
+        <source>Reinstate agent</source>
+        <translation>Agent wieder zulassen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reinstate %1?&lt;/b&gt;&lt;br&gt;The agent may be granted delegations and act again. The delegations its suspension revoked stay revoked: each customer grants again if they still want it.</source>
+        <translation>&lt;b&gt;%1 wieder zulassen?&lt;/b&gt;&lt;br&gt;Der Agent kann wieder Vollmachten erhalten und handeln. Die durch die Sperre widerrufenen Vollmachten bleiben widerrufen: Jeder Kunde erteilt neu, wenn er es noch möchte.</translation>
+    </message>
+    <message>
+        <source>Reinstated %1. Its earlier delegations stay revoked.</source>
+        <translation>%1 wieder zugelassen. Seine früheren Vollmachten bleiben widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -3139,10 +3348,6 @@
         <translation>Benutzername oder Passwort ist nicht richtig.</translation>
     </message>
     <message>
-        <source>Too many attempts. Try again in %1 s.</source>
-        <translation>Zu viele Versuche. Versuchen Sie es in %1 s erneut.</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <comment>a demo person: username (roles)</comment>
         <translation>%1 (%2)</translation>
@@ -3150,6 +3355,13 @@
     <message>
         <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Demo-Server&lt;/b&gt; — melden Sie sich an als: %1&lt;br&gt;Passwort: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts from this computer. Try again in %n minute(s), or ask an administrator to unlock your account.</source>
+        <translation>
+            <numerusform>Zu viele Fehlversuche von diesem Computer. Versuchen Sie es in %n Minute erneut oder bitten Sie die Administration, Ihr Konto zu entsperren.</numerusform>
+            <numerusform>Zu viele Fehlversuche von diesem Computer. Versuchen Sie es in %n Minuten erneut oder bitten Sie die Administration, Ihr Konto zu entsperren.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

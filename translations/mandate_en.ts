@@ -23,6 +23,10 @@
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
+    <message>
+        <source>R&amp;einstate agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -73,6 +77,10 @@
         <source>Save a receipt that proves the grant or a decision is in the audit log</source>
         <translation>Save a receipt that proves the grant or a decision is in the audit log</translation>
     </message>
+    <message>
+        <source>Why you cannot decide</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -83,14 +91,6 @@
     <message>
         <source>Delegation filter</source>
         <translation>Delegation filter</translation>
-    </message>
-    <message>
-        <source>Customer id (usr_…)</source>
-        <translation>Customer id (usr_…)</translation>
-    </message>
-    <message>
-        <source>Customer filter</source>
-        <translation>Customer filter</translation>
     </message>
     <message>
         <source>Agent filter</source>
@@ -151,6 +151,14 @@
     <message>
         <source>Proof result</source>
         <translation>Proof result</translation>
+    </message>
+    <message>
+        <source>Search: a name, username or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the trail</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -621,16 +629,20 @@
         <translation>Impact</translation>
     </message>
     <message>
-        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
-        <translation>&amp;Reason (recorded in the audit log and shown to the customer):</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the audit log):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason rule</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -721,6 +733,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>is a count of uses: type it without separators (1000, not 1,000). Amounts go in the fields above.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -969,6 +985,22 @@
         <source>%1 of %2 approvals</source>
         <translation>%1 of %2 approvals</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy asks a person to confirm this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy does not allow this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy engine could not be asked, so this was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::ApprovalListModel</name>
@@ -1119,6 +1151,50 @@
         <source>a request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Approval cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent reinstated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may act for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation type="unfinished">the customer</translation>
+    </message>
+    <message>
+        <source>the approvers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked %1 to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked %1 to approve: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the delegation stopped being active (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::models::AuditListModel</name>
@@ -1145,6 +1221,10 @@
     <message>
         <source>Delegation</source>
         <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>This event does not verify: it, or the link to it, was changed after it was written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1256,22 @@
     <message>
         <source>Request</source>
         <translation>Request</translation>
+    </message>
+    <message>
+        <source>Denied by your organisation&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied: your organisation&apos;s policy engine could not be asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 identical decisions from %2 to %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1458,10 @@
     </message>
     <message>
         <source>only %1, %2–%3 (%4 time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 always needs two approvers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1685,6 +1785,14 @@
         <source>Everything the selected agent can still do, through which chains, and how it grew</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not suspended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let %1 act again; its revoked delegations stay revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ApprovalDetailPane</name>
@@ -1762,6 +1870,14 @@
     </message>
     <message>
         <source>This request names no amount to lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished">Purpose</translation>
+    </message>
+    <message>
+        <source>Cancelled: its delegation is no longer active, so there is nothing left to decide.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1929,6 +2045,38 @@
     <message>
         <source>Proving event %1 against the checkpoint this console verified…</source>
         <translation>Proving event %1 against the checkpoint this console verified…</translation>
+    </message>
+    <message>
+        <source>Let %1 sign in again at once, from anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event a person did first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in could not be unlocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events match these filters. Search takes names, usernames and ids; clear a filter to see more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2239,10 +2387,6 @@
         <translation>Revoke all of customer…</translation>
     </message>
     <message>
-        <source>A&amp;udit trail</source>
-        <translation>A&amp;udit trail</translation>
-    </message>
-    <message>
         <source>Every grant, decision and revocation under the selected delegation</source>
         <translation>Every grant, decision and revocation under the selected delegation</translation>
     </message>
@@ -2285,6 +2429,14 @@
     <message>
         <source>Select a delegation of the customer first.</source>
         <translation>Select a delegation of the customer first.</translation>
+    </message>
+    <message>
+        <source>Approvers see the delegations behind the requests routed to them: what the agent may do, for whom and why. Select one, or open a request on the Approvals page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2501,13 +2653,25 @@
         <source>That is a long time; a shorter grant is safer.</source>
         <translation>That is a long time; a shorter grant is safer.</translation>
     </message>
+    <message>
+        <source>&amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends in a number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::MainWindow</name>
-    <message>
-        <source>Mandate — %1</source>
-        <translation>Mandate — %1</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
@@ -2676,6 +2840,25 @@
     </message>
 </context>
 <context>
+    <name>mandate::ui::OrgPolicyIndicator</name>
+    <message>
+        <source>Organisation policy engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions go ahead without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org policy engine unreachable: decisions that need it are denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s policy engine at %1 did not answer its last question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mandate::ui::PurposePage</name>
     <message>
         <source>What is it for?</source>
@@ -2735,12 +2918,26 @@
         </translation>
     </message>
     <message>
-        <source>Give a reason first.</source>
-        <translation>Give a reason first.</translation>
+        <source>&amp;Reason (recorded in the audit log and shown to the customer):</source>
+        <translation type="unfinished">&amp;Reason (recorded in the audit log and shown to the customer):</translation>
     </message>
     <message>
-        <source>The reason is too long (%1 of at most %2 characters).</source>
-        <translation>The reason is too long (%1 of at most %2 characters).</translation>
+        <source>The reason is too long: %1 of at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Give a reason of at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give a reason of at least %n characters, not counting spaces (%1 so far).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2890,10 +3087,6 @@
         <translation>Suspend agent</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</source>
-        <translation>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working.</translation>
-    </message>
-    <message>
         <source>Counting the active delegations this revokes…</source>
         <translation>Counting the active delegations this revokes…</translation>
     </message>
@@ -2916,6 +3109,22 @@
     <message>
         <source>This revokes %1 active delegations.</source>
         <translation>This revokes %1 active delegations.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Suspend %1?&lt;/b&gt;&lt;br&gt;The agent is refused everything from now on, for every customer, and every credential it holds stops working. Its waiting approval requests are cancelled.&lt;br&gt;&lt;b&gt;This cannot be undone for its delegations:&lt;/b&gt; they stay revoked even if support reinstates the agent later, and each customer must grant again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstate agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reinstate %1?&lt;/b&gt;&lt;br&gt;The agent may be granted delegations and act again. The delegations its suspension revoked stay revoked: each customer grants again if they still want it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstated %1. Its earlier delegations stay revoked.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3139,10 +3348,6 @@
         <translation>The username or password is not right.</translation>
     </message>
     <message>
-        <source>Too many attempts. Try again in %1 s.</source>
-        <translation>Too many attempts. Try again in %1 s.</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <comment>a demo person: username (roles)</comment>
         <translation>%1 (%2)</translation>
@@ -3150,6 +3355,13 @@
     <message>
         <source>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;Demo server&lt;/b&gt; — sign in as: %1&lt;br&gt;Password: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts from this computer. Try again in %n minute(s), or ask an administrator to unlock your account.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

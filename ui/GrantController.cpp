@@ -6,8 +6,8 @@
 #include "ui/TryActionPanel.h"
 #include "ui/wizard/GrantWizard.h"
 
-#include <QPointer>
 #include <QGroupBox>
+#include <QPointer>
 #include <QVBoxLayout>
 #include <QWizardPage>
 

@@ -3,8 +3,12 @@
 # loopback only: it would otherwise try to reach its makers' servers, and no traffic may leave
 # this machine.
 
-# The binary scripts/install-deps.sh installed; fails when there is none.
+# The binary scripts/install-deps.sh installed (or $CERBOS_BINARY); fails when there is none.
 cerbos_binary() {
+  if [ -n "${CERBOS_BINARY:-}" ]; then
+    [ -x "$CERBOS_BINARY" ] && echo "$CERBOS_BINARY"
+    return
+  fi
   local root
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
   local bin="$root/tools/cerbos/node_modules/@cerbos/cerbos-linux-x64/cerbos-linux-x64"

@@ -96,13 +96,7 @@ std::optional<EngineResult> AuthorizeTransaction::preview(const AuthorizeRequest
     const std::optional<DelegationTree> tree = DelegationTree::load(m_store, request.delegationId);
     if (!tree || !AccessPolicy::agentHolds(agent, tree->delegation))
         return std::nullopt;
-    std::optional<Approval> approval;
-    if (request.approvalId) {
-        approval = m_store.approvals().find(*request.approvalId);
-        if (approval && approval->delegationId != tree->delegation.id)
-            approval.reset();
-    }
-    return decide(*tree, request, agent, approval, m_clock.now());
+    return evaluate(*tree, request, agent);
 }
 
 EngineResult AuthorizeTransaction::decide(const DelegationTree &tree, const AuthorizeRequest &request,

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/ActionCatalog.h"
 #include "core/AuthorizeRequest.h"
 #include "core/Clock.h"
+#include "core/OrgPolicyVerdict.h"
 #include "server/http/Principal.h"
 
 #include <QJsonObject>
@@ -27,11 +29,24 @@ public:
     // Nothing when the caller may not see the delegation (answered as unknown). A person asks on
     // behalf of the delegation's own agent; an agent only for a delegation it holds.
     std::optional<QJsonObject> run(const AuthorizeRequest &request, const Principal &caller);
+    // The agent the simulation decides for: the caller when it is the agent, else the delegation's
+    // own (with its SPIFFE ID and name, as the organisation's policy engine is told them).
+    std::optional<Principal> agentFor(const AuthorizeRequest &request, const Principal &caller);
+    void setActions(const ActionCatalog *actions) { m_actions = actions; }
+    // The organisation's policy engine's answer, when it was asked (see AuthorizeTransaction).
+    void setOrgPolicy(bool required, std::optional<OrgPolicyVerdict> verdict)
+    {
+        m_orgPolicyRequired = required;
+        m_orgPolicy = std::move(verdict);
+    }
 
 private:
     Store &m_store;
     const Clock &m_clock;
     qint64 m_approvalTtlSeconds;
+    const ActionCatalog *m_actions = nullptr;
+    bool m_orgPolicyRequired = false;
+    std::optional<OrgPolicyVerdict> m_orgPolicy;
 };
 
 } // namespace mandate::server

@@ -114,13 +114,41 @@ void AuthorizeRoutes::simulate(ApiRequest &request, const Responder &respond)
         respond(Problem::validation(parsed.error()));
         return;
     }
-    const std::optional<QJsonObject> answer =
-        DecisionSimulation(m_services.reader, m_clock, m_approvalTtlSeconds).run(*parsed, request.principal);
-    if (!answer) {
+    std::shared_ptr<const ActionCatalog> actions =
+        m_services.actions.knowing(m_services.reader, {parsed->action});
+    if (const QString unknown = actions->unknownMessage(parsed->action); !unknown.isEmpty()) {
+        respond(Problem::notInCatalog({{QStringLiteral("action"), unknown}}));
+        return;
+    }
+    DecisionSimulation simulation(m_services.reader, m_clock, m_approvalTtlSeconds);
+    simulation.setActions(actions.get());
+    const std::optional<QJsonObject> own = simulation.run(*parsed, request.principal);
+    const std::optional<Principal> agent = simulation.agentFor(*parsed, request.principal);
+    if (!own || !agent) {
         respond(Problem::noSuch(u"delegation", parsed->delegationId));
         return;
     }
-    respond(ApiResponse::json(200, *answer));
+    // The organisation's engine has its say on what the delegation would not refuse itself, as in
+    // a real decision; asking it changes nothing here either.
+    if (!m_services.orgPolicy.enabled() || own->value(QStringLiteral("decision")).toString() == u"deny") {
+        respond(ApiResponse::json(200, *own));
+        return;
+    }
+    m_services.orgPolicy.screen(
+        *parsed, *agent, actions, true,
+        [this, request = *parsed, caller = request.principal, actions,
+         respond](OrgPolicyGate::Screening screening) {
+            DecisionSimulation withOrg(m_services.reader, m_clock, m_approvalTtlSeconds);
+            withOrg.setActions(actions.get());
+            withOrg.setOrgPolicy(true, screening.consultation ? std::optional(screening.consultation->verdict)
+                                                              : std::nullopt);
+            const std::optional<QJsonObject> answer = withOrg.run(request, caller);
+            if (!answer) {
+                respond(Problem::noSuch(u"delegation", request.delegationId));
+                return;
+            }
+            respond(ApiResponse::json(200, *answer));
+        });
 }
 
 } // namespace mandate::server

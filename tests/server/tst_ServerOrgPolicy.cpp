@@ -231,6 +231,37 @@ private Q_SLOTS:
         }
     }
 
+    void simulationHearsTheOrganisationToo()
+    {
+        const auto pendingOnPayments = [this] {
+            int count = 0;
+            for (const QJsonValue &approval : m_alice->get(QStringLiteral("/v1/approvals?status=pending"))
+                                                  .json()
+                                                  .value(QStringLiteral("items"))
+                                                  .toArray())
+                count += approval.toObject().value(QStringLiteral("delegation_id")).toString() == m_payments
+                             ? 1
+                             : 0;
+            return count;
+        };
+        const int before = pendingOnPayments();
+        const auto overTwo =
+            m_alice->post(QStringLiteral("/v1/authorize/simulate"), payment(m_payments, 250000));
+        QCOMPARE(overTwo.status, 200);
+        QCOMPARE(field(overTwo, "decision"), QStringLiteral("step_up_required"));
+        QCOMPARE(field(overTwo, "reason"), QStringLiteral("org_policy_step_up"));
+        const auto sanctioned =
+            m_payer->post(QStringLiteral("/v1/authorize/simulate"),
+                          payment(m_payments, 1000, QStringLiteral("payee:acme-shell-co")));
+        QCOMPARE(field(sanctioned, "reason"), QStringLiteral("org_policy_denied"));
+        // Nobody was asked to confirm anything.
+        QCOMPARE(pendingOnPayments(), before);
+        const auto typo = m_payer->post(
+            QStringLiteral("/v1/authorize/simulate"),
+            request(m_payments, QStringLiteral("payments.initate"), QStringLiteral("account:acc_1")));
+        QCOMPARE(typo.status, 422);
+    }
+
     void theDelegationsOwnDenialNeedsNoSecondOpinion()
     {
         const auto outside = authorize(payment(m_payments, 3'000'000));

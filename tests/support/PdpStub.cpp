@@ -49,7 +49,8 @@ void PdpStub::serve(QTcpSocket *socket)
         case Mode::PersonOnly:
         case Mode::Deny: {
             const bool allowed = m_mode == Mode::PersonOnly && m_lastBody.contains("\"approval\":\"person\"");
-            const QByteArray body = allowed ? QByteArrayLiteral("{\"decision\":true}") : QByteArrayLiteral("{\"decision\":false}");
+            const QByteArray body = allowed ? QByteArrayLiteral("{\"decision\":true}")
+                                            : QByteArrayLiteral("{\"decision\":false}");
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                           QByteArray::number(body.size()) + "\r\n\r\n" + body);
             break;

@@ -60,11 +60,16 @@ private:
     {
         auto alice = DemoFixtures::person(m_server->url(), QStringLiteral("alice"));
         auto payer = DemoFixtures::agentClient(m_server->url(), QStringLiteral("Bill payer"));
-        QJsonObject grant = DemoFixtures::paymentGrant(DemoFixtures::agentId(*alice, QStringLiteral("Bill payer")),
-                                                       QStringLiteral("Pay the quarterly rent"));
-        const QString id = alice->post(QStringLiteral("/v1/delegations"), grant).json().value(QStringLiteral("id")).toString();
+        QJsonObject grant =
+            DemoFixtures::paymentGrant(DemoFixtures::agentId(*alice, QStringLiteral("Bill payer")),
+                                       QStringLiteral("Pay the quarterly rent"));
+        const QString id = alice->post(QStringLiteral("/v1/delegations"), grant)
+                               .json()
+                               .value(QStringLiteral("id"))
+                               .toString();
         m_engine.setMode(PdpStub::Mode::PersonOnly);
-        const auto asked = payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 25000));
+        const auto asked =
+            payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 25000));
         m_engine.setMode(PdpStub::Mode::ServerError);
         return asked.json().value(QStringLiteral("approval_id")).toString();
     }
@@ -111,8 +116,10 @@ private Q_SLOTS:
         ui::ApprovalDetailPane *pane = select(*alice, approval);
         QTRY_COMPARE(pane->approvalId(), approval);
         QCOMPARE(child<QLabel>(pane, "rule")->text(),
-                 QStringLiteral("Why it needs a person: Your organisation's policy asks a person to confirm this."));
-        QVERIFY(child<QLabel>(pane, "summary")->text().contains(QStringLiteral("your organisation's policy")));
+                 QStringLiteral(
+                     "Why it needs a person: Your organisation's policy asks a person to confirm this."));
+        QVERIFY(
+            child<QLabel>(pane, "summary")->text().contains(QStringLiteral("your organisation's policy")));
     }
 
     void screenshotsInLightDarkAndGerman()
