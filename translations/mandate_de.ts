@@ -3557,20 +3557,12 @@
         <translation>Auszuprobierende Aktion</translation>
     </message>
     <message>
-        <source>&amp;Action:</source>
-        <translation>&amp;Aktion:</translation>
-    </message>
-    <message>
         <source>Resource to try</source>
         <translation>Auszuprobierende Ressource</translation>
     </message>
     <message>
         <source>account:acc_1</source>
         <translation>account:acc_1</translation>
-    </message>
-    <message>
-        <source>&amp;Resource:</source>
-        <translation>&amp;Ressource:</translation>
     </message>
     <message>
         <source>Amount to try</source>
@@ -3593,20 +3585,12 @@
         <translation>payee:lufthansa (optional)</translation>
     </message>
     <message>
-        <source>&amp;Destination:</source>
-        <translation>&amp;Ziel:</translation>
-    </message>
-    <message>
         <source>Sensitivity to try</source>
         <translation>Auszuprobierende Sensibilität</translation>
     </message>
     <message>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
-    </message>
-    <message>
-        <source>&amp;Sensitivity:</source>
-        <translation>&amp;Sensibilität:</translation>
     </message>
     <message>
         <source>&amp;Try it</source>
@@ -3713,6 +3697,22 @@
     <message>
         <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
         <translation>Das bindende Limit: %1 der Delegation, von der sie weitergegeben wurde (%2).</translation>
+    </message>
+    <message>
+        <source>Act&amp;ion:</source>
+        <translation>Akt&amp;ion:</translation>
+    </message>
+    <message>
+        <source>Reso&amp;urce:</source>
+        <translation>Ress&amp;ource:</translation>
+    </message>
+    <message>
+        <source>Destinatio&amp;n:</source>
+        <translation>Zie&amp;l:</translation>
+    </message>
+    <message>
+        <source>Sensiti&amp;vity:</source>
+        <translation>Sensi&amp;bilität:</translation>
     </message>
 </context>
 <context>

@@ -3557,20 +3557,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resource to try</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>account:acc_1</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resource:</source>
-        <translation type="unfinished">&amp;Resource:</translation>
     </message>
     <message>
         <source>Amount to try</source>
@@ -3593,19 +3585,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Destination:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sensitivity to try</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not stated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sensitivity:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3712,6 +3696,22 @@
     </message>
     <message>
         <source>The limit that binds: %1 of the delegation it was passed on from (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act&amp;ion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reso&amp;urce:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destinatio&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensiti&amp;vity:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -43,11 +43,11 @@ TryActionPanel::TryActionPanel(QWidget *parent)
     auto *form = new QFormLayout;
     m_action = new QComboBox(this);
     m_action->setAccessibleName(tr("Action to try"));
-    form->addRow(tr("&Action:"), m_action);
+    form->addRow(tr("Act&ion:"), m_action);
     m_resource = new QLineEdit(this);
     m_resource->setAccessibleName(tr("Resource to try"));
     m_resource->setPlaceholderText(tr("account:acc_1"));
-    form->addRow(tr("&Resource:"), m_resource);
+    form->addRow(tr("Reso&urce:"), m_resource);
     m_amount = new MoneyEdit(this);
     m_amount->setAccessibleNames(tr("Amount to try"));
     m_amount->setPlaceholderText(tr("no amount"));
@@ -55,14 +55,14 @@ TryActionPanel::TryActionPanel(QWidget *parent)
     m_destination = new QLineEdit(this);
     m_destination->setAccessibleName(tr("Destination to try"));
     m_destination->setPlaceholderText(tr("payee:lufthansa (optional)"));
-    form->addRow(tr("&Destination:"), m_destination);
+    form->addRow(tr("Destinatio&n:"), m_destination);
     m_sensitivity = new QComboBox(this);
     m_sensitivity->setAccessibleName(tr("Sensitivity to try"));
     m_sensitivity->addItem(tr("not stated"), QString());
     for (const Sensitivity level :
          {Sensitivity::Public, Sensitivity::Internal, Sensitivity::Confidential, Sensitivity::Restricted})
         m_sensitivity->addItem(sensitivityToString(level), sensitivityToString(level));
-    form->addRow(tr("&Sensitivity:"), m_sensitivity);
+    form->addRow(tr("Sensiti&vity:"), m_sensitivity);
     layout->addLayout(form);
 
     auto *row = new QHBoxLayout;

@@ -48,6 +48,45 @@ QJsonObject payment(const QString &delegationId, qint64 minor,
         {{QStringLiteral("amount"), DemoFixtures::money(minor)}, {QStringLiteral("destination"), payee}});
 }
 
+// Alice, the Bill payer and a fresh payments delegation of hers, on a server of the test's own.
+struct Customer
+{
+    std::unique_ptr<TestClient> alice;
+    std::unique_ptr<TestClient> payer;
+    QString delegation;
+
+    static Customer of(const QString &url)
+    {
+        Customer customer{DemoFixtures::person(url, QStringLiteral("alice")),
+                          DemoFixtures::agentClient(url, QStringLiteral("Bill payer")), QString()};
+        if (customer.alice)
+            customer.delegation = customer.alice
+                                      ->post(QStringLiteral("/v1/delegations"),
+                                             DemoFixtures::paymentGrant(DemoFixtures::agentId(
+                                                 *customer.alice, QStringLiteral("Bill payer"))))
+                                      .json()
+                                      .value(QStringLiteral("id"))
+                                      .toString();
+        return customer;
+    }
+
+    // The `org_policy` record of the delegation's latest decision.
+    QJsonObject lastOrgPolicy() const
+    {
+        const QJsonArray trail =
+            alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + delegation)
+                .json()
+                .value(QStringLiteral("items"))
+                .toArray();
+        return trail.last()
+            .toObject()
+            .value(QStringLiteral("data"))
+            .toObject()
+            .value(QStringLiteral("org_policy"))
+            .toObject();
+    }
+};
+
 QString field(const TestClient::Reply &reply, const char *name)
 {
     return reply.json().value(QString::fromLatin1(name)).toString();
@@ -390,18 +429,15 @@ private Q_SLOTS:
                            QStringLiteral("--policy-timeout-ms"), QStringLiteral("200")});
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        auto alice = DemoFixtures::person(server.url(), QStringLiteral("alice"));
-        auto payer = DemoFixtures::agentClient(server.url(), QStringLiteral("Bill payer"));
-        QVERIFY(alice && payer);
-        const QString id = field(
-            alice->post(QStringLiteral("/v1/delegations"), DemoFixtures::paymentGrant(DemoFixtures::agentId(
-                                                               *alice, QStringLiteral("Bill payer")))),
-            "id");
+        const Customer customer = Customer::of(server.url());
+        QVERIFY(customer.alice && customer.payer && !customer.delegation.isEmpty());
+        TestClient &payer = *customer.payer;
+        const QString &id = customer.delegation;
         const QJsonObject asked = DemoFixtures::authorizeRequest(id, 1000);
 
         QElapsedTimer timer;
         timer.start();
-        const auto silent = payer->post(QStringLiteral("/v1/authorize"), asked);
+        const auto silent = payer.post(QStringLiteral("/v1/authorize"), asked);
         QCOMPARE(silent.status, 200);
         QCOMPARE(field(silent, "reason"), QStringLiteral("org_policy_unavailable"));
         QVERIFY2(timer.elapsed() >= 195 && timer.elapsed() < 1500,
@@ -426,23 +462,11 @@ private Q_SLOTS:
 
         for (const PdpStub::Mode mode : {PdpStub::Mode::ServerError, PdpStub::Mode::NotJson}) {
             stub.setMode(mode);
-            const auto nonsense = payer->post(QStringLiteral("/v1/authorize"), asked);
+            const auto nonsense = payer.post(QStringLiteral("/v1/authorize"), asked);
             QCOMPARE(nonsense.status, 200);
             QCOMPARE(field(nonsense, "reason"), QStringLiteral("org_policy_unavailable"));
         }
-        const QJsonArray trail =
-            alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + id)
-                .json()
-                .value(QStringLiteral("items"))
-                .toArray();
-        QCOMPARE(trail.last()
-                     .toObject()
-                     .value(QStringLiteral("data"))
-                     .toObject()
-                     .value(QStringLiteral("org_policy"))
-                     .toObject()
-                     .value(QStringLiteral("decision"))
-                     .toString(),
+        QCOMPARE(customer.lastOrgPolicy().value(QStringLiteral("decision")).toString(),
                  QStringLiteral("unavailable"));
     }
 
@@ -453,29 +477,17 @@ private Q_SLOTS:
                            QStringLiteral("--policy-failure"), QStringLiteral("open")});
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        auto alice = DemoFixtures::person(server.url(), QStringLiteral("alice"));
-        auto payer = DemoFixtures::agentClient(server.url(), QStringLiteral("Bill payer"));
-        QVERIFY(alice && payer);
-        const QString id = field(
-            alice->post(QStringLiteral("/v1/delegations"), DemoFixtures::paymentGrant(DemoFixtures::agentId(
-                                                               *alice, QStringLiteral("Bill payer")))),
-            "id");
-        QCOMPARE(field(payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 1000)),
+        const Customer customer = Customer::of(server.url());
+        QVERIFY(customer.alice && customer.payer && !customer.delegation.isEmpty());
+        TestClient &alice = *customer.alice;
+        TestClient &payer = *customer.payer;
+        const QString &id = customer.delegation;
+        QCOMPARE(field(payer.post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 1000)),
                        "decision"),
                  QStringLiteral("allow"));
-        QCOMPARE(alice->get(QStringLiteral("/v1/policy")).json().value(QStringLiteral("failure")).toString(),
+        QCOMPARE(alice.get(QStringLiteral("/v1/policy")).json().value(QStringLiteral("failure")).toString(),
                  QStringLiteral("open"));
-        const QJsonArray trail =
-            alice->get(QStringLiteral("/v1/audit?type=decision.made&delegation_id=") + id)
-                .json()
-                .value(QStringLiteral("items"))
-                .toArray();
-        const QJsonObject org = trail.last()
-                                    .toObject()
-                                    .value(QStringLiteral("data"))
-                                    .toObject()
-                                    .value(QStringLiteral("org_policy"))
-                                    .toObject();
+        const QJsonObject org = customer.lastOrgPolicy();
         QCOMPARE(org.value(QStringLiteral("failed_open")).toBool(), true);
     }
 };
