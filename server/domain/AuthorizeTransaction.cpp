@@ -90,15 +90,6 @@ Expected<Decision, AuthorizeTransaction::Refusal> AuthorizeTransaction::run(cons
     return decision;
 }
 
-std::optional<EngineResult> AuthorizeTransaction::preview(const AuthorizeRequest &request,
-                                                          const Principal &agent)
-{
-    const std::optional<DelegationTree> tree = DelegationTree::load(m_store, request.delegationId);
-    if (!tree || !AccessPolicy::agentHolds(agent, tree->delegation))
-        return std::nullopt;
-    return evaluate(*tree, request, agent);
-}
-
 EngineResult AuthorizeTransaction::decide(const DelegationTree &tree, const AuthorizeRequest &request,
                                           const Principal &agent, const std::optional<Approval> &approval,
                                           const QDateTime &now)

@@ -38,9 +38,6 @@ public:
     {}
 
     Expected<Decision, Refusal> run(const AuthorizeRequest &request, const Principal &agent);
-    // The engine's verdict on the delegation's own rules, read and not written: nothing when the
-    // agent does not hold the delegation.
-    std::optional<EngineResult> preview(const AuthorizeRequest &request, const Principal &agent);
     // The next decision's id, when the caller already told someone (the org policy engine) it.
     void setDecisionId(QString decisionId) { m_decisionId = std::move(decisionId); }
     void setActions(const ActionCatalog *actions) { m_actions = actions; }

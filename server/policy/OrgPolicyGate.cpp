@@ -1,6 +1,7 @@
 #include "server/policy/OrgPolicyGate.h"
 
 #include "server/auth/SecureRandom.h"
+#include "server/domain/AccessPolicy.h"
 #include "server/domain/AuthorizeTransaction.h"
 #include "server/domain/DelegationTree.h"
 #include "server/store/Store.h"
@@ -15,19 +16,18 @@ void OrgPolicyGate::screen(const AuthorizeRequest &request, const Principal &age
         then(std::move(screening));
         return;
     }
+    const std::optional<DelegationTree> tree = DelegationTree::load(m_reader, request.delegationId);
+    if (!tree || !AccessPolicy::agentHolds(agent, tree->delegation)) {
+        then(std::move(screening));
+        return;
+    }
     if (!force) {
         AuthorizeTransaction reading(m_reader, m_clock, 0);
         reading.setActions(actions.get());
-        const std::optional<EngineResult> own = reading.preview(request, agent);
-        if (!own || own->outcome == DecisionOutcome::Deny) {
+        if (reading.evaluate(*tree, request, agent).outcome == DecisionOutcome::Deny) {
             then(std::move(screening));
             return;
         }
-    }
-    const std::optional<DelegationTree> tree = DelegationTree::load(m_reader, request.delegationId);
-    if (!tree) {
-        then(std::move(screening));
-        return;
     }
     OrgPolicyQuestion question = OrgPolicyQuestion::about(request, tree->delegation, tree->depth(),
                                                           agent.spiffeId, agent.name, m_clock.now());
