@@ -1,6 +1,6 @@
 #include "tests/support/CerbosProcess.h"
 #include "tests/support/DemoFixtures.h"
-#include "tests/support/PdpStub.h"
+#include "tests/support/ScriptedPdp.h"
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
 
@@ -13,7 +13,7 @@
 
 using mandate::test::CerbosProcess;
 using mandate::test::DemoFixtures;
-using mandate::test::PdpStub;
+using mandate::test::ScriptedPdp;
 using mandate::test::TestClient;
 using mandate::test::TestServer;
 
@@ -424,8 +424,8 @@ private Q_SLOTS:
 
     void aSilentEngineDeniesAtTheTimeoutAndNonsenseIsNoAnswer()
     {
-        PdpStub stub(PdpStub::Mode::Silent);
-        TestServer server({QStringLiteral("--demo"), QStringLiteral("--policy-pdp"), stub.url(),
+        ScriptedPdp engine(ScriptedPdp::Mode::Silent);
+        TestServer server({QStringLiteral("--demo"), QStringLiteral("--policy-pdp"), engine.url(),
                            QStringLiteral("--policy-timeout-ms"), QStringLiteral("200")});
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
@@ -443,7 +443,7 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() >= 195 && timer.elapsed() < 1500,
                  qPrintable(QString::number(timer.elapsed())));
         // Mandate asked as API.md says, naming the decision in X-Request-ID.
-        const QJsonObject question = QJsonDocument::fromJson(stub.lastBody()).object();
+        const QJsonObject question = QJsonDocument::fromJson(engine.lastBody()).object();
         QCOMPARE(
             question.value(QStringLiteral("subject")).toObject().value(QStringLiteral("type")).toString(),
             QStringLiteral("agent"));
@@ -460,8 +460,8 @@ private Q_SLOTS:
             question.value(QStringLiteral("context")).toObject().value(QStringLiteral("purpose")).toString(),
             QStringLiteral("Pay the rent"));
 
-        for (const PdpStub::Mode mode : {PdpStub::Mode::ServerError, PdpStub::Mode::NotJson}) {
-            stub.setMode(mode);
+        for (const ScriptedPdp::Mode mode : {ScriptedPdp::Mode::ServerError, ScriptedPdp::Mode::NotJson}) {
+            engine.setMode(mode);
             const auto nonsense = payer.post(QStringLiteral("/v1/authorize"), asked);
             QCOMPARE(nonsense.status, 200);
             QCOMPARE(field(nonsense, "reason"), QStringLiteral("org_policy_unavailable"));
@@ -472,8 +472,8 @@ private Q_SLOTS:
 
     void failingOpenIsTheOperatorsChoiceAndOnRecord()
     {
-        PdpStub stub(PdpStub::Mode::ServerError);
-        TestServer server({QStringLiteral("--demo"), QStringLiteral("--policy-pdp"), stub.url(),
+        ScriptedPdp engine(ScriptedPdp::Mode::ServerError);
+        TestServer server({QStringLiteral("--demo"), QStringLiteral("--policy-pdp"), engine.url(),
                            QStringLiteral("--policy-failure"), QStringLiteral("open")});
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));

@@ -1,6 +1,6 @@
 #include "models/ApprovalListModel.h"
 #include "tests/support/DemoFixtures.h"
-#include "tests/support/PdpStub.h"
+#include "tests/support/ScriptedPdp.h"
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
 #include "tests/ui/ConsoleHarness.h"
@@ -21,7 +21,7 @@
 
 using namespace mandate;
 using mandate::test::DemoFixtures;
-using mandate::test::PdpStub;
+using mandate::test::ScriptedPdp;
 using mandate::test::TestClient;
 using mandate::test::TestServer;
 using Console = mandate::test::ConsoleHarness;
@@ -34,7 +34,7 @@ class TstOrgPolicyUi : public QObject
     Q_OBJECT
 
 private:
-    PdpStub m_engine{PdpStub::Mode::ServerError};
+    ScriptedPdp m_engine{ScriptedPdp::Mode::ServerError};
     std::unique_ptr<TestServer> m_server;
     QTemporaryDir m_dir;
 
@@ -67,10 +67,10 @@ private:
                                .json()
                                .value(QStringLiteral("id"))
                                .toString();
-        m_engine.setMode(PdpStub::Mode::PersonOnly);
+        m_engine.setMode(ScriptedPdp::Mode::PersonOnly);
         const auto asked =
             payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, 25000));
-        m_engine.setMode(PdpStub::Mode::ServerError);
+        m_engine.setMode(ScriptedPdp::Mode::ServerError);
         return asked.json().value(QStringLiteral("approval_id")).toString();
     }
 

@@ -1,8 +1,8 @@
-#include "tests/support/PdpStub.h"
+#include "tests/support/ScriptedPdp.h"
 
 namespace mandate::test {
 
-PdpStub::PdpStub(Mode mode)
+ScriptedPdp::ScriptedPdp(Mode mode)
     : m_mode(mode)
 {
     m_server.listen(QHostAddress::LocalHost, 0);
@@ -14,12 +14,12 @@ PdpStub::PdpStub(Mode mode)
     });
 }
 
-QString PdpStub::url() const
+QString ScriptedPdp::url() const
 {
     return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort());
 }
 
-void PdpStub::serve(QTcpSocket *socket)
+void ScriptedPdp::serve(QTcpSocket *socket)
 {
     QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
     for (;;) {

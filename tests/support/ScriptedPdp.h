@@ -11,7 +11,7 @@ namespace mandate::test {
 // A policy engine on loopback that misbehaves on purpose, for what a real one does only on a bad
 // day: never answering, answering 500, answering with something that is not JSON; or that answers
 // one fixed way, for the console's tests. It counts the requests it was sent and keeps the last body.
-class PdpStub : public QObject
+class ScriptedPdp : public QObject
 {
     Q_OBJECT
 
@@ -25,7 +25,7 @@ public:
         Deny,        // a well-behaved engine that allows nothing
     };
 
-    explicit PdpStub(Mode mode);
+    explicit ScriptedPdp(Mode mode);
 
     QString url() const;
     void setMode(Mode mode) { m_mode = mode; }
