@@ -50,9 +50,13 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
             [this](const QModelIndex &current) {
                 m_ui->details->setPlainText(
                     current.siblingAtColumn(0).data(models::AuditListModel::DetailsRole).toString());
-                m_ui->proofResult->clear();
-                m_ui->showProof->setEnabled(current.isValid());
                 const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+                // Another event chosen ends the wait for a proof; a list refreshed under it does not.
+                if (event && event->seq != m_provingSeq) {
+                    m_provingSeq = 0;
+                    m_ui->proofResult->clear();
+                }
+                m_ui->showProof->setEnabled(current.isValid());
                 const bool person = event && event->actorKind == AuditEvent::ActorKind::User;
                 m_unlock->setEnabled(person);
                 m_unlock->setToolTip(person ? tr("Let %1 sign in again at once, from anywhere")
@@ -286,6 +290,7 @@ void AuditPage::showProof()
     if (!event)
         return;
     m_ui->showProof->setEnabled(false);
+    m_provingSeq = event->seq;
     m_ui->proofResult->setStyleSheet(QString());
     m_ui->proofResult->setText(
         tr("Proving event %1 against the checkpoint this console verified…").arg(event->seq));
@@ -297,8 +302,9 @@ void AuditPage::showInclusion(const client::LogWitness::InclusionCheck &check)
     const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
     const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
     m_ui->showProof->setEnabled(event != nullptr);
-    if (!event || event->seq != check.seq)
+    if (check.seq != m_provingSeq)
         return; // the person moved on to another event
+    m_provingSeq = 0;
     const bool failed = !check.verified() && !check.notYetInCheckpoint && !check.transport;
     m_ui->proofResult->setStyleSheet(
         check.verified() || failed

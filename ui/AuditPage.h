@@ -91,6 +91,8 @@ private:
     QPushButton *m_unlock = nullptr;
     QTimer m_follow;
     QTimer m_poll;
+    // The event whose proof is on its way: a refresh of the list must not swallow its answer.
+    qint64 m_provingSeq = 0;
     qint64 m_revealSeq = 0;
 };
 
