@@ -306,7 +306,8 @@ private Q_SLOTS:
             QSqlQuery waiting(db);
             ok = db.open() &&
                  sealed.exec(QStringLiteral("SELECT count(*) FROM audit_events WHERE decision_id = '") +
-                             decision + QStringLiteral("' AND leaf_hash IS NOT NULL")) &&
+                             decision +
+                             QStringLiteral("' AND leaf_hash IS NOT NULL AND typeof(event) = 'text'")) &&
                  sealed.next() && sealed.value(0).toInt() == 1 &&
                  waiting.exec(QStringLiteral("SELECT count(*) FROM audit_inbox")) && waiting.next() &&
                  waiting.value(0).toInt() == 0;
