@@ -93,10 +93,7 @@ AuditChain::Sealed AuditChain::sealJson(QJsonObject &event, qint64 seq, const QS
 
 QByteArray AuditChain::recordedForm(const AuditEvent &event)
 {
-    QJsonObject json = AuditEventCodec::toJson(event, false);
-    json.remove(QStringLiteral("seq"));
-    json.remove(QStringLiteral("prev_hash"));
-    return CanonicalJson::serialize(json);
+    return AuditEventCodec::recordedCanonical(event);
 }
 
 std::optional<QByteArray> AuditChain::sealCanonical(const QByteArray &recorded, qint64 seq,

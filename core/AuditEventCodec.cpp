@@ -1,5 +1,6 @@
 #include "core/AuditEventCodec.h"
 
+#include "core/CanonicalJsonWriter.h"
 #include "core/DelegationCodec.h"
 #include "core/JsonReader.h"
 #include "core/Timestamp.h"
@@ -90,6 +91,53 @@ QJsonObject AuditEventCodec::toJson(const AuditEvent &event, bool includeHash)
             json.insert(QStringLiteral("leaf_hash"), event.leafHash);
     }
     return json;
+}
+
+QByteArray AuditEventCodec::recordedCanonical(const AuditEvent &event)
+{
+    CanonicalJsonWriter out;
+    out.beginObject();
+    out.key(u"actor");
+    out.beginObject();
+    out.key(u"id");
+    out.string(event.actorId);
+    out.key(u"kind");
+    out.string(actorKindToString(event.actorKind));
+    if (!event.actorName.isEmpty()) {
+        out.key(u"name");
+        out.string(event.actorName);
+    }
+    out.endObject();
+    out.key(u"at");
+    out.string(formatTimestamp(event.at));
+    out.key(u"chain");
+    out.beginArray();
+    for (const ChainLink &link : event.chain) {
+        out.beginObject();
+        out.key(u"id");
+        out.string(link.id);
+        out.key(u"kind");
+        out.string(link.kind == ChainLink::Kind::Agent ? u"agent" : u"customer");
+        out.key(u"name");
+        out.string(link.name);
+        if (link.kind == ChainLink::Kind::Agent) {
+            out.key(u"spiffe_id");
+            out.string(link.spiffeId);
+        }
+        out.endObject();
+    }
+    out.endArray();
+    out.key(u"data");
+    out.value(event.data);
+    out.key(u"delegation_id");
+    if (event.delegationId)
+        out.string(*event.delegationId);
+    else
+        out.null();
+    out.key(u"type");
+    out.string(event.type);
+    out.endObject();
+    return out.take();
 }
 
 Expected<AuditEvent, FieldErrors> AuditEventCodec::fromJson(const QJsonObject &json)

@@ -19,6 +19,9 @@ public:
     // With includeHash false "hash" and "leaf_hash" are left out: the form the chain hash covers.
     static QJsonObject toJson(const AuditEvent &event, bool includeHash = true);
     static Expected<AuditEvent, FieldErrors> fromJson(const QJsonObject &json);
+    // The RFC 8785 canonical bytes of toJson(event, false) without "seq" and "prev_hash", written
+    // directly, as every decision records one (tst_AuditEventCodec holds the two forms equal).
+    static QByteArray recordedCanonical(const AuditEvent &event);
 
     // "user", "agent", "system".
     static QString actorKindToString(AuditEvent::ActorKind kind);

@@ -38,6 +38,18 @@ std::optional<AgentAuthenticator::VerifiedToken> AgentAuthenticator::verify(cons
     return verified;
 }
 
+std::optional<AgentAuthenticator::AgentIdentity> AgentAuthenticator::identify(const QString &spiffeId)
+{
+    if (const auto it = m_agents.constFind(spiffeId); it != m_agents.cend())
+        return *it;
+    const auto agent = m_store.agents().findBySpiffeId(spiffeId);
+    if (!agent)
+        return std::nullopt;
+    if (m_agents.size() >= MaxCachedTokens)
+        m_agents.clear();
+    return *m_agents.insert(spiffeId, {agent->id, agent->name});
+}
+
 std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &authorizationHeader)
 {
     const QString token = QString::fromLatin1(SessionAuthenticator::bearerToken(authorizationHeader));
@@ -46,14 +58,14 @@ std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &auth
     const std::optional<VerifiedToken> verified = verify(token);
     if (!verified)
         return std::nullopt;
-    const auto agent = m_store.agents().findBySpiffeId(verified->spiffeId);
+    const std::optional<AgentIdentity> agent = identify(verified->spiffeId);
     if (!agent)
         return std::nullopt;
     Principal principal;
     principal.kind = Principal::Kind::Agent;
     principal.id = agent->id;
     principal.name = agent->name;
-    principal.spiffeId = agent->spiffeId;
+    principal.spiffeId = verified->spiffeId;
     principal.boundDelegationId = verified->boundDelegationId;
     return principal;
 }

@@ -32,4 +32,13 @@ QString SecureRandom::id(QStringView prefix)
     return out;
 }
 
+QString SecureRandom::orderedId(QStringView prefix, const QDateTime &at)
+{
+    static constexpr int TimeDigits = 12; // 48 bits of milliseconds: until the year 10889
+    const QString random = id(prefix);
+    const QString time = QStringLiteral("%1").arg(static_cast<quint64>(at.toMSecsSinceEpoch()), TimeDigits,
+                                                  16, QLatin1Char('0'));
+    return random.left(prefix.size()) + time.right(TimeDigits) + random.mid(prefix.size());
+}
+
 } // namespace mandate::server

@@ -82,7 +82,7 @@ Expected<Decision, AuthorizeTransaction::Refusal> AuthorizeTransaction::run(cons
     if (result.orgPolicyNeeded)
         return unexpected(Refusal::NeedsOrgPolicy);
     Decision decision{result.outcome, result.reason, result.message, result.approvalId,
-                      m_decisionId.isEmpty() ? SecureRandom::id(u"dec_")
+                      m_decisionId.isEmpty() ? SecureRandom::orderedId(u"dec_", now)
                                              : std::exchange(m_decisionId, QString())};
     if (!applyEffects(*tree, request, agent, result, approval, decision, now) ||
         !record(*tree, request, agent, decision))

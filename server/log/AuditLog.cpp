@@ -21,6 +21,13 @@ AuditLog::AuditLog(Store &reader, WriteBatcher &writes, LogSigner signer, const 
     , m_clock(clock)
     , m_metrics(metrics)
 {
+    // One writer (SQLite): each batch seals its own events, and the passes only sign.
+    if (reader.db().dialect().sequencerLock(true).isEmpty()) {
+        m_writes.setSealer([this](Store &store) {
+            QString error;
+            return m_sequencer.sealHeld(store, &error);
+        });
+    }
     m_timer.setInterval(interval);
     connect(&m_timer, &QTimer::timeout, this, &AuditLog::tick);
     m_timer.start();
@@ -31,10 +38,17 @@ AuditLog::AuditLog(Store &reader, WriteBatcher &writes, LogSigner signer, const 
 
 void AuditLog::tick()
 {
-    // A read on the event loop's own connection: an idle server opens no write transaction.
-    if (m_passRunning || !m_reader.log().oldestWaiting())
+    // Reads on the event loop's own connection: an idle server opens no write transaction.
+    if (m_passRunning || (!m_reader.log().oldestWaiting() && !hasUnsignedEvents()))
         return;
     runPass(false, [] {});
+}
+
+bool AuditLog::hasUnsignedEvents()
+{
+    const std::optional<QPair<qint64, QString>> head = m_reader.audit().head();
+    const std::optional<AuditLogRepository::StoredCheckpoint> checkpoint = m_reader.log().checkpoint();
+    return head && (!checkpoint || checkpoint->treeSize < head->first);
 }
 
 void AuditLog::whenCurrent(std::function<void()> then)

@@ -39,6 +39,7 @@ public:
 
 private:
     void tick();
+    bool hasUnsignedEvents();
     void runPass(bool waitForTurn, std::function<void()> then);
     void addGauges(Metrics &metrics);
 

@@ -70,6 +70,111 @@ bool LogSequencer::catchUp(Store &store, MerkleFrontier &frontier, qint64 head, 
     return true;
 }
 
+bool LogSequencer::append(Store &store, MerkleFrontier &frontier, const QPair<qint64, QString> &head,
+                          const QList<AuditLogRepository::Recorded> &recorded, Pass *pass,
+                          QString *error) const
+{
+    qint64 seq = head.first;
+    QString previous = head.second;
+    QList<AuditRepository::Sealed> sealedEvents;
+    QList<AuditLogRepository::Subtree> subtreesDone;
+    sealedEvents.reserve(recorded.size());
+    subtreesDone.reserve(2 * recorded.size());
+    for (const AuditLogRepository::Recorded &event : recorded) {
+        AuditChain::Sealed sealed;
+        std::optional<QByteArray> text = AuditChain::sealCanonical(event.event, ++seq, previous, &sealed);
+        if (!text) {
+            *error = QStringLiteral("recorded audit event %1 is not in its canonical form").arg(event.id);
+            return false;
+        }
+        sealedEvents.append({{seq, event.type, event.delegationId, event.agentId, event.customerId,
+                              event.decisionId, std::move(*text)},
+                             event.at,
+                             sealed.hash,
+                             sealed.leafHash});
+        collect(subtreesDone, frontier.append(sealed.leafHash));
+        previous = sealed.hash;
+        if (!pass->oldestRecorded || event.at < *pass->oldestRecorded)
+            pass->oldestRecorded = event.at;
+    }
+    if (!store.audit().insert(sealedEvents) || !store.log().putSubtrees(subtreesDone))
+        return false;
+    pass->integrated += static_cast<int>(recorded.size());
+    pass->treeSize = frontier.size();
+    return true;
+}
+
+std::optional<MerkleFrontier> LogSequencer::frontierAt(Store &store, const QPair<qint64, QString> &head,
+                                                       QString *error) const
+{
+    const std::optional<qint64> leaves = store.log().leafCount();
+    if (!leaves)
+        return std::nullopt;
+    const auto subtrees = [&store](int level, qint64 index) {
+        return store.log().subtree(level, index);
+    };
+    std::optional<MerkleFrontier> frontier = MerkleFrontier::load(*leaves, subtrees);
+    if (!frontier || *leaves > head.first) {
+        *error =
+            QStringLiteral("the stored tree (%1 leaves) does not fit the %2 events; run GET /v1/audit/verify")
+                .arg(*leaves)
+                .arg(head.first);
+        return std::nullopt;
+    }
+    if (!catchUp(store, *frontier, head.first, error))
+        return std::nullopt;
+    return frontier;
+}
+
+bool LogSequencer::holdInInbox(Store &store, const QList<AuditLogRepository::Recorded> &recorded) const
+{
+    // A damaged tree stops sealing, not deciding: the events wait in the inbox, as they would on
+    // PostgreSQL, and the periodic pass says why.
+    store.log().setHolding(false);
+    bool stored = true;
+    for (const AuditLogRepository::Recorded &event : recorded)
+        stored = stored && store.log().record(event);
+    store.log().setHolding(true);
+    m_inboxEmpty = false;
+    return stored;
+}
+
+bool LogSequencer::sealHeld(Store &store, QString *error) const
+{
+    QList<AuditLogRepository::Recorded> recorded = store.log().takeHeld();
+    // An inbox left by an older version (or by a crash of one) holds events recorded before these.
+    while (!m_inboxEmpty) {
+        const std::optional<QList<AuditLogRepository::Recorded>> older = store.log().take(BatchLimit);
+        if (!older)
+            return false;
+        m_inboxEmpty = older->size() < BatchLimit;
+        recorded = *older + recorded;
+    }
+    if (recorded.isEmpty())
+        return true;
+    const std::optional<QPair<qint64, QString>> head = store.audit().head();
+    const std::optional<quint64> epoch = store.db().cacheEpoch();
+    if (!head || !epoch)
+        return false;
+    // The frontier this connection advanced last is still the stored one unless something rolled
+    // back or another connection wrote since (the epoch moved); reading it again costs a query per
+    // level of the tree.
+    if (!m_frontier || m_frontierEpoch != *epoch || m_frontier->size() != head->first) {
+        m_frontier = frontierAt(store, *head, error);
+        if (!m_frontier && !error->isEmpty())
+            return holdInInbox(store, recorded);
+        if (!m_frontier)
+            return false;
+    }
+    Pass pass;
+    if (!append(store, *m_frontier, *head, recorded, &pass, error)) {
+        m_frontier.reset();
+        return false;
+    }
+    m_frontierEpoch = *epoch;
+    return true;
+}
+
 std::optional<LogSequencer::Pass> LogSequencer::run(Store &store, bool waitForTurn, QString *error) const
 {
     Pass pass;
@@ -100,48 +205,9 @@ std::optional<LogSequencer::Pass> LogSequencer::run(Store &store, bool waitForTu
         pass.treeSize = *leaves;
         return pass;
     }
-
-    const auto subtrees = [&store](int level, qint64 index) {
-        return store.log().subtree(level, index);
-    };
-    std::optional<MerkleFrontier> frontier = MerkleFrontier::load(*leaves, subtrees);
-    if (!frontier || *leaves > head->first) {
-        *error =
-            QStringLiteral("the stored tree (%1 leaves) does not fit the %2 events; run GET /v1/audit/verify")
-                .arg(*leaves)
-                .arg(head->first);
+    std::optional<MerkleFrontier> frontier = frontierAt(store, *head, error);
+    if (!frontier || !append(store, *frontier, *head, *recorded, &pass, error))
         return std::nullopt;
-    }
-    if (!catchUp(store, *frontier, head->first, error))
-        return std::nullopt;
-
-    qint64 seq = head->first;
-    QString previous = head->second;
-    QList<AuditRepository::Sealed> sealedEvents;
-    QList<AuditLogRepository::Subtree> subtreesDone;
-    sealedEvents.reserve(recorded->size());
-    subtreesDone.reserve(2 * recorded->size());
-    for (const AuditLogRepository::Recorded &event : *recorded) {
-        AuditChain::Sealed sealed;
-        std::optional<QByteArray> text = AuditChain::sealCanonical(event.event, ++seq, previous, &sealed);
-        if (!text) {
-            *error = QStringLiteral("recorded audit event %1 is not in its canonical form").arg(event.id);
-            return std::nullopt;
-        }
-        sealedEvents.append({{seq, event.type, event.delegationId, event.agentId, event.customerId,
-                              event.decisionId, std::move(*text)},
-                             event.at,
-                             sealed.hash,
-                             sealed.leafHash});
-        collect(subtreesDone, frontier->append(sealed.leafHash));
-        previous = sealed.hash;
-        if (!pass.oldestRecorded || event.at < *pass.oldestRecorded)
-            pass.oldestRecorded = event.at;
-    }
-    if (!store.audit().insert(sealedEvents) || !store.log().putSubtrees(subtreesDone))
-        return std::nullopt;
-    pass.integrated = static_cast<int>(recorded->size());
-    pass.treeSize = frontier->size();
 
     const QByteArray note = m_signer.sign({m_signer.origin(), frontier->size(), frontier->root(), {}});
     if (note.isEmpty() ||

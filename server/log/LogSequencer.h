@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QPair>
 
 #include <optional>
 
@@ -39,8 +40,17 @@ public:
 
     // Nothing on a storage failure or damaged data; the caller rolls the pass back.
     std::optional<Pass> run(Store &store, bool waitForTurn, QString *error) const;
+    // With a single writer (SQLite) events need no inbox: the batch that records them seals them
+    // before its commit, in the order recorded, after anything an older inbox still holds. The
+    // periodic pass then only signs. False on a storage failure; the caller rolls the batch back.
+    bool sealHeld(Store &store, QString *error) const;
 
 private:
+    bool append(Store &store, MerkleFrontier &frontier, const QPair<qint64, QString> &head,
+                const QList<AuditLogRepository::Recorded> &recorded, Pass *pass, QString *error) const;
+    bool holdInInbox(Store &store, const QList<AuditLogRepository::Recorded> &recorded) const;
+    std::optional<MerkleFrontier> frontierAt(Store &store, const QPair<qint64, QString> &head,
+                                             QString *error) const;
     bool catchUp(Store &store, MerkleFrontier &frontier, qint64 head, QString *error) const;
     static void collect(QList<AuditLogRepository::Subtree> &into,
                         const QList<MerkleFrontier::Subtree> &completed);
@@ -51,6 +61,10 @@ private:
     // verified exactly these bytes: a pass that finds it still newest skips the signature check,
     // which was a tenth of the store thread's work under load.
     mutable QByteArray m_trustedNote;
+    // sealHeld's state, on the store thread only.
+    mutable std::optional<MerkleFrontier> m_frontier;
+    mutable quint64 m_frontierEpoch = 0;
+    mutable bool m_inboxEmpty = false;
 };
 
 } // namespace mandate::server

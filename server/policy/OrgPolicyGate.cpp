@@ -11,7 +11,7 @@ namespace mandate::server {
 void OrgPolicyGate::screen(const AuthorizeRequest &request, const Principal &agent,
                            std::shared_ptr<const ActionCatalog> actions, bool force, Then then)
 {
-    Screening screening{SecureRandom::id(u"dec_"), std::nullopt};
+    Screening screening{SecureRandom::orderedId(u"dec_", m_clock.now()), std::nullopt};
     if (!m_engine) {
         then(std::move(screening));
         return;

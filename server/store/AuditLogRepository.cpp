@@ -27,6 +27,10 @@ AuditLogRepository::Recorded recordedFrom(const QSqlQuery &q)
 
 bool AuditLogRepository::record(const Recorded &event)
 {
+    if (m_holding) {
+        m_held.append(event);
+        return true;
+    }
     return m_db.run(QStringLiteral("INSERT INTO audit_inbox (at, type, delegation_id, agent_id, customer_id, "
                                    "decision_id, event) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                     {formatTimestamp(event.at), event.type, nullable(event.delegationId),

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace mandate::server {
 
@@ -42,6 +43,13 @@ public:
     {}
 
     bool record(const Recorded &event);
+    // Holding (a single writer: SQLite), record() keeps events in memory until the batch seals
+    // them (LogSequencer::sealHeld) instead of writing them to the inbox; a job rolled back
+    // takes its events with it.
+    void setHolding(bool holding) { m_holding = holding; }
+    qsizetype heldMark() const { return m_held.size(); }
+    void rollbackHeld(qsizetype mark) { m_held.resize(mark); }
+    QList<Recorded> takeHeld() { return std::exchange(m_held, {}); }
     // Removes and returns up to `limit` recorded events, oldest first.
     std::optional<QList<Recorded>> take(int limit);
     // When the oldest event still waiting was recorded; nothing when none waits (or on an error).
@@ -68,6 +76,8 @@ public:
 
 private:
     Database &m_db;
+    bool m_holding = false;
+    QList<Recorded> m_held;
 };
 
 } // namespace mandate::server

@@ -29,21 +29,25 @@ bool AuditRepository::insert(const QList<Sealed> &events)
     const auto nullable = [](const QString &text) {
         return text.isEmpty() ? QVariant() : QVariant(text);
     };
+    const SqlDialect &dialect = m_db.dialect();
     for (qsizetype first = 0; first < events.size(); first += RowsPerStatement) {
         const qsizetype rows = qMin(RowsPerStatement, events.size() - first);
         QString sql =
             QStringLiteral("INSERT INTO audit_events (seq, at, type, delegation_id, agent_id, customer_id, "
                            "decision_id, event, hash, leaf_hash) VALUES ");
+        const QString row =
+            QStringLiteral("(?, ?, ?, ?, ?, ?, ?, %1, ?, ?)").arg(dialect.utf8TextParameter());
         QVariantList values;
         values.reserve(rows * 10);
         for (qsizetype i = first; i < first + rows; ++i) {
             const Sealed &sealed = events.at(i);
-            sql += i == first ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                              : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            if (i != first)
+                sql += QStringLiteral(", ");
+            sql += row;
             values << sealed.event.seq << formatTimestamp(sealed.at) << sealed.event.type
                    << nullable(sealed.event.delegationId) << nullable(sealed.event.agentId)
                    << nullable(sealed.event.customerId) << nullable(sealed.event.decisionId)
-                   << QString::fromUtf8(sealed.event.event) << sealed.hash << sealed.leafHash;
+                   << dialect.utf8Text(sealed.event.event) << sealed.hash << sealed.leafHash;
         }
         if (!m_db.runList(sql, values))
             return false;

@@ -1,5 +1,6 @@
 #include "server/store/StoredDelegationCodec.h"
 
+#include "core/CanonicalJsonWriter.h"
 #include "core/DelegationCodec.h"
 #include "core/Timestamp.h"
 
@@ -11,26 +12,12 @@ namespace mandate::server {
 
 namespace {
 
-QJsonObject moneyToJson(const Money &money)
-{
-    return {{QStringLiteral("amount_minor"), money.amountMinor()},
-            {QStringLiteral("currency"), money.currency()}};
-}
-
 std::optional<Money> moneyFromJson(const QJsonValue &value)
 {
     const QJsonObject o = value.toObject();
     const auto money = Money::of(o.value(QStringLiteral("amount_minor")).toInteger(-1),
                                  o.value(QStringLiteral("currency")).toString());
     return money ? std::optional<Money>(*money) : std::nullopt;
-}
-
-QJsonArray moneyListToJson(const QList<Money> &list)
-{
-    QJsonArray array;
-    for (const Money &money : list)
-        array.append(moneyToJson(money));
-    return array;
 }
 
 bool moneyListFromJson(const QJsonValue &value, QList<Money> &out)
@@ -109,18 +96,43 @@ bool StoredDelegationCodec::readChain(const QByteArray &json, Delegation &d)
 
 QByteArray StoredDelegationCodec::writeUsage(const Delegation &d)
 {
-    QJsonArray scopes;
+    // Written on every decision: straight to bytes (canonical member order), no QJsonObject.
+    const auto writeSpent = [](CanonicalJsonWriter &out, const QList<Money> &spent) {
+        out.beginArray();
+        for (const Money &money : spent) {
+            out.beginObject();
+            out.key(u"amount_minor");
+            out.integer(money.amountMinor());
+            out.key(u"currency");
+            out.string(money.currency());
+            out.endObject();
+        }
+        out.endArray();
+    };
+    CanonicalJsonWriter out;
+    out.beginObject();
+    out.key(u"last_used_at");
+    if (d.usage.lastUsedAt)
+        out.string(formatTimestamp(*d.usage.lastUsedAt));
+    else
+        out.null();
+    out.key(u"scopes");
+    out.beginArray();
     for (const ScopeUsage &usage : d.scopeUsage) {
-        scopes.append(QJsonObject{{QStringLiteral("uses"), usage.uses},
-                                  {QStringLiteral("spent"), moneyListToJson(usage.spent)}});
+        out.beginObject();
+        out.key(u"spent");
+        writeSpent(out, usage.spent);
+        out.key(u"uses");
+        out.integer(usage.uses);
+        out.endObject();
     }
-    return compact(QJsonObject{
-        {QStringLiteral("uses"), d.usage.uses},
-        {QStringLiteral("spent"), moneyListToJson(d.usage.spent)},
-        {QStringLiteral("last_used_at"), d.usage.lastUsedAt ? QJsonValue(formatTimestamp(*d.usage.lastUsedAt))
-                                                            : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("scopes"), scopes},
-    });
+    out.endArray();
+    out.key(u"spent");
+    writeSpent(out, d.usage.spent);
+    out.key(u"uses");
+    out.integer(d.usage.uses);
+    out.endObject();
+    return out.take();
 }
 
 bool StoredDelegationCodec::readUsage(const QByteArray &json, Delegation &d)

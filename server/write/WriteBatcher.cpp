@@ -31,7 +31,7 @@ void WriteBatcher::submit(Job job, Done done)
     }
 }
 
-WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs)
+WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs) const
 {
     QElapsedTimer timer;
     timer.start();
@@ -42,6 +42,7 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs)
         outcome.statuses.fill(outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Busy,
                               jobs.size());
     } else {
+        store.log().setHolding(bool(m_sealer));
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             WriteScope scope(store, QStringLiteral("job"));
             const WriteResult result = scope.isOpen() ? jobs[i](store) : WriteResult::Drop;
@@ -57,11 +58,12 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs)
             const bool ended = scope.isOpen() && (result == WriteResult::Keep ? scope.keep() : scope.drop());
             outcome.statuses.append(ended ? CommitStatus::Committed : CommitStatus::Failed);
         }
+        const bool sealed = !m_sealer || m_sealer(store);
         // Other instances learn of this batch's events when it commits (PostgreSQL only), and
         // fetch them by id: the ids are assigned in commit order.
         const bool published = store.outboxMark() > 0;
-        bool recorded = !published;
-        if (published) {
+        bool recorded = sealed && !published;
+        if (sealed && published) {
             recorded = true;
             for (const QString &lock : store.db().dialect().commitOrderLock())
                 recorded = recorded && store.db().execute(lock);
@@ -71,6 +73,7 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs)
         if (published && recorded && !notify.isEmpty())
             store.db().execute(notify);
         if (!recorded) {
+            store.log().takeHeld();
             store.db().rollback();
             outcome.databaseLost = !store.db().isAlive();
             outcome.statuses.fill(outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Failed);

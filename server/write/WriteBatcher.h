@@ -46,6 +46,10 @@ public:
     bool open(const QString &database, const QString &dataDir, QString *error);
     bool openSqlite(const QString &dataDir, QString *error) { return open(QString(), dataDir, error); }
     void submit(Job job, Done done);
+    // Runs on the store thread at the end of every batch, before its commit; false rolls the batch
+    // back. While one is set, audit events are held for it instead of written to the log's inbox
+    // (the log's sequencer, with a single writer). Set it before the first submit.
+    void setSealer(std::function<bool(Store &)> seal) { m_sealer = std::move(seal); }
     bool isIdle() const { return m_pending.isEmpty() && m_inFlight.isEmpty(); }
 
 Q_SIGNALS:
@@ -72,7 +76,7 @@ private:
 
     void flush();
     void finish(const Outcome &outcome);
-    static Outcome commit(Store &store, QList<Job> &jobs);
+    Outcome commit(Store &store, QList<Job> &jobs) const;
 
     Metrics &m_metrics;
     bool m_databaseLost = false;
@@ -82,6 +86,7 @@ private:
     QList<Done> m_inFlight;       // the batch on the store thread, at most one
     QList<int> m_inFlightAttempts;
     bool m_scheduled = false;
+    std::function<bool(Store &)> m_sealer;
     // Last member: destroyed first, so the batch in flight finishes while everything it uses lives.
     StoreThread m_storeThread;
 };

@@ -8,6 +8,7 @@ WriteScope::WriteScope(Store &store, QString name)
     : m_store(store)
     , m_name(std::move(name))
     , m_outboxMark(store.outboxMark())
+    , m_heldMark(store.log().heldMark())
     , m_open(store.db().savepoint(m_name))
 {}
 
@@ -19,6 +20,7 @@ bool WriteScope::keep()
 bool WriteScope::drop()
 {
     m_store.rollbackOutbox(m_outboxMark);
+    m_store.log().rollbackHeld(m_heldMark);
     return m_open && m_store.db().rollbackToSavepoint(m_name);
 }
 

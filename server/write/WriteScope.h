@@ -26,6 +26,7 @@ private:
     Store &m_store;
     QString m_name;
     qsizetype m_outboxMark = 0;
+    qsizetype m_heldMark = 0;
     bool m_open = false;
 };
 

@@ -48,6 +48,8 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void roundTripThroughBytes();
+    void recordedCanonicalIsTheCanonicalApiShape_data();
+    void recordedCanonicalIsTheCanonicalApiShape();
     void actorKinds_data();
     void actorKinds();
     void rejects_data();
@@ -112,6 +114,37 @@ void TstAuditEventCodec::roundTripThroughBytes()
         QVERIFY(decoded.hasValue());
         QCOMPARE(AuditChain::computeHash(*decoded), event.hash);
     }
+}
+
+void TstAuditEventCodec::recordedCanonicalIsTheCanonicalApiShape_data()
+{
+    QTest::addColumn<AuditEvent>("event");
+    QTest::newRow("decision") << AuditEventSamples::decision();
+    for (const AuditEvent &event : AuditEventSamples::chain(6))
+        QTest::addRow("chain event %lld", event.seq) << event;
+    AuditEvent system = AuditEventSamples::decision();
+    system.actorKind = AuditEvent::ActorKind::System;
+    system.actorName.clear();
+    system.delegationId.reset();
+    system.chain.clear();
+    QTest::newRow("no delegation, no name") << system;
+    AuditEvent awkward = AuditEventSamples::decision();
+    awkward.actorName = QStringLiteral("Zoë \"Quote\" \\ Back\tslash \u2603 \U0001F600");
+    awkward.data.insert(QStringLiteral("Zeta"), QStringLiteral("line\nbreak \u0001"));
+    awkward.data.insert(QStringLiteral("\u00e9t\u00e9"), QJsonArray{1.5, -0.0, 1e21, 42, true, QJsonValue()});
+    awkward.data.insert(QStringLiteral("nested"),
+                        QJsonObject{{QStringLiteral("b"), 1}, {QStringLiteral("a"), QJsonObject{}}});
+    QTest::newRow("escapes, non-ASCII, numbers, nesting") << awkward;
+}
+
+void TstAuditEventCodec::recordedCanonicalIsTheCanonicalApiShape()
+{
+    // The sequencer seals the direct form; investigators hash the served JSON: they must agree.
+    QFETCH(AuditEvent, event);
+    QJsonObject served = AuditEventCodec::toJson(event, false);
+    served.remove(QStringLiteral("seq"));
+    served.remove(QStringLiteral("prev_hash"));
+    QCOMPARE(AuditEventCodec::recordedCanonical(event), CanonicalJson::serialize(served));
 }
 
 void TstAuditEventCodec::actorKinds_data()

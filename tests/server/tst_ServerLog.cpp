@@ -291,6 +291,36 @@ private Q_SLOTS:
         QCOMPARE(verify.json().value(QStringLiteral("ok")).toBool(), true);
     }
 
+    void eachDecisionIsInTheTreeWhenItsAnswerArrives()
+    {
+        // One writer (SQLite): the batch that records a decision seals it before it commits, so
+        // the answer never runs ahead of the log, and nothing waits in the inbox.
+        if (TestServer::usesPostgres())
+            QSKIP("several writers: PostgreSQL sequences through the inbox, as ServerCluster covers");
+        const QString decision = decide(1).constFirst();
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(m_server.dataDir() + QStringLiteral("/mandate.db"));
+            QSqlQuery sealed(db);
+            QSqlQuery waiting(db);
+            ok = db.open() &&
+                 sealed.exec(QStringLiteral("SELECT count(*) FROM audit_events WHERE decision_id = '") +
+                             decision +
+                             QStringLiteral("' AND leaf_hash IS NOT NULL AND typeof(event) = 'text'")) &&
+                 sealed.next() && sealed.value(0).toInt() == 1 &&
+                 waiting.exec(QStringLiteral("SELECT count(*) FROM audit_inbox")) && waiting.next() &&
+                 waiting.value(0).toInt() == 0;
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        QVERIFY(ok);
+        const auto receipt =
+            m_payer->get(QStringLiteral("/v1/decisions/") + decision + QStringLiteral("/receipt"));
+        QVERIFY(receipt.status == 200 || receipt.status == 202);
+        QCOMPARE(checkpointOfAtLeast(allEvents(*m_sam).size()).treeSize, allEvents(*m_sam).size());
+    }
+
     void anEditedEventOrTreeOrCheckpointIsNamed()
     {
         if (TestServer::usesPostgres())

@@ -150,6 +150,36 @@ private Q_SLOTS:
                  2);
         QVERIFY(m_published[0].id < m_published[1].id && m_published[1].id < m_published[2].id);
     }
+
+    // With one writer the log's sequencer seals each batch's audit events before the commit: it
+    // gets them in the order recorded, never a rolled-back job's, and failing undoes the batch.
+    void theSealerGetsTheBatchsEventsButNotARolledBackJobs()
+    {
+        QStringList sealed;
+        m_writes->setSealer([&sealed](Store &store) {
+            for (const AuditLogRepository::Recorded &recorded : store.log().takeHeld())
+                sealed.append(recorded.type);
+            return true;
+        });
+        const auto recording = [](const QString &type, WriteResult result) -> WriteBatcher::Job {
+            return [type, result](Store &store) {
+                AuditLogRepository::Recorded recorded;
+                recorded.type = type;
+                recorded.at = MockClock().now();
+                recorded.event = "{}";
+                return store.log().record(recorded) ? result : WriteResult::Drop;
+            };
+        };
+        run({recording(QStringLiteral("first"), WriteResult::Keep),
+             recording(QStringLiteral("phantom"), WriteResult::Drop),
+             recording(QStringLiteral("second"), WriteResult::Keep)});
+        QCOMPARE(sealed, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+
+        m_writes->setSealer([](Store &) { return false; });
+        QCOMPARE(run({publishing(QStringLiteral("lost"), WriteResult::Keep)}),
+                 QList<CommitStatus>{CommitStatus::Failed});
+        QCOMPARE(publishedTypes(), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstWriteBatcher)
