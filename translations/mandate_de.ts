@@ -1536,6 +1536,29 @@
     </message>
 </context>
 <context>
+    <name>mandate::models::FoldedAuditModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>%1 identical decisions, %2; each is in the trail and in the export.</source>
+        <translation>%1 gleiche Entscheidungen, %2; jede steht im Prüfprotokoll und im Export.</translation>
+    </message>
+    <message>
+        <source>This row stands for %1 identical decisions (events %2 to %3, %4). Each is in the audit trail and in the export; below is the newest.</source>
+        <translation>Diese Zeile steht für %1 gleiche Entscheidungen (Ereignisse %2 bis %3, %4). Jede steht im Prüfprotokoll und im Export; unten steht die neueste.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::models::LogWitnessFormatter</name>
     <message>
         <source>verified</source>

@@ -25,6 +25,7 @@ class LocalCache;
 namespace mandate::models {
 class AgentListModel;
 class AuditListModel;
+class FoldedAuditModel;
 } // namespace mandate::models
 
 namespace mandate::ui {
@@ -44,7 +45,10 @@ public:
               QWidget *parent = nullptr);
     ~AuditPage() override;
 
+    // Every event loaded, in order (what Verify, paging and the export work on).
     models::AuditListModel &model() { return *m_model; }
+    // What the table shows: runs of identical decisions folded into one row each.
+    models::FoldedAuditModel &foldedModel() { return *m_folded; }
     QTableView *table() const;
     QLabel *verificationLabel() const;
     QLabel *logStatusLabel() const;
@@ -85,6 +89,7 @@ private:
     client::ConsoleSession &m_session;
     models::AgentListModel &m_agents;
     models::AuditListModel *m_model;
+    models::FoldedAuditModel *m_folded;
     client::LogWitness *m_witness;
     QPointer<QProgressDialog> m_progress;
     QTimer m_debounce;
