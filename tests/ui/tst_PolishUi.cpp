@@ -1,10 +1,16 @@
 #include "models/AuditListModel.h"
+#include "models/DelegationListModel.h"
 #include "models/FoldedAuditModel.h"
 #include "tests/support/DemoFixtures.h"
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
 #include "tests/ui/ConsoleHarness.h"
 #include "ui/AuditPage.h"
+#include "ui/DelegationDetailPane.h"
+#include "ui/DelegationsPage.h"
+#include "ui/MainWindow.h"
+#include "ui/ReasonConfirmDialog.h"
+#include "ui/RevocationController.h"
 #include "ui/TranslationLoader.h"
 #include "ui/wizard/ThemeColors.h"
 
@@ -15,6 +21,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -29,7 +37,7 @@ using Console = mandate::test::ConsoleHarness;
 using mandate::test::child;
 
 // The rest of issue 19 through the widgets against a real server: an agent polling while a step-up
-// waits is one row of the audit trail, not a flood.
+// waits is one row of the audit trail, not a flood; the detail pane keeps its place honestly.
 class TstPolishUi : public QObject
 {
     Q_OBJECT
@@ -192,6 +200,61 @@ private Q_SLOTS:
             Console::capture(german->window(), QStringLiteral("de-audit-repeats"));
             QLocale::setDefault(QLocale::c());
         }
+    }
+
+    // 13: a grant arriving and a revocation keep the selection; another delegation chosen starts
+    // the detail pane at its top.
+    void theDetailPaneKeepsSelectionAndStartsAtTheTop()
+    {
+        const QString first = grantWithStepUp(*m_alice, QStringLiteral("Scrolled down first"));
+        const QString second = grantWithStepUp(*m_alice, QStringLiteral("Chosen second"));
+        auto alice = signIn(QStringLiteral("alice"));
+        QVERIFY(alice);
+        alice->window()->resize(1100, 520); // a pane shorter than its content
+        ui::DelegationsPage *page = alice->window()->delegationsPage();
+        QTRY_VERIFY(page->model().rowOf(first) >= 0 && page->model().rowOf(second) >= 0);
+        ui::DelegationDetailPane *pane = page->detailPane();
+        QScrollBar *scroll = pane->findChild<QScrollArea *>()->verticalScrollBar();
+        const auto scrollDown = [&] {
+            QTRY_VERIFY(scroll->maximum() > 0);
+            scroll->setValue(scroll->maximum());
+            QCOMPARE(scroll->value(), scroll->maximum());
+        };
+
+        page->table()->selectRow(page->model().rowOf(first));
+        QTRY_COMPARE(pane->delegationId(), first);
+        scrollDown();
+        page->table()->selectRow(page->model().rowOf(second));
+        QTRY_COMPARE(pane->delegationId(), second);
+        QCOMPARE(scroll->value(), 0);
+
+        // A grant arriving live keeps the selection and where the reader was.
+        scrollDown();
+        const int kept = scroll->value();
+        const QString third = grantWithStepUp(*m_alice, QStringLiteral("Arrives while reading"));
+        QTRY_VERIFY(page->model().rowOf(third) >= 0);
+        QCOMPARE(pane->delegationId(), second);
+        QCOMPARE(page->table()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(page->table()->selectionModel()->selectedRows().first().row(), page->model().rowOf(second));
+        QCOMPARE(scroll->value(), kept);
+
+        // Revoking it keeps it selected; choosing another starts that one at its top.
+        QTest::mouseClick(child<QPushButton>(page, "revokeButton"), Qt::LeftButton);
+        ui::ReasonConfirmDialog *dialog = alice->window()->revocations()->currentDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(child<QPlainTextEdit>(dialog, "reason"), QStringLiteral("Paid by hand instead"));
+        QTRY_VERIFY(dialog->actionButton()->isEnabled());
+        QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
+        QTRY_COMPARE(page->model().delegationAt(page->model().rowOf(second))->status,
+                     DelegationStatus::Revoked);
+        QTRY_VERIFY(!page->model().isLoading());
+        QCOMPARE(pane->delegationId(), second);
+        QCOMPARE(page->table()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(page->table()->selectionModel()->selectedRows().first().row(), page->model().rowOf(second));
+        scrollDown();
+        page->table()->selectRow(page->model().rowOf(first));
+        QTRY_COMPARE(pane->delegationId(), first);
+        QCOMPARE(scroll->value(), 0);
     }
 
     // 8 and 3: the event Verify finds broken inside a run of repeats leaves the run and is selected.
