@@ -63,13 +63,59 @@ std::optional<int> LoginThrottle::beginAttempt(const QString &username, const QS
 {
     if (const std::optional<int> wait = retryAfter(username, address))
         return wait;
-    record(m_byUsernameAndAddress, pairKey(username, address), m_clock.now());
-    record(m_byAddress, address, m_clock.now());
+    const QDateTime now = m_clock.now();
+    record(m_byUsernameAndAddress, pairKey(username, address), now);
+    record(m_byAddress, address, now);
+    m_inFlight.append({pairKey(username, address), address, now});
     return std::nullopt;
+}
+
+void LoginThrottle::forgetInFlight(const QString &username, const QString &address)
+{
+    const QString key = pairKey(username, address);
+    const auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
+                                 [&key](const Attempt &attempt) { return attempt.pairKey == key; });
+    if (it != m_inFlight.end())
+        m_inFlight.erase(it);
+}
+
+void LoginThrottle::endFailedAttempt(const QString &username, const QString &address)
+{
+    forgetInFlight(username, address);
+}
+
+void LoginThrottle::syncFromStore(const QString &username, const QString &address,
+                                  const QList<std::pair<QString, QDateTime>> &addressFailures)
+{
+    const QString key = pairKey(username, address);
+    QList<QDateTime> byPair;
+    QList<QDateTime> byAddress;
+    for (const auto &[name, at] : addressFailures) {
+        byAddress.append(at);
+        if (pairKey(name, address) == key)
+            byPair.append(at);
+    }
+    for (const Attempt &attempt : std::as_const(m_inFlight)) {
+        if (attempt.address != address)
+            continue;
+        byAddress.append(attempt.at);
+        if (attempt.pairKey == key)
+            byPair.append(attempt.at);
+    }
+    std::sort(byPair.begin(), byPair.end());
+    std::sort(byAddress.begin(), byAddress.end());
+    m_byUsernameAndAddress.remove(key);
+    m_byAddress.remove(address);
+    // Through record(), so the bound on tracked keys holds here too.
+    for (const QDateTime &at : std::as_const(byPair))
+        record(m_byUsernameAndAddress, key, at);
+    for (const QDateTime &at : std::as_const(byAddress))
+        record(m_byAddress, address, at);
 }
 
 void LoginThrottle::recordSuccess(const QString &username, const QString &address)
 {
+    forgetInFlight(username, address);
     m_byUsernameAndAddress.remove(pairKey(username, address));
     const auto it = m_byAddress.find(address);
     if (it != m_byAddress.end() && !it->isEmpty())

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace mandate::server {
 
@@ -44,6 +45,13 @@ public:
     void recordSuccess(const QString &username, const QString &address);
     // A failure remembered from before a restart (the store keeps them).
     void restoreFailure(const QString &username, const QString &address, const QDateTime &at);
+    // What the store holds for `address` (each failure with its username, within the window) replaces
+    // what this instance knew of the attempt's two keys, so every instance on one database counts the
+    // same failures. This instance's attempts still being checked are kept: the store has them later.
+    void syncFromStore(const QString &username, const QString &address,
+                       const QList<std::pair<QString, QDateTime>> &addressFailures);
+    // A failed attempt's failure is in the store now: it is no longer only this instance's to count.
+    void endFailedAttempt(const QString &username, const QString &address);
     // An administrator unlocked the account: every address's failures for it are forgotten.
     void unlock(const QString &username);
     qint64 windowSeconds() const { return m_policy.windowSeconds; }
@@ -52,11 +60,20 @@ private:
     std::optional<int> check(QHash<QString, QList<QDateTime>> &failures, const QString &key, int limit);
     void record(QHash<QString, QList<QDateTime>> &failures, const QString &key, const QDateTime &at);
     static QString pairKey(const QString &username, const QString &address);
+    void forgetInFlight(const QString &username, const QString &address);
+
+    struct Attempt
+    {
+        QString pairKey;
+        QString address;
+        QDateTime at;
+    };
 
     const Clock &m_clock;
     Policy m_policy;
     QHash<QString, QList<QDateTime>> m_byUsernameAndAddress;
     QHash<QString, QList<QDateTime>> m_byAddress;
+    QList<Attempt> m_inFlight; // begun here, not yet known to have failed or succeeded in the store
 };
 
 } // namespace mandate::server

@@ -38,12 +38,7 @@ SessionRoutes::SessionRoutes(Store &store, const Clock &clock, IdempotentWrites 
     , m_throttle(throttle)
     , m_hub(hub)
     , m_sessionSeconds(sessionSeconds)
-{
-    // Throttling survives a restart: what failed within the window still counts.
-    const QDateTime since = m_clock.now().addSecs(-m_throttle.windowSeconds());
-    for (const UserRepository::LoginFailure &failure : m_store.users().loginFailuresSince(since))
-        m_throttle.restoreFailure(failure.username, failure.address, failure.at);
-}
+{}
 
 void SessionRoutes::registerRoutes(Router &router)
 {
@@ -73,6 +68,14 @@ void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
     }
 
     const QString address = request.remoteAddress.toString();
+    // Every attempt reads what the store holds (sign-ins are rare; a read, not a write, and not
+    // through the write queue the decisions use): a restart forgets nothing, and every instance on
+    // one database throttles and unlocks as one.
+    QList<std::pair<QString, QDateTime>> failures;
+    const QDateTime since = m_clock.now().addSecs(-m_throttle.windowSeconds());
+    for (const UserRepository::LoginFailure &failure : m_store.users().loginFailuresFrom(address, since))
+        failures.append({failure.username, failure.at});
+    m_throttle.syncFromStore(*username, address, failures);
     if (const std::optional<int> wait = m_throttle.beginAttempt(*username, address)) {
         const int minutes = (*wait + 59) / 60;
         respond(Problem::rateLimited(
@@ -110,7 +113,10 @@ void SessionRoutes::finishSignIn(const QString &username, const QString &address
                 return store.users().recordLoginFailure(failure, forgetBefore) ? ApiResponse::noContent()
                                                                                : Problem::internal();
             },
-            [respond](const ApiResponse &) { respond(badCredentials()); });
+            [this, username, address, respond](const ApiResponse &) {
+                m_throttle.endFailedAttempt(username, address);
+                respond(badCredentials());
+            });
         return;
     }
     m_throttle.recordSuccess(username, address);

@@ -7,20 +7,20 @@ namespace mandate::ui {
 
 namespace {
 
-constexpr const char *ReservedProperty = "mandateReservedErrorLine";
+constexpr const char *reservedErrorLineProperty = "mandateReservedErrorLine";
 
 } // namespace
 
 void ReservedErrorLine::reserve(QLabel *label)
 {
-    label->setProperty(ReservedProperty, true);
+    label->setProperty(reservedErrorLineProperty, true);
     label->setMinimumHeight(label->fontMetrics().lineSpacing());
     label->setVisible(true);
 }
 
 bool ReservedErrorLine::isReserved(const QLabel *label)
 {
-    return label->property(ReservedProperty).toBool();
+    return label->property(reservedErrorLineProperty).toBool();
 }
 
 } // namespace mandate::ui
