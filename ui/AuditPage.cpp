@@ -8,6 +8,7 @@
 #include "models/AuditListModel.h"
 #include "models/FoldedAuditModel.h"
 #include "models/LogWitnessFormatter.h"
+#include "ui/SignInThrottlesDialog.h"
 #include "ui/wizard/ThemeColors.h"
 #include "ui_AuditPage.h"
 
@@ -88,6 +89,19 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
     m_unlock->setVisible(session.user().isAdmin());
     m_unlock->setEnabled(false);
     m_ui->proofRow->addWidget(m_unlock);
+    m_throttles = new QPushButton(tr("Sign-in &throttles…"), this);
+    m_throttles->setObjectName(QStringLiteral("signInThrottles"));
+    m_throttles->setVisible(session.user().isAdmin());
+    m_ui->proofRow->addWidget(m_throttles);
+    connect(m_throttles, &QPushButton::clicked, this, [this] {
+        if (!m_throttlesDialog) {
+            m_throttlesDialog = new SignInThrottlesDialog(m_session.api(), this);
+            m_throttlesDialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_throttlesDialog->show();
+        m_throttlesDialog->raise();
+        m_throttlesDialog->reload();
+    });
     connect(m_unlock, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
         const AuditEvent *event = current.isValid() ? m_folded->eventAt(current.row()) : nullptr;
@@ -212,6 +226,11 @@ AuditPage::~AuditPage() = default;
 QTableView *AuditPage::table() const
 {
     return m_ui->table;
+}
+
+SignInThrottlesDialog *AuditPage::throttlesDialog() const
+{
+    return m_throttlesDialog;
 }
 
 QLabel *AuditPage::verificationLabel() const

@@ -30,6 +30,8 @@ class FoldedAuditModel;
 
 namespace mandate::ui {
 
+class SignInThrottlesDialog;
+
 // For investigators: the tamper-evident timeline under a filter (delegation, agent, customer,
 // event type), each event in full, a verification of the whole chain that says in words what it
 // proved, and an export of the current filter to JSON Lines or CSV. The console witnesses the log
@@ -56,6 +58,9 @@ public:
     QPushButton *showProofButton() const;
     // Admins: unlocks sign-in for the person who acted in the selected event.
     QPushButton *unlockButton() const { return m_unlock; }
+    // Admins: who cannot sign in now, with Unlock, without finding their event first.
+    QPushButton *throttlesButton() const { return m_throttles; }
+    SignInThrottlesDialog *throttlesDialog() const;
     client::LogWitness &witness() { return *m_witness; }
 
     // Reloads the events and witnesses the log's newest checkpoint.
@@ -94,6 +99,8 @@ private:
     QPointer<QProgressDialog> m_progress;
     QTimer m_debounce;
     QPushButton *m_unlock = nullptr;
+    QPushButton *m_throttles = nullptr;
+    QPointer<SignInThrottlesDialog> m_throttlesDialog;
     QTimer m_follow;
     QTimer m_poll;
     // The event whose proof is on its way: a refresh of the list must not swallow its answer.

@@ -1,5 +1,7 @@
 #include "server/auth/LoginThrottle.h"
 
+#include <QMap>
+
 #include <algorithm>
 
 namespace mandate::server {
@@ -126,6 +128,32 @@ void LoginThrottle::restoreFailure(const QString &username, const QString &addre
 {
     record(m_byUsernameAndAddress, pairKey(username, address), at);
     record(m_byAddress, address, at);
+}
+
+QList<LoginThrottle::Throttled> LoginThrottle::throttledAmong(const QList<Failure> &failures) const
+{
+    const QDateTime windowStart = m_clock.now().addSecs(-m_policy.windowSeconds);
+    QMap<std::pair<QString, QString>, QList<QDateTime>> byPair;
+    QMap<QString, QList<QDateTime>> byAddress;
+    for (const Failure &failure : failures) {
+        if (failure.at <= windowStart)
+            continue;
+        byPair[{failure.username.toLower(), failure.address}].append(failure.at);
+        byAddress[failure.address].append(failure.at);
+    }
+    QList<Throttled> throttled;
+    const auto add = [&](const QString &username, const QString &address, QList<QDateTime> times, int limit) {
+        if (times.size() < limit)
+            return;
+        std::sort(times.begin(), times.end());
+        throttled.append({username, address, static_cast<int>(times.size()),
+                          times[times.size() - limit].addSecs(m_policy.windowSeconds)});
+    };
+    for (auto it = byPair.cbegin(); it != byPair.cend(); ++it)
+        add(it.key().first, it.key().second, it.value(), m_policy.maxFailuresPerUsernameAndAddress);
+    for (auto it = byAddress.cbegin(); it != byAddress.cend(); ++it)
+        add(QString(), it.key(), it.value(), m_policy.maxFailuresPerAddress);
+    return throttled;
 }
 
 void LoginThrottle::unlock(const QString &username)

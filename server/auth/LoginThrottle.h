@@ -27,6 +27,22 @@ public:
         qsizetype maxTrackedKeys = 100'000; // bounds memory under a spray of usernames
     };
 
+    struct Failure
+    {
+        QString username;
+        QString address;
+        QDateTime at;
+    };
+    // A key that is throttled now: a username from an address, or (username empty) an address for
+    // every username; `until` is when the oldest failure that counts leaves the window.
+    struct Throttled
+    {
+        QString username;
+        QString address;
+        int failures = 0;
+        QDateTime until;
+    };
+
     explicit LoginThrottle(const Clock &clock)
         : LoginThrottle(clock, Policy{})
     {}
@@ -55,6 +71,8 @@ public:
     // An administrator unlocked the account: every address's failures for it are forgotten.
     void unlock(const QString &username);
     qint64 windowSeconds() const { return m_policy.windowSeconds; }
+    // Who `failures` (as the store keeps them, any order) throttle now, by the rules above.
+    QList<Throttled> throttledAmong(const QList<Failure> &failures) const;
 
 private:
     std::optional<int> check(QHash<QString, QList<QDateTime>> &failures, const QString &key, int limit);

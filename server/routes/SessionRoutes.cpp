@@ -16,6 +16,7 @@
 #include "server/store/Store.h"
 
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QtConcurrent>
 
 namespace mandate::server {
@@ -48,6 +49,8 @@ void SessionRoutes::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/v1/me"), Router::Access::User, this, &SessionRoutes::me);
     router.add("POST", QStringLiteral("/v1/users/{id}/unlock"), Router::Access::User, this,
                &SessionRoutes::unlock);
+    router.add("GET", QStringLiteral("/v1/sign-in/throttles"), Router::Access::User, this,
+               &SessionRoutes::throttles);
 }
 
 void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
@@ -159,6 +162,32 @@ void SessionRoutes::me(ApiRequest &request, const Responder &respond)
     const auto user = m_store.users().findById(request.principal.id);
     respond(user ? ApiResponse::json(200, ResourceJson::user(*user))
                  : Problem::unauthenticated(QStringLiteral("This account no longer exists.")));
+}
+
+void SessionRoutes::throttles(ApiRequest &request, const Responder &respond)
+{
+    if (!AccessPolicy::canManageUsers(request.principal)) {
+        respond(Problem::forbidden(QStringLiteral("Only administrators see who is throttled.")));
+        return;
+    }
+    // Read from the store, so every instance on one database lists the same throttles.
+    QList<LoginThrottle::Failure> failures;
+    const QDateTime since = m_clock.now().addSecs(-m_throttle.windowSeconds());
+    for (const UserRepository::LoginFailure &failure : m_store.users().loginFailuresSince(since))
+        failures.append({failure.username, failure.address, failure.at});
+    QJsonArray items;
+    for (const LoginThrottle::Throttled &throttled : m_throttle.throttledAmong(failures)) {
+        const std::optional<UserRecord> user =
+            throttled.username.isEmpty() ? std::nullopt : m_store.users().findByUsername(throttled.username);
+        items.append(
+            QJsonObject{{QStringLiteral("username"),
+                         throttled.username.isEmpty() ? QJsonValue() : QJsonValue(throttled.username)},
+                        {QStringLiteral("user_id"), user ? QJsonValue(user->id) : QJsonValue()},
+                        {QStringLiteral("address"), throttled.address},
+                        {QStringLiteral("failures"), throttled.failures},
+                        {QStringLiteral("until"), formatTimestamp(throttled.until)}});
+    }
+    respond(ApiResponse::json(200, {{QStringLiteral("items"), items}}));
 }
 
 void SessionRoutes::unlock(ApiRequest &request, const Responder &respond)

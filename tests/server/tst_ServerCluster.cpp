@@ -479,6 +479,11 @@ private Q_SLOTS:
 
         auto ada = DemoFixtures::person(url(1), QStringLiteral("ada"));
         QVERIFY(ada);
+        const QJsonArray throttles =
+            ada->get(QStringLiteral("/v1/sign-in/throttles")).json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(throttles.size(), 1);
+        QCOMPARE(throttles.first().toObject().value(QStringLiteral("user_id")).toString(), samId);
+        QCOMPARE(throttles.first().toObject().value(QStringLiteral("failures")).toInt(), 5);
         QCOMPARE(ada->post(QStringLiteral("/v1/users/") + samId + QStringLiteral("/unlock"), {}).status, 200);
         QCOMPARE(attempt(0, QStringLiteral("mandate-demo")).status, 201);
         QCOMPARE(attempt(2, QStringLiteral("mandate-demo")).status, 201);

@@ -11,6 +11,7 @@
 #include "ui/MainWindow.h"
 #include "ui/ReasonConfirmDialog.h"
 #include "ui/RevocationController.h"
+#include "ui/SignInThrottlesDialog.h"
 #include "ui/TranslationLoader.h"
 #include "ui/wizard/ThemeColors.h"
 
@@ -27,6 +28,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +49,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<test::TestClient> m_alice;
     std::unique_ptr<test::TestClient> m_payer;
+    QString m_repeatsId; // a delegation whose agent polled while a step-up waited
 
     std::unique_ptr<Console> signIn(const QString &username, const QString &url = {})
     {
@@ -187,19 +190,7 @@ private Q_SLOTS:
         QApplication::setPalette(ui::ThemeColors::darkPalette());
         shoot(QStringLiteral("dark-"));
         QApplication::setPalette(original);
-        if (!qEnvironmentVariableIsEmpty("MANDATE_SCREENSHOT_DIR")) {
-            QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
-            QVERIFY(ui::TranslationLoader::install(*qApp, QLocale()));
-            auto german = signIn(QStringLiteral("sam"));
-            QVERIFY(german);
-            ui::AuditPage *page = german->window()->auditPage();
-            german->window()->showPage(page);
-            page->showDelegation(id);
-            QTRY_VERIFY(!page->model().isLoading() && page->model().rowCount() == events.rowCount());
-            page->table()->selectRow(decisionRows(page->foldedModel()).first());
-            Console::capture(german->window(), QStringLiteral("de-audit-repeats"));
-            QLocale::setDefault(QLocale::c());
-        }
+        m_repeatsId = id;
     }
 
     // 13: a grant arriving and a revocation keep the selection; another delegation chosen starts
@@ -255,6 +246,51 @@ private Q_SLOTS:
         page->table()->selectRow(page->model().rowOf(first));
         QTRY_COMPARE(pane->delegationId(), first);
         QCOMPARE(scroll->value(), 0);
+    }
+
+    // 12: an admin sees who cannot sign in, from where and for how many minutes, and unlocks them
+    // there, without finding the person's event in the trail first.
+    void anAdminSeesSignInThrottlesAndUnlocks()
+    {
+        for (int i = 0; i < 5; ++i) {
+            test::TestClient guesser(m_server.url());
+            QCOMPARE(guesser
+                         .post(QStringLiteral("/v1/sessions"),
+                               {{QStringLiteral("username"), QStringLiteral("dave")},
+                                {QStringLiteral("password"), QStringLiteral("guess")}})
+                         .status,
+                     401);
+        }
+        auto ada = signIn(QStringLiteral("ada"));
+        QVERIFY(ada);
+        ui::AuditPage *audit = ada->window()->auditPage();
+        ada->window()->showPage(audit);
+        QVERIFY(audit->throttlesButton()->isVisible());
+        QTest::mouseClick(audit->throttlesButton(), Qt::LeftButton);
+        ui::SignInThrottlesDialog *dialog = audit->throttlesDialog();
+        QVERIFY(dialog);
+        QTRY_COMPARE(dialog->table()->rowCount(), 1);
+        QTableWidget *table = dialog->table();
+        QCOMPARE(table->item(0, ui::SignInThrottlesDialog::UsernameColumn)->text(), QStringLiteral("dave"));
+        QCOMPARE(table->item(0, ui::SignInThrottlesDialog::FailuresColumn)->text(), QStringLiteral("5"));
+        QVERIFY(
+            table->item(0, ui::SignInThrottlesDialog::UntilColumn)->text().contains(QStringLiteral("min")));
+        QVERIFY(!dialog->unlockButton()->isEnabled());
+        table->selectRow(0);
+        QVERIFY(dialog->unlockButton()->isEnabled());
+        Console::capture(dialog, QStringLiteral("sign-in-throttles"));
+        if (!qEnvironmentVariableIsEmpty("MANDATE_SCREENSHOT_DIR")) {
+            const QPalette original = QApplication::palette();
+            QApplication::setPalette(ui::ThemeColors::darkPalette());
+            Console::capture(dialog, QStringLiteral("dark-sign-in-throttles"));
+            QApplication::setPalette(original);
+        }
+
+        QTest::mouseClick(dialog->unlockButton(), Qt::LeftButton);
+        QTRY_COMPARE(table->rowCount(), 0);
+        QTRY_VERIFY(dialog->statusLabel()->text().contains(QStringLiteral("dave can sign in again")));
+        test::TestClient dave(m_server.url());
+        QVERIFY(dave.signIn(QStringLiteral("dave")));
     }
 
     // 8 and 3: the event Verify finds broken inside a run of repeats leaves the run and is selected.
@@ -319,6 +355,42 @@ private Q_SLOTS:
         QVERIFY(child<QPlainTextEdit>(audit, "details")
                     ->toPlainText()
                     .contains(QStringLiteral("does not verify")));
+    }
+    // docs/screenshots (with MANDATE_SCREENSHOT_DIR), last as it leaves the German translation
+    // installed: the folded audit trail and the sign-in throttles in German.
+    void screenshotsInGerman()
+    {
+        if (qEnvironmentVariableIsEmpty("MANDATE_SCREENSHOT_DIR"))
+            QSKIP("MANDATE_SCREENSHOT_DIR is not set");
+        QVERIFY(!m_repeatsId.isEmpty());
+        for (int i = 0; i < 5; ++i)
+            test::TestClient(m_server.url())
+                .post(QStringLiteral("/v1/sessions"),
+                      {{QStringLiteral("username"), QStringLiteral("carol")},
+                       {QStringLiteral("password"), QStringLiteral("guess")}});
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY(ui::TranslationLoader::install(*qApp, QLocale()));
+        auto sam = signIn(QStringLiteral("sam"));
+        QVERIFY(sam);
+        ui::AuditPage *page = sam->window()->auditPage();
+        sam->window()->showPage(page);
+        page->showDelegation(m_repeatsId);
+        QTRY_VERIFY(!page->model().isLoading() && page->model().filter().delegationId == m_repeatsId &&
+                    !decisionRows(page->foldedModel()).isEmpty());
+        page->table()->selectRow(decisionRows(page->foldedModel()).first());
+        Console::capture(sam->window(), QStringLiteral("de-audit-repeats"));
+
+        auto ada = signIn(QStringLiteral("ada"));
+        QVERIFY(ada);
+        ui::AuditPage *audit = ada->window()->auditPage();
+        ada->window()->showPage(audit);
+        QTest::mouseClick(audit->throttlesButton(), Qt::LeftButton);
+        ui::SignInThrottlesDialog *dialog = audit->throttlesDialog();
+        QVERIFY(dialog);
+        QTRY_COMPARE(dialog->table()->rowCount(), 1);
+        dialog->table()->selectRow(0);
+        Console::capture(dialog, QStringLiteral("de-sign-in-throttles"));
+        QLocale::setDefault(QLocale::c());
     }
 };
 
