@@ -450,7 +450,7 @@ void tst_GrantWizard::errorLinesMoveNoInput()
         }
         page->showFieldErrors(errors);
         QTest::qWait(30);
-        m_driver->capture(u"error-lines-%1"_s.arg(int(id)));
+        m_driver->capture(u"wizard-error-lines-%1"_s.arg(int(id)));
         const QMap<QString, QRect> marked = wizardInputGeometries(page);
         for (auto it = clean.begin(); it != clean.end(); ++it)
             QVERIFY2(marked.value(it.key()) == it.value(), qPrintable(it.key()));

@@ -5,6 +5,7 @@
 #include "tests/support/TestClient.h"
 #include "tests/support/TestServer.h"
 #include "tests/ui/ConsoleHarness.h"
+#include "tests/ui/WizardDriver.h"
 #include "ui/AuditPage.h"
 #include "ui/DelegationDetailPane.h"
 #include "ui/DelegationsPage.h"
@@ -95,6 +96,26 @@ private:
                 found.append(row);
         }
         return found;
+    }
+
+    // The grant wizard (made under the palette and language in force) with errors on two pages.
+    void shootWizardErrors(const QString &prefix)
+    {
+        SystemClock clock;
+        ui::GrantWizard wizard(test::WizardDriver::makeAgents(this), clock);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        test::WizardDriver driver(&wizard);
+        driver.goToReview();
+        driver.pressGrant();
+        const QString wrong = QStringLiteral("is not right");
+        wizard.grantFailed(QStringLiteral("Not granted."),
+                           {{QStringLiteral("step_up.above.amount_minor"), wrong},
+                            {QStringLiteral("dual_control.actions[0]"), wrong}});
+        driver.capture(prefix + QStringLiteral("wizard-error-lines-3"));
+        wizard.grantFailed(QStringLiteral("Not granted."), {{QStringLiteral("scopes[0].resource"), wrong},
+                                                            {QStringLiteral("scopes[0].max_uses"), wrong}});
+        driver.capture(prefix + QStringLiteral("wizard-error-lines-2"));
     }
 
 private Q_SLOTS:
@@ -189,6 +210,8 @@ private Q_SLOTS:
         const QPalette original = QApplication::palette();
         QApplication::setPalette(ui::ThemeColors::darkPalette());
         shoot(QStringLiteral("dark-"));
+        if (!qEnvironmentVariableIsEmpty("MANDATE_SCREENSHOT_DIR"))
+            shootWizardErrors(QStringLiteral("dark-"));
         QApplication::setPalette(original);
         m_repeatsId = id;
     }
@@ -390,6 +413,9 @@ private Q_SLOTS:
         QTRY_COMPARE(dialog->table()->rowCount(), 1);
         dialog->table()->selectRow(0);
         Console::capture(dialog, QStringLiteral("de-sign-in-throttles"));
+
+        // The grant wizard's reserved error lines, in German.
+        shootWizardErrors(QStringLiteral("de-"));
         QLocale::setDefault(QLocale::c());
     }
 };
