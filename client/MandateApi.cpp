@@ -10,6 +10,7 @@
 #include "core/AuthorizeCodec.h"
 #include "core/DelegationCodec.h"
 #include "core/MerkleTree.h"
+#include "core/Timestamp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -329,6 +330,24 @@ Reply<UserInfo> MandateApi::unlockSignIn(const QString &userId)
         m_client.post(QStringLiteral("/v1/users/") + segment(userId) + QStringLiteral("/unlock"),
                       QJsonObject()),
         [](const QJsonObject &body) { return std::optional(ConsoleCodec::userFromJson(body)); });
+}
+
+Reply<QList<MandateApi::SignInThrottle>> MandateApi::signInThrottles()
+{
+    return typed<QList<SignInThrottle>>(
+        m_client.get(QStringLiteral("/v1/sign-in/throttles")), [](const QJsonObject &body) {
+            QList<SignInThrottle> throttles;
+            for (const QJsonValue &item : body.value(QStringLiteral("items")).toArray()) {
+                const QJsonObject json = item.toObject();
+                throttles.append(
+                    {json.value(QStringLiteral("username")).toString(),
+                     json.value(QStringLiteral("user_id")).toString(),
+                     json.value(QStringLiteral("address")).toString(),
+                     json.value(QStringLiteral("failures")).toInt(),
+                     parseTimestamp(json.value(QStringLiteral("until")).toString()).value_or(QDateTime())});
+            }
+            return std::optional(throttles);
+        });
 }
 
 Reply<UserInfo> MandateApi::me()

@@ -17,6 +17,7 @@
 #include "core/SimulatedDecision.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -71,6 +72,15 @@ public:
         QString token;
         UserInfo user;
     };
+    // GET /v1/sign-in/throttles: who cannot sign in now, from where, until when (admins).
+    struct SignInThrottle
+    {
+        QString username; // empty: the address, for every username
+        QString userId;   // empty when no such user exists
+        QString address;
+        int failures = 0;
+        QDateTime until;
+    };
     struct AuditVerification
     {
         bool ok = false;
@@ -124,6 +134,7 @@ public:
     Reply<UserInfo> me();
     // Admins: forgets a person's failed sign-ins from every address.
     Reply<UserInfo> unlockSignIn(const QString &userId);
+    Reply<QList<SignInThrottle>> signInThrottles();
     // GET /v1/demo: who to sign in as, on a demo server.
     Reply<DemoDirectory> demoDirectory();
 

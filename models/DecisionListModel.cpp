@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "models/ApprovalFormatter.h"
 #include "models/AuditFormatter.h"
+#include "models/DecisionRepeat.h"
 #include "models/DelegationFormatter.h"
 
 #include <QLocale>
@@ -131,14 +132,15 @@ void DecisionListModel::onEvents(const QList<AuditEvent> &events, const QString 
         const client::AuditFacts facts = client::AuditFacts::of(events[i]);
         if (!approvalId.isEmpty() && facts.approvalId != approvalId)
             continue;
-        const QString request = facts.request ? AuditFormatter::requestText(*facts.request) : QString();
-        if (!rows.isEmpty() && rows.last().decision == facts.decision && rows.last().reason == facts.reason &&
-            rows.last().request == request) {
+        const std::optional<DecisionRepeat> repeat = DecisionRepeat::of(events[i]);
+        if (!rows.isEmpty() && rows.last().repeat == repeat) {
             rows.last().firstAt = events[i].at;
             ++rows.last().count;
             continue;
         }
-        rows.append({facts.decisionId, events[i].at, events[i].at, 1, facts.decision, facts.reason, request});
+        const QString request = facts.request ? AuditFormatter::requestText(*facts.request) : QString();
+        rows.append(
+            {facts.decisionId, events[i].at, events[i].at, 1, facts.decision, facts.reason, request, repeat});
     }
     beginResetModel();
     m_rows = std::move(rows);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/MandateApi.h"
+#include "models/DecisionRepeat.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -59,6 +60,7 @@ private:
         QString decision; // allow, deny, step_up_required, dual_control_required
         QString reason;
         QString request;
+        std::optional<DecisionRepeat> repeat;
     };
     void onEvents(const QList<AuditEvent> &events, const QString &delegationId, const QString &approvalId);
 

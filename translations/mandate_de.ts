@@ -1536,6 +1536,29 @@
     </message>
 </context>
 <context>
+    <name>mandate::models::FoldedAuditModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>%1 identical decisions, %2; each is in the trail and in the export.</source>
+        <translation>%1 gleiche Entscheidungen, %2; jede steht im Prüfprotokoll und im Export.</translation>
+    </message>
+    <message>
+        <source>This row stands for %1 identical decisions (events %2 to %3, %4). Each is in the audit trail and in the export; below is the newest.</source>
+        <translation>Diese Zeile steht für %1 gleiche Entscheidungen (Ereignisse %2 bis %3, %4). Jede steht im Prüfprotokoll und im Export; unten steht die neueste.</translation>
+    </message>
+</context>
+<context>
     <name>mandate::models::LogWitnessFormatter</name>
     <message>
         <source>verified</source>
@@ -2077,6 +2100,10 @@
     <message>
         <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
         <translation>✘ Dieses Ereignis lässt sich nicht bestätigen: Sein Hash oder die Verknüpfung vom vorigen Ereignis stimmt nicht mehr mit dem Geschriebenen überein. Es oder die Verknüpfung zu ihm wurde nachträglich verändert oder entfernt.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;throttles…</source>
+        <translation>&amp;Gesperrte Anmeldungen…</translation>
     </message>
 </context>
 <context>
@@ -3362,6 +3389,77 @@
             <numerusform>Zu viele Fehlversuche von diesem Computer. Versuchen Sie es in %n Minute erneut oder bitten Sie die Administration, Ihr Konto zu entsperren.</numerusform>
             <numerusform>Zu viele Fehlversuche von diesem Computer. Versuchen Sie es in %n Minuten erneut oder bitten Sie die Administration, Ihr Konto zu entsperren.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::SignInThrottlesDialog</name>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation>Anmeldung &amp;entsperren</translation>
+    </message>
+    <message>
+        <source>Sign-in throttles</source>
+        <translation>Gesperrte Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Who cannot sign in now after too many failed attempts, and from where. Unlock lets a person sign in again at once, from every address.</source>
+        <translation>Wer sich nach zu vielen Fehlversuchen gerade nicht anmelden kann, und von wo. Entsperren lässt eine Person sofort wieder anmelden, von jeder Adresse.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Fehlversuche</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Gesperrt bis</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The throttles could not be read: %1</source>
+        <translation>Die Sperren konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Everyone from this address</source>
+        <translation>Alle von dieser Adresse</translation>
+    </message>
+    <message>
+        <source>%1 (in %2 min)</source>
+        <translation>%1 (in %2 Min.)</translation>
+    </message>
+    <message>
+        <source>Nobody is throttled: everyone may sign in.</source>
+        <translation>Niemand ist gesperrt: Alle können sich anmelden.</translation>
+    </message>
+    <message>
+        <source>Let %1 sign in again at once, from anywhere</source>
+        <translation>%1 sofort wieder anmelden lassen, von überall</translation>
+    </message>
+    <message>
+        <source>Select a person first; an address is freed when its window ends.</source>
+        <translation>Wählen Sie zuerst eine Person; eine Adresse wird frei, wenn ihr Zeitfenster endet.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
+        <translation>%1 kann sich wieder anmelden: Die Fehlversuche sind vergessen, von jeder Adresse.</translation>
+    </message>
+    <message>
+        <source>Sign-in could not be unlocked: %1</source>
+        <translation>Die Anmeldung konnte nicht entsperrt werden: %1</translation>
     </message>
 </context>
 <context>

@@ -1536,6 +1536,29 @@
     </message>
 </context>
 <context>
+    <name>mandate::models::FoldedAuditModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished">%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 identical decisions, %2; each is in the trail and in the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row stands for %1 identical decisions (events %2 to %3, %4). Each is in the audit trail and in the export; below is the newest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mandate::models::LogWitnessFormatter</name>
     <message>
         <source>verified</source>
@@ -2076,6 +2099,10 @@
     </message>
     <message>
         <source>✘ This event does not verify: its hash, or the link from the event before it, no longer matches what was written. It, or the link to it, was changed or removed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;throttles…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3362,6 +3389,77 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mandate::ui::SignInThrottlesDialog</name>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in throttles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who cannot sign in now after too many failed attempts, and from where. Unlock lets a person sign in again at once, from every address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished">Username</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The throttles could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone from this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in %2 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is throttled: everyone may sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let %1 sign in again at once, from anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a person first; an address is freed when its window ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again: their failed attempts are forgotten, from every address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in could not be unlocked: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

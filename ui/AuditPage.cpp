@@ -6,7 +6,9 @@
 #include "models/AgentListModel.h"
 #include "models/AuditFormatter.h"
 #include "models/AuditListModel.h"
+#include "models/FoldedAuditModel.h"
 #include "models/LogWitnessFormatter.h"
+#include "ui/SignInThrottlesDialog.h"
 #include "ui/wizard/ThemeColors.h"
 #include "ui_AuditPage.h"
 
@@ -27,19 +29,26 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
     , m_session(session)
     , m_agents(agents)
     , m_model(new models::AuditListModel(session.api(), this))
+    , m_folded(new models::FoldedAuditModel(*m_model, this))
     , m_witness(new client::LogWitness(session.api(), cache, this))
 {
     m_ui->setupUi(this);
     connectFilters();
 
     QTableView *table = m_ui->table;
-    table->setModel(m_model);
+    table->setModel(m_folded);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 12);
     table->horizontalHeader()->setSectionResizeMode(models::AuditListModel::SummaryColumn,
                                                     QHeaderView::Stretch);
-    table->setColumnWidth(models::AuditListModel::SeqColumn, 60);
-    table->setColumnWidth(models::AuditListModel::TimeColumn, 140);
+    // Wide enough for a folded run's span of events and of times, in the reader's locale.
+    const QDateTime late(QDate(2026, 12, 28), QTime(23, 58, 58));
+    const QString span = QLocale().toString(late, QLocale::ShortFormat) + QStringLiteral(" – ") +
+                         QLocale().toString(late.time(), QLocale::ShortFormat);
+    table->setColumnWidth(models::AuditListModel::SeqColumn,
+                          table->fontMetrics().horizontalAdvance(QStringLiteral("00000–00000")) + 16);
+    table->setColumnWidth(models::AuditListModel::TimeColumn,
+                          table->fontMetrics().horizontalAdvance(span) + 16);
     table->setColumnWidth(models::AuditListModel::TypeColumn, 150);
     table->setColumnWidth(models::AuditListModel::ActorColumn, 120);
     table->setColumnWidth(models::AuditListModel::DelegationColumn, 200);
@@ -50,7 +59,7 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
             [this](const QModelIndex &current) {
                 m_ui->details->setPlainText(
                     current.siblingAtColumn(0).data(models::AuditListModel::DetailsRole).toString());
-                const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+                const AuditEvent *event = current.isValid() ? m_folded->eventAt(current.row()) : nullptr;
                 // Another event chosen ends the wait for a proof; a list refreshed under it does not.
                 if (event && event->seq != m_provingSeq) {
                     m_provingSeq = 0;
@@ -63,6 +72,15 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
                                                   .arg(models::AuditFormatter::actorText(*event))
                                             : tr("Select an event a person did first."));
             });
+    // A repeat that arrives extends the selected row: its count, span and newest event are news.
+    connect(m_folded, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
+                if (current.isValid() && current.row() >= topLeft.row() &&
+                    current.row() <= bottomRight.row() && m_folded->repeatsAt(current.row()) > 1)
+                    m_ui->details->setPlainText(
+                        current.siblingAtColumn(0).data(models::AuditListModel::DetailsRole).toString());
+            });
     m_ui->showProof->setEnabled(false);
     connect(m_ui->showProof, &QPushButton::clicked, this, &AuditPage::showProof);
     // An admin finds a locked-out person by name here and unlocks their sign-in in place.
@@ -71,9 +89,22 @@ AuditPage::AuditPage(client::ConsoleSession &session, models::AgentListModel &ag
     m_unlock->setVisible(session.user().isAdmin());
     m_unlock->setEnabled(false);
     m_ui->proofRow->addWidget(m_unlock);
+    m_throttles = new QPushButton(tr("Sign-in &throttles…"), this);
+    m_throttles->setObjectName(QStringLiteral("signInThrottles"));
+    m_throttles->setVisible(session.user().isAdmin());
+    m_ui->proofRow->addWidget(m_throttles);
+    connect(m_throttles, &QPushButton::clicked, this, [this] {
+        if (!m_throttlesDialog) {
+            m_throttlesDialog = new SignInThrottlesDialog(m_session.api(), this);
+            m_throttlesDialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_throttlesDialog->show();
+        m_throttlesDialog->raise();
+        m_throttlesDialog->reload();
+    });
     connect(m_unlock, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
-        const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+        const AuditEvent *event = current.isValid() ? m_folded->eventAt(current.row()) : nullptr;
         if (!event || event->actorKind != AuditEvent::ActorKind::User)
             return;
         const QString name = models::AuditFormatter::actorText(*event);
@@ -175,9 +206,11 @@ void AuditPage::tryReveal()
             m_revealSeq = 0;
         return;
     }
+    const qint64 seq = m_revealSeq;
     m_revealSeq = 0;
-    m_model->setBrokenSeq(m_model->eventAt(row)->seq);
-    const QModelIndex index = m_model->index(row, 0);
+    // Marking it takes the event out of a folded run, so that the row selected is that event alone.
+    m_model->setBrokenSeq(seq);
+    const QModelIndex index = m_folded->index(m_folded->rowOfSeq(seq), 0);
     m_ui->table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                               QItemSelectionModel::Rows);
     m_ui->table->scrollTo(index, QAbstractItemView::PositionAtCenter);
@@ -193,6 +226,11 @@ AuditPage::~AuditPage() = default;
 QTableView *AuditPage::table() const
 {
     return m_ui->table;
+}
+
+SignInThrottlesDialog *AuditPage::throttlesDialog() const
+{
+    return m_throttlesDialog;
 }
 
 QLabel *AuditPage::verificationLabel() const
@@ -286,7 +324,7 @@ void AuditPage::showLogStatus(const client::LogWitness::Status &status)
 void AuditPage::showProof()
 {
     const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
-    const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+    const AuditEvent *event = current.isValid() ? m_folded->eventAt(current.row()) : nullptr;
     if (!event)
         return;
     m_ui->showProof->setEnabled(false);
@@ -300,7 +338,7 @@ void AuditPage::showProof()
 void AuditPage::showInclusion(const client::LogWitness::InclusionCheck &check)
 {
     const QModelIndex current = m_ui->table->selectionModel()->currentIndex();
-    const AuditEvent *event = current.isValid() ? m_model->eventAt(current.row()) : nullptr;
+    const AuditEvent *event = current.isValid() ? m_folded->eventAt(current.row()) : nullptr;
     m_ui->showProof->setEnabled(event != nullptr);
     if (check.seq != m_provingSeq)
         return; // the person moved on to another event

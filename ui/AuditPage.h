@@ -25,9 +25,12 @@ class LocalCache;
 namespace mandate::models {
 class AgentListModel;
 class AuditListModel;
+class FoldedAuditModel;
 } // namespace mandate::models
 
 namespace mandate::ui {
+
+class SignInThrottlesDialog;
 
 // For investigators: the tamper-evident timeline under a filter (delegation, agent, customer,
 // event type), each event in full, a verification of the whole chain that says in words what it
@@ -44,7 +47,10 @@ public:
               QWidget *parent = nullptr);
     ~AuditPage() override;
 
+    // Every event loaded, in order (what Verify, paging and the export work on).
     models::AuditListModel &model() { return *m_model; }
+    // What the table shows: runs of identical decisions folded into one row each.
+    models::FoldedAuditModel &foldedModel() { return *m_folded; }
     QTableView *table() const;
     QLabel *verificationLabel() const;
     QLabel *logStatusLabel() const;
@@ -52,6 +58,9 @@ public:
     QPushButton *showProofButton() const;
     // Admins: unlocks sign-in for the person who acted in the selected event.
     QPushButton *unlockButton() const { return m_unlock; }
+    // Admins: who cannot sign in now, with Unlock, without finding their event first.
+    QPushButton *throttlesButton() const { return m_throttles; }
+    SignInThrottlesDialog *throttlesDialog() const;
     client::LogWitness &witness() { return *m_witness; }
 
     // Reloads the events and witnesses the log's newest checkpoint.
@@ -85,10 +94,13 @@ private:
     client::ConsoleSession &m_session;
     models::AgentListModel &m_agents;
     models::AuditListModel *m_model;
+    models::FoldedAuditModel *m_folded;
     client::LogWitness *m_witness;
     QPointer<QProgressDialog> m_progress;
     QTimer m_debounce;
     QPushButton *m_unlock = nullptr;
+    QPushButton *m_throttles = nullptr;
+    QPointer<SignInThrottlesDialog> m_throttlesDialog;
     QTimer m_follow;
     QTimer m_poll;
     // The event whose proof is on its way: a refresh of the list must not swallow its answer.

@@ -16,6 +16,7 @@
 #include "server/store/Store.h"
 
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QtConcurrent>
 
 namespace mandate::server {
@@ -38,12 +39,7 @@ SessionRoutes::SessionRoutes(Store &store, const Clock &clock, IdempotentWrites 
     , m_throttle(throttle)
     , m_hub(hub)
     , m_sessionSeconds(sessionSeconds)
-{
-    // Throttling survives a restart: what failed within the window still counts.
-    const QDateTime since = m_clock.now().addSecs(-m_throttle.windowSeconds());
-    for (const UserRepository::LoginFailure &failure : m_store.users().loginFailuresSince(since))
-        m_throttle.restoreFailure(failure.username, failure.address, failure.at);
-}
+{}
 
 void SessionRoutes::registerRoutes(Router &router)
 {
@@ -53,6 +49,8 @@ void SessionRoutes::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/v1/me"), Router::Access::User, this, &SessionRoutes::me);
     router.add("POST", QStringLiteral("/v1/users/{id}/unlock"), Router::Access::User, this,
                &SessionRoutes::unlock);
+    router.add("GET", QStringLiteral("/v1/sign-in/throttles"), Router::Access::User, this,
+               &SessionRoutes::throttles);
 }
 
 void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
@@ -73,6 +71,14 @@ void SessionRoutes::signIn(ApiRequest &request, const Responder &respond)
     }
 
     const QString address = request.remoteAddress.toString();
+    // Every attempt reads what the store holds (sign-ins are rare; a read, not a write, and not
+    // through the write queue the decisions use): a restart forgets nothing, and every instance on
+    // one database throttles and unlocks as one.
+    QList<std::pair<QString, QDateTime>> failures;
+    const QDateTime since = m_clock.now().addSecs(-m_throttle.windowSeconds());
+    for (const UserRepository::LoginFailure &failure : m_store.users().loginFailuresFrom(address, since))
+        failures.append({failure.username, failure.at});
+    m_throttle.syncFromStore(*username, address, failures);
     if (const std::optional<int> wait = m_throttle.beginAttempt(*username, address)) {
         const int minutes = (*wait + 59) / 60;
         respond(Problem::rateLimited(
@@ -110,7 +116,10 @@ void SessionRoutes::finishSignIn(const QString &username, const QString &address
                 return store.users().recordLoginFailure(failure, forgetBefore) ? ApiResponse::noContent()
                                                                                : Problem::internal();
             },
-            [respond](const ApiResponse &) { respond(badCredentials()); });
+            [this, username, address, respond](const ApiResponse &) {
+                m_throttle.endFailedAttempt(username, address);
+                respond(badCredentials());
+            });
         return;
     }
     m_throttle.recordSuccess(username, address);
@@ -153,6 +162,32 @@ void SessionRoutes::me(ApiRequest &request, const Responder &respond)
     const auto user = m_store.users().findById(request.principal.id);
     respond(user ? ApiResponse::json(200, ResourceJson::user(*user))
                  : Problem::unauthenticated(QStringLiteral("This account no longer exists.")));
+}
+
+void SessionRoutes::throttles(ApiRequest &request, const Responder &respond)
+{
+    if (!AccessPolicy::canManageUsers(request.principal)) {
+        respond(Problem::forbidden(QStringLiteral("Only administrators see who is throttled.")));
+        return;
+    }
+    // Read from the store, so every instance on one database lists the same throttles.
+    QList<LoginThrottle::Failure> failures;
+    const QDateTime since = m_clock.now().addSecs(-m_throttle.windowSeconds());
+    for (const UserRepository::LoginFailure &failure : m_store.users().loginFailuresSince(since))
+        failures.append({failure.username, failure.address, failure.at});
+    QJsonArray items;
+    for (const LoginThrottle::Throttled &throttled : m_throttle.throttledAmong(failures)) {
+        const std::optional<UserRecord> user =
+            throttled.username.isEmpty() ? std::nullopt : m_store.users().findByUsername(throttled.username);
+        items.append(
+            QJsonObject{{QStringLiteral("username"),
+                         throttled.username.isEmpty() ? QJsonValue() : QJsonValue(throttled.username)},
+                        {QStringLiteral("user_id"), user ? QJsonValue(user->id) : QJsonValue()},
+                        {QStringLiteral("address"), throttled.address},
+                        {QStringLiteral("failures"), throttled.failures},
+                        {QStringLiteral("until"), formatTimestamp(throttled.until)}});
+    }
+    respond(ApiResponse::json(200, {{QStringLiteral("items"), items}}));
 }
 
 void SessionRoutes::unlock(ApiRequest &request, const Responder &respond)

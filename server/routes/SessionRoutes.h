@@ -31,6 +31,8 @@ private:
                       const Responder &respond);
     void signOut(ApiRequest &request, const Responder &respond);
     void me(ApiRequest &request, const Responder &respond);
+    // GET /v1/sign-in/throttles: admins see who cannot sign in now, from where, and until when.
+    void throttles(ApiRequest &request, const Responder &respond);
     void unlock(ApiRequest &request, const Responder &respond);
 
     Store &m_store;

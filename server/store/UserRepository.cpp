@@ -74,6 +74,21 @@ QList<UserRepository::LoginFailure> UserRepository::loginFailuresSince(const QDa
     return failures;
 }
 
+QList<UserRepository::LoginFailure> UserRepository::loginFailuresFrom(const QString &address,
+                                                                      const QDateTime &since)
+{
+    QSqlQuery *q =
+        m_db.run(QStringLiteral("SELECT username, address, at FROM login_failures WHERE at >= ? AND "
+                                "address = ? ORDER BY at"),
+                 {formatTimestamp(since), address});
+    QList<LoginFailure> failures;
+    while (q && q->next()) {
+        if (const auto at = parseTimestamp(q->value(2).toString()))
+            failures.append({q->value(0).toString(), q->value(1).toString(), *at});
+    }
+    return failures;
+}
+
 bool UserRepository::clearLoginFailures(const QString &username, const QString &address)
 {
     if (address.isEmpty())

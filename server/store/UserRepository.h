@@ -42,6 +42,9 @@ public:
     };
     bool recordLoginFailure(const LoginFailure &failure, const QDateTime &forgetBefore);
     QList<LoginFailure> loginFailuresSince(const QDateTime &since);
+    // Every username's failures from `address` since `since`, oldest first: what one sign-in
+    // attempt is throttled by, as every instance on this database has recorded it.
+    QList<LoginFailure> loginFailuresFrom(const QString &address, const QDateTime &since);
     // Every address's failures for the username, or (with an address) that address's only.
     bool clearLoginFailures(const QString &username, const QString &address = QString());
 

@@ -51,6 +51,41 @@ private Q_SLOTS:
         QVERIFY(!throttle.retryAfter(QStringLiteral("sam"), QStringLiteral("10.0.0.1")));
     }
 
+    // What the store holds replaces what this instance knew, except its own attempts in flight;
+    // the store's failures say who is throttled and until when, per username or per address.
+    void theStoreDecidesAndInFlightAttemptsStillCount()
+    {
+        MockClock clock;
+        LoginThrottle throttle(clock);
+        const QString address = QStringLiteral("10.0.0.9");
+        QList<std::pair<QString, QDateTime>> stored;
+        for (int i = 0; i < 5; ++i)
+            stored.append({QStringLiteral("Sam"), clock.now().addSecs(-60 * (5 - i))});
+        throttle.syncFromStore(QStringLiteral("sam"), address, stored);
+        QVERIFY(throttle.retryAfter(QStringLiteral("sam"), address));
+        throttle.syncFromStore(QStringLiteral("sam"), address, {}); // unlocked elsewhere
+        QVERIFY(!throttle.retryAfter(QStringLiteral("sam"), address));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!throttle.beginAttempt(QStringLiteral("sam"), address));
+        throttle.syncFromStore(QStringLiteral("sam"), address, {}); // none of them answered yet
+        QVERIFY(throttle.beginAttempt(QStringLiteral("sam"), address));
+
+        QList<LoginThrottle::Failure> failures;
+        for (int i = 0; i < 5; ++i)
+            failures.append({QStringLiteral("SAM"), address, clock.now().addSecs(-60 * (5 - i))});
+        for (int i = 0; i < 20; ++i)
+            failures.append({QStringLiteral("user%1").arg(i), QStringLiteral("10.6.6.6"), clock.now()});
+        failures.append({QStringLiteral("old"), address, clock.now().addSecs(-3600)});
+        const QList<LoginThrottle::Throttled> throttled = throttle.throttledAmong(failures);
+        QCOMPARE(throttled.size(), 2);
+        QCOMPARE(throttled[0].username, QStringLiteral("sam"));
+        QCOMPARE(throttled[0].failures, 5);
+        QCOMPARE(throttled[0].until, clock.now().addSecs(-300 + 15 * 60));
+        QVERIFY(throttled[1].username.isEmpty());
+        QCOMPARE(throttled[1].address, QStringLiteral("10.6.6.6"));
+        QCOMPARE(throttled[1].failures, 20);
+    }
+
     void usernamesAreCaseInsensitive()
     {
         MockClock clock;

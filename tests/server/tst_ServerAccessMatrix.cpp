@@ -76,6 +76,8 @@ private:
                                reason);
         if (route == QStringLiteral("read audit"))
             return client.get(QStringLiteral("/v1/audit"));
+        if (route == QStringLiteral("list sign-in throttles"))
+            return client.get(QStringLiteral("/v1/sign-in/throttles"));
         if (route == QStringLiteral("verify audit"))
             return client.get(QStringLiteral("/v1/audit/verify"));
         if (route == QStringLiteral("export audit"))
@@ -136,6 +138,7 @@ private Q_SLOTS:
             {QStringLiteral("revoke all of alice"), {403, 403, 403, 200, 200, 401}},
             {QStringLiteral("read audit"), {200, 200, 403, 200, 200, 401}},
             {QStringLiteral("verify audit"), {403, 403, 403, 200, 200, 401}},
+            {QStringLiteral("list sign-in throttles"), {403, 403, 403, 403, 200, 401}},
             {QStringLiteral("export audit"), {200, 200, 403, 200, 200, 401}},
             {QStringLiteral("me"), {200, 200, 200, 200, 200, 401}},
             {QStringLiteral("health"), {200, 200, 200, 200, 200, 200}},

@@ -457,6 +457,38 @@ private Q_SLOTS:
         }));
     }
 
+    // Sign-in throttling is the database's, not one instance's: failures on one instance throttle
+    // that address on another at once, and an admin's unlock on that other frees the first.
+    void signInThrottlingIsSharedByTheInstances()
+    {
+        auto sam = DemoFixtures::person(url(2), QStringLiteral("sam"));
+        QVERIFY(sam);
+        const QString samId = DemoFixtures::userId(*sam);
+        const auto attempt = [this](std::size_t instance, const QString &password) {
+            TestClient client(url(instance));
+            return client.post(QStringLiteral("/v1/sessions"),
+                               {{QStringLiteral("username"), QStringLiteral("sam")},
+                                {QStringLiteral("password"), password}});
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(attempt(0, QStringLiteral("guess-%1").arg(i)).status, 401);
+        const TestClient::Reply elsewhere = attempt(1, QStringLiteral("mandate-demo"));
+        QCOMPARE(elsewhere.status, 429);
+        QVERIFY(elsewhere.header("Retry-After").toInt() > 0);
+        QCOMPARE(attempt(2, QStringLiteral("mandate-demo")).status, 429);
+
+        auto ada = DemoFixtures::person(url(1), QStringLiteral("ada"));
+        QVERIFY(ada);
+        const QJsonArray throttles =
+            ada->get(QStringLiteral("/v1/sign-in/throttles")).json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(throttles.size(), 1);
+        QCOMPARE(throttles.first().toObject().value(QStringLiteral("user_id")).toString(), samId);
+        QCOMPARE(throttles.first().toObject().value(QStringLiteral("failures")).toInt(), 5);
+        QCOMPARE(ada->post(QStringLiteral("/v1/users/") + samId + QStringLiteral("/unlock"), {}).status, 200);
+        QCOMPARE(attempt(0, QStringLiteral("mandate-demo")).status, 201);
+        QCOMPARE(attempt(2, QStringLiteral("mandate-demo")).status, 201);
+    }
+
     // Every instance takes its turn at sequencing the log (one at a time, under an advisory lock
     // that dies with its connection): killing one mid-load loses no event and sequences none twice.
     void aKilledInstanceLosesNoAnsweredAllow()

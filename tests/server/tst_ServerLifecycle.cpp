@@ -243,8 +243,23 @@ private Q_SLOTS:
         const QString samId = DemoFixtures::userId(*sam);
         QCOMPARE(sam->post(QStringLiteral("/v1/users/") + samId + QStringLiteral("/unlock"), {}).status, 403);
         QCOMPARE(ada->post(QStringLiteral("/v1/users/usr_nobody/unlock"), {}).status, 404);
+        // The admin sees who is throttled, from where and until when, without searching the trail.
+        const QJsonArray throttles =
+            ada->get(QStringLiteral("/v1/sign-in/throttles")).json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(throttles.size(), 1);
+        const QJsonObject throttle = throttles.first().toObject();
+        QCOMPARE(throttle.value(QStringLiteral("username")).toString(), QStringLiteral("sam"));
+        QCOMPARE(throttle.value(QStringLiteral("user_id")).toString(), samId);
+        QCOMPARE(throttle.value(QStringLiteral("address")).toString(), attacker);
+        QCOMPARE(throttle.value(QStringLiteral("failures")).toInt(), 5);
+        QCOMPARE(sam->get(QStringLiteral("/v1/sign-in/throttles")).status, 403);
         const auto unlocked = ada->post(QStringLiteral("/v1/users/") + samId + QStringLiteral("/unlock"), {});
         QCOMPARE(unlocked.status, 200);
+        QVERIFY(ada->get(QStringLiteral("/v1/sign-in/throttles"))
+                    .json()
+                    .value(QStringLiteral("items"))
+                    .toArray()
+                    .isEmpty());
         QCOMPARE(signInFrom(server.url(), attacker, QStringLiteral("sam"), QStringLiteral("mandate-demo")),
                  201);
         QVERIFY(server.restart(&error));

@@ -2,6 +2,7 @@
 
 #include "ui/wizard/AgentListProxy.h"
 #include "ui/wizard/FieldMarker.h"
+#include "ui/wizard/ReservedErrorLine.h"
 #include "ui_AgentPage.h"
 
 namespace mandate::ui {
@@ -12,7 +13,7 @@ AgentPage::AgentPage(QAbstractItemModel *agents, QWidget *parent)
     , m_agents(new AgentListProxy(this))
 {
     m_ui->setupUi(this);
-    m_ui->agentError->hide();
+    ReservedErrorLine::reserve(m_ui->agentError);
     m_agents->setSourceModel(agents);
     m_ui->agentList->setModel(m_agents);
 

@@ -3,6 +3,7 @@
 #include "core/GrantValidator.h"
 #include "ui/wizard/FieldMarker.h"
 #include "ui/wizard/GrantReview.h"
+#include "ui/wizard/ReservedErrorLine.h"
 #include "ui/wizard/UsageWindowBox.h"
 #include "ui_LifetimePage.h"
 
@@ -35,9 +36,8 @@ LifetimePage::LifetimePage(const Clock &clock, QWidget *parent)
     m_usageWindow = new UsageWindowBox(m_clock, this);
     connect(m_usageWindow->startLaterCheck(), &QCheckBox::toggled, this, &LifetimePage::updateSummary);
     layout()->addWidget(m_usageWindow);
-    m_ui->expiresError->hide();
-    m_ui->idleError->hide();
-    m_ui->revokeError->hide();
+    for (QLabel *label : {m_ui->expiresError, m_ui->idleError, m_ui->revokeError})
+        ReservedErrorLine::reserve(label);
     m_ui->customEdit->setDateTime(wholeMinute(m_clock.now().addDays(1)).toLocalTime());
     // Typed dates read as written: one fixed, unambiguous form instead of the locale's short one,
     // whose two-digit sections scrambled as people typed.

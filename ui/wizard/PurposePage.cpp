@@ -3,6 +3,7 @@
 #include "core/GrantValidator.h"
 #include "core/JsonReader.h"
 #include "ui/wizard/FieldMarker.h"
+#include "ui/wizard/ReservedErrorLine.h"
 #include "ui_PurposePage.h"
 
 namespace mandate::ui {
@@ -12,7 +13,7 @@ PurposePage::PurposePage(QWidget *parent)
     , m_ui(std::make_unique<Ui::PurposePage>())
 {
     m_ui->setupUi(this);
-    m_ui->purposeError->hide();
+    ReservedErrorLine::reserve(m_ui->purposeError);
     connect(m_ui->purposeEdit, &QPlainTextEdit::textChanged, this, [this] {
         FieldMarker::clear(m_ui->purposeEdit, m_ui->purposeError);
         updateLength();

@@ -3,6 +3,7 @@
 #include "core/ActionCatalog.h"
 #include "ui/wizard/FieldMarker.h"
 #include "ui/wizard/GrantReview.h"
+#include "ui/wizard/ReservedErrorLine.h"
 #include "ui/wizard/ThemeColors.h"
 #include "ui_ScopesPage.h"
 
@@ -43,10 +44,8 @@ ScopesPage::ScopesPage(QWidget *parent)
         {m_ui->sensitivityBox, m_ui->sensitivityError, QStringLiteral(".max_sensitivity"),
          tr("The sensitivity ceiling")},
     };
-    // Every field's error line has its room from the start, so an error that appears moves nothing
-    // below it under the pointer.
     for (const FieldSlot &slot : std::as_const(m_slots))
-        slot.label->setMinimumHeight(slot.label->fontMetrics().lineSpacing());
+        ReservedErrorLine::reserve(slot.label);
     // Emptying the field means no limit (the minimum, shown as "No limit"), not the old number back.
     m_ui->maxUsesSpin->setCorrectionMode(QAbstractSpinBox::CorrectToNearestValue);
     // The label column keeps the width of its widest label, so fields do not jump sideways when
@@ -287,7 +286,7 @@ void ScopesPage::updateRelevantFields()
           static_cast<QWidget *>(m_ui->totalLabel), static_cast<QWidget *>(m_ui->totalEdit)}) {
         widget->setVisible(money);
     }
-    // Error lines keep their room whether or not they hold a message (FieldMarker hides a cleared one).
+    // The error lines of the fields this action has keep their room (ReservedErrorLine).
     m_ui->actionError->setVisible(true);
     m_ui->resourceError->setVisible(true);
     m_ui->maxUsesError->setVisible(true);

@@ -3,6 +3,7 @@
 #include "core/Currency.h"
 #include "ui/wizard/FieldMarker.h"
 #include "ui/wizard/GrantReview.h"
+#include "ui/wizard/ReservedErrorLine.h"
 #include "ui_ThresholdsPage.h"
 
 namespace mandate::ui {
@@ -41,7 +42,7 @@ ThresholdsPage::ThresholdsPage(QWidget *parent)
     m_ui->setupUi(this);
     for (QLabel *label : {m_ui->stepUpAmountError, m_ui->stepUpSensitivityError, m_ui->stepUpError,
                           m_ui->dualAmountError, m_ui->dualActionsError, m_ui->dualError}) {
-        label->hide();
+        ReservedErrorLine::reserve(label);
     }
     // The two groups' fields start at one edge: the first column is as wide in both as the widest
     // of their labels and check boxes.
