@@ -1,12 +1,11 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/Expected.h"
 #include "server/http/Principal.h"
 
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 namespace mandate::server {
 
@@ -27,8 +26,13 @@ public:
         , m_clock(clock)
     {}
 
-    // Nothing when the agent does not exist.
-    std::optional<QJsonObject> of(const QString &agentId, const Principal &caller);
+    enum class Failure
+    {
+        NoSuchAgent,
+        StorageFailed
+    };
+
+    Expected<QJsonObject, Failure> of(const QString &agentId, const Principal &caller);
 
 private:
     Store &m_store;
