@@ -2179,6 +2179,27 @@
         <source>New grants</source>
         <translation>Neue Erteilungen</translation>
     </message>
+    <message>
+        <source>Spent per day and delegation</source>
+        <translation>Ausgaben pro Tag und Delegation</translation>
+    </message>
+    <message>
+        <source>Grants per day</source>
+        <translation>Erteilungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Spent per day and delegation: nothing in the last 30 days</source>
+        <translation>Ausgaben pro Tag und Delegation: keine in den letzten 30 Tagen</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short date on a chart axis</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Erteilungen</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ConnectionBanner</name>

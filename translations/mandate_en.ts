@@ -2179,6 +2179,27 @@
         <source>New grants</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Spent per day and delegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent per day and delegation: nothing in the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short date on a chart axis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ConnectionBanner</name>
