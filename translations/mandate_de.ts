@@ -2859,6 +2859,10 @@
         <source>Enter the most the agent may move.</source>
         <translation>Geben Sie den Höchstbetrag ein, den der Agent bewegen darf.</translation>
     </message>
+    <message>
+        <source>The decision could not be saved on this computer: %1</source>
+        <translation>Die Entscheidung konnte auf diesem Computer nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::OrgPolicyIndicator</name>

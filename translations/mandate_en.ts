@@ -2859,6 +2859,10 @@
         <source>Enter the most the agent may move.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The decision could not be saved on this computer: %1</source>
+        <translation type="unfinished">The decision could not be saved on this computer: %1</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::OrgPolicyIndicator</name>
