@@ -13,9 +13,11 @@ std::optional<QList<SpendingRepository::Spent>> SpendingRepository::allowedSince
 {
     // Timestamps are stored fixed-width, so text order is time order. One statement reads one
     // snapshot: an event the sequencer moves meanwhile is counted once, in one table or the other.
+    // `type || ''` keeps the planner off the type index (every agent's decisions, without
+    // statistics SQLite prefers it) and on the agent's own events; the inbox is small.
     const QString from = formatTimestamp(since);
     QSqlQuery *q = m_db.run(QStringLiteral("SELECT at, delegation_id, event FROM audit_events "
-                                           "WHERE agent_id = ? AND type = 'decision.made' AND at >= ? "
+                                           "WHERE agent_id = ? AND type || '' = 'decision.made' AND at >= ? "
                                            "UNION ALL SELECT at, delegation_id, event FROM audit_inbox "
                                            "WHERE agent_id = ? AND type = 'decision.made' AND at >= ?"),
                             {agentId, from, agentId, from});
