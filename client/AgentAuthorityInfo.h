@@ -2,6 +2,7 @@
 
 #include "core/Money.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -12,7 +13,8 @@
 namespace mandate::client {
 
 // GET /v1/agents/{id}/authority as the console shows it: every delegation reaching the agent with
-// what each scope can still move, the sums per action and resource, and how the authority grew.
+// what each scope can still move, the sums per action and resource, how the authority grew, and
+// its history: per UTC day of the last 30, the value each delegation moved and the grants made.
 struct AgentAuthorityInfo
 {
     struct ScopeLeft
@@ -43,6 +45,24 @@ struct AgentAuthorityInfo
         int maxDepth = 0;
     };
 
+    struct DaySpent
+    {
+        QDate day;
+        qint64 amountMinor = 0;
+    };
+    struct Spending
+    {
+        QString delegationId;
+        QString purpose;
+        QString currency;
+        QList<DaySpent> days; // only days with spending, ascending
+    };
+    struct DayGrants
+    {
+        QDate day;
+        int count = 0;
+    };
+
     QString agentName;
     QList<Held> delegations;
     QList<Reach> reach;
@@ -51,6 +71,10 @@ struct AgentAuthorityInfo
     int activeNow = 0;
     int activeMonthAgo = 0;
     bool sprawl = false;
+    QDate historyFrom;
+    QDate historyTo;
+    QList<Spending> spending;
+    QList<DayGrants> grants; // only days with grants, ascending
 };
 
 } // namespace mandate::client

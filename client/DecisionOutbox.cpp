@@ -13,7 +13,7 @@ namespace mandate::client {
 
 namespace {
 
-constexpr int OutboxSchemaVersion = 1;
+constexpr int OutboxSchemaVersion = 2;
 
 } // namespace
 
@@ -23,7 +23,12 @@ DecisionOutbox::DecisionOutbox(const QString &file, MandateApi &api, QObject *pa
     , m_db(file, QStringLiteral("outbox"), OutboxSchemaVersion,
            {QStringLiteral("CREATE TABLE IF NOT EXISTS decisions (idempotency_key TEXT PRIMARY KEY, "
                            "server TEXT NOT NULL, username TEXT NOT NULL, approval_id TEXT NOT NULL, "
-                           "verdict TEXT NOT NULL, reason TEXT NOT NULL, created TEXT NOT NULL)")})
+                           "verdict TEXT NOT NULL, reason TEXT NOT NULL, created TEXT NOT NULL)"),
+            // Version 2: the amount of an "approve less", beside its decision (every statement
+            // here runs again on each upgrade, so none may fail on a table that exists).
+            QStringLiteral("CREATE TABLE IF NOT EXISTS narrowed (idempotency_key TEXT PRIMARY KEY "
+                           "REFERENCES decisions(idempotency_key), amount_minor INTEGER NOT NULL, "
+                           "currency TEXT NOT NULL)")})
 {
     m_retry.setInterval(5000);
     m_retry.setSingleShot(true);
@@ -42,13 +47,21 @@ void DecisionOutbox::start(const QString &server, const QString &username)
     flush();
 }
 
-bool DecisionOutbox::submit(const QString &approvalId, ApprovalVerdict verdict, const QString &reason)
+bool DecisionOutbox::submit(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
+                            const std::optional<Money> &narrowed)
 {
     if (!m_db.isOpen() || !m_started)
         return false;
-    const Entry entry{approvalId, verdict, reason, ApiClient::newIdempotencyKey(),
-                      QDateTime::currentDateTimeUtc()};
-    QSqlQuery q(m_db.database());
+    const Entry entry{
+        approvalId, verdict, reason, ApiClient::newIdempotencyKey(), QDateTime::currentDateTimeUtc(),
+        narrowed};
+    QSqlDatabase db = m_db.database();
+    // One transaction: a crash never leaves a narrowed approval on disk as a plain one.
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO decisions (idempotency_key, server, username, approval_id, "
                              "verdict, reason, created) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(QString::fromLatin1(entry.idempotencyKey));
@@ -59,8 +72,18 @@ bool DecisionOutbox::submit(const QString &approvalId, ApprovalVerdict verdict, 
     // An approval's optional reason may be a null QString, which SQL would store as NULL.
     q.addBindValue(entry.reason.isNull() ? QStringLiteral("") : entry.reason);
     q.addBindValue(formatTimestamp(entry.created));
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    bool written = q.exec();
+    if (written && narrowed) {
+        q.prepare(QStringLiteral(
+            "INSERT INTO narrowed (idempotency_key, amount_minor, currency) VALUES (?, ?, ?)"));
+        q.addBindValue(QString::fromLatin1(entry.idempotencyKey));
+        q.addBindValue(narrowed->amountMinor());
+        q.addBindValue(narrowed->currency());
+        written = q.exec();
+    }
+    if (!written || !db.commit()) {
+        m_error = written ? db.lastError().text() : q.lastError().text();
+        db.rollback();
         return false;
     }
     Q_EMIT pendingChanged();
@@ -74,8 +97,10 @@ QList<DecisionOutbox::Entry> DecisionOutbox::pending() const
     if (!m_db.isOpen())
         return entries;
     QSqlQuery q(m_db.database());
-    q.prepare(QStringLiteral("SELECT approval_id, verdict, reason, idempotency_key, created FROM decisions "
-                             "WHERE server = ? AND username = ? ORDER BY created"));
+    q.prepare(QStringLiteral("SELECT d.approval_id, d.verdict, d.reason, d.idempotency_key, d.created, "
+                             "n.amount_minor, n.currency FROM decisions d LEFT JOIN narrowed n "
+                             "ON n.idempotency_key = d.idempotency_key "
+                             "WHERE d.server = ? AND d.username = ? ORDER BY d.created"));
     q.addBindValue(m_server);
     q.addBindValue(m_username);
     if (!q.exec())
@@ -83,9 +108,16 @@ QList<DecisionOutbox::Entry> DecisionOutbox::pending() const
     while (q.next()) {
         const auto verdict = approvalVerdictFromString(q.value(1).toString());
         const auto created = parseTimestamp(q.value(4).toString());
+        std::optional<Money> narrowed;
+        if (!q.value(6).isNull()) {
+            const auto amount = Money::of(q.value(5).toLongLong(), q.value(6).toString());
+            if (!amount)
+                continue; // damaged: sending it as a plain approval would approve more than meant
+            narrowed = *amount;
+        }
         if (verdict && created)
             entries.append({q.value(0).toString(), *verdict, q.value(2).toString(),
-                            q.value(3).toString().toLatin1(), *created});
+                            q.value(3).toString().toLatin1(), *created, narrowed});
     }
     return entries;
 }
@@ -110,7 +142,10 @@ void DecisionOutbox::flush()
 void DecisionOutbox::send(const Entry &entry)
 {
     m_inFlight.insert(entry.idempotencyKey);
-    const auto reply = m_api.decide(entry.approvalId, entry.verdict, entry.reason, entry.idempotencyKey);
+    const auto reply =
+        entry.narrowed
+            ? m_api.approveNarrowed(entry.approvalId, entry.reason, *entry.narrowed, entry.idempotencyKey)
+            : m_api.decide(entry.approvalId, entry.verdict, entry.reason, entry.idempotencyKey);
     const QByteArray key = entry.idempotencyKey;
     const QString approvalId = entry.approvalId;
     reply.onSucceeded(this, [this, key](const Approval &approval) {
@@ -133,9 +168,14 @@ void DecisionOutbox::send(const Entry &entry)
 void DecisionOutbox::remove(const QByteArray &idempotencyKey)
 {
     QSqlQuery q(m_db.database());
-    q.prepare(QStringLiteral("DELETE FROM decisions WHERE idempotency_key = ?"));
-    q.addBindValue(QString::fromLatin1(idempotencyKey));
-    q.exec();
+    // The decision first: a crash in between leaves an amount nothing reads, never an approval
+    // that lost its limit.
+    for (const QString &sql : {QStringLiteral("DELETE FROM decisions WHERE idempotency_key = ?"),
+                               QStringLiteral("DELETE FROM narrowed WHERE idempotency_key = ?")}) {
+        q.prepare(sql);
+        q.addBindValue(QString::fromLatin1(idempotencyKey));
+        q.exec();
+    }
     Q_EMIT pendingChanged();
 }
 

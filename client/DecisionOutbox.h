@@ -3,6 +3,7 @@
 #include "client/ApiError.h"
 #include "client/LocalDatabase.h"
 #include "core/Approval.h"
+#include "core/Money.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -35,6 +36,7 @@ public:
         QString reason;
         QByteArray idempotencyKey;
         QDateTime created;
+        std::optional<Money> narrowed; // an approval of at most this amount
     };
 
     DecisionOutbox(const QString &file, MandateApi &api, QObject *parent = nullptr);
@@ -46,7 +48,9 @@ public:
     // Sends (again) what this person left unsent on this server: call once signed in.
     void start(const QString &server, const QString &username);
     // Writes the decision, then sends it; false when it could not be written (nothing is sent).
-    bool submit(const QString &approvalId, ApprovalVerdict verdict, const QString &reason);
+    // NARROWED makes an approval let at most that amount through ("approve less").
+    bool submit(const QString &approvalId, ApprovalVerdict verdict, const QString &reason,
+                const std::optional<Money> &narrowed = std::nullopt);
     // Resends every unanswered entry of the scope that is not already on its way.
     void flush();
 

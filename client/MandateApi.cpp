@@ -212,6 +212,23 @@ std::optional<AgentAuthorityInfo> authorityFrom(const QJsonObject &json)
     info.activeNow = growth.value(QStringLiteral("active_delegations")).toInt();
     info.activeMonthAgo = growth.value(QStringLiteral("active_delegations_30d_ago")).toInt();
     info.sprawl = growth.value(QStringLiteral("sprawl")).toBool();
+    const QJsonObject history = json.value(QStringLiteral("history")).toObject();
+    info.historyFrom = QDate::fromString(history.value(QStringLiteral("from")).toString(), Qt::ISODate);
+    info.historyTo = QDate::fromString(history.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    for (const QJsonValue &value : history.value(QStringLiteral("spending")).toArray()) {
+        const QJsonObject s = value.toObject();
+        AgentAuthorityInfo::Spending spending{s.value(QStringLiteral("delegation_id")).toString(),
+                                              s.value(QStringLiteral("purpose")).toString(),
+                                              s.value(QStringLiteral("currency")).toString(),
+                                              {}};
+        for (const QJsonValue &day : s.value(QStringLiteral("days")).toArray())
+            spending.days.append({QDate::fromString(day[QLatin1String("day")].toString(), Qt::ISODate),
+                                  day[QLatin1String("amount_minor")].toInteger()});
+        info.spending.append(spending);
+    }
+    for (const QJsonValue &day : history.value(QStringLiteral("grants")).toArray())
+        info.grants.append({QDate::fromString(day[QLatin1String("day")].toString(), Qt::ISODate),
+                            day[QLatin1String("count")].toInt()});
     return info;
 }
 

@@ -63,12 +63,15 @@ DecisionForecast DecisionForecast::of(const QList<const Delegation *> &lineage,
         const Scope &scope = link.scopes.at(index);
         const ScopeUsage usage = index < link.scopeUsage.size() ? link.scopeUsage.at(index) : ScopeUsage();
         const Binding here{link.id, int(index), QString()};
+        Link own{link.id, int(index), std::nullopt, std::nullopt};
         if (scope.maxTotal && (!request.amount || request.amount->currency() == scope.maxTotal->currency())) {
             qint64 left = scope.maxTotal->amountMinor() - forecastSpentIn(usage, scope.maxTotal->currency());
             if (charged && request.amount)
                 left -= request.amount->amountMinor();
             left = std::max<qint64>(left, 0);
             const auto remaining = Money::of(left, scope.maxTotal->currency());
+            if (remaining)
+                own.remainingTotal = *remaining;
             if (remaining && (!forecast.remainingTotal || left < forecast.remainingTotal->amountMinor())) {
                 forecast.remainingTotal = *remaining;
                 tightestTotal = here;
@@ -77,6 +80,7 @@ DecisionForecast DecisionForecast::of(const QList<const Delegation *> &lineage,
         }
         if (scope.maxUses) {
             const qint64 left = std::max<qint64>(*scope.maxUses - usage.uses - (charged ? 1 : 0), 0);
+            own.remainingUses = left;
             if (!forecast.remainingUses || left < *forecast.remainingUses) {
                 forecast.remainingUses = left;
                 tightestUses = here;
@@ -89,6 +93,7 @@ DecisionForecast DecisionForecast::of(const QList<const Delegation *> &lineage,
             tightestPerAction = here;
             tightestPerAction->limit = QStringLiteral("max_per_action");
         }
+        forecast.links.append(own);
     }
     switch (result.reason) {
     case ReasonCode::TotalLimitExceeded:

@@ -26,7 +26,18 @@ struct DecisionForecast
         friend bool operator==(const Binding &, const Binding &) = default;
     };
 
+    // One link's governing scope and what it alone has left (its own cap less what it and its
+    // sub-delegations used): the authority view sums these along the tree of chains.
+    struct Link
+    {
+        QString delegationId;
+        int scopeIndex = 0;
+        std::optional<Money> remainingTotal; // none: no value cap in the forecast's currency
+        std::optional<qint64> remainingUses;
+    };
+
     std::optional<Binding> binding;
+    QList<Link> links;                   // nearest first, only links with a governing scope
     std::optional<Money> remainingTotal; // in the request's currency (or the cap's, without an amount)
     std::optional<qint64> remainingUses;
 

@@ -2206,6 +2206,27 @@
         <source>New grants</source>
         <translation>Neue Erteilungen</translation>
     </message>
+    <message>
+        <source>Spent per day and delegation</source>
+        <translation>Ausgaben pro Tag und Delegation</translation>
+    </message>
+    <message>
+        <source>Grants per day</source>
+        <translation>Erteilungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Spent per day and delegation: nothing in the last 30 days</source>
+        <translation>Ausgaben pro Tag und Delegation: keine in den letzten 30 Tagen</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short date on a chart axis</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Erteilungen</translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ConnectionBanner</name>
@@ -2864,6 +2885,10 @@
     <message>
         <source>Enter the most the agent may move.</source>
         <translation>Geben Sie den Höchstbetrag ein, den der Agent bewegen darf.</translation>
+    </message>
+    <message>
+        <source>The decision could not be saved on this computer: %1</source>
+        <translation>Die Entscheidung konnte auf diesem Computer nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -2206,6 +2206,27 @@
         <source>New grants</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Spent per day and delegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent per day and delegation: nothing in the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short date on a chart axis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mandate::ui::ConnectionBanner</name>
@@ -2864,6 +2885,10 @@
     <message>
         <source>Enter the most the agent may move.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision could not be saved on this computer: %1</source>
+        <translation type="unfinished">The decision could not be saved on this computer: %1</translation>
     </message>
 </context>
 <context>

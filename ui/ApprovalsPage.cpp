@@ -304,12 +304,15 @@ void ApprovalsPage::noticeFor(const QString &approvalId, const QString &text)
 
 void ApprovalsPage::askForNarrowedApproval(const Approval &approval)
 {
-    auto *dialog = new NarrowApprovalDialog(m_session.api(), approval, this);
+    // Through the outbox like any decision: the page hears its answer as it hears the others'.
+    auto *dialog = new NarrowApprovalDialog(m_outbox, approval, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &NarrowApprovalDialog::decided, this, [this](const Approval &decided) {
-        // The live event updates the list; the pane and the notice follow at once.
-        onDecided(decided);
+    connect(dialog, &NarrowApprovalDialog::submitted, this, [this](const QString &id) {
+        if (m_detail->approvalId() == id) {
+            m_detail->setDecisionOnItsWay(true);
+            m_detail->showNotice(tr("Sending your decision…"));
+        }
     });
     dialog->show();
 }

@@ -7,13 +7,19 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QDateTimeAxis>
 #include <QDialogButtonBox>
-#include <QHBoxLayout>
+#include <QFontMetrics>
+#include <QGridLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QLocale>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -26,9 +32,27 @@ namespace mandate::ui {
 namespace {
 
 // The amount in major units, for a chart's axis (never for money arithmetic).
+double authorityMajorUnits(qint64 amountMinor, const QString &currency)
+{
+    return double(amountMinor) / std::pow(10.0, Currency::minorUnits(currency).value_or(2));
+}
+
 double authorityMajorUnits(const Money &money)
 {
-    return double(money.amountMinor()) / std::pow(10.0, Currency::minorUnits(money.currency()).value_or(2));
+    return authorityMajorUnits(money.amountMinor(), money.currency());
+}
+
+void authorityClearChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+}
+
+// A day on a chart's date axis: its middle, so the point sits under the day's label.
+qreal authorityDayX(const QDate &day)
+{
+    return qreal(QDateTime(day, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
 }
 
 QString authorityLeftText(const std::optional<Money> &total, const std::optional<qint64> &uses)
@@ -45,6 +69,7 @@ QChartView *authorityChartView(const QString &title, QWidget *parent)
     chart->setTitle(title);
     chart->legend()->setVisible(false);
     chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setLocale(QLocale()); // month names on date axes
     chart->setTheme(parent->palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
                                                                                 : QChart::ChartThemeLight);
     auto *view = new QChartView(chart, parent);
@@ -81,17 +106,25 @@ AuthorityPage::AuthorityPage(client::MandateApi &api, const QString &agentId, co
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     layout->addWidget(m_tree, 1);
 
-    auto *charts = new QHBoxLayout;
+    auto *charts = new QGridLayout;
     m_reachChart = authorityChartView(tr("Value left per action and resource"), this);
     m_growthChart = authorityChartView(tr("Active delegations, and grants in 30 days"), this);
-    charts->addWidget(m_reachChart, 3);
-    charts->addWidget(m_growthChart, 2);
-    layout->addLayout(charts, 1);
+    m_spendingChart = authorityChartView(tr("Spent per day and delegation"), this);
+    m_spendingChart->setObjectName(QStringLiteral("spendingChart"));
+    m_grantsChart = authorityChartView(tr("Grants per day"), this);
+    m_grantsChart->setObjectName(QStringLiteral("grantsChart"));
+    charts->addWidget(m_reachChart, 0, 0);
+    charts->addWidget(m_growthChart, 0, 1);
+    charts->addWidget(m_spendingChart, 1, 0);
+    charts->addWidget(m_grantsChart, 1, 1);
+    charts->setColumnStretch(0, 3);
+    charts->setColumnStretch(1, 2);
+    layout->addLayout(charts, 2);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(980, 720);
+    resize(1100, 940);
 
     api.agentAuthority(agentId)
         .onSucceeded(this, [this](const client::AgentAuthorityInfo &authority) { showAuthority(authority); })
@@ -126,15 +159,15 @@ void AuthorityPage::showAuthority(const client::AgentAuthorityInfo &authority)
     m_tree->expandAll();
     drawReach(authority);
     drawGrowth(authority);
+    drawSpending(authority);
+    drawGrants(authority);
     Q_EMIT loaded();
 }
 
 void AuthorityPage::drawReach(const client::AgentAuthorityInfo &authority)
 {
     QChart *chart = m_reachChart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    authorityClearChart(chart);
     auto *set = new QBarSet(tr("Value left"));
     QStringList categories;
     QString currency;
@@ -169,9 +202,7 @@ void AuthorityPage::drawReach(const client::AgentAuthorityInfo &authority)
 void AuthorityPage::drawGrowth(const client::AgentAuthorityInfo &authority)
 {
     QChart *chart = m_growthChart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    authorityClearChart(chart);
     auto *set = new QBarSet(tr("Active delegations"));
     set->append(authority.grantsLast30Days);
     set->append(authority.activeNow);
@@ -192,6 +223,95 @@ void AuthorityPage::drawGrowth(const client::AgentAuthorityInfo &authority)
     axisX->setTickCount(std::min(most, 5) + 1);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
+}
+
+void AuthorityPage::drawSpending(const client::AgentAuthorityInfo &authority)
+{
+    QChart *chart = m_spendingChart->chart();
+    authorityClearChart(chart);
+    if (!authority.historyFrom.isValid() || !authority.historyTo.isValid())
+        return;
+    const QString currency =
+        authority.spending.isEmpty() ? QString() : authority.spending.constFirst().currency;
+    const QFontMetrics metrics(font());
+    qint64 most = 0;
+    for (const client::AgentAuthorityInfo::Spending &spending : authority.spending) {
+        if (spending.currency != currency)
+            continue; // one axis, one currency
+        // Every day of the window, so a day without spending shows as nothing spent.
+        QHash<QDate, qint64> perDay;
+        for (const client::AgentAuthorityInfo::DaySpent &day : spending.days)
+            perDay.insert(day.day, day.amountMinor);
+        auto *series = new QLineSeries;
+        // Purposes often differ only at the end ("… for March", "… for April"): keep both ends.
+        series->setName(metrics.elidedText(spending.purpose, Qt::ElideMiddle, 200));
+        for (QDate day = authority.historyFrom; day <= authority.historyTo; day = day.addDays(1)) {
+            const qint64 minor = perDay.value(day);
+            most = std::max(most, minor);
+            series->append(authorityDayX(day), authorityMajorUnits(minor, currency));
+        }
+        chart->addSeries(series);
+    }
+    chart->legend()->setVisible(!chart->series().isEmpty());
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setTitle(chart->series().isEmpty()
+                        ? tr("Spent per day and delegation: nothing in the last 30 days")
+                        : tr("Spent per day and delegation"));
+    auto *axisX = new QDateTimeAxis;
+    axisX->setFormat(tr("d MMM", "short date on a chart axis"));
+    axisX->setRange(QDateTime(authority.historyFrom, QTime(0, 0), Qt::UTC),
+                    QDateTime(authority.historyTo.addDays(1), QTime(0, 0), Qt::UTC));
+    axisX->setTickCount(6);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    auto *axisY = new QValueAxis;
+    axisY->setTitleText(currency);
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    axisY->setRange(0, std::max(authorityMajorUnits(most, currency), 1.0));
+    axisY->applyNiceNumbers();
+    chart->addAxis(axisY, Qt::AlignLeft);
+    for (QAbstractSeries *series : chart->series()) {
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+    }
+}
+
+void AuthorityPage::drawGrants(const client::AgentAuthorityInfo &authority)
+{
+    QChart *chart = m_grantsChart->chart();
+    authorityClearChart(chart);
+    if (!authority.historyFrom.isValid() || !authority.historyTo.isValid())
+        return;
+    QHash<QDate, int> perDay;
+    for (const client::AgentAuthorityInfo::DayGrants &day : authority.grants)
+        perDay.insert(day.day, day.count);
+    auto *set = new QBarSet(tr("Grants"));
+    int most = 1;
+    for (QDate day = authority.historyFrom; day <= authority.historyTo; day = day.addDays(1)) {
+        set->append(perDay.value(day));
+        most = std::max(most, perDay.value(day));
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    // Thirty day names do not fit under thirty bars: a date every week, counted back from today,
+    // on a value axis whose bar i stands at i.
+    auto *axisX = new QCategoryAxis;
+    axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axisX->setStartValue(-0.5);
+    axisX->setRange(-0.5, double(set->count()) - 0.5);
+    const QLocale locale;
+    const int last = int(set->count()) - 1;
+    for (int i = last % 7; i <= last; i += 7)
+        axisX->append(
+            locale.toString(authority.historyFrom.addDays(i), tr("d MMM", "short date on a chart axis")), i);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = new QValueAxis;
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    axisY->setRange(0, most + 1);
+    axisY->setTickCount(std::min(most + 1, 5) + 1);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
 }
 
 } // namespace mandate::ui

@@ -1,7 +1,7 @@
 #include "ui/NarrowApprovalDialog.h"
 
-#include "client/ApiClient.h"
-#include "client/MandateApi.h"
+#include "client/ApiError.h"
+#include "client/DecisionOutbox.h"
 #include "core/ApprovalStateMachine.h"
 #include "ui/wizard/MoneyEdit.h"
 
@@ -14,11 +14,11 @@
 
 namespace mandate::ui {
 
-NarrowApprovalDialog::NarrowApprovalDialog(client::MandateApi &api, const Approval &approval, QWidget *parent)
+NarrowApprovalDialog::NarrowApprovalDialog(client::DecisionOutbox &outbox, const Approval &approval,
+                                           QWidget *parent)
     : QDialog(parent)
-    , m_api(api)
+    , m_outbox(outbox)
     , m_approval(approval)
-    , m_idempotencyKey(client::ApiClient::newIdempotencyKey())
 {
     setWindowTitle(tr("Approve a lower amount"));
     auto *layout = new QVBoxLayout(this);
@@ -54,6 +54,27 @@ NarrowApprovalDialog::NarrowApprovalDialog(client::MandateApi &api, const Approv
     connect(m_amount, &MoneyEdit::changed, m_problem, &QLabel::hide);
     connect(m_approve, &QPushButton::clicked, this, &NarrowApprovalDialog::send);
     layout->addWidget(buttons);
+    // The page hears the outbox too (its notice and list); the dialog only for its own decision.
+    const auto own = [this](const QString &approvalId) {
+        return m_sent && approvalId == m_approval.id;
+    };
+    connect(&outbox, &client::DecisionOutbox::decided, this, [this, own](const Approval &decided) {
+        if (own(decided.id))
+            accept();
+    });
+    connect(&outbox, &client::DecisionOutbox::deferred, this, [this, own](const QString &approvalId) {
+        if (own(approvalId))
+            accept(); // saved, and it goes out when the server can take it
+    });
+    connect(&outbox, &client::DecisionOutbox::refused, this,
+            [this, own](const QString &approvalId, const client::ApiError &error) {
+                if (!own(approvalId))
+                    return;
+                m_sent = false;
+                m_approve->setEnabled(true);
+                m_problem->setText(error.message());
+                m_problem->setVisible(true);
+            });
     setMinimumWidth(520);
     layout->setSizeConstraint(QLayout::SetMinimumSize);
 }
@@ -76,16 +97,15 @@ void NarrowApprovalDialog::send()
         return;
     }
     m_approve->setEnabled(false);
-    m_api.approveNarrowed(m_approval.id, m_reason->toPlainText().trimmed(), *amount, m_idempotencyKey)
-        .onSucceeded(this,
-                     [this](const Approval &approval) {
-                         Q_EMIT decided(approval);
-                         accept();
-                     })
-        .onFailed(this, [this, showProblem](const client::ApiError &error) {
-            m_approve->setEnabled(true);
-            showProblem(error.message());
-        });
+    m_sent = true;
+    if (!m_outbox.submit(m_approval.id, ApprovalVerdict::Approve, m_reason->toPlainText().trimmed(),
+                         *amount)) {
+        m_sent = false;
+        m_approve->setEnabled(true);
+        showProblem(tr("The decision could not be saved on this computer: %1").arg(m_outbox.errorString()));
+        return;
+    }
+    Q_EMIT submitted(m_approval.id);
 }
 
 } // namespace mandate::ui

@@ -3,11 +3,12 @@
 #include "core/DecisionForecast.h"
 #include "core/DelegationCodec.h"
 #include "core/Timestamp.h"
+#include "server/domain/AuthorityHistory.h"
+#include "server/domain/AuthorityReach.h"
 #include "server/domain/DelegationTree.h"
 #include "server/store/Store.h"
 
 #include <QJsonArray>
-#include <QMap>
 
 namespace mandate::server {
 
@@ -71,23 +72,14 @@ DecisionForecast authorityRemaining(const DelegationTree &tree, const Scope &sco
     return DecisionForecast::of(lineage, stand, nothingCharged);
 }
 
-struct AuthorityReach
-{
-    QMap<QString, qint64> totals; // per currency
-    bool unlimitedValue = false;
-    qint64 uses = 0;
-    bool unlimitedUses = false;
-    QStringList delegations;
-    int maxDepth = 0;
-};
-
 } // namespace
 
-std::optional<QJsonObject> AgentAuthority::of(const QString &agentId, const Principal &caller)
+Expected<QJsonObject, AgentAuthority::Failure> AgentAuthority::of(const QString &agentId,
+                                                                  const Principal &caller)
 {
     const std::optional<AgentRecord> agent = m_store.agents().find(agentId);
     if (!agent)
-        return std::nullopt;
+        return unexpected(Failure::NoSuchAgent);
     const QDateTime now = m_clock.now();
     const QDateTime monthAgo = now.addDays(-GrowthWindowDays);
 
@@ -95,8 +87,13 @@ std::optional<QJsonObject> AgentAuthority::of(const QString &agentId, const Prin
     int subdelegationsMade = 0;
     int activeMonthAgo = 0;
     QJsonArray delegations;
-    QMap<QString, AuthorityReach> reach; // "action resource"
-    for (const Delegation &d : authorityDelegationsOf(m_store, agentId, caller)) {
+    AuthorityReach reach;
+    const QList<Delegation> visible = authorityDelegationsOf(m_store, agentId, caller);
+    const std::optional<QList<SpendingRepository::Spent>> spending =
+        SpendingRepository(m_store.db()).allowedSince(agentId, AuthorityHistory::windowStart(now));
+    if (!spending)
+        return unexpected(Failure::StorageFailed);
+    for (const Delegation &d : visible) {
         if (d.createdAt >= monthAgo)
             ++grantsLast30d;
         subdelegationsMade += int(d.children.size());
@@ -119,18 +116,7 @@ std::optional<QJsonObject> AgentAuthority::of(const QString &agentId, const Prin
                                                                         : QJsonValue(QJsonValue::Null)}});
             scopes.append(json);
 
-            AuthorityReach &sum = reach[scope.action + u' ' + scope.resource.text()];
-            if (left.remainingTotal)
-                sum.totals[left.remainingTotal->currency()] += left.remainingTotal->amountMinor();
-            else
-                sum.unlimitedValue = true;
-            if (left.remainingUses)
-                sum.uses += *left.remainingUses;
-            else
-                sum.unlimitedUses = true;
-            if (!sum.delegations.contains(d.id))
-                sum.delegations.append(d.id);
-            sum.maxDepth = std::max(sum.maxDepth, tree->depth());
+            reach.add(scope.action, scope.resource.text(), d.id, tree->depth(), left);
         }
         QJsonArray chain;
         for (const ChainLink &link : d.chain)
@@ -157,24 +143,6 @@ std::optional<QJsonObject> AgentAuthority::of(const QString &agentId, const Prin
         });
     }
 
-    QJsonArray sums;
-    for (auto it = reach.cbegin(); it != reach.cend(); ++it) {
-        const qsizetype space = it.key().indexOf(u' ');
-        QJsonArray totals;
-        for (auto total = it->totals.cbegin(); total != it->totals.cend(); ++total)
-            totals.append(QJsonObject{{QStringLiteral("amount_minor"), total.value()},
-                                      {QStringLiteral("currency"), total.key()}});
-        sums.append(QJsonObject{
-            {QStringLiteral("action"), it.key().left(space)},
-            {QStringLiteral("resource"), it.key().mid(space + 1)},
-            {QStringLiteral("remaining_total"),
-             it->unlimitedValue ? QJsonValue(QJsonValue::Null) : QJsonValue(totals)},
-            {QStringLiteral("remaining_uses"),
-             it->unlimitedUses ? QJsonValue(QJsonValue::Null) : QJsonValue(it->uses)},
-            {QStringLiteral("delegations"), QJsonArray::fromStringList(it->delegations)},
-            {QStringLiteral("max_depth"), it->maxDepth},
-        });
-    }
     const int activeNow = int(delegations.size());
     return QJsonObject{
         {QStringLiteral("agent"), QJsonObject{{QStringLiteral("id"), agent->id},
@@ -182,12 +150,13 @@ std::optional<QJsonObject> AgentAuthority::of(const QString &agentId, const Prin
                                               {QStringLiteral("spiffe_id"), agent->spiffeId}}},
         {QStringLiteral("as_of"), formatTimestamp(now)},
         {QStringLiteral("delegations"), delegations},
-        {QStringLiteral("reach"), sums},
+        {QStringLiteral("reach"), reach.toJson()},
         {QStringLiteral("growth"), QJsonObject{{QStringLiteral("grants_last_30d"), grantsLast30d},
                                                {QStringLiteral("subdelegations"), subdelegationsMade},
                                                {QStringLiteral("active_delegations"), activeNow},
                                                {QStringLiteral("active_delegations_30d_ago"), activeMonthAgo},
                                                {QStringLiteral("sprawl"), activeNow > activeMonthAgo}}},
+        {QStringLiteral("history"), AuthorityHistory::of(visible, *spending, now)},
     };
 }
 

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/Expected.h"
 #include "server/http/Principal.h"
 
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 namespace mandate::server {
 
@@ -15,8 +14,9 @@ class Store;
 // GET /v1/agents/{id}/authority: everything an agent can still do right now. Every active, usable
 // delegation and sub-delegation reaching the agent (the caller's own only, for a customer), each
 // scope with what remains of it through its whole chain (DecisionForecast, the rule simulate uses),
-// the sums per action and resource, and how the authority grew: grants in the last 30 days,
-// sub-delegations the agent made, and how many delegations were active a month ago.
+// the most it can move per action and resource through all of them together (AuthorityReach), how
+// the authority grew: grants in the last 30 days, sub-delegations the agent made, and how many
+// delegations were active a month ago; and its history per day (AuthorityHistory).
 class AgentAuthority
 {
 public:
@@ -27,8 +27,13 @@ public:
         , m_clock(clock)
     {}
 
-    // Nothing when the agent does not exist.
-    std::optional<QJsonObject> of(const QString &agentId, const Principal &caller);
+    enum class Failure
+    {
+        NoSuchAgent,
+        StorageFailed
+    };
+
+    Expected<QJsonObject, Failure> of(const QString &agentId, const Principal &caller);
 
 private:
     Store &m_store;

@@ -21,10 +21,11 @@ void AuthorityRoutes::authority(ApiRequest &request, const Responder &respond)
                            "authority.")));
         return;
     }
-    const std::optional<QJsonObject> authority =
-        AgentAuthority(m_store, m_clock).of(request.param(0), request.principal);
+    const auto authority = AgentAuthority(m_store, m_clock).of(request.param(0), request.principal);
     if (!authority) {
-        respond(Problem::noSuch(u"agent", request.param(0)));
+        respond(authority.error() == AgentAuthority::Failure::NoSuchAgent
+                    ? Problem::noSuch(u"agent", request.param(0))
+                    : Problem::internal());
         return;
     }
     respond(ApiResponse::json(200, *authority));

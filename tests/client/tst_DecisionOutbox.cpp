@@ -154,6 +154,55 @@ private Q_SLOTS:
         QCOMPARE(DemoFixtures::decisionCount(*m_carol, id), 1);
     }
 
+    // "Approve less" goes through the outbox too: written with its amount while the server cannot
+    // be reached, kept across a restart, and delivered as the narrowed approval once it is back.
+    void aNarrowedApprovalWaitsOutACutNetworkWithItsAmount()
+    {
+        const QString id = DemoFixtures::stepUpRequest(*m_alice, *m_payer); // EUR 250.00 asked
+        QVERIFY(!id.isEmpty());
+        mandate::test::NetworkCutProxy proxy(QUrl(m_server.url()));
+        QVERIFY(proxy.start());
+        auto client = consoleClient(*m_alice, proxy.url());
+        mandate::client::MandateApi api(*client);
+        const QString file = newFile();
+        const mandate::Money narrowed = *mandate::Money::of(21000, QStringLiteral("EUR"));
+        proxy.cut();
+        {
+            DecisionOutbox outbox(file, api);
+            outbox.start(m_server.url(), QStringLiteral("alice"));
+            QSignalSpy deferred(&outbox, &DecisionOutbox::deferred);
+            QVERIFY(
+                outbox.submit(id, ApprovalVerdict::Approve, QStringLiteral("Only the deposit"), narrowed));
+            QTRY_VERIFY(!deferred.isEmpty());
+            QCOMPARE(outbox.pending().size(), 1);
+            QCOMPARE(outbox.pending().first().narrowed, std::optional<mandate::Money>(narrowed));
+        }
+        QCOMPARE(DemoFixtures::decisionCount(*m_alice, id), 0);
+
+        DecisionOutbox restarted(file, api);
+        restarted.setRetryInterval(200);
+        QSignalSpy decided(&restarted, &DecisionOutbox::decided);
+        restarted.start(m_server.url(), QStringLiteral("alice"));
+        QCOMPARE(restarted.pending().size(), 1);
+        QCOMPARE(restarted.pending().first().narrowed, std::optional<mandate::Money>(narrowed));
+        proxy.restore();
+        QTRY_COMPARE(decided.size(), 1);
+        QVERIFY(restarted.pending().isEmpty());
+        const QJsonObject approval = m_alice->get(QStringLiteral("/v1/approvals/") + id).json();
+        QCOMPARE(approval.value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+        const QJsonArray decisions = approval.value(QStringLiteral("decisions")).toArray();
+        QCOMPARE(decisions.size(), 1);
+        QCOMPARE(decisions.first()
+                     .toObject()
+                     .value(QStringLiteral("narrowed"))
+                     .toObject()
+                     .value(QStringLiteral("amount"))
+                     .toObject()
+                     .value(QStringLiteral("amount_minor"))
+                     .toInteger(),
+                 21000);
+    }
+
     void finalRefusalsAreReportedAndForgotten()
     {
         const QString id = DemoFixtures::dualControlRequest(*m_alice, *m_payer);

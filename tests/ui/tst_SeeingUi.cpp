@@ -33,6 +33,8 @@
 #include "ui/wizard/UsageWindowBox.h"
 
 #include <QApplication>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,6 +44,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QListView>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -173,6 +176,68 @@ private Q_SLOTS:
         QVERIFY(page->growthLabel()->text().contains(QStringLiteral("active delegation")));
         QVERIFY(!page->reachChart()->chart()->series().isEmpty());
         Console::capture(page, QStringLiteral("authority"));
+        page->close();
+    }
+
+    // The history charts: the value a delegation moved today on its own line (a point per day of
+    // the 30), and today's grants among 30 days of bars.
+    void authorityHistoryChartsShowSpendingAndGrants()
+    {
+        auto rest = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
+        auto payerAgent = DemoFixtures::agentClient(m_server.url(), QStringLiteral("Bill payer"));
+        QVERIFY(rest && payerAgent);
+        const QString purpose = QStringLiteral("Pay the plumber");
+        const auto granted = rest->post(
+            QStringLiteral("/v1/delegations"),
+            DemoFixtures::paymentGrant(DemoFixtures::agentId(*rest, QStringLiteral("Bill payer")), purpose));
+        QCOMPARE(granted.status, 201);
+        const QString id = granted.json().value(QStringLiteral("id")).toString();
+        for (const qint64 minor : {12000, 3050})
+            QCOMPARE(
+                payerAgent->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(id, minor))
+                    .json()
+                    .value(QStringLiteral("decision"))
+                    .toString(),
+                QStringLiteral("allow"));
+
+        auto console = signIn(QStringLiteral("sam"));
+        QVERIFY(console);
+        ui::MainWindow *window = console->controller.mainWindow();
+        ui::AgentsPage *agents = window->agentsPage();
+        window->showPage(agents);
+        QTRY_VERIFY(agents->table()->model()->rowCount() > 0);
+        const QModelIndexList payer = agents->table()->model()->match(
+            agents->table()->model()->index(0, models::AgentListModel::NameColumn), Qt::DisplayRole,
+            QStringLiteral("Bill payer"));
+        QVERIFY(!payer.isEmpty());
+        agents->table()->selectRow(payer.first().row());
+        QTRY_VERIFY(agents->authorityButton()->isEnabled());
+        QTest::mouseClick(agents->authorityButton(), Qt::LeftButton);
+        auto *page = agents->findChild<ui::AuthorityPage *>();
+        QVERIFY(page);
+        QSignalSpy loaded(page, &ui::AuthorityPage::loaded);
+        QVERIFY(loaded.wait(10000));
+
+        QLineSeries *line = nullptr;
+        for (QAbstractSeries *series : page->spendingChart()->chart()->series()) {
+            if (series->name() == purpose)
+                line = qobject_cast<QLineSeries *>(series);
+        }
+        QVERIFY(line);
+        QCOMPARE(line->count(), 30);
+        QCOMPARE(line->at(29).y(), 150.5); // today: EUR 120.00 + EUR 30.50
+        double before = 0;
+        for (int i = 0; i < 29; ++i)
+            before += line->at(i).y();
+        QCOMPARE(before, 0.0);
+        QVERIFY(page->spendingChart()->chart()->legend()->isVisible());
+
+        const QList<QAbstractSeries *> bars = page->grantsChart()->chart()->series();
+        QCOMPARE(bars.size(), 1);
+        QBarSet *grants = qobject_cast<QBarSeries *>(bars.first())->barSets().constFirst();
+        QCOMPARE(grants->count(), 30);
+        QVERIFY(grants->at(29) >= 1); // ours, today
+        Console::capture(page, QStringLiteral("authority-history"));
         page->close();
     }
 
@@ -442,7 +507,12 @@ private Q_SLOTS:
             ui::AgentsPage *agents = window->agentsPage();
             window->showPage(agents);
             QTRY_VERIFY(agents->table()->model()->rowCount() > 0);
-            agents->table()->selectRow(0);
+            // The Bill payer: the history test gave it spending to chart.
+            const QModelIndexList payer = agents->table()->model()->match(
+                agents->table()->model()->index(0, models::AgentListModel::NameColumn), Qt::DisplayRole,
+                QStringLiteral("Bill payer"));
+            QVERIFY(!payer.isEmpty());
+            agents->table()->selectRow(payer.first().row());
             QTest::mouseClick(agents->authorityButton(), Qt::LeftButton);
             auto *authority = agents->findChild<ui::AuthorityPage *>();
             QVERIFY(authority);
