@@ -6,7 +6,8 @@
 # another build of mandate-server (for a before/after pair in one session). When the Cerbos binary
 # is there (CERBOS=PATH, default the one scripts/install-deps.sh puts in tools/cerbos/), the same run measures
 # Cerbos's stateless AuthZEN evaluation of the same payment as a peer: audit and telemetry off,
-# request logs off, on 127.0.0.1 only.
+# request logs off, on 127.0.0.1 only. Each target is warmed up for WARMUP seconds (default 3)
+# before its measured run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/mandate.sh
@@ -52,6 +53,9 @@ sleep 0.5
 
 run() { # name url [wrk args...]
   local name=$1 target=$2; shift 2
+  # Every target first serves WARMUP seconds unmeasured (default 3): what is measured is a running
+  # service, not a fresh data dir's first WAL growth or a cold process.
+  wrk -t"$threads" -c"$connections" -d"${WARMUP:-3}s" "$@" "$target" >/dev/null
   local out; out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@" "$target")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
