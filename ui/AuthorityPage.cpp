@@ -78,6 +78,17 @@ QChartView *authorityChartView(const QString &title, QWidget *parent)
     return view;
 }
 
+// An axis of counts from 0 past `most`, with a tick on whole numbers only: six ticks over 0..6
+// would be labelled "0 1 2 3 4 6" and put a bar of 4 where the 3 is.
+void authorityCountAxis(QValueAxis *axis, int most)
+{
+    const int step = std::max(1, (most + 1 + 4) / 5);
+    const int top = step * ((most + step) / step);
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setRange(0, top);
+    axis->setTickCount(top / step + 1);
+}
+
 } // namespace
 
 AuthorityPage::AuthorityPage(client::MandateApi &api, const QString &agentId, const QString &agentName,
@@ -215,12 +226,8 @@ void AuthorityPage::drawGrowth(const client::AgentAuthorityInfo &authority)
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto *axisX = new QValueAxis;
-    axisX->setLabelFormat(QStringLiteral("%d"));
-    axisX->setMin(0);
-    const int most =
-        std::max({authority.activeMonthAgo, authority.activeNow, authority.grantsLast30Days, 1}) + 1;
-    axisX->setMax(most);
-    axisX->setTickCount(std::min(most, 5) + 1);
+    authorityCountAxis(axisX,
+                       std::max({authority.activeMonthAgo, authority.activeNow, authority.grantsLast30Days}));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
 }
@@ -307,9 +314,7 @@ void AuthorityPage::drawGrants(const client::AgentAuthorityInfo &authority)
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     auto *axisY = new QValueAxis;
-    axisY->setLabelFormat(QStringLiteral("%d"));
-    axisY->setRange(0, most + 1);
-    axisY->setTickCount(std::min(most + 1, 5) + 1);
+    authorityCountAxis(axisY, most);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
 }

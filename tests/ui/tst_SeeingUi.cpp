@@ -58,6 +58,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QValueAxis>
+
+#include <cmath>
 
 using namespace mandate;
 using mandate::test::DemoFixtures;
@@ -237,6 +240,16 @@ private Q_SLOTS:
         QBarSet *grants = qobject_cast<QBarSeries *>(bars.first())->barSets().constFirst();
         QCOMPARE(grants->count(), 30);
         QVERIFY(grants->at(29) >= 1); // ours, today
+        // Count axes tick on whole numbers, so a bar's end meets the label of its value.
+        for (QChartView *view : page->findChildren<QChartView *>()) {
+            for (QAbstractAxis *axis : view->chart()->axes()) {
+                const auto *counts = qobject_cast<QValueAxis *>(axis);
+                if (!counts || counts->labelFormat() != QStringLiteral("%d"))
+                    continue;
+                const double step = (counts->max() - counts->min()) / (counts->tickCount() - 1);
+                QCOMPARE(step, std::round(step));
+            }
+        }
         Console::capture(page, QStringLiteral("authority-history"));
         page->close();
     }
