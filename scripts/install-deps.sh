@@ -14,7 +14,7 @@ packages=(
   qtkeychain-qt6-dev libssl-dev libsodium-dev libyaml-cpp-dev libgl-dev libegl-dev libxkbcommon-dev
   clang libclang-rt-14-dev clang-format
   xvfb xauth x11-apps x11-utils imagemagick fonts-dejavu-core poppler-utils
-  sqlite3 curl procps openssl python3 python3-cryptography python3-jwt
+  sqlite3 libsqlite3-dev curl procps openssl python3 python3-cryptography python3-jwt
   dpkg-dev fakeroot file lintian desktop-file-utils appstream nginx-light systemd
   postgresql
 )

@@ -189,6 +189,16 @@ bool Database::rollbackToSavepoint(const QString &name)
     return control(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
 }
 
+void Database::checkpointIfDue()
+{
+    // SQLite's own threshold for its automatic checkpoint.
+    static constexpr int CheckpointPages = 1000;
+    if (!m_checkpointsDeferred || m_inWrite || m_walPages < CheckpointPages)
+        return;
+    m_walPages = 0;
+    execute(m_dialect->walCheckpoint());
+}
+
 std::optional<quint64> Database::cacheEpoch() const
 {
     return m_inWrite ? std::optional<quint64>(m_cacheEpoch) : std::nullopt;

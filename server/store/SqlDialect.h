@@ -67,6 +67,11 @@ public:
     // A placeholder for long text the caller holds as UTF-8, and the value to bind to it. SQLite
     // takes the bytes as they are: a bound QString is converted UTF-8 → UTF-16 → UTF-8, which
     // was a tenth of a decision's store-thread work for its audit event alone.
+    // Takes the WAL checkpoint out of the commit that crosses its threshold: afterwards `walPages`
+    // holds the WAL's length in pages after each commit of `db`, and walCheckpoint() is run when
+    // the caller chooses. False where there is no such thing (PostgreSQL).
+    virtual bool deferCheckpoints(QSqlDatabase &, int *) const { return false; }
+    virtual QString walCheckpoint() const { return {}; }
     virtual QString utf8TextParameter() const { return QStringLiteral("?"); }
     virtual QVariant utf8Text(const QByteArray &utf8) const { return QString::fromUtf8(utf8); }
 };

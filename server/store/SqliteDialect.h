@@ -14,6 +14,8 @@ public:
     QStringList connectionSetup() const override;
     QString dataVersion() const override { return QStringLiteral("PRAGMA data_version"); }
     bool configure(QSqlDatabase &db, const QString &target, QString *error) const override;
+    bool deferCheckpoints(QSqlDatabase &db, int *walPages) const override;
+    QString walCheckpoint() const override { return QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"); }
     // The bytes are bound as a blob and stored as the text they spell.
     QString utf8TextParameter() const override { return QStringLiteral("CAST(? AS TEXT)"); }
     QVariant utf8Text(const QByteArray &utf8) const override { return utf8; }

@@ -27,7 +27,12 @@ bool StoreThread::openSqlite(const QString &dataDir, QString *error)
 bool StoreThread::open(const QString &database, const QString &dataDir, QString *error)
 {
     QMetaObject::invokeMethod(
-        &m_context, [this, &database, &dataDir, error] { m_store = Store::open(database, dataDir, error); },
+        &m_context,
+        [this, &database, &dataDir, error] {
+            m_store = Store::open(database, dataDir, error);
+            if (m_store)
+                m_store->db().deferCheckpoints();
+        },
         Qt::BlockingQueuedConnection);
     return m_store != nullptr;
 }

@@ -105,6 +105,7 @@ void WriteBatcher::flush()
         Outcome outcome = commit(store, jobs);
         QMetaObject::invokeMethod(
             this, [this, outcome = std::move(outcome)] { finish(outcome); }, Qt::QueuedConnection);
+        store.db().checkpointIfDue();
     });
 }
 

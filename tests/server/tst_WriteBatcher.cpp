@@ -3,6 +3,7 @@
 #include "server/write/WriteBatcher.h"
 #include "tests/support/MockClock.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -149,6 +150,24 @@ private Q_SLOTS:
                      .toInt(),
                  2);
         QVERIFY(m_published[0].id < m_published[1].id && m_published[1].id < m_published[2].id);
+    }
+
+    // SQLite's WAL is checkpointed between batches (after their answers), not inside a commit:
+    // it still never grows past about one checkpoint's worth however much is written.
+    void theWalIsCheckpointedBetweenBatches()
+    {
+        const QString bulk(48 * 1024, QLatin1Char('x'));
+        for (int batch = 0; batch < 300; ++batch) {
+            const QList<CommitStatus> statuses = run({[&bulk](Store &store) {
+                LiveEvent big = event(QStringLiteral("bulk"));
+                big.payload.insert(QStringLiteral("bulk"), bulk);
+                return store.publish(big) ? WriteResult::Keep : WriteResult::Drop;
+            }});
+            QCOMPARE(statuses, QList<CommitStatus>{CommitStatus::Committed});
+        }
+        const qint64 wal = QFileInfo(m_dir.filePath(QStringLiteral("mandate.db-wal"))).size();
+        QVERIFY2(wal < 8 * 1024 * 1024, qPrintable(QString::number(wal)));
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("mandate.db"))).size() > 12 * 1024 * 1024);
     }
 
     // With one writer the log's sequencer seals each batch's audit events before the commit: it
