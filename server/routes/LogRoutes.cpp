@@ -195,12 +195,14 @@ void LogRoutes::delegationReceipt(ApiRequest &request, const Responder &respond)
         return;
     }
     const QString granted = QStringLiteral("delegation.granted");
-    if (const auto event = m_store.audit().first(QStringLiteral("delegation_id"), id, granted)) {
-        respond(receiptFor(*event));
+    // The inbox before the log (see decisionReceipt).
+    if (m_store.log().waiting(QStringLiteral("delegation_id"), id, granted)) {
+        respond(notYetInCheckpoint());
         return;
     }
-    respond(m_store.log().waiting(QStringLiteral("delegation_id"), id, granted)
-                ? notYetInCheckpoint()
+    const auto event = m_store.audit().first(QStringLiteral("delegation_id"), id, granted);
+    respond(event
+                ? receiptFor(*event)
                 : Problem::notFound(QStringLiteral("The grant of delegation %1 is not in the log.").arg(id)));
 }
 
@@ -208,9 +210,11 @@ void LogRoutes::decisionReceipt(ApiRequest &request, const Responder &respond)
 {
     const QString id = request.param(0);
     const QString column = QStringLiteral("decision_id");
-    const std::optional<AuditRepository::Stored> sequenced = m_store.audit().first(column, id);
-    const std::optional<AuditLogRepository::Recorded> waiting =
-        sequenced ? std::nullopt : m_store.log().waiting(column, id);
+    // The inbox before the log: an event only ever moves from the one to the other, and each read
+    // sees the newest commit (PostgreSQL), so one that moved between the reads is still found.
+    const std::optional<AuditLogRepository::Recorded> waiting = m_store.log().waiting(column, id);
+    const std::optional<AuditRepository::Stored> sequenced =
+        waiting ? std::nullopt : m_store.audit().first(column, id);
     Expected<QJsonObject, StrictJson::ParseError> json =
         StrictJson::parseObject(sequenced ? sequenced->event
                                 : waiting ? waiting->event
