@@ -124,6 +124,8 @@ void WriteBatcher::finish(const Outcome &outcome)
     QList<Job> retryJobs;
     QList<Done> retryDone;
     QList<int> retryAttempts;
+    QList<std::pair<qsizetype, CommitStatus>> answers;
+    answers.reserve(batch.size());
     qsizetype next = 0;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         if (next < outcome.retried.size() && outcome.retried[next] == i) {
@@ -133,19 +135,22 @@ void WriteBatcher::finish(const Outcome &outcome)
                 retryDone.append(batch[i]);
                 retryAttempts.append(attempts[i] + 1);
             } else {
-                batch[i](outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Busy);
+                answers.append({i, outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Busy});
             }
             continue;
         }
-        batch[i](outcome.statuses[i]);
+        answers.append({i, outcome.statuses[i]});
     }
     if (!retryJobs.isEmpty()) {
         m_pending = retryJobs + m_pending;
         m_pendingDone = retryDone + m_pendingDone;
         m_pendingAttempts = retryAttempts + m_pendingAttempts;
     }
-    // What arrived while this batch committed goes to the store thread at once, as the next batch.
+    // What arrived while this batch committed goes to the store thread before this batch is
+    // answered: the store writes it while the event loop writes these answers.
     flush();
+    for (const auto &[job, status] : answers)
+        batch[job](status);
     if (isIdle())
         Q_EMIT idle();
 }

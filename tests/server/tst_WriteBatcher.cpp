@@ -4,6 +4,7 @@
 #include "tests/support/MockClock.h"
 
 #include <QFileInfo>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -168,6 +169,35 @@ private Q_SLOTS:
         const qint64 wal = QFileInfo(m_dir.filePath(QStringLiteral("mandate.db-wal"))).size();
         QVERIFY2(wal < 8 * 1024 * 1024, qPrintable(QString::number(wal)));
         QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("mandate.db"))).size() > 12 * 1024 * 1024);
+    }
+
+    // What arrived while a batch committed is on the store thread before that batch's answers
+    // run: the store writes the next batch while the event loop answers this one.
+    void theNextBatchIsWrittenWhileThisOneIsAnswered()
+    {
+        QSemaphore firstRunning;
+        QSemaphore secondMaySubmit;
+        QSemaphore secondRunning;
+        bool secondRanFirst = false;
+        QEventLoop loop;
+        m_writes->submit(
+            [&](Store &) {
+                firstRunning.release();
+                secondMaySubmit.acquire();
+                return WriteResult::Keep;
+            },
+            [&](CommitStatus) { secondRanFirst = secondRunning.tryAcquire(1, 5000); });
+        // The first batch is on the store thread; what is submitted now forms the next one.
+        QTRY_VERIFY(firstRunning.available() > 0);
+        m_writes->submit(
+            [&](Store &) {
+                secondRunning.release();
+                return WriteResult::Keep;
+            },
+            [&](CommitStatus) { loop.quit(); });
+        secondMaySubmit.release();
+        loop.exec();
+        QVERIFY(secondRanFirst);
     }
 
     // With one writer the log's sequencer seals each batch's audit events before the commit: it
