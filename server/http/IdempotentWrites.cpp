@@ -60,17 +60,21 @@ void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respon
     auto answer = std::make_shared<std::optional<ApiResponse>>();
     m_batcher.submit(
         [idem = std::move(idempotency), job = std::move(job), answer, &clock = m_clock](Store &store) {
+            if (idem.key.isEmpty()) {
+                // No answer to keep apart from the changes: the batcher's own savepoint suffices.
+                WriteAnswer written = job(store);
+                *answer = std::move(written.response);
+                return written.keepChanges ? WriteResult::Keep : WriteResult::Drop;
+            }
             const QDateTime now = clock.now();
-            if (!idem.key.isEmpty()) {
-                // A retry of the same key on another instance waits for this answer, then finds it.
-                if (!store.idempotency().lock(idem.scope, idem.key))
-                    return WriteResult::Drop;
-                if (const auto previous =
-                        store.idempotency().find(idem.scope, idem.key, now.addSecs(-ReplayWindowSeconds))) {
-                    *answer = previous->requestHash == idem.requestHash ? replayOf(*previous)
-                                                                        : Problem::idempotencyMismatch();
-                    return WriteResult::Keep;
-                }
+            // A retry of the same key on another instance waits for this answer, then finds it.
+            if (!store.idempotency().lock(idem.scope, idem.key))
+                return WriteResult::Drop;
+            if (const auto previous =
+                    store.idempotency().find(idem.scope, idem.key, now.addSecs(-ReplayWindowSeconds))) {
+                *answer = previous->requestHash == idem.requestHash ? replayOf(*previous)
+                                                                    : Problem::idempotencyMismatch();
+                return WriteResult::Keep;
             }
             // The job's own savepoint: its changes can go while the answer stored below stays.
             WriteScope scope(store, QStringLiteral("answer"));
@@ -79,7 +83,7 @@ void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respon
             WriteAnswer written = job(store);
             if (!(written.keepChanges ? scope.keep() : scope.drop()))
                 return WriteResult::Drop;
-            if (!idem.key.isEmpty() && idem.storeAnswer && written.response.status < 500 &&
+            if (idem.storeAnswer && written.response.status < 500 &&
                 !store.idempotency().store(idem.scope, idem.key,
                                            {idem.requestHash, written.response.status, written.response.body},
                                            now))
