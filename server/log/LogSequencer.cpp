@@ -19,7 +19,7 @@ bool takeTurn(Store &store, bool wait)
     const QString lock = store.db().dialect().sequencerLock(wait);
     if (lock.isEmpty())
         return true;
-    QSqlQuery *q = store.db().run(lock);
+    SqlStatement *q = store.db().run(lock);
     const bool taken = q && q->next() && q->value(0).toBool();
     if (q)
         q->finish();

@@ -23,7 +23,7 @@ bool ActionRepository::save(const ActionDefinition &action, const QString &creat
 
 std::optional<QList<ActionDefinition>> ActionRepository::list()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral(
+    SqlStatement *q = m_db.run(QStringLiteral(
         "SELECT name, label, moves_value, default_sensitivity, description FROM actions ORDER BY name"));
     if (!q)
         return std::nullopt;

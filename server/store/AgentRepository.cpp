@@ -10,7 +10,7 @@ namespace {
 const QString AgentColumns =
     QStringLiteral("SELECT id, spiffe_id, name, description, status, created_at FROM agents ");
 
-AgentRecord readAgent(const QSqlQuery &q)
+AgentRecord readAgent(const SqlStatement &q)
 {
     return {q.value(0).toString(),
             q.value(1).toString(),
@@ -39,7 +39,7 @@ std::optional<AgentRecord> AgentRepository::findBySpiffeId(const QString &spiffe
 
 std::optional<AgentRecord> AgentRepository::one(const QString &where, const QString &value)
 {
-    QSqlQuery *q = m_db.run(AgentColumns + where, {value});
+    SqlStatement *q = m_db.run(AgentColumns + where, {value});
     if (!q || !q->next())
         return std::nullopt;
     AgentRecord agent = readAgent(*q);
@@ -49,7 +49,7 @@ std::optional<AgentRecord> AgentRepository::one(const QString &where, const QStr
 
 QList<AgentRecord> AgentRepository::list(int limit, const std::optional<PageCursor> &after)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         after ? m_db.run(AgentColumns + QStringLiteral("WHERE created_at < ? OR (created_at = ? AND id < ?) "
                                                        "ORDER BY created_at DESC, id DESC LIMIT ?"),
                          {after->sortKey, after->sortKey, after->id, limit})

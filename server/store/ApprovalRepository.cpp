@@ -67,7 +67,7 @@ bool ApprovalRepository::update(const Approval &a)
 
 std::optional<Approval> ApprovalRepository::find(const QString &id)
 {
-    QSqlQuery *q = m_db.run(Select + QStringLiteral("WHERE id = ?"), {id});
+    SqlStatement *q = m_db.run(Select + QStringLiteral("WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     auto approval = parse(q->value(0));
@@ -77,7 +77,7 @@ std::optional<Approval> ApprovalRepository::find(const QString &id)
 
 std::optional<Approval> ApprovalRepository::findForUpdate(const QString &id)
 {
-    QSqlQuery *q = m_db.run(Select + QStringLiteral("WHERE id = ?") + m_db.dialect().rowLock(), {id});
+    SqlStatement *q = m_db.run(Select + QStringLiteral("WHERE id = ?") + m_db.dialect().rowLock(), {id});
     if (!q || !q->next())
         return std::nullopt;
     auto approval = parse(q->value(0));
@@ -87,7 +87,7 @@ std::optional<Approval> ApprovalRepository::findForUpdate(const QString &id)
 
 std::optional<ApprovalRepository::Route> ApprovalRepository::routeOf(const QString &id)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT routed_to FROM approvals WHERE id = ?"), {id});
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT routed_to FROM approvals WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     const Route route =
@@ -99,7 +99,7 @@ std::optional<ApprovalRepository::Route> ApprovalRepository::routeOf(const QStri
 std::optional<Approval> ApprovalRepository::findPending(const QString &delegationId,
                                                         const QString &requestKey)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(Select + QStringLiteral("WHERE delegation_id = ? AND request_key = ? AND status = 'pending' "
                                          "ORDER BY created_at DESC LIMIT 1"),
                  {delegationId, requestKey});
@@ -136,7 +136,7 @@ QList<Approval> ApprovalRepository::list(const Query &query)
             {query.after->sortKey, query.after->sortKey, query.after->id});
     }
     values.append(query.limit);
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.runList(Select + where + QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ?"), values);
     QList<Approval> result;
     while (q && q->next()) {
@@ -148,7 +148,7 @@ QList<Approval> ApprovalRepository::list(const Query &query)
 
 QList<Approval> ApprovalRepository::pendingOn(const QString &delegationId)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(Select + QStringLiteral("WHERE delegation_id = ? AND status = 'pending'"), {delegationId});
     QList<Approval> result;
     while (q && q->next()) {
@@ -160,7 +160,7 @@ QList<Approval> ApprovalRepository::pendingOn(const QString &delegationId)
 
 QList<Approval> ApprovalRepository::pendingExpiredBy(const QDateTime &now, int limit)
 {
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         Select + QStringLiteral("WHERE status = 'pending' AND expires_at <= ? ORDER BY expires_at LIMIT ?"),
         {formatTimestamp(now), limit});
     QList<Approval> result;
@@ -173,7 +173,7 @@ QList<Approval> ApprovalRepository::pendingExpiredBy(const QDateTime &now, int l
 
 qint64 ApprovalRepository::countPending()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM approvals WHERE status = 'pending'"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM approvals WHERE status = 'pending'"));
     if (!q || !q->next())
         return 0;
     const qint64 n = q->value(0).toLongLong();
@@ -183,7 +183,7 @@ qint64 ApprovalRepository::countPending()
 
 bool ApprovalRepository::routedToApprovers(const QString &delegationId)
 {
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         QStringLiteral("SELECT 1 FROM approvals WHERE delegation_id = ? AND routed_to = 'approvers' LIMIT 1"),
         {delegationId});
     const bool found = q && q->next();

@@ -15,7 +15,7 @@ QVariant nullable(const QString &text)
 }
 
 // Columns: id, at, type, delegation_id, agent_id, customer_id, decision_id, event.
-AuditLogRepository::Recorded recordedFrom(const QSqlQuery &q)
+AuditLogRepository::Recorded recordedFrom(const SqlStatement &q)
 {
     return {q.value(0).toLongLong(), parseTimestamp(q.value(1).toString()).value_or(QDateTime()),
             q.value(2).toString(),   q.value(3).toString(),
@@ -42,7 +42,7 @@ std::optional<QList<AuditLogRepository::Recorded>> AuditLogRepository::take(int 
 {
     // One statement reads and removes, so an event committed meanwhile by another instance is
     // either taken here or left whole for the next pass — never removed unread.
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         QStringLiteral("DELETE FROM audit_inbox WHERE id IN (SELECT id FROM audit_inbox ORDER BY id LIMIT ?) "
                        "RETURNING id, at, type, delegation_id, agent_id, customer_id, decision_id, event"),
         {limit});
@@ -57,7 +57,7 @@ std::optional<QList<AuditLogRepository::Recorded>> AuditLogRepository::take(int 
 
 std::optional<QDateTime> AuditLogRepository::oldestWaiting()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT at FROM audit_inbox ORDER BY id LIMIT 1"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT at FROM audit_inbox ORDER BY id LIMIT 1"));
     if (!q || !q->next())
         return std::nullopt;
     const std::optional<QDateTime> at = parseTimestamp(q->value(0).toString());
@@ -78,7 +78,7 @@ AuditLogRepository::waiting(const QString &column, const QString &value, const Q
         sql += QStringLiteral(" AND type = ?");
         values.append(type);
     }
-    QSqlQuery *q = m_db.runList(sql + QStringLiteral(" ORDER BY id LIMIT 1"), values);
+    SqlStatement *q = m_db.runList(sql + QStringLiteral(" ORDER BY id LIMIT 1"), values);
     if (!q || !q->next())
         return std::nullopt;
     Recorded row = recordedFrom(*q);
@@ -89,7 +89,7 @@ AuditLogRepository::waiting(const QString &column, const QString &value, const Q
 std::optional<QByteArray> AuditLogRepository::subtree(int level, qint64 index)
 {
     // Leaves live next to their events; the tree table holds what lies above them.
-    QSqlQuery *q =
+    SqlStatement *q =
         level == 0 ? m_db.run(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq = ?"), {index + 1})
                    : m_db.run(QStringLiteral("SELECT hash FROM audit_tree WHERE level = ? AND idx = ?"),
                               {level, index});
@@ -122,7 +122,8 @@ std::optional<qint64> AuditLogRepository::leafCount()
 {
     // Leaves are hashed in seq order, so the newest hashed one counts them; a store from before the
     // tree has none until its first pass.
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT MAX(seq) FROM audit_events WHERE leaf_hash IS NOT NULL"));
+    SqlStatement *q =
+        m_db.run(QStringLiteral("SELECT MAX(seq) FROM audit_events WHERE leaf_hash IS NOT NULL"));
     if (!q || !q->next())
         return std::nullopt;
     const QVariant last = q->value(0);
@@ -132,7 +133,7 @@ std::optional<qint64> AuditLogRepository::leafCount()
 
 std::optional<QList<QByteArray>> AuditLogRepository::leaves(qint64 index, int limit)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?"),
                  {index, limit});
     if (!q)
@@ -145,7 +146,7 @@ std::optional<QList<QByteArray>> AuditLogRepository::leaves(qint64 index, int li
 
 std::optional<AuditLogRepository::StoredCheckpoint> AuditLogRepository::checkpoint()
 {
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         QStringLiteral("SELECT tree_size, root_hash, note, signed_at FROM audit_checkpoint WHERE id = 1"));
     if (!q || !q->next())
         return std::nullopt;

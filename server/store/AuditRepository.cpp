@@ -57,7 +57,8 @@ bool AuditRepository::insert(const QList<Sealed> &events)
 
 std::optional<QPair<qint64, QString>> AuditRepository::head()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
+    SqlStatement *q =
+        m_db.run(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
     if (!q)
         return std::nullopt;
     QPair<qint64, QString> head{0, AuditChain::genesisHash()};
@@ -69,7 +70,7 @@ std::optional<QPair<qint64, QString>> AuditRepository::head()
 
 std::optional<QList<AuditRepository::Stored>> AuditRepository::texts(qint64 afterSeq, int limit)
 {
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         QStringLiteral("SELECT seq, type, event FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?"),
         {afterSeq, limit});
     if (!q)
@@ -105,7 +106,7 @@ std::optional<AuditRepository::Stored> AuditRepository::first(const QString &col
         sql += QStringLiteral(" AND type = ?");
         values.append(type);
     }
-    QSqlQuery *q = m_db.runList(sql + QStringLiteral(" ORDER BY seq LIMIT 1"), values);
+    SqlStatement *q = m_db.runList(sql + QStringLiteral(" ORDER BY seq LIMIT 1"), values);
     if (!q || !q->next())
         return std::nullopt;
     Stored row;
@@ -142,7 +143,7 @@ std::optional<QList<AuditRepository::Row>> AuditRepository::list(const Filter &f
     sql += QStringLiteral(" ORDER BY seq LIMIT ?");
     values.append(filter.limit);
 
-    QSqlQuery *q = m_db.runList(sql, values);
+    SqlStatement *q = m_db.runList(sql, values);
     if (!q)
         return std::nullopt;
     QList<Row> rows;

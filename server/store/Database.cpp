@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace mandate::server {
 
@@ -55,56 +56,51 @@ void Database::close()
     }
 }
 
-QSqlQuery *Database::prepared(const QString &sql)
+SqlStatement *Database::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
     if (it != m_statements.end()) {
         (*it)->finish();
         return it->get();
     }
-    auto query = std::make_shared<QSqlQuery>(m_db);
-    if (!query->prepare(sql)) {
-        fail(QStringLiteral("prepare"), *query);
+    QString error;
+    QString code;
+    std::shared_ptr<SqlStatement> statement = m_dialect->prepare(m_db, sql, &error, &code);
+    if (!statement) {
+        fail(QStringLiteral("prepare"), sql, error, code);
         return nullptr;
     }
-    m_statements.insert(sql, query);
-    return query.get();
+    m_statements.insert(sql, statement);
+    return statement.get();
 }
 
-QSqlQuery *Database::run(const QString &sql, std::initializer_list<QVariant> values)
+SqlStatement *Database::exec(const QString &sql, const QVariant *values, qsizetype count)
 {
-    QSqlQuery *query = prepared(sql);
-    if (!query)
+    SqlStatement *statement = prepared(sql);
+    if (!statement)
         return nullptr;
-    int index = 0;
-    for (const QVariant &value : values)
-        query->bindValue(index++, value);
-    if (!query->exec()) {
-        fail(QStringLiteral("exec"), *query);
+    if (!statement->exec(values, count)) {
+        fail(QStringLiteral("exec"), sql, statement->errorText(), statement->nativeErrorCode());
         return nullptr;
     }
-    return query;
+    return statement;
 }
 
-QSqlQuery *Database::runList(const QString &sql, const QVariantList &values)
+SqlStatement *Database::run(const QString &sql, std::initializer_list<QVariant> values)
 {
-    QSqlQuery *query = prepared(sql);
-    if (!query)
-        return nullptr;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query->bindValue(static_cast<int>(i), values[i]);
-    if (!query->exec()) {
-        fail(QStringLiteral("exec"), *query);
-        return nullptr;
-    }
-    return query;
+    return exec(sql, values.begin(), static_cast<qsizetype>(values.size()));
+}
+
+SqlStatement *Database::runList(const QString &sql, const QVariantList &values)
+{
+    return exec(sql, values.constData(), values.size());
 }
 
 bool Database::execute(const QString &sql)
 {
     QSqlQuery query(m_db);
     if (!query.exec(sql)) {
-        fail(QStringLiteral("execute"), query);
+        fail(QStringLiteral("execute"), sql, query.lastError().text(), query.lastError().nativeErrorCode());
         return false;
     }
     return true;
@@ -122,7 +118,7 @@ bool Database::beginWrite()
     m_lockConflict = false;
     // SQLite: read under the write lock, nobody else can commit until this transaction ends.
     // PostgreSQL: new every transaction, and a locked row is forgotten when it is locked.
-    QSqlQuery *version = run(m_dialect->dataVersion());
+    SqlStatement *version = run(m_dialect->dataVersion());
     if (!version || !version->next()) {
         ++m_cacheEpoch;
         m_dataVersion.reset();
@@ -204,18 +200,18 @@ std::optional<quint64> Database::cacheEpoch() const
     return m_inWrite ? std::optional<quint64>(m_cacheEpoch) : std::nullopt;
 }
 
-void Database::fail(const QString &what, const QSqlQuery &query)
+void Database::fail(const QString &what, const QString &sql, const QString &error, const QString &code)
 {
     // The statement text is logged, never its bound values: they may hold hashes or personal data.
-    m_lastError = what + QStringLiteral(": ") + query.lastError().text();
+    m_lastError = what + QStringLiteral(": ") + error;
     // After a lost race the transaction refuses every statement until the job's savepoint is
     // rolled back; those refusals are the same race.
-    if (m_inWrite && (m_lockConflict || m_dialect->isLockConflict(query.lastError().nativeErrorCode()))) {
+    if (m_inWrite && (m_lockConflict || m_dialect->isLockConflict(code))) {
         // A lost race for a row, retried by the group committer: no error, nothing to log.
         m_lockConflict = true;
         return;
     }
-    qCWarning(lcStore).noquote() << m_lastError << "in" << query.lastQuery().left(200);
+    qCWarning(lcStore).noquote() << m_lastError << "in" << sql.left(200);
     // Inside a write transaction the probe would only meet the aborted transaction; the group
     // committer checks after its rollback instead.
     if (!m_inWrite && !m_lost && !isAlive()) {

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "server/store/SqlDialect.h"
+#include "server/store/SqlStatement.h"
 
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -47,9 +47,9 @@ public:
 
     // Binds `values` by position to the cached statement for `sql` and executes it. The returned
     // query is positioned before the first row; read it before the next run() of the same SQL.
-    QSqlQuery *run(const QString &sql, std::initializer_list<QVariant> values = {});
+    SqlStatement *run(const QString &sql, std::initializer_list<QVariant> values = {});
     // Like run(), for statements whose bind values are assembled at run time.
-    QSqlQuery *runList(const QString &sql, const QVariantList &values);
+    SqlStatement *runList(const QString &sql, const QVariantList &values);
     // Executes DDL or pragmas without caching.
     bool execute(const QString &sql);
 
@@ -79,14 +79,15 @@ public:
     void checkpointIfDue();
 
 private:
-    QSqlQuery *prepared(const QString &sql);
+    SqlStatement *prepared(const QString &sql);
+    SqlStatement *exec(const QString &sql, const QVariant *values, qsizetype count);
     bool control(const QString &sql);
-    void fail(const QString &what, const QSqlQuery &query);
+    void fail(const QString &what, const QString &sql, const QString &error, const QString &code);
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
     QSqlDatabase m_db;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    QHash<QString, std::shared_ptr<SqlStatement>> m_statements;
     QString m_lastError;
     bool m_inWrite = false;
     bool m_lost = false;

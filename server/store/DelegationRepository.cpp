@@ -21,7 +21,7 @@ std::optional<QString> optionalText(const QVariant &value)
     return value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
 }
 
-std::optional<Delegation> readDelegation(const QSqlQuery &q)
+std::optional<Delegation> readDelegation(const SqlStatement &q)
 {
     Delegation d;
     d.id = q.value(0).toString();
@@ -98,7 +98,7 @@ bool DelegationRepository::lockChain(const QStringList &rootFirst)
         return true;
     const QString sql = QStringLiteral("SELECT id FROM delegations WHERE id = ?") + m_db.dialect().rowLock();
     for (const QString &id : rootFirst) {
-        QSqlQuery *q = m_db.run(sql, {id});
+        SqlStatement *q = m_db.run(sql, {id});
         if (!q)
             return false;
         q->finish();
@@ -112,14 +112,14 @@ std::optional<Delegation> DelegationRepository::find(const QString &id)
 {
     if (const Delegation *kept = m_cache.find(id))
         return *kept;
-    QSqlQuery *q = m_db.run(DelegationColumns + QStringLiteral("WHERE id = ?"), {id});
+    SqlStatement *q = m_db.run(DelegationColumns + QStringLiteral("WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     std::optional<Delegation> d = readDelegation(*q);
     q->finish();
     if (!d)
         return std::nullopt;
-    QSqlQuery *children = m_db.run(
+    SqlStatement *children = m_db.run(
         QStringLiteral("SELECT id FROM delegations WHERE parent_id = ? ORDER BY created_at, id"), {id});
     while (children && children->next())
         d->children.append(children->value(0).toString());
@@ -129,7 +129,7 @@ std::optional<Delegation> DelegationRepository::find(const QString &id)
 
 std::optional<int> DelegationRepository::depthOf(const QString &id)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT depth FROM delegations WHERE id = ?"), {id});
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT depth FROM delegations WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     const int depth = q->value(0).toInt();
@@ -183,7 +183,7 @@ QList<Delegation> DelegationRepository::list(const Query &query)
     values.append(query.limit);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString order = QStringLiteral(" ORDER BY %1%2, id%2 LIMIT ?").arg(column, direction);
-    QSqlQuery *q = m_db.runList(DelegationColumns + where + order, values);
+    SqlStatement *q = m_db.runList(DelegationColumns + where + order, values);
     QList<Delegation> result;
     while (q && q->next()) {
         if (std::optional<Delegation> d = readDelegation(*q))
@@ -214,7 +214,7 @@ std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const 
             " UNION SELECT d.id FROM delegations d JOIN tree t ON d.parent_id = t.id) "
             "UPDATE delegations SET status = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ? "
             "WHERE status = 'active' AND id IN (SELECT id FROM tree) RETURNING id");
-    QSqlQuery *q = m_db.run(sql, {key, formatTimestamp(at), by, reason});
+    SqlStatement *q = m_db.run(sql, {key, formatTimestamp(at), by, reason});
     if (!q)
         return std::nullopt;
     QStringList ids;
@@ -227,7 +227,7 @@ std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const 
 
 std::optional<QStringList> DelegationRepository::activeDescendantsOf(const QString &id)
 {
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         QStringLiteral(
             "WITH RECURSIVE tree(id) AS (SELECT id FROM delegations WHERE parent_id = ? "
             "UNION SELECT d.id FROM delegations d JOIN tree t ON d.parent_id = t.id) "
@@ -269,7 +269,7 @@ bool DelegationRepository::saveBoundContext(const QString &id, const QJsonObject
 QStringList DelegationRepository::activeLapsedBy(const QDateTime &now, int limit)
 {
     const QString at = formatTimestamp(now);
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT id FROM delegations WHERE status = 'active' AND "
                                 "(expires_at <= ? OR idle_deadline <= ?) ORDER BY expires_at LIMIT ?"),
                  {at, at, limit});

@@ -9,7 +9,7 @@ namespace {
 
 const QString PointColumns = QStringLiteral("id, name, created_at, created_by, last_used_at, revoked_at");
 
-EnforcementPoint pointFrom(const QSqlQuery &q)
+EnforcementPoint pointFrom(const SqlStatement &q)
 {
     const auto optionalTime = [](const QVariant &value) -> std::optional<QDateTime> {
         if (value.isNull())
@@ -37,9 +37,9 @@ bool EnforcementPointRepository::insert(const EnforcementPoint &point, const QBy
 
 std::optional<EnforcementPoint> EnforcementPointRepository::one(const QString &where, const QVariant &value)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT ") + PointColumns +
-                                QStringLiteral(" FROM enforcement_points WHERE ") + where,
-                            {value});
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT ") + PointColumns +
+                                   QStringLiteral(" FROM enforcement_points WHERE ") + where,
+                               {value});
     if (!q || !q->next())
         return std::nullopt;
     EnforcementPoint point = pointFrom(*q);
@@ -60,8 +60,8 @@ std::optional<EnforcementPoint> EnforcementPointRepository::findActiveByTokenHas
 QList<EnforcementPoint> EnforcementPointRepository::list()
 {
     QList<EnforcementPoint> points;
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT ") + PointColumns +
-                            QStringLiteral(" FROM enforcement_points ORDER BY created_at DESC, id"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT ") + PointColumns +
+                               QStringLiteral(" FROM enforcement_points ORDER BY created_at DESC, id"));
     while (q && q->next())
         points.append(pointFrom(*q));
     return points;

@@ -21,7 +21,7 @@ bool IdempotencyRepository::lock(const QString &principal, const QString &key)
     hash.addData(key.toUtf8());
     qint64 value = 0;
     std::memcpy(&value, hash.resultView().data(), sizeof value);
-    QSqlQuery *q = m_db.run(sql, {value});
+    SqlStatement *q = m_db.run(sql, {value});
     if (!q)
         return false;
     q->finish();
@@ -31,9 +31,9 @@ bool IdempotencyRepository::lock(const QString &principal, const QString &key)
 std::optional<IdempotencyRepository::Entry>
 IdempotencyRepository::find(const QString &principal, const QString &key, const QDateTime &notBefore)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT request_hash, status, body FROM idempotency_keys "
-                                           "WHERE principal = ? AND idem_key = ? AND created_at >= ?"),
-                            {principal, key, formatTimestamp(notBefore)});
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT request_hash, status, body FROM idempotency_keys "
+                                              "WHERE principal = ? AND idem_key = ? AND created_at >= ?"),
+                               {principal, key, formatTimestamp(notBefore)});
     if (!q || !q->next())
         return std::nullopt;
     Entry entry{q->value(0).toByteArray(), q->value(1).toInt(), q->value(2).toByteArray()};

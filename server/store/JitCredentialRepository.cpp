@@ -16,7 +16,7 @@ bool JitCredentialRepository::insert(const Credential &credential)
 QList<JitCredentialRepository::Credential> JitCredentialRepository::liveOf(const QString &delegationId,
                                                                            const QDateTime &now)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT jti, delegation_id, issuer, expires_at FROM jit_credentials "
                                 "WHERE delegation_id = ? AND expires_at > ? ORDER BY expires_at, jti"),
                  {delegationId, formatTimestamp(now)});

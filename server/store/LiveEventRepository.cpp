@@ -35,7 +35,7 @@ LiveEvent::Audience audienceFrom(const QString &name)
 
 std::optional<LiveEvent> LiveEventRepository::insert(LiveEvent event)
 {
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         QStringLiteral("INSERT INTO live_events (at, type, customer_id, audience, payload) "
                        "VALUES (?, ?, ?, ?, ?) RETURNING id"),
         {formatTimestamp(event.at), event.type,
@@ -50,7 +50,7 @@ std::optional<LiveEvent> LiveEventRepository::insert(LiveEvent event)
 
 QList<LiveEvent> LiveEventRepository::after(qint64 id, int limit)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT id, at, type, customer_id, audience, payload FROM live_events "
                                 "WHERE id > ? ORDER BY id LIMIT ?"),
                  {id, limit});
@@ -70,7 +70,7 @@ QList<LiveEvent> LiveEventRepository::after(qint64 id, int limit)
 
 qint64 LiveEventRepository::newestId()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM live_events"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM live_events"));
     if (!q || !q->next())
         return 0;
     const qint64 id = q->value(0).toLongLong();
@@ -80,7 +80,7 @@ qint64 LiveEventRepository::newestId()
 
 qint64 LiveEventRepository::oldestId()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COALESCE(MIN(id), 0) FROM live_events"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT COALESCE(MIN(id), 0) FROM live_events"));
     if (!q || !q->next())
         return 0;
     const qint64 id = q->value(0).toLongLong();
@@ -90,7 +90,7 @@ qint64 LiveEventRepository::oldestId()
 
 std::optional<int> LiveEventRepository::prune(int limit)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("DELETE FROM live_events WHERE id IN (SELECT id FROM live_events "
                                 "WHERE id <= (SELECT MAX(id) FROM live_events) - ? ORDER BY id LIMIT ?)"),
                  {RetainedEvents, limit});

@@ -1,9 +1,9 @@
 #include "server/store/Migrations.h"
 
 #include "server/store/Database.h"
+#include "server/store/SqlStatement.h"
 
 #include <QDateTime>
-#include <QSqlQuery>
 #include <QStringList>
 
 namespace mandate::server {
@@ -291,7 +291,7 @@ bool Migrations::applyLocked(Database &db, QString *error)
         *error = db.lastError();
         return false;
     }
-    QSqlQuery *current = db.run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    SqlStatement *current = db.run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
     if (!current || !current->next()) {
         *error = db.lastError();
         db.rollback();

@@ -1,5 +1,7 @@
 #include "server/store/PostgresDialect.h"
 
+#include "server/store/QtSqlStatement.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QUrl>
@@ -73,6 +75,18 @@ QStringList PostgresDialect::commitOrderLock() const
     // a batch whose every job succeeded would fail.
     return {QStringLiteral("SET LOCAL lock_timeout = 0"),
             QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(CommitOrderLockKey)};
+}
+
+std::unique_ptr<SqlStatement> PostgresDialect::prepare(const QSqlDatabase &db, const QString &sql,
+                                                       QString *error, QString *code) const
+{
+    auto statement = std::make_unique<QtSqlStatement>(db);
+    if (!statement->prepare(sql)) {
+        *error = statement->errorText();
+        *code = statement->nativeErrorCode();
+        return nullptr;
+    }
+    return statement;
 }
 
 bool PostgresDialect::isLockConflict(const QString &errorCode) const

@@ -22,6 +22,8 @@ public:
     static constexpr int LockWaitMs = 200;
 
     QString driverName() const override { return QStringLiteral("QPSQL"); }
+    std::unique_ptr<SqlStatement> prepare(const QSqlDatabase &db, const QString &sql, QString *error,
+                                          QString *code) const override;
     QString beginWrite() const override { return QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"); }
     QString translateDdl(const QString &ddl) const override;
     QStringList connectionSetup() const override;

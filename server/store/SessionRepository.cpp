@@ -15,8 +15,8 @@ bool SessionRepository::insert(const QByteArray &tokenHash, const QString &userI
 
 std::optional<SessionRepository::Session> SessionRepository::find(const QByteArray &tokenHash)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"),
-                            {tokenHash});
+    SqlStatement *q = m_db.run(
+        QStringLiteral("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"), {tokenHash});
     if (!q || !q->next())
         return std::nullopt;
     Session session{q->value(0).toString(), parseTimestamp(q->value(1).toString()).value_or(QDateTime())};

@@ -25,7 +25,8 @@ SigningKeyRepository::Published SigningKeyRepository::publish(const QString &kid
                                  "ON CONFLICT (kid) DO NOTHING"),
                   {kid, text, formatTimestamp(at)}))
         return Published::Failed;
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT jwk, retired_at FROM signing_keys WHERE kid = ?"), {kid});
+    SqlStatement *q =
+        m_db.run(QStringLiteral("SELECT jwk, retired_at FROM signing_keys WHERE kid = ?"), {kid});
     if (!q || !q->next())
         return Published::Failed;
     const QJsonObject stored = signingKeyJwk(q->value(0));
@@ -38,9 +39,9 @@ SigningKeyRepository::Published SigningKeyRepository::publish(const QString &kid
 
 std::optional<QList<SigningKeyRepository::Key>> SigningKeyRepository::trusted(const QDateTime &retiredAfter)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT kid, jwk, retired_at FROM signing_keys "
-                                           "WHERE retired_at IS NULL OR retired_at > ? ORDER BY kid"),
-                            {formatTimestamp(retiredAfter)});
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT kid, jwk, retired_at FROM signing_keys "
+                                              "WHERE retired_at IS NULL OR retired_at > ? ORDER BY kid"),
+                               {formatTimestamp(retiredAfter)});
     if (!q)
         return std::nullopt;
     QList<Key> keys;
@@ -55,9 +56,9 @@ std::optional<QList<SigningKeyRepository::Key>> SigningKeyRepository::trusted(co
 
 bool SigningKeyRepository::retire(const QString &kid, const QDateTime &at)
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("UPDATE signing_keys SET retired_at = COALESCE(retired_at, ?) "
-                                           "WHERE kid = ? RETURNING kid"),
-                            {formatTimestamp(at), kid});
+    SqlStatement *q = m_db.run(QStringLiteral("UPDATE signing_keys SET retired_at = COALESCE(retired_at, ?) "
+                                              "WHERE kid = ? RETURNING kid"),
+                               {formatTimestamp(at), kid});
     const bool found = q && q->next();
     if (q)
         q->finish();

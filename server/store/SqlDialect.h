@@ -4,9 +4,13 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <memory>
+
 class QSqlDatabase;
 
 namespace mandate::server {
+
+class SqlStatement;
 
 // What differs between the SQL databases Mandate runs on. Everything else — the repositories,
 // the migrations' logic — is written once in SQL both SQLite and PostgreSQL accept
@@ -26,6 +30,9 @@ public:
     virtual QStringList connectionSetup() const = 0;
     // A query whose single value changes whenever another connection commits.
     virtual QString dataVersion() const = 0;
+    // Prepares `sql` on `db`, which is open; null with `error` and the driver's `code` on failure.
+    virtual std::unique_ptr<SqlStatement> prepare(const QSqlDatabase &db, const QString &sql, QString *error,
+                                                  QString *code) const = 0;
     // Whether SAVEPOINT and friends may be prepared statements.
     virtual bool preparesTransactionControl() const { return true; }
     // Points `db` at `target`: a file name for SQLite, a URL for a server database.

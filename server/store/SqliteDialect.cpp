@@ -1,5 +1,7 @@
 #include "server/store/SqliteDialect.h"
 
+#include "server/store/SqliteStatement.h"
+
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QStringList>
@@ -27,12 +29,37 @@ QStringList SqliteDialect::connectionSetup() const
     };
 }
 
-bool SqliteDialect::deferCheckpoints(QSqlDatabase &db, int *walPages) const
+namespace {
+
+// The connection Qt's driver opened, for what its API does not offer.
+sqlite3 *connectionOf(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver()->handle();
     if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return false;
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+} // namespace
+
+std::unique_ptr<SqlStatement> SqliteDialect::prepare(const QSqlDatabase &db, const QString &sql,
+                                                     QString *error, QString *code) const
+{
+    sqlite3 *connection = connectionOf(db);
+    if (!connection) {
+        *error = QStringLiteral("the SQLite driver gave no connection handle");
+        *code = QString::number(SQLITE_MISUSE);
+        return nullptr;
+    }
+    std::unique_ptr<SqliteStatement> statement = SqliteStatement::prepare(connection, sql, error);
+    if (!statement)
+        *code = QString::number(sqlite3_errcode(connection));
+    return statement;
+}
+
+bool SqliteDialect::deferCheckpoints(QSqlDatabase &db, int *walPages) const
+{
+    sqlite3 *connection = connectionOf(db);
     if (!connection)
         return false;
     // Replaces the automatic checkpoint, which is itself a WAL hook (sqlite3_wal_autocheckpoint).

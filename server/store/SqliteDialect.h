@@ -9,6 +9,8 @@ class SqliteDialect final : public SqlDialect
 {
 public:
     QString driverName() const override { return QStringLiteral("QSQLITE"); }
+    std::unique_ptr<SqlStatement> prepare(const QSqlDatabase &db, const QString &sql, QString *error,
+                                          QString *code) const override;
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     QString translateDdl(const QString &ddl) const override;
     QStringList connectionSetup() const override;

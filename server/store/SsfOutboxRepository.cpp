@@ -12,7 +12,7 @@ namespace {
 const QString EntryColumns = QStringLiteral(
     "SELECT seq, stream_id, jti, event_type, control, claims, queued_at, attempts FROM ssf_outbox ");
 
-SsfOutboxRepository::Entry readEntry(const QSqlQuery &q)
+SsfOutboxRepository::Entry readEntry(const SqlStatement &q)
 {
     SsfOutboxRepository::Entry entry;
     entry.seq = q.value(0).toLongLong();
@@ -41,10 +41,10 @@ bool SsfOutboxRepository::insert(const Entry &entry)
 QList<SsfOutboxRepository::Entry> SsfOutboxRepository::pending(const QString &streamId, bool controlOnly,
                                                                int limit)
 {
-    QSqlQuery *q = m_db.run(EntryColumns + QStringLiteral("WHERE stream_id = ? AND delivered_at IS NULL "
-                                                          "AND (control = 1 OR ? = 0) "
-                                                          "ORDER BY control DESC, seq LIMIT ?"),
-                            {streamId, controlOnly ? 1 : 0, limit});
+    SqlStatement *q = m_db.run(EntryColumns + QStringLiteral("WHERE stream_id = ? AND delivered_at IS NULL "
+                                                             "AND (control = 1 OR ? = 0) "
+                                                             "ORDER BY control DESC, seq LIMIT ?"),
+                               {streamId, controlOnly ? 1 : 0, limit});
     QList<Entry> entries;
     while (q && q->next())
         entries.append(readEntry(*q));
@@ -53,7 +53,7 @@ QList<SsfOutboxRepository::Entry> SsfOutboxRepository::pending(const QString &st
 
 std::optional<SsfOutboxRepository::Entry> SsfOutboxRepository::find(const QString &streamId, qint64 seq)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(EntryColumns + QStringLiteral("WHERE stream_id = ? AND seq = ?"), {streamId, seq});
     if (!q || !q->next())
         return std::nullopt;
@@ -75,9 +75,9 @@ std::optional<int> SsfOutboxRepository::markDoneByJti(const QString &streamId, c
 {
     int named = 0;
     for (const QString &jti : jtis) {
-        QSqlQuery *q = m_db.run(QStringLiteral("UPDATE ssf_outbox SET delivered_at = ?, outcome = ? "
-                                               "WHERE stream_id = ? AND jti = ? AND delivered_at IS NULL"),
-                                {formatTimestamp(at), outcome, streamId, jti});
+        SqlStatement *q = m_db.run(QStringLiteral("UPDATE ssf_outbox SET delivered_at = ?, outcome = ? "
+                                                  "WHERE stream_id = ? AND jti = ? AND delivered_at IS NULL"),
+                                   {formatTimestamp(at), outcome, streamId, jti});
         if (!q)
             return std::nullopt;
         named += q->numRowsAffected();
@@ -100,7 +100,7 @@ bool SsfOutboxRepository::dropPending(const QString &streamId)
 
 QHash<QString, SsfOutboxRepository::Counts> SsfOutboxRepository::countsByStream()
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT stream_id, SUM(CASE WHEN delivered_at IS NULL THEN 1 ELSE 0 END), "
                                 "SUM(CASE WHEN delivered_at IS NULL THEN 0 ELSE 1 END) FROM ssf_outbox "
                                 "GROUP BY stream_id"));
@@ -112,7 +112,7 @@ QHash<QString, SsfOutboxRepository::Counts> SsfOutboxRepository::countsByStream(
 
 qint64 SsfOutboxRepository::pendingTotal()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM ssf_outbox WHERE delivered_at IS NULL"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM ssf_outbox WHERE delivered_at IS NULL"));
     if (!q || !q->next())
         return 0;
     const qint64 total = q->value(0).toLongLong();
@@ -122,9 +122,10 @@ qint64 SsfOutboxRepository::pendingTotal()
 
 std::optional<QDateTime> SsfOutboxRepository::oldestDeliverable()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT MIN(o.queued_at) FROM ssf_outbox o JOIN ssf_streams s ON "
-                                           "s.id = o.stream_id WHERE o.delivered_at IS NULL AND "
-                                           "(s.status = 'enabled' OR o.control = 1)"));
+    SqlStatement *q =
+        m_db.run(QStringLiteral("SELECT MIN(o.queued_at) FROM ssf_outbox o JOIN ssf_streams s ON "
+                                "s.id = o.stream_id WHERE o.delivered_at IS NULL AND "
+                                "(s.status = 'enabled' OR o.control = 1)"));
     if (!q || !q->next())
         return std::nullopt;
     // MIN over nothing is one NULL row; finished either way, or the reader would keep its snapshot.
@@ -141,7 +142,7 @@ std::optional<int> SsfOutboxRepository::prune(const QDateTime &doneBefore, const
             QStringLiteral("DELETE FROM ssf_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?"),
             {formatTimestamp(doneBefore)}))
         return std::nullopt;
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("DELETE FROM ssf_outbox WHERE delivered_at IS NULL AND queued_at < ?"),
                  {formatTimestamp(queuedBefore)});
     if (!q)
@@ -151,7 +152,7 @@ std::optional<int> SsfOutboxRepository::prune(const QDateTime &doneBefore, const
 
 std::optional<bool> SsfOutboxRepository::markEnded(const QString &delegationId, const QDateTime &at)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("INSERT INTO ssf_ended_sessions (delegation_id, ended_at) VALUES (?, ?) "
                                 "ON CONFLICT (delegation_id) DO NOTHING"),
                  {delegationId, formatTimestamp(at)});

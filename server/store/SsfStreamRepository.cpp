@@ -24,7 +24,7 @@ QString compactText(const QJsonObject &object)
 const QString ReceiverColumns =
     QStringLiteral("SELECT id, name, created_at, created_by, revoked_at FROM ssf_receivers ");
 
-SsfStreamRepository::Receiver readReceiver(const QSqlQuery &q)
+SsfStreamRepository::Receiver readReceiver(const SqlStatement &q)
 {
     return {q.value(0).toString(), q.value(1).toString(), timeOf(q.value(2)).value_or(QDateTime()),
             q.value(3).toString(), timeOf(q.value(4))};
@@ -35,7 +35,7 @@ const QString StreamColumns = QStringLiteral(
     "failing_since, last_error, next_attempt_at, last_delivered_at, lease_owner, lease_until FROM "
     "ssf_streams ");
 
-SsfStreamRepository::Stream readStream(const QSqlQuery &q)
+SsfStreamRepository::Stream readStream(const SqlStatement &q)
 {
     SsfStreamRepository::Stream stream;
     stream.id = q.value(0).toString();
@@ -55,7 +55,7 @@ SsfStreamRepository::Stream readStream(const QSqlQuery &q)
     return stream;
 }
 
-QList<SsfStreamRepository::Stream> readStreams(QSqlQuery *q)
+QList<SsfStreamRepository::Stream> readStreams(SqlStatement *q)
 {
     QList<SsfStreamRepository::Stream> streams;
     while (q && q->next())
@@ -75,8 +75,8 @@ bool SsfStreamRepository::insertReceiver(const Receiver &receiver, const QByteAr
 
 std::optional<SsfStreamRepository::Receiver> SsfStreamRepository::receiverByToken(const QByteArray &tokenHash)
 {
-    QSqlQuery *q = m_db.run(ReceiverColumns + QStringLiteral("WHERE token_hash = ? AND revoked_at IS NULL"),
-                            {tokenHash});
+    SqlStatement *q = m_db.run(
+        ReceiverColumns + QStringLiteral("WHERE token_hash = ? AND revoked_at IS NULL"), {tokenHash});
     if (!q || !q->next())
         return std::nullopt;
     Receiver receiver = readReceiver(*q);
@@ -86,7 +86,7 @@ std::optional<SsfStreamRepository::Receiver> SsfStreamRepository::receiverByToke
 
 std::optional<SsfStreamRepository::Receiver> SsfStreamRepository::receiver(const QString &id)
 {
-    QSqlQuery *q = m_db.run(ReceiverColumns + QStringLiteral("WHERE id = ?"), {id});
+    SqlStatement *q = m_db.run(ReceiverColumns + QStringLiteral("WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     Receiver receiver = readReceiver(*q);
@@ -97,7 +97,7 @@ std::optional<SsfStreamRepository::Receiver> SsfStreamRepository::receiver(const
 QList<SsfStreamRepository::Receiver> SsfStreamRepository::receivers(int limit,
                                                                     const std::optional<PageCursor> &after)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         after ? m_db.run(ReceiverColumns + QStringLiteral("WHERE (created_at < ? OR (created_at = ? "
                                                           "AND id < ?)) ORDER BY created_at DESC, "
                                                           "id DESC LIMIT ?"),
@@ -128,7 +128,7 @@ bool SsfStreamRepository::insertStream(const Stream &stream)
 
 std::optional<SsfStreamRepository::Stream> SsfStreamRepository::stream(const QString &id)
 {
-    QSqlQuery *q = m_db.run(StreamColumns + QStringLiteral("WHERE id = ?"), {id});
+    SqlStatement *q = m_db.run(StreamColumns + QStringLiteral("WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     Stream stream = readStream(*q);
@@ -153,7 +153,7 @@ QStringList SsfStreamRepository::pushStreamsDue(const QString &instance, const Q
 {
     const QString at = formatTimestamp(now);
     // Stream updates go out whatever the status; everything else only while the stream is enabled.
-    QSqlQuery *q = m_db.run(
+    SqlStatement *q = m_db.run(
         QStringLiteral(
             "SELECT s.id FROM ssf_streams s WHERE s.delivery_method = 'push' "
             "AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= ?) "
@@ -200,7 +200,7 @@ std::optional<bool> SsfStreamRepository::claim(const QString &id, const QString 
 {
     // Runs in a write transaction, which is one writer at a time on every store: two instances
     // asking together are answered one after the other, and only the first gets the stream.
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("UPDATE ssf_streams SET lease_owner = ?, lease_until = ? WHERE id = ? "
                                 "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)"),
                  {instance, formatTimestamp(until), id, instance, formatTimestamp(now)});
@@ -247,7 +247,7 @@ bool SsfStreamRepository::setSubject(const QString &streamId, const QJsonObject 
 
 QList<SsfStreamRepository::Subject> SsfStreamRepository::subjectsOf(const QString &streamId)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT stream_id, subject, included FROM ssf_subjects WHERE stream_id = ?"),
                  {streamId});
     QList<Subject> subjects;
@@ -259,7 +259,7 @@ QList<SsfStreamRepository::Subject> SsfStreamRepository::subjectsOf(const QStrin
 
 QList<SsfStreamRepository::Subject> SsfStreamRepository::allSubjects()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT stream_id, subject, included FROM ssf_subjects"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT stream_id, subject, included FROM ssf_subjects"));
     QList<Subject> subjects;
     while (q && q->next())
         subjects.append({q->value(0).toString(), QJsonDocument::fromJson(q->value(1).toByteArray()).object(),
@@ -269,7 +269,7 @@ QList<SsfStreamRepository::Subject> SsfStreamRepository::allSubjects()
 
 qsizetype SsfStreamRepository::subjectCount(const QString &streamId)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT COUNT(*) FROM ssf_subjects WHERE stream_id = ?"), {streamId});
     if (!q || !q->next())
         return 0;

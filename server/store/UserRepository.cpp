@@ -21,7 +21,7 @@ std::optional<UserRecord> UserRepository::findById(const QString &id)
 
 std::optional<UserRecord> UserRepository::one(const QString &sql, const QString &value)
 {
-    QSqlQuery *q = m_db.run(sql, {value});
+    SqlStatement *q = m_db.run(sql, {value});
     if (!q || !q->next())
         return std::nullopt;
     UserRecord user{q->value(0).toString(),
@@ -45,7 +45,7 @@ bool UserRepository::insert(const UserRecord &user)
 
 qint64 UserRepository::count()
 {
-    QSqlQuery *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM users"));
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT COUNT(*) FROM users"));
     if (!q || !q->next())
         return -1;
     const qint64 n = q->value(0).toLongLong();
@@ -63,7 +63,7 @@ bool UserRepository::recordLoginFailure(const LoginFailure &failure, const QDate
 
 QList<UserRepository::LoginFailure> UserRepository::loginFailuresSince(const QDateTime &since)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT username, address, at FROM login_failures WHERE at >= ? ORDER BY at"),
                  {formatTimestamp(since)});
     QList<LoginFailure> failures;
@@ -77,7 +77,7 @@ QList<UserRepository::LoginFailure> UserRepository::loginFailuresSince(const QDa
 QList<UserRepository::LoginFailure> UserRepository::loginFailuresFrom(const QString &address,
                                                                       const QDateTime &since)
 {
-    QSqlQuery *q =
+    SqlStatement *q =
         m_db.run(QStringLiteral("SELECT username, address, at FROM login_failures WHERE at >= ? AND "
                                 "address = ? ORDER BY at"),
                  {formatTimestamp(since), address});
