@@ -33,6 +33,9 @@ struct AuditEvent
     std::optional<QString> delegationId;
     QList<ChainLink> chain;
     QJsonObject data;
+    // `data` already written as canonical JSON, recorded in its place when set: decisions write
+    // theirs straight into bytes (CanonicalJsonWriter) instead of building `data` to serialise it.
+    QByteArray canonicalData;
     QString prevHash;
     QString hash;
     QString leafHash; // hex; empty until the event is sequenced into the tree

@@ -128,7 +128,10 @@ QByteArray AuditEventCodec::recordedCanonical(const AuditEvent &event)
     }
     out.endArray();
     out.key(u"data");
-    out.value(event.data);
+    if (event.canonicalData.isEmpty())
+        out.value(event.data);
+    else
+        out.canonical(event.canonicalData);
     out.key(u"delegation_id");
     if (event.delegationId)
         out.string(*event.delegationId);

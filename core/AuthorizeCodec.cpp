@@ -1,6 +1,7 @@
 #include "core/AuthorizeCodec.h"
 
 #include "core/ActionCatalog.h"
+#include "core/CanonicalJsonWriter.h"
 #include "core/DelegationCodec.h"
 #include "core/JsonNullable.h"
 #include "core/JsonReader.h"
@@ -72,6 +73,42 @@ QJsonObject AuthorizeCodec::requestToJson(const AuthorizeRequest &request)
         {QStringLiteral("context"), request.context},
         {QStringLiteral("approval_id"), stringOrNull(request.approvalId)},
     };
+}
+
+void AuthorizeCodec::writeAudited(CanonicalJsonWriter &out, const AuthorizeRequest &request)
+{
+    const auto stringOrNull = [&out](const std::optional<QString> &text) {
+        if (text)
+            out.string(*text);
+        else
+            out.null();
+    };
+    out.beginObject();
+    out.key(u"action");
+    out.string(request.action);
+    out.key(u"amount");
+    if (request.amount) {
+        out.beginObject();
+        out.key(u"amount_minor");
+        out.integer(request.amount->amountMinor());
+        out.key(u"currency");
+        out.string(request.amount->currency());
+        out.endObject();
+    } else {
+        out.null();
+    }
+    out.key(u"approval_id");
+    stringOrNull(request.approvalId);
+    out.key(u"context");
+    out.value(request.context);
+    out.key(u"destination");
+    stringOrNull(request.destination);
+    out.key(u"resource");
+    out.string(request.resource);
+    out.key(u"sensitivity");
+    stringOrNull(request.sensitivity ? std::optional<QString>(sensitivityToString(*request.sensitivity))
+                                     : std::nullopt);
+    out.endObject();
 }
 
 Expected<AuthorizeRequest, FieldErrors> AuthorizeCodec::requestFromJson(const QJsonObject &json)

@@ -9,11 +9,16 @@
 
 namespace mandate {
 
+class CanonicalJsonWriter;
+
 // POST /v1/authorize: the agent's request and the server's decision.
 class AuthorizeCodec
 {
 public:
     static QJsonObject requestToJson(const AuthorizeRequest &request);
+    // The request as a decision's audit event records it: requestToJson() without delegation_id
+    // (the event names its delegation itself), written straight into `out`.
+    static void writeAudited(CanonicalJsonWriter &out, const AuthorizeRequest &request);
     static Expected<AuthorizeRequest, FieldErrors> requestFromJson(const QJsonObject &json);
     static QJsonObject decisionToJson(const Decision &decision);
     static Expected<Decision, FieldErrors> decisionFromJson(const QJsonObject &json);

@@ -123,6 +123,12 @@ void CanonicalJsonWriter::string(QStringView text)
     appendQuoted(text);
 }
 
+void CanonicalJsonWriter::canonical(const QByteArray &written)
+{
+    beforeValue();
+    m_out.append(written);
+}
+
 void CanonicalJsonWriter::integer(qint64 number)
 {
     beforeValue();

@@ -28,6 +28,8 @@ public:
     void null();
     void boolean(bool flag);
     void value(const QJsonValue &json); // any value, its objects sorted as needed
+    // A value another CanonicalJsonWriter wrote, taken as it is.
+    void canonical(const QByteArray &written);
 
     QByteArray take() { return std::move(m_out); }
 

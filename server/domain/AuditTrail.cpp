@@ -32,7 +32,8 @@ AuditEvent baseEvent(const QString &type, const Principal &actor, const QDateTim
 
 } // namespace
 
-bool AuditTrail::enqueue(AuditEvent event, const QString &agentId, const QString &customerId)
+bool AuditTrail::enqueue(AuditEvent event, const QString &agentId, const QString &customerId,
+                         const QString &decisionId)
 {
     // Investigators read people and agents by name, as they were called when it happened.
     if (event.actorName.isEmpty() && event.actorKind == AuditEvent::ActorKind::User) {
@@ -48,8 +49,7 @@ bool AuditTrail::enqueue(AuditEvent event, const QString &agentId, const QString
     recorded.delegationId = event.delegationId.value_or(QString());
     recorded.agentId = agentId;
     recorded.customerId = customerId;
-    if (event.type == u"decision.made")
-        recorded.decisionId = event.data.value(QStringLiteral("decision_id")).toString();
+    recorded.decisionId = decisionId;
     // The form the sequencer seals: everything but seq and the hashes, which it assigns.
     recorded.event = AuditChain::recordedForm(event);
     return m_store.log().record(recorded);
@@ -62,7 +62,9 @@ bool AuditTrail::record(const QString &type, const Principal &actor, const Deleg
     event.delegationId = delegation.id;
     event.chain = delegation.chain;
     event.data = data;
-    return enqueue(event, delegation.agentId, delegation.customerId);
+    const QString decisionId =
+        type == u"decision.made" ? data.value(QStringLiteral("decision_id")).toString() : QString();
+    return enqueue(event, delegation.agentId, delegation.customerId, decisionId);
 }
 
 bool AuditTrail::record(const QString &type, const Principal &actor, const QString &agentId,
@@ -70,7 +72,25 @@ bool AuditTrail::record(const QString &type, const Principal &actor, const QStri
 {
     AuditEvent event = baseEvent(type, actor, m_clock.now());
     event.data = data;
-    return enqueue(event, agentId, QString());
+    return enqueue(event, agentId, QString(), QString());
+}
+
+bool AuditTrail::recordCanonical(const QString &type, const Principal &actor, const Delegation &delegation,
+                                 QByteArray data, const QString &decisionId)
+{
+    AuditEvent event = baseEvent(type, actor, m_clock.now());
+    event.delegationId = delegation.id;
+    event.chain = delegation.chain;
+    event.canonicalData = std::move(data);
+    return enqueue(event, delegation.agentId, delegation.customerId, decisionId);
+}
+
+bool AuditTrail::recordCanonical(const QString &type, const Principal &actor, const QString &agentId,
+                                 QByteArray data)
+{
+    AuditEvent event = baseEvent(type, actor, m_clock.now());
+    event.canonicalData = std::move(data);
+    return enqueue(event, agentId, QString(), QString());
 }
 
 } // namespace mandate::server

@@ -28,9 +28,16 @@ public:
                 const QJsonObject &data);
     // An event about something else (an agent, the system).
     bool record(const QString &type, const Principal &actor, const QString &agentId, const QJsonObject &data);
+    // The same two, with `data` already written as canonical JSON (CanonicalJsonWriter): for
+    // decisions, where building the data only to serialise it was much of the store thread's work.
+    bool recordCanonical(const QString &type, const Principal &actor, const Delegation &delegation,
+                         QByteArray data, const QString &decisionId);
+    bool recordCanonical(const QString &type, const Principal &actor, const QString &agentId,
+                         QByteArray data);
 
 private:
-    bool enqueue(AuditEvent event, const QString &agentId, const QString &customerId);
+    bool enqueue(AuditEvent event, const QString &agentId, const QString &customerId,
+                 const QString &decisionId);
 
     Store &m_store;
     const Clock &m_clock;

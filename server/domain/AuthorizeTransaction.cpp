@@ -1,6 +1,7 @@
 #include "server/domain/AuthorizeTransaction.h"
 
 #include "core/AuthorizeCodec.h"
+#include "core/CanonicalJsonWriter.h"
 #include "server/auth/SecureRandom.h"
 #include "server/domain/AccessPolicy.h"
 #include "server/domain/ApprovalLedger.h"
@@ -52,13 +53,6 @@ bool applyCharges(Store &store, DelegationTree &tree, const QList<ScopeCharge> &
             return false;
     }
     return true;
-}
-
-QJsonObject requestForAudit(const AuthorizeRequest &request)
-{
-    QJsonObject json = AuthorizeCodec::requestToJson(request);
-    json.remove(QStringLiteral("delegation_id"));
-    return json;
 }
 
 } // namespace
@@ -161,19 +155,32 @@ bool AuthorizeTransaction::expire(const QString &delegationId, DelegationStatus 
 bool AuthorizeTransaction::record(const DelegationTree &tree, const AuthorizeRequest &request,
                                   const Principal &agent, const Decision &decision)
 {
-    QJsonObject data{
-        {QStringLiteral("decision_id"), decision.decisionId},
-        {QStringLiteral("decision"), decisionOutcomeToString(decision.outcome)},
-        {QStringLiteral("reason"), reasonCodeToString(decision.reason)},
-        {QStringLiteral("request"), requestForAudit(request)},
-    };
-    if (decision.approvalId)
-        data.insert(QStringLiteral("approval_id"), *decision.approvalId);
-    if (!m_askedBy.isEmpty())
-        data.insert(QStringLiteral("enforcement_point"), m_askedBy);
-    if (!m_orgPolicyAudit.isEmpty())
-        data.insert(QStringLiteral("org_policy"), m_orgPolicyAudit);
-    if (!AuditTrail(m_store, m_clock).record(QStringLiteral("decision.made"), agent, tree.delegation, data))
+    CanonicalJsonWriter data;
+    data.beginObject();
+    if (decision.approvalId) {
+        data.key(u"approval_id");
+        data.string(*decision.approvalId);
+    }
+    data.key(u"decision");
+    data.string(decisionOutcomeToString(decision.outcome));
+    data.key(u"decision_id");
+    data.string(decision.decisionId);
+    if (!m_askedBy.isEmpty()) {
+        data.key(u"enforcement_point");
+        data.value(m_askedBy);
+    }
+    if (!m_orgPolicyAudit.isEmpty()) {
+        data.key(u"org_policy");
+        data.value(m_orgPolicyAudit);
+    }
+    data.key(u"reason");
+    data.string(reasonCodeToString(decision.reason));
+    data.key(u"request");
+    AuthorizeCodec::writeAudited(data, request);
+    data.endObject();
+    if (!AuditTrail(m_store, m_clock)
+             .recordCanonical(QStringLiteral("decision.made"), agent, tree.delegation, data.take(),
+                              decision.decisionId))
         return false;
     return decision.outcome != DecisionOutcome::Allow ||
            LiveEvents::delegation(m_store, QStringLiteral("delegation.updated"), tree.delegation);
@@ -181,10 +188,17 @@ bool AuthorizeTransaction::record(const DelegationTree &tree, const AuthorizeReq
 
 bool AuthorizeTransaction::recordRefusal(const AuthorizeRequest &request, const Principal &agent)
 {
-    const QJsonObject data{{QStringLiteral("reason"), QStringLiteral("delegation_not_held")},
-                           {QStringLiteral("requested_delegation_id"), request.delegationId},
-                           {QStringLiteral("request"), requestForAudit(request)}};
-    return AuditTrail(m_store, m_clock).record(QStringLiteral("access.refused"), agent, agent.id, data);
+    CanonicalJsonWriter data;
+    data.beginObject();
+    data.key(u"reason");
+    data.string(u"delegation_not_held");
+    data.key(u"request");
+    AuthorizeCodec::writeAudited(data, request);
+    data.key(u"requested_delegation_id");
+    data.string(request.delegationId);
+    data.endObject();
+    return AuditTrail(m_store, m_clock)
+        .recordCanonical(QStringLiteral("access.refused"), agent, agent.id, data.take());
 }
 
 EngineResult AuthorizeTransaction::evaluate(const DelegationTree &tree, const AuthorizeRequest &request,

@@ -1,4 +1,6 @@
 #include "core/AuthorizeCodec.h"
+#include "core/CanonicalJson.h"
+#include "core/CanonicalJsonWriter.h"
 #include "core/StrictJson.h"
 #include "tests/support/JsonPatch.h"
 #include "tests/support/JsonTestHelpers.h"
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void writesNullForAbsentParts();
     void roundTripsRequests_data();
     void roundTripsRequests();
+    void writesTheAuditedFormCanonically_data() { roundTripsRequests_data(); }
+    void writesTheAuditedFormCanonically();
     void acceptsFlatContexts();
     void rejectsInvalidRequests_data();
     void rejectsInvalidRequests();
@@ -106,6 +110,27 @@ void TstAuthorizeCodec::roundTripsRequests()
     const auto decoded = AuthorizeCodec::requestFromJson(AuthorizeCodec::requestToJson(request));
     QVERIFY(decoded.hasValue());
     QVERIFY(*decoded == request);
+}
+
+// A decision's audit event records the request without its delegation id, written straight as
+// canonical bytes: they must be the canonical form of what requestToJson() says.
+void TstAuthorizeCodec::writesTheAuditedFormCanonically()
+{
+    QFETCH(AuthorizeRequest, request);
+    QJsonObject expected = AuthorizeCodec::requestToJson(request);
+    expected.remove(QStringLiteral("delegation_id"));
+    CanonicalJsonWriter written;
+    AuthorizeCodec::writeAudited(written, request);
+    QCOMPARE(written.take(), CanonicalJson::serialize(expected));
+
+    // Past 2^53, where a double would round.
+    AuthorizeRequest large = request;
+    large.amount = *Money::of(9007199254740993, QStringLiteral("EUR"));
+    expected = AuthorizeCodec::requestToJson(large);
+    expected.remove(QStringLiteral("delegation_id"));
+    CanonicalJsonWriter again;
+    AuthorizeCodec::writeAudited(again, large);
+    QCOMPARE(again.take(), CanonicalJson::serialize(expected));
 }
 
 void TstAuthorizeCodec::acceptsFlatContexts()
