@@ -133,7 +133,7 @@ stop_server
 sqlite3 "$dir/mandate.db" "VACUUM"
 whole=$(stat -c %s "$dir/mandate.db")
 cp "$dir/mandate.db" "$work/without-tree.db"
-sqlite3 "$work/without-tree.db" "DELETE FROM audit_tree; VACUUM"
+sqlite3 "$work/without-tree.db" "DELETE FROM audit_nodes; VACUUM"
 bare=$(stat -c %s "$work/without-tree.db")
 python3 -c "import sys; w,b,n=map(int,sys.argv[1:]); print(f'store: {w/n:.0f} bytes per event in all, of which the tree {(w-b)/n:.0f} ({w/2**20:.0f} MiB for {n:,} events)')" \
   "$whole" "$bare" "$size"

@@ -91,8 +91,8 @@ std::optional<QByteArray> AuditLogRepository::subtree(int level, qint64 index)
     // Leaves live next to their events; the tree table holds what lies above them.
     SqlStatement *q =
         level == 0 ? m_db.run(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq = ?"), {index + 1})
-                   : m_db.run(QStringLiteral("SELECT hash FROM audit_tree WHERE level = ? AND idx = ?"),
-                              {level, index});
+                   : m_db.run(QStringLiteral("SELECT hash FROM audit_nodes WHERE node = ?"),
+                              {nodeKey(level, index)});
     if (!q || !q->next() || q->value(0).isNull())
         return std::nullopt;
     QByteArray hash = q->value(0).toByteArray();
@@ -105,12 +105,12 @@ bool AuditLogRepository::putSubtrees(const QList<Subtree> &subtrees)
     static constexpr qsizetype RowsPerStatement = 128;
     for (qsizetype first = 0; first < subtrees.size(); first += RowsPerStatement) {
         const qsizetype rows = qMin(RowsPerStatement, subtrees.size() - first);
-        QString sql = QStringLiteral("INSERT INTO audit_tree (level, idx, hash) VALUES ");
+        QString sql = QStringLiteral("INSERT INTO audit_nodes (node, hash) VALUES ");
         QVariantList values;
-        values.reserve(rows * 3);
+        values.reserve(rows * 2);
         for (qsizetype i = first; i < first + rows; ++i) {
-            sql += i == first ? QStringLiteral("(?, ?, ?)") : QStringLiteral(", (?, ?, ?)");
-            values << subtrees.at(i).level << subtrees.at(i).index << subtrees.at(i).hash;
+            sql += i == first ? QStringLiteral("(?, ?)") : QStringLiteral(", (?, ?)");
+            values << nodeKey(subtrees.at(i).level, subtrees.at(i).index) << subtrees.at(i).hash;
         }
         if (!m_db.runList(sql, values))
             return false;

@@ -58,6 +58,9 @@ public:
     std::optional<Recorded> waiting(const QString &column, const QString &value, const QString &type = {});
 
     std::optional<QByteArray> subtree(int level, qint64 index);
+    // Where the perfect subtree `index` at `level` is stored: ordered by the leaf count at which it
+    // completed, then by level, so every batch appends. Levels stay below 64 (2^63 leaves).
+    static qint64 nodeKey(int level, qint64 index) { return ((index + 1) << level) * 64 + level; }
     struct Subtree
     {
         int level = 0;

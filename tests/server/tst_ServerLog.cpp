@@ -86,10 +86,11 @@ private:
     }
 
     // The checkpoint, opened with the key the server names (a witness would pin it).
-    Checkpoint checkpoint(QByteArray *note = nullptr)
+    Checkpoint checkpoint(QByteArray *note = nullptr) { return checkpointOf(m_server.url(), note); }
+
+    static Checkpoint checkpointOf(const QString &url, QByteArray *note = nullptr)
     {
-        const QJsonObject body =
-            TestClient(m_server.url()).get(QStringLiteral("/v1/audit/checkpoint")).json();
+        const QJsonObject body = TestClient(url).get(QStringLiteral("/v1/audit/checkpoint")).json();
         const auto key = NoteVerifierKey::parse(body.value(QStringLiteral("verifier_key")).toString());
         const QByteArray text = body.value(QStringLiteral("checkpoint")).toString().toUtf8();
         if (note)
@@ -383,6 +384,65 @@ private Q_SLOTS:
             frontier.append(AuditChain::leafHash(event));
         QCOMPARE(verify.value(QStringLiteral("root_hash")).toString(),
                  QString::fromLatin1(frontier.root().toBase64()));
+    }
+
+    // A store whose subtrees were kept by (level, index): they move to the keys a batch appends
+    // to, every old event keeps its proof, and the tree grows on from them.
+    void aStoreFromBeforeTheNodeKeysUpgradesInPlace()
+    {
+        if (TestServer::usesPostgres())
+            QSKIP("the fixture is a SQLite file");
+        // --demo seeds only an empty data dir; here it sets the trust domain the fixture's agents are in.
+        TestServer server;
+        for (const QString &file : {QStringLiteral("mandate.db"), QStringLiteral("log-key.pem")}) {
+            const QString target = server.dataDir() + QLatin1Char('/') + file;
+            QVERIFY(QFile::copy(QFINDTESTDATA(QStringLiteral("fixtures/store-before-node-keys/") + file),
+                                target));
+            QVERIFY(QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner));
+        }
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto sam = DemoFixtures::person(server.url(), QStringLiteral("sam"));
+        const auto alice = DemoFixtures::person(server.url(), QStringLiteral("alice"));
+        const auto payer = DemoFixtures::agentClient(server.url(), QStringLiteral("Bill payer"));
+        QVERIFY(sam && alice && payer);
+        // The fixture's 52 events (and whatever the sweeper adds on a later date) stay in the tree.
+        QVERIFY(allEvents(*sam).size() >= 52);
+        const QString delegation =
+            alice
+                ->post(QStringLiteral("/v1/delegations"), DemoFixtures::paymentGrant(DemoFixtures::agentId(
+                                                              *alice, QStringLiteral("Bill payer"))))
+                .json()
+                .value(QStringLiteral("id"))
+                .toString();
+        for (int i = 0; i < 13; ++i)
+            QCOMPARE(
+                payer->post(QStringLiteral("/v1/authorize"), DemoFixtures::authorizeRequest(delegation, 1))
+                    .status,
+                200);
+
+        const QList<QJsonObject> events = allEvents(*sam);
+        QVERIFY(events.size() >= 52 + 14);
+        QElapsedTimer clock;
+        clock.start();
+        Checkpoint signedTree = checkpointOf(server.url());
+        while (signedTree.treeSize < events.size() && clock.elapsed() < 3000) {
+            QTest::qWait(20);
+            signedTree = checkpointOf(server.url());
+        }
+        QCOMPARE(signedTree.treeSize, events.size());
+        for (qsizetype index = 0; index < events.size(); ++index) {
+            const auto proof = sam->get(QStringLiteral("/v1/audit/proofs/inclusion?seq=%1&tree_size=%2")
+                                            .arg(index + 1)
+                                            .arg(signedTree.treeSize));
+            QCOMPARE(proof.status, 200);
+            QCOMPARE(MerkleTree::verifyInclusion(
+                         index, signedTree.treeSize, AuditChain::leafHash(events.at(index)),
+                         hashes(proof.json().value(QStringLiteral("audit_path"))), signedTree.rootHash),
+                     LogError::None);
+        }
+        const auto verify = sam->get(QStringLiteral("/v1/audit/verify")).json();
+        QCOMPARE(verify.value(QStringLiteral("ok")).toBool(), true);
     }
 };
 
