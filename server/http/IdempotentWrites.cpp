@@ -54,6 +54,13 @@ QByteArray IdempotentWrites::hashRequest(const QByteArray &method, const QString
     return hash.result();
 }
 
+IdempotentWrites::Idempotency IdempotentWrites::of(const QString &scope, const QByteArray &key,
+                                                   const ApiRequest &request)
+{
+    return {scope, QString::fromUtf8(key),
+            key.isEmpty() ? QByteArray() : hashRequest(request.method, request.path, request.body), true};
+}
+
 void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respond)
 {
     // Written on the store thread, read by `done` on the event loop after the commit.

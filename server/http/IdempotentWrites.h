@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "server/http/ApiRequest.h"
 #include "server/http/ApiResponse.h"
 
 #include <QByteArray>
@@ -58,6 +59,9 @@ public:
 
     void submit(Idempotency idempotency, Job job, Responder respond);
 
+    // `request` under `key` (empty: none), for `scope`. Only a keyed request is hashed: only a keyed
+    // one is ever compared with an earlier one.
+    static Idempotency of(const QString &scope, const QByteArray &key, const ApiRequest &request);
     static QByteArray hashRequest(const QByteArray &method, const QString &path, const QByteArray &body);
 
 private:

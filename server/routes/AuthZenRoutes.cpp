@@ -194,9 +194,8 @@ void AuthZenRoutes::evaluate(ApiRequest &request, const Responder &respond, bool
         one = AuthZenEvaluator::malformed(message);
     }
     // X-Request-ID is the evaluation's idempotency key: a retry answers the same and reserves once.
-    const IdempotentWrites::Idempotency idempotency{
-        request.principal.idempotencyScope(), QString::fromUtf8(requestId),
-        IdempotentWrites::hashRequest(request.method, request.path, request.body), true};
+    const IdempotentWrites::Idempotency idempotency =
+        IdempotentWrites::of(request.principal.idempotencyScope(), requestId, request);
     decide(std::move(resolved),
            Batch{parsed->semantic, parsed->batch, request.principal, baseUrl(request), idempotency, actions},
            false, answer);

@@ -92,8 +92,8 @@ Expected<DelegationGrant, ApiResponse> RequestParsing::grant(const ApiRequest &r
 
 IdempotentWrites::Idempotency RequestParsing::idempotency(const ApiRequest &request)
 {
-    return {request.principal.idempotencyScope(), QString::fromUtf8(request.header("idempotency-key")),
-            IdempotentWrites::hashRequest(request.method, request.path, request.body), true};
+    return IdempotentWrites::of(request.principal.idempotencyScope(), request.header("idempotency-key"),
+                                request);
 }
 
 } // namespace mandate::server
