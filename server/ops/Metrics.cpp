@@ -18,6 +18,11 @@ QString label(const QString &value)
     return escaped;
 }
 
+QByteArray routeLabels(const std::pair<QByteArray, QString> &route)
+{
+    return "method=\"" + route.first + "\",route=\"" + label(route.second).toUtf8() + '"';
+}
+
 } // namespace
 
 template <std::size_t N>
@@ -33,10 +38,9 @@ void Metrics::Histogram<N>::observe(const std::array<double, N> &bounds, double 
 
 void Metrics::observeRequest(const QByteArray &method, const QString &route, int status, double seconds)
 {
-    const QString routeLabels =
-        QStringLiteral("method=\"%1\",route=\"%2\"").arg(QString::fromLatin1(method), label(route));
-    ++m_requests[routeLabels + QStringLiteral(",status=\"%1\"").arg(status)];
-    m_latency[routeLabels].observe(LatencyBuckets, seconds);
+    const Route key{method, route};
+    ++m_requests[{key, status}];
+    m_latency[key].observe(LatencyBuckets, seconds);
 }
 
 void Metrics::observeCommit(double seconds, int batchSize)
@@ -68,7 +72,7 @@ void Metrics::observePolicyQuestion(const QString &outcome, double seconds)
 
 void Metrics::countDecision(const QString &outcome)
 {
-    ++m_decisions[QStringLiteral("decision=\"%1\"").arg(label(outcome))];
+    ++m_decisions[outcome];
 }
 
 void Metrics::addGauge(const QString &name, const QString &help, std::function<double()> read)
@@ -96,19 +100,20 @@ QByteArray Metrics::render() const
     out += "# HELP mandate_http_requests_total HTTP requests answered, by route and status.\n"
            "# TYPE mandate_http_requests_total counter\n";
     for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it)
-        out +=
-            "mandate_http_requests_total{" + it.key().toUtf8() + "} " + QByteArray::number(it.value()) + '\n';
+        out += "mandate_http_requests_total{" + routeLabels(it.key().first) + ",status=\"" +
+               QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
 
     out += "# HELP mandate_http_request_duration_seconds Time from parsed request to answer.\n"
            "# TYPE mandate_http_request_duration_seconds histogram\n";
     for (auto it = m_latency.cbegin(); it != m_latency.cend(); ++it)
-        renderHistogram(out, "mandate_http_request_duration_seconds", it.key().toUtf8(), LatencyBuckets,
+        renderHistogram(out, "mandate_http_request_duration_seconds", routeLabels(it.key()), LatencyBuckets,
                         it.value());
 
     out += "# HELP mandate_decisions_total Authorization decisions, by outcome.\n"
            "# TYPE mandate_decisions_total counter\n";
     for (auto it = m_decisions.cbegin(); it != m_decisions.cend(); ++it)
-        out += "mandate_decisions_total{" + it.key().toUtf8() + "} " + QByteArray::number(it.value()) + '\n';
+        out += "mandate_decisions_total{decision=\"" + label(it.key()).toUtf8() + "\"} " +
+               QByteArray::number(it.value()) + '\n';
 
     out += "# HELP mandate_store_commit_duration_seconds Duration of each group-commit transaction.\n"
            "# TYPE mandate_store_commit_duration_seconds histogram\n";

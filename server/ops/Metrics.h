@@ -50,12 +50,14 @@ private:
     static void renderHistogram(QByteArray &out, const QByteArray &name, const QByteArray &labels,
                                 const std::array<double, N> &bounds, const Histogram<N> &histogram);
 
-    QMap<QString, quint64> m_requests;                         // label set → count
-    QMap<QString, Histogram<LatencyBuckets.size()>> m_latency; // route label set → histogram
+    // Keyed by the raw values, labelled when rendered: a request costs no formatting.
+    using Route = std::pair<QByteArray, QString>;    // method, route pattern
+    QMap<std::pair<Route, int>, quint64> m_requests; // (route, status) → count
+    QMap<Route, Histogram<LatencyBuckets.size()>> m_latency;
     Histogram<LatencyBuckets.size()> m_commitLatency;
     Histogram<BatchBuckets.size()> m_batchSize;
     Histogram<LatencyBuckets.size()> m_mergeDelay;
-    QMap<QString, quint64> m_decisions;
+    QMap<QString, quint64> m_decisions; // outcome → count
     QMap<QString, quint64> m_signalPushes;
     Histogram<LatencyBuckets.size()> m_signalDelivery;
     QMap<QString, quint64> m_policyQuestions;
