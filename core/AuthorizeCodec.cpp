@@ -7,6 +7,8 @@
 #include "core/JsonReader.h"
 #include "core/ResourcePattern.h"
 
+#include <QJsonDocument>
+
 namespace mandate {
 
 namespace {
@@ -137,15 +139,30 @@ Expected<AuthorizeRequest, FieldErrors> AuthorizeCodec::requestFromJson(const QJ
     return request;
 }
 
+QByteArray AuthorizeCodec::decisionBytes(const Decision &decision)
+{
+    CanonicalJsonWriter out;
+    out.beginObject();
+    out.key(u"approval_id");
+    if (decision.approvalId)
+        out.string(*decision.approvalId);
+    else
+        out.null();
+    out.key(u"decision");
+    out.string(decisionOutcomeToString(decision.outcome));
+    out.key(u"decision_id");
+    out.string(decision.decisionId);
+    out.key(u"message");
+    out.string(decision.message);
+    out.key(u"reason");
+    out.string(reasonCodeToString(decision.reason));
+    out.endObject();
+    return out.take();
+}
+
 QJsonObject AuthorizeCodec::decisionToJson(const Decision &decision)
 {
-    return {
-        {QStringLiteral("decision"), decisionOutcomeToString(decision.outcome)},
-        {QStringLiteral("reason"), reasonCodeToString(decision.reason)},
-        {QStringLiteral("message"), decision.message},
-        {QStringLiteral("approval_id"), stringOrNull(decision.approvalId)},
-        {QStringLiteral("decision_id"), decision.decisionId},
-    };
+    return QJsonDocument::fromJson(decisionBytes(decision)).object();
 }
 
 Expected<Decision, FieldErrors> AuthorizeCodec::decisionFromJson(const QJsonObject &json)

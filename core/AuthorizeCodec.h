@@ -20,6 +20,9 @@ public:
     // (the event names its delegation itself), written straight into `out`.
     static void writeAudited(CanonicalJsonWriter &out, const AuthorizeRequest &request);
     static Expected<AuthorizeRequest, FieldErrors> requestFromJson(const QJsonObject &json);
+    // The decision as authorize answers it, written without a QJsonObject in between: the store
+    // thread writes one per decision. decisionToJson() is the same, parsed.
+    static QByteArray decisionBytes(const Decision &decision);
     static QJsonObject decisionToJson(const Decision &decision);
     static Expected<Decision, FieldErrors> decisionFromJson(const QJsonObject &json);
 };

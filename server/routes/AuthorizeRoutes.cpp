@@ -70,7 +70,8 @@ void AuthorizeRoutes::decide(const AuthorizeRequest &request, const Principal &a
                         transaction.run(request, agent);
                     if (decided) {
                         *outcome = decided->outcome;
-                        return ApiResponse::json(200, AuthorizeCodec::decisionToJson(*decided));
+                        return ApiResponse::text(200, "application/json",
+                                                 AuthorizeCodec::decisionBytes(*decided));
                     }
                     if (decided.error() == AuthorizeTransaction::Refusal::NeedsOrgPolicy) {
                         *needsOrgPolicy = true;
