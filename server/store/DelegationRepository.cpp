@@ -243,11 +243,20 @@ std::optional<QStringList> DelegationRepository::activeDescendantsOf(const QStri
 
 bool DelegationRepository::saveUsage(const Delegation &d)
 {
-    if (!m_db.run(QStringLiteral(
+    const QString usage = QString::fromUtf8(StoredDelegationCodec::writeUsage(d));
+    const QVariant lastUsedAt =
+        d.usage.lastUsedAt ? QVariant(formatTimestamp(*d.usage.lastUsedAt)) : QVariant();
+    // Without an idle limit the deadline stays NULL for the delegation's life (its policy never
+    // changes): leaving it out of the SET spares the index on it an update per decision.
+    const SqlStatement *saved =
+        d.revokeOn.idleSeconds
+            ? m_db.run(
+                  QStringLiteral(
                       "UPDATE delegations SET usage = ?, last_used_at = ?, idle_deadline = ? WHERE id = ?"),
-                  {QString::fromUtf8(StoredDelegationCodec::writeUsage(d)),
-                   d.usage.lastUsedAt ? QVariant(formatTimestamp(*d.usage.lastUsedAt)) : QVariant(),
-                   idleDeadline(d), d.id})) {
+                  {usage, lastUsedAt, idleDeadline(d), d.id})
+            : m_db.run(QStringLiteral("UPDATE delegations SET usage = ?, last_used_at = ? WHERE id = ?"),
+                       {usage, lastUsedAt, d.id});
+    if (!saved) {
         m_cache.forget(d.id);
         return false;
     }
