@@ -1,6 +1,7 @@
 #include "core/NoteVerifierKey.h"
 
-#include <QCryptographicHash>
+#include "core/Sha256.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -46,12 +47,10 @@ bool NoteVerifierKey::isValidName(QStringView name)
 
 quint32 NoteVerifierKey::keyIdOf(const QString &name, QByteArrayView publicKey)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(name.toUtf8());
-    hash.addData(QByteArrayView("\n", 1));
-    hash.addData(QByteArrayView(&Ed25519Type, 1));
-    hash.addData(publicKey);
-    const QByteArray digest = hash.result();
+    const QByteArray digest =
+        Sha256::of({name.toUtf8(), QByteArrayView("\n", 1), QByteArrayView(&Ed25519Type, 1), publicKey});
+    if (digest.size() != 32)
+        return 0;
     return (quint32(quint8(digest[0])) << 24) | (quint32(quint8(digest[1])) << 16) |
            (quint32(quint8(digest[2])) << 8) | quint32(quint8(digest[3]));
 }

@@ -7,8 +7,9 @@
 
 namespace mandate {
 
-// SHA-256 through OpenSSL, which uses the CPU's SHA extensions where there are some: the log's
-// sequencer hashes every event twice and every tree node once, on the writer's thread.
+// Every SHA-256 Mandate computes, through OpenSSL, which uses the CPU's SHA extensions where
+// there are some (QCryptographicHash does not): the log's sequencer hashes every event twice and
+// every tree node once on the writer's thread, and every request's bearer token is hashed.
 class Sha256
 {
 public:

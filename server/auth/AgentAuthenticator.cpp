@@ -1,15 +1,14 @@
 #include "server/auth/AgentAuthenticator.h"
 
+#include "core/Sha256.h"
 #include "server/auth/SessionAuthenticator.h"
 #include "server/store/Store.h"
-
-#include <QCryptographicHash>
 
 namespace mandate::server {
 
 std::optional<AgentAuthenticator::VerifiedToken> AgentAuthenticator::verify(const QString &token)
 {
-    const QByteArray key = QCryptographicHash::hash(token.toLatin1(), QCryptographicHash::Sha256);
+    const QByteArray key = Sha256::of({token.toLatin1()});
     const QDateTime now = m_clock.now();
     if (const auto it = m_verified.constFind(key); it != m_verified.cend()) {
         if (it->expiresAt > now)

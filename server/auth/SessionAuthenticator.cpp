@@ -1,9 +1,8 @@
 #include "server/auth/SessionAuthenticator.h"
 
+#include "core/Sha256.h"
 #include "server/auth/SecureRandom.h"
 #include "server/store/Store.h"
-
-#include <QCryptographicHash>
 
 namespace mandate::server {
 
@@ -15,7 +14,7 @@ QString SessionAuthenticator::newToken()
 
 QByteArray SessionAuthenticator::hashToken(QByteArrayView token)
 {
-    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    return Sha256::of({token});
 }
 
 QByteArray SessionAuthenticator::bearerToken(const QByteArray &authorizationHeader)

@@ -1,11 +1,10 @@
 #include "server/http/IdempotentWrites.h"
 
+#include "core/Sha256.h"
 #include "server/http/Problem.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
 #include "server/write/WriteScope.h"
-
-#include <QCryptographicHash>
 
 #include <memory>
 #include <optional>
@@ -45,13 +44,7 @@ ApiResponse uncommitted(CommitStatus status)
 QByteArray IdempotentWrites::hashRequest(const QByteArray &method, const QString &path,
                                          const QByteArray &body)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(method);
-    hash.addData("\n");
-    hash.addData(path.toUtf8());
-    hash.addData("\n");
-    hash.addData(body);
-    return hash.result();
+    return Sha256::of({method, "\n", path.toUtf8(), "\n", body});
 }
 
 IdempotentWrites::Idempotency IdempotentWrites::of(const QString &scope, const QByteArray &key,

@@ -1,11 +1,10 @@
 #include "server/identity/RsaSigningKey.h"
 
+#include "core/Sha256.h"
 #include "server/identity/Base64Url.h"
 #include "server/identity/KeyFile.h"
 #include "server/identity/OpenSslHandles.h"
 #include "server/identity/ReportError.h"
-
-#include <QCryptographicHash>
 
 #include <openssl/core_names.h>
 #include <openssl/err.h>
@@ -38,8 +37,7 @@ RsaSigningKey::RsaSigningKey(std::shared_ptr<evp_pkey_st> key, QByteArray modulu
     // RFC 7638 §3.2: the required members in lexicographic order, without whitespace.
     const QByteArray canonical = "{\"e\":\"" + Base64Url::encode(m_exponent) + "\",\"kty\":\"RSA\",\"n\":\"" +
                                  Base64Url::encode(m_modulus) + "\"}";
-    m_keyId = QString::fromLatin1(
-        Base64Url::encode(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256)));
+    m_keyId = QString::fromLatin1(Base64Url::encode(Sha256::of({canonical})));
 }
 
 std::optional<RsaSigningKey> RsaSigningKey::fromKey(std::shared_ptr<evp_pkey_st> key, QString *error)

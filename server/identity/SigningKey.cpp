@@ -1,11 +1,10 @@
 #include "server/identity/SigningKey.h"
 
+#include "core/Sha256.h"
 #include "server/identity/Base64Url.h"
 #include "server/identity/KeyFile.h"
 #include "server/identity/OpenSslHandles.h"
 #include "server/identity/ReportError.h"
-
-#include <QCryptographicHash>
 
 #include <openssl/err.h>
 
@@ -105,8 +104,7 @@ QString SigningKey::thumbprint(QByteArrayView ed25519PublicKey)
     // RFC 7638 §3: the required members only, in lexicographic order, without whitespace.
     const QByteArray canonical =
         "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url::encode(ed25519PublicKey) + "\"}";
-    return QString::fromLatin1(
-        Base64Url::encode(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256)));
+    return QString::fromLatin1(Base64Url::encode(Sha256::of({canonical})));
 }
 
 } // namespace mandate::server

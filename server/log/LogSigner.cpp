@@ -1,9 +1,8 @@
 #include "server/log/LogSigner.h"
 
+#include "core/Sha256.h"
 #include "core/SignedNote.h"
 #include "server/identity/ReportError.h"
-
-#include <QCryptographicHash>
 
 namespace mandate::server {
 
@@ -12,12 +11,10 @@ std::optional<LogSigner> LogSigner::load(const QString &path, const QString &ori
     std::optional<SigningKey> key = SigningKey::loadOrCreate(path, error);
     if (!key)
         return std::nullopt;
-    const QString name =
-        origin.isEmpty()
-            ? QStringLiteral("mandate.local/audit/") +
-                  QString::fromLatin1(
-                      QCryptographicHash::hash(key->publicKey(), QCryptographicHash::Sha256).toHex().left(16))
-            : origin;
+    const QString name = origin.isEmpty()
+                             ? QStringLiteral("mandate.local/audit/") +
+                                   QString::fromLatin1(Sha256::of({key->publicKey()}).toHex().left(16))
+                             : origin;
     std::optional<NoteVerifierKey> verifier = NoteVerifierKey::ed25519(name, key->publicKey());
     if (!verifier) {
         reportError(error,

@@ -1,12 +1,11 @@
 #include "server/routes/OperationsRoutes.h"
 
+#include "core/Sha256.h"
 #include "server/auth/SessionAuthenticator.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/ops/Metrics.h"
 #include "server/write/WriteBatcher.h"
-
-#include <QCryptographicHash>
 
 #include <openssl/crypto.h>
 
@@ -36,7 +35,7 @@ void OperationsRoutes::registerRoutes(Router &router)
 
 QByteArray OperationsRoutes::hashToken(QByteArrayView token)
 {
-    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    return Sha256::of({token});
 }
 
 void OperationsRoutes::metrics(ApiRequest &request, const Responder &respond)

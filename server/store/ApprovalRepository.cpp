@@ -1,11 +1,11 @@
 #include "server/store/ApprovalRepository.h"
 
 #include "core/ApprovalCodec.h"
+#include "core/Sha256.h"
 #include "core/StrictJson.h"
 #include "core/Timestamp.h"
 #include "server/store/Database.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 
 namespace mandate::server {
@@ -45,8 +45,7 @@ QString ApprovalRepository::requestKey(const QString &delegationId, const Approv
                             request.amount ? request.amount->currency() : QString(),
                             request.destination.value_or(QString()),
                             request.sensitivity ? sensitivityToString(*request.sensitivity) : QString()};
-    return QString::fromLatin1(
-        QCryptographicHash::hash(parts.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Sha256::of({parts.join(QChar(0x1f)).toUtf8()}).toHex());
 }
 
 bool ApprovalRepository::insert(const Approval &a, Route route, const QString &requestKey)

@@ -1,9 +1,8 @@
 #include "server/store/IdempotencyRepository.h"
 
+#include "core/Sha256.h"
 #include "core/Timestamp.h"
 #include "server/store/Database.h"
-
-#include <QCryptographicHash>
 
 #include <cstring>
 
@@ -15,12 +14,9 @@ bool IdempotencyRepository::lock(const QString &principal, const QString &key)
     if (sql.isEmpty())
         return true;
     // Two keys that share a hash only queue behind each other; the answer stays the key's own.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(principal.toUtf8());
-    hash.addData("\n");
-    hash.addData(key.toUtf8());
+    const QByteArray hash = Sha256::of({principal.toUtf8(), "\n", key.toUtf8()});
     qint64 value = 0;
-    std::memcpy(&value, hash.resultView().data(), sizeof value);
+    std::memcpy(&value, hash.constData(), sizeof value);
     SqlStatement *q = m_db.run(sql, {value});
     if (!q)
         return false;
