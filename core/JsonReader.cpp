@@ -250,7 +250,8 @@ QString JsonReader::arrayPath(QStringView key, qsizetype index) const
 
 QJsonValue JsonReader::take(QStringView key)
 {
-    m_seen.insert(key.toString());
+    if (!m_seen.contains(key))
+        m_seen.append(key.toString());
     return m_object.value(key);
 }
 

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -89,7 +88,9 @@ private:
     QJsonObject m_object;
     QString m_path;
     FieldErrors *m_errors;
-    QSet<QString> m_seen;
+    // The fields read so far: as many as the contract names, never as many as the input has, so a
+    // scan is cheaper than hashing every key.
+    QStringList m_seen;
 };
 
 } // namespace mandate

@@ -67,8 +67,10 @@ bool HttpApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     api->method = methodName(request.method());
     api->path = request.url().path();
     api->query = request.query();
-    for (const auto &[name, value] : request.headers())
-        api->headers.insert(name.toLower(), value);
+    const auto headers = request.headers();
+    api->headers.reserve(headers.size());
+    for (const auto &[name, value] : headers)
+        api->headers.emplaceBack(name.toLower(), value);
     api->body = request.body();
     api->remoteAddress = request.remoteAddress();
 
