@@ -41,17 +41,13 @@ ApiResponse uncommitted(CommitStatus status)
 
 } // namespace
 
-QByteArray IdempotentWrites::hashRequest(const QByteArray &method, const QString &path,
-                                         const QByteArray &body)
-{
-    return Sha256::of({method, "\n", path.toUtf8(), "\n", body});
-}
-
 IdempotentWrites::Idempotency IdempotentWrites::of(const QString &scope, const QByteArray &key,
                                                    const ApiRequest &request)
 {
     return {scope, QString::fromUtf8(key),
-            key.isEmpty() ? QByteArray() : hashRequest(request.method, request.path, request.body), true};
+            key.isEmpty() ? QByteArray()
+                          : Sha256::of({request.method, "\n", request.path.toUtf8(), "\n", request.body}),
+            true};
 }
 
 void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respond)

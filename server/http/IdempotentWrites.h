@@ -59,10 +59,9 @@ public:
 
     void submit(Idempotency idempotency, Job job, Responder respond);
 
-    // `request` under `key` (empty: none), for `scope`. Only a keyed request is hashed: only a keyed
-    // one is ever compared with an earlier one.
+    // `request` under `key` (empty: none), for `scope`, with the hash of its method, path and body.
+    // Only a keyed request is hashed: only a keyed one is ever compared with an earlier one.
     static Idempotency of(const QString &scope, const QByteArray &key, const ApiRequest &request);
-    static QByteArray hashRequest(const QByteArray &method, const QString &path, const QByteArray &body);
 
 private:
     WriteBatcher &m_batcher;
