@@ -108,7 +108,7 @@ bool Database::execute(const QString &sql)
 
 bool Database::beginWrite()
 {
-    if (!execute(m_dialect->beginWrite()))
+    if (!control(m_dialect->beginWrite()))
         return false;
     if (const QString setup = m_dialect->writeSetup(); !setup.isEmpty() && !execute(setup)) {
         rollback();
@@ -145,7 +145,7 @@ QSqlDriver *Database::driver() const
 
 bool Database::commit()
 {
-    const bool ok = execute(QStringLiteral("COMMIT"));
+    const bool ok = control(QStringLiteral("COMMIT"));
     if (ok)
         m_inWrite = false;
     else

@@ -64,10 +64,12 @@ bool SqliteStatement::bind(int index, const QVariant &value)
                                  SQLITE_STATIC) == SQLITE_OK;
     }
     case QMetaType::QString: {
-        const auto *text = static_cast<const QString *>(value.constData());
-        return sqlite3_bind_text16(m_statement, index, text->constData(),
-                                   static_cast<int>(text->size() * sizeof(QChar)),
-                                   SQLITE_STATIC) == SQLITE_OK;
+        // The database is UTF-8: converting here (Qt's SIMD path) spares SQLite translating the
+        // UTF-16 into a buffer of its own for every value it stores.
+        const QByteArray &text =
+            m_utf8.emplace_back(static_cast<const QString *>(value.constData())->toUtf8());
+        return sqlite3_bind_text(m_statement, index, text.constData(), static_cast<int>(text.size()),
+                                 SQLITE_STATIC) == SQLITE_OK;
     }
     case QMetaType::Bool:
     case QMetaType::Int:
@@ -110,6 +112,7 @@ bool SqliteStatement::exec(const QVariant *values, qsizetype count)
     sqlite3_clear_bindings(m_statement);
     m_bound.clear();
     m_bound.append(values, count);
+    m_utf8.clear();
     m_changes = 0;
     m_errorCode = 0;
     m_error.clear();
@@ -177,8 +180,8 @@ QVariant SqliteStatement::value(int column) const
     case SQLITE_FLOAT:
         return QVariant(sqlite3_column_double(m_statement, column));
     case SQLITE_TEXT: {
-        const auto *text = static_cast<const QChar *>(sqlite3_column_text16(m_statement, column));
-        return QVariant(QString(text, sqlite3_column_bytes16(m_statement, column) / int(sizeof(QChar))));
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column)));
     }
     case SQLITE_BLOB: {
         const auto *bytes = static_cast<const char *>(sqlite3_column_blob(m_statement, column));

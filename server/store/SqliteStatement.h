@@ -5,6 +5,7 @@
 #include <QVarLengthArray>
 
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -48,6 +49,7 @@ private:
     sqlite3_stmt *m_statement;
     // SQLite reads bound text and blobs in place for as long as the statement runs.
     QVarLengthArray<QVariant, 16> m_bound;
+    std::vector<QByteArray> m_utf8; // the bound strings' UTF-8, alive until the next exec
     Position m_position = Position::Done;
     int m_changes = 0;
     int m_errorCode = 0;
