@@ -10,13 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/mandate.sh
 duration=${1:-10}
-if [ -z "${SERVER:-}" ]; then
-  cmake --preset release >/dev/null
-  cmake --build --preset release --target mandate-server >/dev/null
-fi
+bench_server_binary
 work=$(mktemp -d)
 trap 'kill "${BENCH_PID:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-bench_start_server "${SERVER:-build/release/app/mandate-server}" "$work/data" --demo
+bench_start_server "$BENCH_SERVER" "$work/data" --demo
 bench_grant "$BENCH_URL"
 pid=$BENCH_PID
 wrk -t1 -c32 -d3s -s bench/authorize.lua "$BENCH_URL/v1/authorize" >/dev/null

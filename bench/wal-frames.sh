@@ -8,13 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/mandate.sh
 duration=${1:-4}
-if [ -z "${SERVER:-}" ]; then
-  cmake --preset release >/dev/null
-  cmake --build --preset release --target mandate-server >/dev/null
-fi
+bench_server_binary
 work=$(mktemp -d)
 trap 'kill -9 "${BENCH_PID:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-bench_start_server "${SERVER:-build/release/app/mandate-server}" "$work/data" --demo
+bench_start_server "$BENCH_SERVER" "$work/data" --demo
 bench_grant "$BENCH_URL"
 wrk -t1 -c32 -d"${duration}s" -s bench/authorize.lua "$BENCH_URL/v1/authorize" | grep Requests/sec
 kill -9 "$BENCH_PID"

@@ -3,6 +3,18 @@
 # bench_json EXPR: reads JSON on stdin, prints the Python expression EXPR applied to it.
 bench_json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
+# bench_server_binary: the mandate-server to measure: $SERVER when set (another build, for a
+# before/after pair), else the release build, built first; sets BENCH_SERVER.
+bench_server_binary() {
+  if [ -n "${SERVER:-}" ]; then
+    BENCH_SERVER=$SERVER
+  else
+    cmake --preset release >/dev/null
+    cmake --build --preset release --target mandate-server >/dev/null
+    BENCH_SERVER=build/release/app/mandate-server
+  fi
+}
+
 # bench_start_server BINARY DATADIR [ARGS...]: starts the server in the background on a free port;
 # sets BENCH_URL and BENCH_PID.
 bench_start_server() {
