@@ -7,6 +7,7 @@
 #include "core/Clock.h"
 #include "ui/ConsoleController.h"
 #include "ui/TranslationLoader.h"
+#include "ui/wizard/ConsoleStyle.h"
 #include "ui/wizard/ThemeColors.h"
 
 #include <QApplication>
@@ -69,6 +70,7 @@ int main(int argc, char *argv[])
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(mandate::ui::ThemeColors::darkPalette());
     }
+    mandate::ui::ConsoleStyle::install();
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);

@@ -14,6 +14,8 @@
 #include "ui/ReasonConfirmDialog.h"
 #include "ui/RegisterEnforcementPointDialog.h"
 #include "ui/TranslationLoader.h"
+#include "ui/wizard/ConsoleStyle.h"
+#include "ui/wizard/FieldMarker.h"
 #include "ui/wizard/ThemeColors.h"
 
 #include <QAbstractButton>
@@ -23,6 +25,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QImage>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +42,8 @@
 #include <QTextEdit>
 #include <QTranslator>
 #include <QWizard>
+
+#include <algorithm>
 
 using namespace mandate;
 using mandate::test::DemoFixtures;
@@ -148,6 +153,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // As the console's main() does: its dark screenshots show what a user sees.
+        ui::ConsoleStyle::install();
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
         m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));
@@ -343,6 +350,45 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // An unchecked box in a list stands out from the list's background at 3:1 or more (WCAG
+    // 1.4.11) in the dark palette, also while the list is marked as wrong. Fusion alone frames it
+    // a shade off the background (about 1.1:1): invisible.
+    void checkBoxesInListsStandOutInTheDark()
+    {
+        const QPalette original = QApplication::palette();
+        const QPalette dark = darkPalette();
+        QApplication::setPalette(dark);
+        const QColor base = dark.color(QPalette::Base);
+        QVERIFY(ui::ThemeColors::contrast(ui::ConsoleStyle::checkFrame(dark), base) >= 3.0);
+        for (const bool marked : {false, true}) {
+            QWidget window;
+            auto *list = new QListWidget(&window);
+            auto *errorLine = new QLabel(&window);
+            list->setGeometry(0, 0, 300, 120);
+            auto *item = new QListWidgetItem(QStringLiteral("payment (payments.initiate)"), list);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+            if (marked)
+                ui::FieldMarker::mark(list, errorLine, QStringLiteral("is not right"));
+            window.resize(300, 160);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            const QImage shot = list->viewport()->grab().toImage();
+            // The box sits at the row's start, left of the text; the slice holds no glyph.
+            const QRect row = list->visualItemRect(item);
+            double strongest = 1.0;
+            for (int y = row.top(); y <= row.bottom(); ++y) {
+                for (int x = row.left(); x < row.left() + row.height() * 3 / 4; ++x)
+                    strongest = std::max(strongest, ui::ThemeColors::contrast(shot.pixelColor(x, y), base));
+            }
+            QVERIFY2(strongest >= 3.0,
+                     qPrintable(QStringLiteral("%1 list: the box stands out at %2:1")
+                                    .arg(marked ? QStringLiteral("marked") : QStringLiteral("plain"))
+                                    .arg(strongest, 0, 'f', 2)));
+        }
+        QApplication::setPalette(original);
     }
 
     // docs/screenshots: the console in German and in a dark palette (with MANDATE_SCREENSHOT_DIR).

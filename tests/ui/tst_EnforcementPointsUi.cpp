@@ -9,6 +9,7 @@
 #include "ui/MainWindow.h"
 #include "ui/RegisterEnforcementPointDialog.h"
 #include "ui/TranslationLoader.h"
+#include "ui/wizard/ConsoleStyle.h"
 #include "ui/wizard/ThemeColors.h"
 
 #include <QApplication>
@@ -112,6 +113,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // As the console's main() does: its dark screenshots show what a user sees.
+        ui::ConsoleStyle::install();
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
         m_ada = DemoFixtures::person(m_server.url(), QStringLiteral("ada"));

@@ -9,6 +9,7 @@
 #include "ui/MainWindow.h"
 #include "ui/ReasonConfirmDialog.h"
 #include "ui/TranslationLoader.h"
+#include "ui/wizard/ConsoleStyle.h"
 #include "ui/wizard/ThemeColors.h"
 
 #include <QApplication>
@@ -88,6 +89,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // As the console's main() does: its dark screenshots show what a user sees.
+        ui::ConsoleStyle::install();
         m_server = std::make_unique<TestServer>(
             QStringList{QStringLiteral("--demo"), QStringLiteral("--policy-pdp"), m_engine.url()});
         QString error;

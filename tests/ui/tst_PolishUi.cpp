@@ -14,6 +14,7 @@
 #include "ui/RevocationController.h"
 #include "ui/SignInThrottlesDialog.h"
 #include "ui/TranslationLoader.h"
+#include "ui/wizard/ConsoleStyle.h"
 #include "ui/wizard/ThemeColors.h"
 
 #include <QApplication>
@@ -121,6 +122,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // As the console's main() does: its dark screenshots show what a user sees.
+        ui::ConsoleStyle::install();
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
         m_alice = DemoFixtures::person(m_server.url(), QStringLiteral("alice"));

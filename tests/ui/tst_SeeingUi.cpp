@@ -26,6 +26,7 @@
 #include "ui/ReasonConfirmDialog.h"
 #include "ui/TranslationLoader.h"
 #include "ui/TryActionPanel.h"
+#include "ui/wizard/ConsoleStyle.h"
 #include "ui/wizard/GrantReview.h"
 #include "ui/wizard/GrantWizard.h"
 #include "ui/wizard/MoneyEdit.h"
@@ -99,6 +100,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // As the console's main() does: its dark screenshots show what a user sees.
+        ui::ConsoleStyle::install();
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
     }
