@@ -3665,12 +3665,16 @@
         <translation>Der Vier-Augen-Betrag</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Dual control</source>
         <translation>Vier-Augen-Prinzip</translation>
+    </message>
+    <message>
+        <source>The action %1</source>
+        <translation>Die Aktion %1</translation>
+    </message>
+    <message>
+        <source>A dual-control action</source>
+        <translation>Eine Vier-Augen-Aktion</translation>
     </message>
 </context>
 <context>

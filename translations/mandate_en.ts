@@ -3665,12 +3665,16 @@
         <translation>The dual-control amount</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Dual control</source>
         <translation>Dual control</translation>
+    </message>
+    <message>
+        <source>The action %1</source>
+        <translation>The action %1</translation>
+    </message>
+    <message>
+        <source>A dual-control action</source>
+        <translation>A dual-control action</translation>
     </message>
 </context>
 <context>

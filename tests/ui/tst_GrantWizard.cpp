@@ -68,6 +68,7 @@ private Q_SLOTS:
     void expiryIsCheckedAgainWhenGranting();
     void everyInputHasAnAccessibleName();
     void errorLinesMoveNoInput();
+    void dualControlActionErrorsSayWhichAction();
 
 private:
     template <typename T>
@@ -456,6 +457,23 @@ void tst_GrantWizard::errorLinesMoveNoInput()
             QVERIFY2(marked.value(it.key()) == it.value(), qPrintable(it.key()));
         page->showFieldErrors({});
     }
+}
+
+// An error on one of the dual-control actions reads as a sentence that names the action, as
+// every other error line names its field; one about an action no longer checked names the list.
+void tst_GrantWizard::dualControlActionErrorsSayWhichAction()
+{
+    m_driver->goToReview();
+    m_driver->pressGrant();
+    auto *actions = child<QListWidget>(Page::ThresholdsPageId, "dualActionsList");
+    QVERIFY(actions->count() > 0);
+    actions->item(0)->setCheckState(Qt::Checked);
+    const QString action = actions->item(0)->data(Qt::UserRole).toString();
+    m_wizard->grantFailed(u"Not granted."_s,
+                          {{u"dual_control.actions[0]"_s, u"is not an action of any scope"_s}});
+    QCOMPARE(FieldMarker::messageOf(actions), u"The action %1 is not an action of any scope."_s.arg(action));
+    m_wizard->grantFailed(u"Not granted."_s, {{u"dual_control.actions[3]"_s, u"is refused by the server"_s}});
+    QCOMPARE(FieldMarker::messageOf(actions), u"A dual-control action is refused by the server."_s);
 }
 
 QTEST_MAIN(tst_GrantWizard)

@@ -166,9 +166,12 @@ void ThresholdsPage::showFieldErrors(const FieldErrors &errors)
             continue;
         const qsizetype open = error.field.indexOf(u'[');
         const qsizetype index = open < 0 ? -1 : QStringView(error.field).sliced(open + 1).chopped(1).toInt();
-        actionMessages.append(index >= 0 && index < actions.size()
-                                  ? tr("%1: %2").arg(actions.at(index), error.message)
-                                  : error.message);
+        // A sentence with its subject, like every other error line: the action the message is
+        // about when the index names one still checked, else the list itself.
+        actionMessages.append(FieldMarker::sentence(index >= 0 && index < actions.size()
+                                                        ? tr("The action %1").arg(actions.at(index))
+                                                        : tr("A dual-control action"),
+                                                    error.message));
     }
     showOn(m_ui->dualActionsList, m_ui->dualActionsError, actionMessages.join(u'\n'));
     showOn(m_ui->dualBox, m_ui->dualError,
