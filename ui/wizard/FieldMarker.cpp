@@ -19,8 +19,13 @@ namespace {
 // Selectors rather than a bare rule, so a composite input (amount + currency) frames its parts.
 QString errorStyle(const QPalette &palette)
 {
+    // A spin box with a style-sheet border loses its arrows unless its buttons are placed too.
     return QStringLiteral("QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, "
-                          "QAbstractItemView { border: 2px solid %1; }")
+                          "QAbstractItemView { border: 2px solid %1; } "
+                          "QAbstractSpinBox::up-button { subcontrol-origin: padding; "
+                          "subcontrol-position: top right; width: 16px; } "
+                          "QAbstractSpinBox::down-button { subcontrol-origin: padding; "
+                          "subcontrol-position: bottom right; width: 16px; }")
         .arg(ThemeColors::name(ThemeColors::Role::Error, palette));
 }
 
