@@ -35,8 +35,8 @@ void ConsoleStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *o
 {
     QProxyStyle::drawPrimitive(element, option, painter, widget);
     // Item views hand their check marks to PE_IndicatorCheckBox through proxy(), so this one case
-    // covers plain check boxes and the check boxes of list rows alike.
-    // A box with keyboard focus keeps the focus colour Fusion framed it in.
+    // covers plain check boxes and the check boxes of list rows alike. A box with keyboard focus
+    // keeps the focus colour Fusion framed it in.
     const bool focusFramed =
         option->state.testFlag(State_HasFocus) && option->state.testFlag(State_KeyboardFocusChange);
     if (element != PE_IndicatorCheckBox || focusFramed || !ThemeColors::isDark(option->palette) ||

@@ -2,8 +2,6 @@
 
 #include <QProxyStyle>
 
-class QApplication;
-
 namespace mandate::ui {
 
 // The application's style as it is, with one correction: Fusion draws a check box's frame a shade
