@@ -32,6 +32,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStackedWidget>
 #include <QStyleFactory>
@@ -357,7 +358,8 @@ private Q_SLOTS:
     // a shade off the background (about 1.1:1): invisible.
     void checkBoxesInListsStandOutInTheDark()
     {
-        const QPalette original = QApplication::palette();
+        const auto restore =
+            qScopeGuard([original = QApplication::palette()] { QApplication::setPalette(original); });
         const QPalette dark = darkPalette();
         QApplication::setPalette(dark);
         const QColor base = dark.color(QPalette::Base);
@@ -388,7 +390,6 @@ private Q_SLOTS:
                                     .arg(marked ? QStringLiteral("marked") : QStringLiteral("plain"))
                                     .arg(strongest, 0, 'f', 2)));
         }
-        QApplication::setPalette(original);
     }
 
     // docs/screenshots: the console in German and in a dark palette (with MANDATE_SCREENSHOT_DIR).

@@ -11,6 +11,7 @@ namespace mandate::ui {
 
 ConsoleStyle::ConsoleStyle(QStyle *base)
     : QProxyStyle(base)
+    , m_overFusion(baseStyle()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0)
 {}
 
 void ConsoleStyle::install()
@@ -39,8 +40,8 @@ void ConsoleStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *o
     // keeps the focus colour Fusion framed it in.
     const bool focusFramed =
         option->state.testFlag(State_HasFocus) && option->state.testFlag(State_KeyboardFocusChange);
-    if (element != PE_IndicatorCheckBox || focusFramed || !ThemeColors::isDark(option->palette) ||
-        baseStyle()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+    if (element != PE_IndicatorCheckBox || focusFramed || !m_overFusion ||
+        !ThemeColors::isDark(option->palette))
         return;
     painter->save();
     // The geometry Fusion draws its own frame in, so this one lies exactly over it.

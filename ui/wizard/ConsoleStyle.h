@@ -23,6 +23,8 @@ public:
 
 private:
     explicit ConsoleStyle(QStyle *base);
+
+    const bool m_overFusion; // other styles frame their check boxes well enough
 };
 
 } // namespace mandate::ui
