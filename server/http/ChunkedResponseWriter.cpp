@@ -11,11 +11,11 @@ constexpr qint64 LowWaterMark = 64 * 1024;
 } // namespace
 
 ChunkedResponseWriter::ChunkedResponseWriter(QTcpSocket *socket, std::function<QByteArray()> source,
-                                             bool closeWhenDone)
+                                             std::function<void()> done)
     : QObject(socket)
     , m_socket(socket)
     , m_source(std::move(source))
-    , m_closeWhenDone(closeWhenDone)
+    , m_whenDone(std::move(done))
 {
     connect(socket, &QTcpSocket::bytesWritten, this, &ChunkedResponseWriter::pump);
     pump();
@@ -28,8 +28,7 @@ void ChunkedResponseWriter::pump()
         if (piece.isEmpty()) {
             m_done = true;
             m_socket->write("0\r\n\r\n");
-            if (m_closeWhenDone)
-                m_socket->disconnectFromHost();
+            m_whenDone();
             deleteLater();
             return;
         }

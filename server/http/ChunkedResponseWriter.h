@@ -17,14 +17,15 @@ class ChunkedResponseWriter : public QObject
     Q_OBJECT
 
 public:
-    ChunkedResponseWriter(QTcpSocket *socket, std::function<QByteArray()> source, bool closeWhenDone);
+    // `done` runs once the last chunk is written.
+    ChunkedResponseWriter(QTcpSocket *socket, std::function<QByteArray()> source, std::function<void()> done);
 
 private:
     void pump();
 
     QPointer<QTcpSocket> m_socket;
     std::function<QByteArray()> m_source;
-    bool m_closeWhenDone;
+    std::function<void()> m_whenDone;
     bool m_done = false;
 };
 

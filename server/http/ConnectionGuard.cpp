@@ -12,16 +12,22 @@ namespace mandate::server {
 namespace {
 
 constexpr auto LingerTime = std::chrono::seconds(2);
+// Requests one connection may have framed ahead of the one being answered. Beyond them its bytes
+// stay in the socket's bounded buffer and then in the kernel: TCP's own back-pressure.
+constexpr qsizetype MaxQueuedRequests = 16;
+constexpr qint64 ReadBufferBytes = 64 * 1024;
 
 } // namespace
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, RequestHandler handler)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
     , m_framer(limits)
+    , m_handler(std::move(handler))
 {
     m_phaseTimer.start();
+    socket->setReadBufferSize(ReadBufferBytes);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_phase == Phase::Idle)
@@ -34,48 +40,82 @@ ConnectionGuard *ConnectionGuard::of(const QTcpSocket *socket)
     return socket ? socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
 }
 
+void ConnectionGuard::answered()
+{
+    m_answering = false;
+    m_phaseTimer.restart();
+    dispatch();
+}
+
 void ConnectionGuard::onReadyRead()
 {
+    dispatch();
+}
+
+void ConnectionGuard::dispatch()
+{
+    // An answer given inside the handler calls answered(), which lands here again: the loop below
+    // goes on with the next request instead of recursing once per pipelined request.
+    if (m_dispatching)
+        return;
+    m_dispatching = true;
+    while (m_socket && !m_closing) {
+        if (!m_answering && m_framer.pendingRequests() > 0) {
+            m_answering = true;
+            m_handler(m_framer.takeRequest(), *this);
+            continue;
+        }
+        if (m_framer.pendingRequests() >= MaxQueuedRequests || m_socket->bytesAvailable() == 0)
+            break;
+        if (!frame(m_socket->readAll()))
+            break;
+    }
+    m_dispatching = false;
     if (!m_socket || m_closing)
         return;
-    // peek, not read: the bytes stay for the HTTP parser, whose slot runs after this one.
-    const QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
-    const HttpRequestFramer::Rejection rejection = m_framer.feed(fresh);
-    switch (rejection) {
-    case HttpRequestFramer::Rejection::None:
-        break;
-    case HttpRequestFramer::Rejection::HeadersTooLarge:
-        reject(431, "payload_too_large",
-               tr("The request headers exceed %1 bytes.").arg(m_limits.maxHeaderBytes));
-        return;
-    case HttpRequestFramer::Rejection::TooManyHeaders:
-        reject(431, "payload_too_large",
-               tr("The request has more than %1 header fields.").arg(m_limits.maxHeaderCount));
-        return;
-    case HttpRequestFramer::Rejection::BodyTooLarge:
-        reject(413, "payload_too_large", tr("The request body exceeds %1 bytes.").arg(m_limits.maxBodyBytes));
-        return;
-    case HttpRequestFramer::Rejection::MalformedFraming:
-        reject(400, "validation", tr("The request's length or chunk framing is malformed or ambiguous."));
-        return;
-    case HttpRequestFramer::Rejection::BadRequestLine:
-        reject(400, "validation",
-               tr("The request line must be a method, a target and HTTP/1.1 (or HTTP/1.0)."));
-        return;
-    case HttpRequestFramer::Rejection::BadFieldName:
-        reject(400, "validation",
-               tr("A header field name must be a token directly followed by a colon, without whitespace."));
-        return;
-    case HttpRequestFramer::Rejection::UnsupportedEncoding:
-        reject(501, "validation", tr("Only the chunked transfer coding is supported."));
-        return;
+    if (!m_answering && m_framer.pendingRequests() == 0 && m_framer.awaitsContinue()) {
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_framer.continueSent();
     }
-
     const Phase phase = m_framer.isIdle() ? Phase::Idle : m_framer.inHeaders() ? Phase::Headers : Phase::Body;
     if (phase != m_phase || phase == Phase::Idle) {
         m_phase = phase;
         m_phaseTimer.restart();
     }
+}
+
+bool ConnectionGuard::frame(const QByteArray &bytes)
+{
+    switch (m_framer.feed(bytes)) {
+    case HttpRequestFramer::Rejection::None:
+        break;
+    case HttpRequestFramer::Rejection::HeadersTooLarge:
+        reject(431, "payload_too_large",
+               tr("The request headers exceed %1 bytes.").arg(m_limits.maxHeaderBytes));
+        return false;
+    case HttpRequestFramer::Rejection::TooManyHeaders:
+        reject(431, "payload_too_large",
+               tr("The request has more than %1 header fields.").arg(m_limits.maxHeaderCount));
+        return false;
+    case HttpRequestFramer::Rejection::BodyTooLarge:
+        reject(413, "payload_too_large", tr("The request body exceeds %1 bytes.").arg(m_limits.maxBodyBytes));
+        return false;
+    case HttpRequestFramer::Rejection::MalformedFraming:
+        reject(400, "validation", tr("The request's length or chunk framing is malformed or ambiguous."));
+        return false;
+    case HttpRequestFramer::Rejection::BadRequestLine:
+        reject(400, "validation",
+               tr("The request line must be a method, a target and HTTP/1.1 (or HTTP/1.0)."));
+        return false;
+    case HttpRequestFramer::Rejection::BadFieldName:
+        reject(400, "validation",
+               tr("A header field name must be a token directly followed by a colon, without whitespace."));
+        return false;
+    case HttpRequestFramer::Rejection::UnsupportedEncoding:
+        reject(501, "validation", tr("Only the chunked transfer coding is supported."));
+        return false;
+    }
+    return true;
 }
 
 void ConnectionGuard::checkTimeouts()
@@ -93,13 +133,13 @@ void ConnectionGuard::checkTimeouts()
             reject(408, "validation", tr("The request body did not arrive in time."));
         break;
     case Phase::Idle:
-        if (!m_streaming && elapsed > m_limits.idleTimeout)
+        if (!m_streaming && !m_answering && elapsed > m_limits.idleTimeout)
             m_socket->disconnectFromHost();
         break;
     }
 }
 
-void ConnectionGuard::evict()
+void ConnectionGuard::close()
 {
     m_closing = true;
     if (m_socket)
@@ -113,7 +153,7 @@ void ConnectionGuard::reject(int status, const QByteArray &kind, const QString &
         Problem::make(status, QString::fromLatin1(kind), QStringLiteral("Request refused"), detail);
     const QByteArray response = problem.head(true) + problem.body;
 
-    // Take the socket away from the HTTP parser so nothing more of this request is buffered.
+    // From here on the bytes are read and dropped: nothing more of this request is buffered.
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::discardInput);
     discardInput();

@@ -2,45 +2,65 @@
 
 #include "server/http/HttpLimits.h"
 #include "server/http/HttpRequestFramer.h"
+#include "server/http/RawHttpRequest.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace mandate::server {
 
-// Watches one client connection on behalf of the HTTP server. It sees every byte before the HTTP
-// parser does (its readyRead slot is connected first), enforces HttpLimits, answers violations
-// with problem+json itself and closes the connection, so an oversized or endless request is never
-// buffered. A streaming response (Server-Sent Events) is exempt from the idle timeout.
+// One client connection of the HTTP server. Every byte goes through its framer, which enforces
+// HttpLimits as the bytes arrive; violations are answered with problem+json here and the
+// connection closed, so an oversized or endless request is never buffered. Complete requests go
+// to the handler one at a time: the next only once the current one is answered, so pipelined
+// requests are answered in order. A streaming response (Server-Sent Events) keeps the connection
+// and is exempt from the idle timeout.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
 
 public:
-    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits);
+    using RequestHandler = std::function<void(RawHttpRequest &&request, ConnectionGuard &connection)>;
+
+    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, RequestHandler handler);
 
     static ConnectionGuard *of(const QTcpSocket *socket);
 
+    QTcpSocket *socket() const { return m_socket; }
+    // The current request's answer is on its way: the next pipelined request may go to the handler.
+    void answered();
+    // The connection is being closed (a refused request, an eviction): nothing more may be written.
+    bool isClosing() const { return m_closing; }
+
     void setStreaming(bool streaming) { m_streaming = streaming; }
-    // Between requests and not streaming: the connection can be closed without losing anything.
-    bool isIdle() const { return m_phase == Phase::Idle && !m_streaming && !m_closing; }
+    // Between requests, none being answered and not streaming: the connection can be closed
+    // without losing anything.
+    bool isIdle() const { return m_phase == Phase::Idle && !m_answering && !m_streaming && !m_closing; }
     qint64 idleMilliseconds() const { return m_phaseTimer.elapsed(); }
+    // Ends the connection once what is written has gone out; nothing more on it is read or answered.
+    void close();
     // Closes an idle connection to make room for a new one.
-    void evict();
+    void evict() { close(); }
     // Called about once a second by the listener; closes the connection when a timeout passed.
     void checkTimeouts();
 
 private:
     void onReadyRead();
+    void dispatch();
+    // Feeds the framer; false when the bytes were refused (and the connection is closing).
+    bool frame(const QByteArray &bytes);
     void reject(int status, const QByteArray &kind, const QString &detail);
     void discardInput();
 
     QPointer<QTcpSocket> m_socket;
     HttpLimits m_limits;
     HttpRequestFramer m_framer;
+    RequestHandler m_handler;
     QElapsedTimer m_phaseTimer; // restarted whenever the framer changes phase or the socket is active
     enum class Phase
     {
@@ -48,6 +68,8 @@ private:
         Headers,
         Body
     } m_phase = Phase::Idle;
+    bool m_answering = false;   // a request is with the handler
+    bool m_dispatching = false; // inside dispatch(): an answer given at once does not recurse
     bool m_streaming = false;
     bool m_closing = false;
 };

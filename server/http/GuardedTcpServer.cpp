@@ -8,10 +8,11 @@
 namespace mandate::server {
 
 GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::optional<QSslConfiguration> tls,
-                                   QObject *parent)
+                                   ConnectionGuard::RequestHandler handler, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
     , m_tls(std::move(tls))
+    , m_handler(std::move(handler))
 {
     m_timeoutTick.setInterval(std::chrono::seconds(1));
     m_timeoutTick.start();
@@ -42,14 +43,14 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
 
-    auto *guard = new ConnectionGuard(socket, m_limits);
+    auto *guard = new ConnectionGuard(socket, m_limits, m_handler);
     m_guards.insert(guard, address);
     ++m_perAddress[address];
     connect(guard, &QObject::destroyed, this, &GuardedTcpServer::forget);
     connect(&m_timeoutTick, &QTimer::timeout, guard, &ConnectionGuard::checkTimeouts);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     if (auto *ssl = qobject_cast<QSslSocket *>(socket))
         ssl->startServerEncryption();
-    addPendingConnection(socket);
 }
 
 bool GuardedTcpServer::makeRoom(const QString &address)

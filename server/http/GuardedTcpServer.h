@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/http/ConnectionGuard.h"
 #include "server/http/HttpLimits.h"
 
 #include <QHash>
@@ -11,10 +12,8 @@
 
 namespace mandate::server {
 
-class ConnectionGuard;
-
-// The listening socket handed to QAbstractHttpServer::bind(). Every accepted connection gets a
-// ConnectionGuard before the HTTP server sees it; with a TLS configuration every connection is a
+// The HTTP listener. Every accepted connection gets a ConnectionGuard, which frames its requests
+// and hands them to the request handler; with a TLS configuration every connection is a
 // server-side QSslSocket. Connections are capped in total and per client address. At a cap, the
 // longest-idle keep-alive connection (of that address) is closed to make room, so connections
 // that only sit there cannot lock anyone out; only when none is idle is a new one refused.
@@ -24,7 +23,7 @@ class GuardedTcpServer : public QTcpServer
 
 public:
     GuardedTcpServer(const HttpLimits &limits, std::optional<QSslConfiguration> tls,
-                     QObject *parent = nullptr);
+                     ConnectionGuard::RequestHandler handler, QObject *parent = nullptr);
 
     int openConnections() const { return static_cast<int>(m_guards.size()); }
 
@@ -39,6 +38,7 @@ private:
 
     HttpLimits m_limits;
     std::optional<QSslConfiguration> m_tls;
+    ConnectionGuard::RequestHandler m_handler;
     QTimer m_timeoutTick;
     QHash<QObject *, QString> m_guards; // open connection → its client address
     QHash<QString, int> m_perAddress;

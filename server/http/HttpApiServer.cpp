@@ -2,41 +2,37 @@
 
 #include "server/http/Authenticator.h"
 #include "server/http/ChunkedResponseWriter.h"
+#include "server/http/ConnectionGuard.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/ops/AccessLog.h"
 #include "server/ops/Metrics.h"
 
 #include <QElapsedTimer>
-#include <QHttpServerRequest>
+#include <QPointer>
 #include <QTcpSocket>
+#include <QUrl>
 
+#include <algorithm>
 #include <memory>
 
 namespace mandate::server {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method method)
+// RFC 9110 §7.6.1: Connection is a comma-separated list of case-insensitive options.
+bool hasConnectionOption(QByteArrayView header, QByteArrayView option)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    default:
-        return "OTHER";
+    qsizetype start = 0;
+    while (start <= header.size()) {
+        qsizetype comma = header.indexOf(',', start);
+        if (comma < 0)
+            comma = header.size();
+        if (header.sliced(start, comma - start).trimmed().compare(option, Qt::CaseInsensitive) == 0)
+            return true;
+        start = comma + 1;
     }
+    return false;
 }
 
 bool isForm(const QByteArray &contentType)
@@ -54,32 +50,33 @@ bool isJson(const QByteArray &contentType)
 
 HttpApiServer::HttpApiServer(Router &router, Authenticator &authenticator, Metrics &metrics, AccessLog &log,
                              QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_router(router)
     , m_authenticator(authenticator)
     , m_metrics(metrics)
     , m_log(log)
 {}
 
-bool HttpApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpApiServer::handle(RawHttpRequest &&raw, ConnectionGuard &connection)
 {
     auto api = std::make_shared<ApiRequest>();
-    api->method = methodName(request.method());
-    api->path = request.url().path();
-    api->query = request.query();
-    const auto headers = request.headers();
-    api->headers.reserve(headers.size());
-    for (const auto &[name, value] : headers)
-        api->headers.emplaceBack(name.toLower(), value);
-    api->body = request.body();
-    api->remoteAddress = request.remoteAddress();
+    api->method = std::move(raw.method);
+    const QUrl url = QUrl::fromEncoded(raw.target);
+    api->path = url.path();
+    if (url.hasQuery())
+        api->query = QUrlQuery(url);
+    api->headers = std::move(raw.headers);
+    api->body = std::move(raw.body);
+    api->remoteAddress = connection.socket()->peerAddress();
 
-    const bool close = api->header("connection").toLower() == "close";
+    const QByteArray connectionHeader = api->header("connection");
+    const bool close = hasConnectionOption(connectionHeader, "close") ||
+                       (raw.http10 && !hasConnectionOption(connectionHeader, "keep-alive"));
     ++m_inFlight;
     QElapsedTimer timer;
     timer.start();
     auto answered = std::make_shared<bool>(false);
-    Responder respond = [this, api, socket = QPointer<QTcpSocket>(socket), close, timer,
+    Responder respond = [this, api, connection = QPointer<ConnectionGuard>(&connection), close, timer,
                          answered](ApiResponse response) {
         if (*answered)
             return;
@@ -91,13 +88,21 @@ bool HttpApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         m_metrics.observeRequest(api->method, api->route.isEmpty() ? QStringLiteral("unmatched") : api->route,
                                  response.status, seconds);
         m_log.request(*api, response.status, seconds);
-        if (socket && socket->isOpen())
-            write(socket, response, close);
+        if (connection && connection->socket() && connection->socket()->isOpen() && !connection->isClosing())
+            write(*connection, response, close);
         if (--m_inFlight == 0)
             Q_EMIT drained();
     };
+    // RFC 9112 §3.2: an HTTP/1.1 request without a Host, or any request with more than one, is a 400.
+    const auto hosts = std::count_if(api->headers.cbegin(), api->headers.cend(),
+                                     [](const auto &header) { return header.first == "host"; });
+    if (hosts > 1 || (hosts == 0 && !raw.http10)) {
+        respond(
+            Problem::validation({{QStringLiteral("Host"),
+                                  QStringLiteral("an HTTP/1.1 request carries exactly one Host header")}}));
+        return;
+    }
     dispatch(*api, respond);
-    return true;
 }
 
 void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
@@ -161,27 +166,36 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
     match.route->handler(request, respond);
 }
 
-void HttpApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+void HttpApiServer::write(ConnectionGuard &connection, const ApiResponse &response, bool close)
 {
-    write(socket, Problem::notFound(QStringLiteral("There is no such resource.")), false);
-}
-
-void HttpApiServer::write(QTcpSocket *socket, const ApiResponse &response, bool close)
-{
+    QTcpSocket *socket = connection.socket();
     const QByteArray head = response.head(close);
     if (response.attach) {
+        // The stream owns the connection from here on: no further request on it is answered.
         socket->write(head);
         response.attach(socket);
         return;
     }
     if (response.stream) {
         socket->write(head);
-        new ChunkedResponseWriter(socket, response.stream, close);
+        // Whether it closes or not, nothing more is read until the body is out.
+        new ChunkedResponseWriter(socket, response.stream,
+                                  [guard = QPointer<ConnectionGuard>(&connection), close] {
+                                      if (guard && close)
+                                          guard->close();
+                                      else if (guard)
+                                          guard->answered();
+                                  });
         return;
     }
     socket->write(head + response.body);
-    if (close)
-        socket->disconnectFromHost();
+    if (close) {
+        connection.close();
+        return;
+    }
+    // Now, not on the event loop's next pass: a group commit answers a batch of clients at once.
+    socket->flush();
+    connection.answered();
 }
 
 } // namespace mandate::server

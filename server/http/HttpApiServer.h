@@ -2,31 +2,33 @@
 
 #include "server/http/ApiRequest.h"
 #include "server/http/ApiResponse.h"
+#include "server/http/RawHttpRequest.h"
 
-#include <QAbstractHttpServer>
-#include <QPointer>
+#include <QObject>
 
 #include <functional>
-
-class QTcpSocket;
 
 namespace mandate::server {
 
 class AccessLog;
 class Authenticator;
+class ConnectionGuard;
 class Metrics;
 class Router;
 
-// The HTTP front: turns each parsed request into an ApiRequest, resolves its route (404/405),
+// The HTTP front: turns each framed request into an ApiRequest, resolves its route (404/405),
 // checks the media type and credentials the route needs, calls the handler and writes its
 // answer when it comes — possibly later, after a group commit — if the client is still there.
-class HttpApiServer : public QAbstractHttpServer
+class HttpApiServer : public QObject
 {
     Q_OBJECT
 
 public:
     HttpApiServer(Router &router, Authenticator &authenticator, Metrics &metrics, AccessLog &log,
                   QObject *parent = nullptr);
+
+    // The listener's ConnectionGuard::RequestHandler.
+    void handle(RawHttpRequest &&raw, ConnectionGuard &connection);
 
     int requestsInFlight() const { return m_inFlight; }
     // While `available` returns false every answer is replaced by 503: an answer computed from a
@@ -36,13 +38,9 @@ public:
 Q_SIGNALS:
     void drained();
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
     void dispatch(ApiRequest &request, const Responder &respond);
-    static void write(QTcpSocket *socket, const ApiResponse &response, bool close);
+    static void write(ConnectionGuard &connection, const ApiResponse &response, bool close);
 
     Router &m_router;
     Authenticator &m_authenticator;

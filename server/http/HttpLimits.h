@@ -6,8 +6,8 @@
 
 namespace mandate::server {
 
-// What one client may cost the server. Qt 6.4's HTTP server enforces none of these itself, so the
-// connection guard applies them to the raw bytes before the HTTP parser sees them.
+// What one client may cost the server; the connection guard and its framer apply them to the raw
+// bytes as they arrive.
 struct HttpLimits
 {
     qint64 maxBodyBytes = 1024 * 1024;

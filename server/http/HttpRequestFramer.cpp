@@ -3,6 +3,7 @@
 #include <QList>
 
 #include <optional>
+#include <utility>
 
 namespace mandate::server {
 
@@ -116,6 +117,7 @@ HttpRequestFramer::Rejection HttpRequestFramer::feed(QByteArrayView bytes)
         }
         case State::Body: {
             const qint64 take = qMin<qint64>(m_remaining, bytes.size() - pos);
+            m_request.body.append(bytes.sliced(pos, take));
             m_remaining -= take;
             pos += take;
             if (m_remaining == 0)
@@ -152,6 +154,7 @@ HttpRequestFramer::Rejection HttpRequestFramer::feed(QByteArrayView bytes)
         }
         case State::ChunkData: {
             const qint64 take = qMin<qint64>(m_remaining, bytes.size() - pos);
+            m_request.body.append(bytes.sliced(pos, take));
             m_remaining -= take;
             pos += take;
             if (m_remaining == 0)
@@ -202,25 +205,44 @@ HttpRequestFramer::Rejection HttpRequestFramer::feedLine(QByteArrayView bytes, q
 
 HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
 {
-    const QList<QByteArray> lines = m_line.split('\n');
-    m_line.clear();
-    if (lines.size() - 1 > m_limits.maxHeaderCount)
-        return Rejection::TooManyHeaders;
-    QByteArrayView requestLine = lines.constFirst();
-    if (requestLine.endsWith('\r'))
-        requestLine.chop(1);
+    const QByteArray block = std::exchange(m_line, QByteArray());
+    const QByteArrayView lines(block);
+    qsizetype lineStart = 0;
+    // The next line of the block without its CR LF; false at the end.
+    const auto nextLine = [&](QByteArrayView &line) {
+        if (lineStart > lines.size())
+            return false;
+        qsizetype newline = lines.indexOf('\n', lineStart);
+        if (newline < 0)
+            newline = lines.size();
+        line = lines.sliced(lineStart, newline - lineStart);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        lineStart = newline + 1;
+        return true;
+    };
+
+    QByteArrayView requestLine;
+    nextLine(requestLine);
     if (!isRequestLine(requestLine))
         return Rejection::BadRequestLine;
+    const qsizetype firstSpace = requestLine.indexOf(' ');
+    const qsizetype lastSpace = requestLine.lastIndexOf(' ');
+    m_request.method = requestLine.first(firstSpace).toByteArray();
+    m_request.target = requestLine.sliced(firstSpace + 1, lastSpace - firstSpace - 1).toByteArray();
+    m_request.http10 = requestLine.endsWith("HTTP/1.0");
 
     std::optional<qint64> contentLength;
     bool chunked = false;
     bool hasTransferEncoding = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        QByteArray line = lines[i];
-        if (line.endsWith('\r'))
-            line.chop(1);
+    bool expectsContinue = false;
+    int fields = 0;
+    QByteArrayView line;
+    while (nextLine(line)) {
         if (line.isEmpty())
             continue;
+        if (++fields > m_limits.maxHeaderCount)
+            return Rejection::TooManyHeaders;
         if (line.startsWith(' ') || line.startsWith('\t'))
             return Rejection::MalformedFraming; // obsolete line folding (RFC 9112 §5.2)
         const qsizetype colon = line.indexOf(':');
@@ -228,10 +250,10 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
             return Rejection::MalformedFraming;
         // RFC 9112 §5.1: whitespace between the name and the colon must be answered 400, since
         // proxies disagree on what such a field means.
-        if (!isToken(QByteArrayView(line).first(colon)))
+        if (!isToken(line.first(colon)))
             return Rejection::BadFieldName;
-        const QByteArray name = line.left(colon).toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        const QByteArray name = line.first(colon).toByteArray().toLower();
+        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
         if (name == "content-length") {
             if (!isDigits(value) || value.size() > 18)
                 return Rejection::MalformedFraming;
@@ -241,11 +263,13 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
             contentLength = length;
         } else if (name == "transfer-encoding") {
             hasTransferEncoding = true;
-            const QByteArray coding = value.toLower();
-            if (coding != "chunked")
+            if (value.toLower() != "chunked")
                 return Rejection::UnsupportedEncoding;
             chunked = true;
+        } else if (name == "expect") {
+            expectsContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }
+        m_request.headers.emplaceBack(name, value);
     }
     if (hasTransferEncoding && contentLength)
         return Rejection::MalformedFraming;
@@ -253,6 +277,7 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
     if (chunked) {
         m_bodyBytes = 0;
         m_state = State::ChunkSize;
+        m_expectsContinue = expectsContinue;
         return Rejection::None;
     }
     const qint64 length = contentLength.value_or(0);
@@ -262,13 +287,18 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
         finishMessage();
         return Rejection::None;
     }
+    // A declared length is only a claim: what a silent client can make the server hold is bounded.
+    m_request.body.reserve(qMin<qint64>(length, 64 * 1024));
     m_remaining = length;
     m_state = State::Body;
+    m_expectsContinue = expectsContinue;
     return Rejection::None;
 }
 
 void HttpRequestFramer::finishMessage()
 {
+    m_ready.append(std::exchange(m_request, RawHttpRequest()));
+    m_expectsContinue = false;
     m_state = State::Idle;
     m_line.clear();
     m_remaining = 0;

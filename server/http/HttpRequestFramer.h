@@ -1,17 +1,20 @@
 #pragma once
 
 #include "server/http/HttpLimits.h"
+#include "server/http/RawHttpRequest.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 
 namespace mandate::server {
 
-// Follows the message boundaries of an HTTP/1.1 request stream without keeping bodies, so limits
-// can be enforced on bytes as they arrive: a declared body over the limit is refused as soon as
-// its headers end, a chunked body as soon as its decoded size passes the limit. Requests that are
-// ambiguous to frame (both Content-Length and Transfer-Encoding, conflicting lengths) are refused
-// too: they are how request smuggling starts.
+// The server's one HTTP/1.1 request parser. It follows the message boundaries of a request stream
+// and enforces limits on bytes as they arrive: a declared body over the limit is refused as soon
+// as its headers end, a chunked body as soon as its decoded size passes the limit. Requests that
+// are ambiguous to frame (both Content-Length and Transfer-Encoding, conflicting lengths) are
+// refused too: they are how request smuggling starts, and with a single parser there is no second
+// one to disagree with. Complete requests queue up in arrival order until taken.
 class HttpRequestFramer
 {
 public:
@@ -39,6 +42,14 @@ public:
     bool inHeaders() const { return m_state == State::Headers; }
     int completedRequests() const { return m_completed; }
 
+    // Complete requests not yet taken, oldest first.
+    qsizetype pendingRequests() const { return m_ready.size(); }
+    RawHttpRequest takeRequest() { return m_ready.takeFirst(); }
+    // The request being read asked for "100-continue" and its body is still to come (RFC 9110
+    // §10.1.1): the caller sends the interim answer, once the answers before it are out.
+    bool awaitsContinue() const { return m_expectsContinue; }
+    void continueSent() { m_expectsContinue = false; }
+
 private:
     enum class State
     {
@@ -63,6 +74,9 @@ private:
     qint64 m_bodyBytes = 0; // decoded body so far (chunked)
     int m_trailerLines = 0;
     int m_completed = 0;
+    RawHttpRequest m_request; // the one being read
+    QList<RawHttpRequest> m_ready;
+    bool m_expectsContinue = false;
 };
 
 } // namespace mandate::server

@@ -163,7 +163,12 @@ bool MandateServer::start(QString *error)
     // Queued: the request that found the connection gone is answered (503) before the drain.
     m_store->db().setLostHandler(
         [this] { QTimer::singleShot(0, this, &MandateServer::stopForLostDatabase); });
-    m_listener = new GuardedTcpServer(m_options.limits, tls);
+    m_listener = new GuardedTcpServer(
+        m_options.limits, tls,
+        [http = m_http](RawHttpRequest &&request, ConnectionGuard &connection) {
+            http->handle(std::move(request), connection);
+        },
+        m_http);
     if (!m_listener->listen(m_options.host, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_options.host.toString())
@@ -173,7 +178,6 @@ bool MandateServer::start(QString *error)
         m_listener = nullptr;
         return false;
     }
-    m_http->bind(m_listener);
     if (!setUpSignals(error))
         return false;
     addGauges();

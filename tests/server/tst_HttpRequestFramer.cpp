@@ -138,6 +138,48 @@ private Q_SLOTS:
                  Rejection::BodyTooLarge);
     }
 
+    void keepsTheRequestsItFrames()
+    {
+        // However TCP splits them: whole, and byte by byte.
+        const QByteArray stream = "POST /v1/x?a=%20b HTTP/1.1\r\nHost: h\r\nX-Name:  Some Value \t\r\n"
+                                  "Content-Length: 5\r\n\r\nhello"
+                                  "PUT /y HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                  "3\r\nabc\r\n2;ext=1\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n";
+        for (const bool bytewise : {false, true}) {
+            HttpRequestFramer framer(limits());
+            QCOMPARE(bytewise ? feedBytewise(framer, stream) : framer.feed(stream), Rejection::None);
+            QCOMPARE(framer.pendingRequests(), 2);
+            const mandate::server::RawHttpRequest first = framer.takeRequest();
+            QCOMPARE(first.method, QByteArray("POST"));
+            QCOMPARE(first.target, QByteArray("/v1/x?a=%20b"));
+            QVERIFY(!first.http10);
+            const QList<std::pair<QByteArray, QByteArray>> headers = {
+                {"host", "h"}, {"x-name", "Some Value"}, {"content-length", "5"}};
+            QCOMPARE(first.headers, headers);
+            QCOMPARE(first.body, QByteArray("hello"));
+            const mandate::server::RawHttpRequest second = framer.takeRequest();
+            QCOMPARE(second.method, QByteArray("PUT"));
+            QVERIFY(second.http10);
+            QCOMPARE(second.body, QByteArray("abcde")); // de-chunked; the trailer is dropped
+            QCOMPARE(framer.pendingRequests(), 0);
+        }
+    }
+
+    void awaitsContinueOnlyWhileTheBodyIsMissing()
+    {
+        HttpRequestFramer framer(limits());
+        QCOMPARE(framer.feed("POST / HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n"),
+                 Rejection::None);
+        QVERIFY(framer.awaitsContinue());
+        QCOMPARE(framer.feed("{}"), Rejection::None);
+        QVERIFY(!framer.awaitsContinue());
+        QCOMPARE(framer.pendingRequests(), 1);
+        // With the body already there, nothing is to be awaited.
+        QCOMPARE(framer.feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n{}"),
+                 Rejection::None);
+        QVERIFY(!framer.awaitsContinue());
+    }
+
     void deadStreamStaysDead()
     {
         HttpRequestFramer framer(limits());
