@@ -1,10 +1,12 @@
 #include "server/store/SqliteDialect.h"
 
+#include "server/store/CoalescingWalVfs.h"
 #include "server/store/SqliteStatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QStringList>
+#include <QUrl>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -75,7 +77,14 @@ bool SqliteDialect::deferCheckpoints(QSqlDatabase &db, int *walPages) const
 
 bool SqliteDialect::configure(QSqlDatabase &db, const QString &target, QString *) const
 {
-    db.setDatabaseName(target);
+    const QString vfs = CoalescingWalVfs::name();
+    if (vfs.isEmpty()) {
+        db.setDatabaseName(target);
+        return true;
+    }
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
+    db.setDatabaseName(QStringLiteral("file:") + QString::fromLatin1(QUrl::toPercentEncoding(target, "/")) +
+                       QStringLiteral("?vfs=") + vfs);
     return true;
 }
 
