@@ -65,10 +65,29 @@ private:
         return result;
     }
 
+    // `rows` rows of `body` (an SQL expression) in one statement.
+    static bool insertRows(sqlite3 *db, int rows, const char *body)
+    {
+        const QByteArray sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                               QByteArray::number(rows) + ") INSERT INTO t (body) SELECT " + body + " FROM n";
+        return exec(db, sql.constData());
+    }
+
     static bool setUp(sqlite3 *db)
     {
         return exec(db, "PRAGMA journal_mode=WAL") && exec(db, "PRAGMA synchronous=FULL") &&
                exec(db, "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
+    }
+
+    // A writer through the VFS on a new file in WAL mode with the table; null when that failed.
+    sqlite3 *writerOn(const QString &path)
+    {
+        sqlite3 *db = open(path, true);
+        if (db && !setUp(db)) {
+            sqlite3_close(db);
+            return nullptr;
+        }
+        return db;
     }
 
 private Q_SLOTS:
@@ -77,8 +96,8 @@ private Q_SLOTS:
     void anotherConnectionSeesEachCommitAtOnce()
     {
         const QString path = m_dir.filePath(QStringLiteral("visible.db"));
-        sqlite3 *writer = open(path, true);
-        QVERIFY(writer && setUp(writer));
+        sqlite3 *writer = writerOn(path);
+        QVERIFY(writer);
         sqlite3 *reader = open(path, false);
         QVERIFY(reader);
         for (int i = 1; i <= 50; ++i) {
@@ -98,11 +117,10 @@ private Q_SLOTS:
         // Copying the files while the writer is still open is what a kill -9 right after the
         // commit would leave: the copy must open with every committed row.
         const QString path = m_dir.filePath(QStringLiteral("durable.db"));
-        sqlite3 *writer = open(path, true);
-        QVERIFY(writer && setUp(writer));
+        sqlite3 *writer = writerOn(path);
+        QVERIFY(writer);
         QVERIFY(exec(writer, "BEGIN IMMEDIATE"));
-        QVERIFY(exec(writer, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
-                             "INSERT INTO t (body) SELECT randomblob(1000) FROM n"));
+        QVERIFY(insertRows(writer, 200, "randomblob(1000)"));
         QVERIFY(exec(writer, "COMMIT"));
         const QString copy = m_dir.filePath(QStringLiteral("durable-copy.db"));
         QVERIFY(QFile::copy(path, copy));
@@ -119,12 +137,11 @@ private Q_SLOTS:
         // 12 MiB in one transaction with a small page cache: frames spill to the WAL before the
         // commit and are read back within it, and runs go out in more than one write.
         const QString path = m_dir.filePath(QStringLiteral("large.db"));
-        sqlite3 *writer = open(path, true);
-        QVERIFY(writer && setUp(writer));
+        sqlite3 *writer = writerOn(path);
+        QVERIFY(writer);
         QVERIFY(exec(writer, "PRAGMA cache_size=16"));
         QVERIFY(exec(writer, "BEGIN IMMEDIATE"));
-        QVERIFY(exec(writer, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
-                             "INSERT INTO t (body) SELECT zeroblob(4000) FROM n"));
+        QVERIFY(insertRows(writer, 3000, "zeroblob(4000)"));
         QCOMPARE(scalar(writer, "SELECT sum(length(body)) FROM t"), 3000 * 4000);
         QVERIFY(exec(writer, "COMMIT"));
         QVERIFY(exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)"));
