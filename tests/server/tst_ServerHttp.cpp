@@ -79,6 +79,30 @@ private Q_SLOTS:
         QCOMPARE(socket->state(), QAbstractSocket::UnconnectedState);
     }
 
+    void manyPipelinedRequestsAreAllAnswered()
+    {
+        // Behind a sign-in that waits for its group commit, more requests than a connection
+        // frames ahead (16): the later ones wait in the socket and are read as answers go out.
+        auto socket = connectRaw();
+        QVERIFY(socket);
+        QList<int> expected{201};
+        const auto some = [&expected](int count) {
+            QByteArray requests;
+            for (int i = 0; i < count; ++i) {
+                const bool found = expected.size() % 3 != 0;
+                requests += found ? "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                                  : "GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n";
+                expected.append(found ? 200 : 404);
+            }
+            return requests;
+        };
+        socket->write(signIn() + some(20));
+        socket->flush();
+        socket->write(some(20) + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        expected.append(200);
+        QCOMPARE(statuses(readUntil(*socket, [](const QByteArray &) { return false; })), expected);
+    }
+
     void aKeptAliveConnectionServesRequestAfterRequest()
     {
         auto socket = connectRaw();
