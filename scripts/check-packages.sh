@@ -73,8 +73,8 @@ fi
 depends() { dpkg-deb -f "$build/$1"_*.deb Depends; }
 check "mandate-console depends on the Qt 6 widgets, SVG, Charts and SQLite runtime" \
   bash -c "d='$(depends mandate-console)'; for p in libqt6widgets6 libqt6gui6 libqt6core6 libqt6svg6 libqt6charts6 libqt6sql6-sqlite; do [[ \$d == *\$p* ]] || exit 1; done"
-check "mandate-server depends on Qt 6 core, network and SQLite runtime" \
-  bash -c "d='$(depends mandate-server)'; for p in libqt6core6 libqt6network6 libqt6sql6-sqlite; do [[ \$d == *\$p* ]] || exit 1; done"
+check "mandate-server depends on Qt 6 core, network, the SQLite runtime and jemalloc" \
+  bash -c "d='$(depends mandate-server)'; for p in libqt6core6 libqt6network6 libqt6sql6-sqlite libjemalloc2; do [[ \$d == *\$p* ]] || exit 1; done"
 check "mandate-agent does not pull in the GUI" bash -c "[[ '$(depends mandate-agent)' != *libqt6gui6* ]]"
 
 if [ "$failures" -ne 0 ]; then
