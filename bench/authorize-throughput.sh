@@ -7,7 +7,9 @@
 # is there (CERBOS=PATH, default the one scripts/install-deps.sh puts in tools/cerbos/), the same run measures
 # Cerbos's stateless AuthZEN evaluation of the same payment as a peer: audit and telemetry off,
 # request logs off, on 127.0.0.1 only. Each target is warmed up for WARMUP seconds (default 3)
-# before its measured run.
+# before its measured run. ROUNDS=N (default 1) measures /healthz and authorize N times, in turn,
+# and prints each round's ratio and their median: a drift of the machine's speed during the run
+# then shows as a spread instead of skewing the one ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/mandate.sh
@@ -67,8 +69,12 @@ run() { # name url [wrk args...]
 
 echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 run nginx-static http://127.0.0.1:18999/
-run healthz "$url/healthz"
-run authorize "$url/v1/authorize" -s bench/authorize.lua
+rounds=${ROUNDS:-1}
+for round in $(seq 1 "$rounds"); do
+  tag=$([ "$rounds" -gt 1 ] && echo ".$round" || true)
+  run "healthz$tag" "$url/healthz"
+  run "authorize$tag" "$url/v1/authorize" -s bench/authorize.lua
+done
 source scripts/lib/cerbos.sh
 cerbos=${CERBOS:-$(cerbos_binary || true)}
 if [ -n "$cerbos" ] && [ -x "$cerbos" ]; then
@@ -78,14 +84,20 @@ if [ -n "$cerbos" ] && [ -x "$cerbos" ]; then
 else
   echo "(no Cerbos installed (scripts/install-deps.sh): the peer comparison is skipped)"
 fi
-python3 - "$work" <<'PY'
-import sys, pathlib
-w = pathlib.Path(sys.argv[1])
-r = {n: float((w / f"{n}.rps").read_text()) for n in ("nginx-static", "healthz", "authorize")}
-print(f"authorize / healthz = {r['authorize'] / r['healthz']:.2f}   authorize / nginx = {r['authorize'] / r['nginx-static']:.2f}")
+python3 - "$work" "$rounds" <<'PY'
+import sys, pathlib, statistics
+w, rounds = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+rps = lambda n: float((w / f"{n}.rps").read_text())
+tags = [f".{i}" for i in range(1, rounds + 1)] if rounds > 1 else [""]
+pairs = [(rps(f"authorize{t}"), rps(f"healthz{t}")) for t in tags]
+ratios = [a / h for a, h in pairs]
+if rounds > 1:
+    print("authorize / healthz per round: " + "  ".join(f"{r:.2f}" for r in ratios))
+authorize = statistics.median(a for a, _ in pairs)
+print(f"authorize / healthz = {statistics.median(ratios):.2f}   authorize / nginx = {authorize / rps('nginx-static'):.2f}")
 peer = w / "cerbos-authzen.rps"
 if peer.exists():
-    print(f"authorize / cerbos-authzen = {r['authorize'] / float(peer.read_text()):.2f}")
+    print(f"authorize / cerbos-authzen = {authorize / float(peer.read_text()):.2f}")
 PY
 echo "group-commit batch sizes (writes per transaction, cumulative buckets):"
 curl -sf "$url/metrics" | grep -E '^mandate_store_commit_batch_size_(bucket|count|sum)' | sed 's/^/  /'
