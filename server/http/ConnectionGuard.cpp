@@ -111,6 +111,9 @@ bool ConnectionGuard::frame(const QByteArray &bytes)
         reject(400, "validation",
                tr("A header field name must be a token directly followed by a colon, without whitespace."));
         return false;
+    case HttpRequestFramer::Rejection::BadHost:
+        reject(400, "validation", tr("An HTTP/1.1 request carries exactly one Host header."));
+        return false;
     case HttpRequestFramer::Rejection::UnsupportedEncoding:
         reject(501, "validation", tr("Only the chunked transfer coding is supported."));
         return false;

@@ -13,7 +13,6 @@
 #include <QTcpSocket>
 #include <QUrl>
 
-#include <algorithm>
 #include <memory>
 
 namespace mandate::server {
@@ -93,15 +92,6 @@ void HttpApiServer::handle(RawHttpRequest &&raw, ConnectionGuard &connection)
         if (--m_inFlight == 0)
             Q_EMIT drained();
     };
-    // RFC 9112 §3.2: an HTTP/1.1 request without a Host, or any request with more than one, is a 400.
-    const auto hosts = std::count_if(api->headers.cbegin(), api->headers.cend(),
-                                     [](const auto &header) { return header.first == "host"; });
-    if (hosts > 1 || (hosts == 0 && !raw.http10)) {
-        respond(
-            Problem::validation({{QStringLiteral("Host"),
-                                  QStringLiteral("an HTTP/1.1 request carries exactly one Host header")}}));
-        return;
-    }
     dispatch(*api, respond);
 }
 

@@ -236,6 +236,7 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
     bool chunked = false;
     bool hasTransferEncoding = false;
     bool expectsContinue = false;
+    int hosts = 0;
     int fields = 0;
     QByteArrayView line;
     while (nextLine(line)) {
@@ -268,11 +269,16 @@ HttpRequestFramer::Rejection HttpRequestFramer::onHeadersComplete()
             chunked = true;
         } else if (name == "expect") {
             expectsContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        } else if (name == "host") {
+            ++hosts;
         }
         m_request.headers.emplaceBack(name, value);
     }
     if (hasTransferEncoding && contentLength)
         return Rejection::MalformedFraming;
+    // RFC 9112 §3.2: a request without its authority, or with two to choose from, is a 400.
+    if (hosts > 1 || (hosts == 0 && !m_request.http10))
+        return Rejection::BadHost;
 
     if (chunked) {
         m_bodyBytes = 0;

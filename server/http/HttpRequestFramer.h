@@ -28,6 +28,7 @@ public:
         UnsupportedEncoding, // 501: a transfer coding other than chunked
         BadRequestLine,      // 400: not "METHOD SP target SP HTTP/1.x"
         BadFieldName,        // 400: a field name that is not a token (whitespace before the colon)
+        BadHost,             // 400: an HTTP/1.1 request without one Host field, or any with two
     };
 
     explicit HttpRequestFramer(const HttpLimits &limits)

@@ -44,58 +44,64 @@ private Q_SLOTS:
         QTest::newRow("get") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n") << r(Rejection::None) << 1
                              << true;
         QTest::newRow("two pipelined")
-            << QByteArray("GET / HTTP/1.1\r\n\r\nGET /x HTTP/1.1\r\n\r\n") << r(Rejection::None) << 2 << true;
-        QTest::newRow("body within limit") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
-                                           << r(Rejection::None) << 1 << true;
+            << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\n\r\n")
+            << r(Rejection::None) << 2 << true;
+        QTest::newRow("body within limit")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello")
+            << r(Rejection::None) << 1 << true;
         QTest::newRow("body at limit")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n") + QByteArray(100, 'x')
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n") + QByteArray(100, 'x')
             << r(Rejection::None) << 1 << true;
         QTest::newRow("declared body over limit")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n") << r(Rejection::BodyTooLarge) << 0
-            << false;
-        QTest::newRow("partial body") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
-                                      << r(Rejection::None) << 0 << false;
-        QTest::newRow("chunked")
-            << QByteArray(
-                   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n0\r\n\r\n")
-            << r(Rejection::None) << 1 << true;
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 101\r\n\r\n")
+            << r(Rejection::BodyTooLarge) << 0 << false;
+        QTest::newRow("partial body")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc") << r(Rejection::None)
+            << 0 << false;
+        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: "
+                                               "chunked\r\n\r\n5;ext=1\r\nhello\r\n0\r\n\r\n")
+                                 << r(Rejection::None) << 1 << true;
         QTest::newRow("chunked with trailer")
-            << QByteArray(
-                   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: 1\r\n\r\n")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: "
+                          "chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: 1\r\n\r\n")
             << r(Rejection::None) << 1 << true;
         QTest::newRow("chunked over limit")
-            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n") +
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n") +
                    QByteArray(64, 'x') + QByteArray("\r\n40\r\n")
             << r(Rejection::BodyTooLarge) << 0 << false;
         QTest::newRow("bad chunk size")
-            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
             << r(Rejection::MalformedFraming) << 0 << false;
         QTest::newRow("chunk without crlf")
-            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhiXX\r\n")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhiXX\r\n")
             << r(Rejection::MalformedFraming) << 0 << false;
         QTest::newRow("length and chunked")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+            << QByteArray(
+                   "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
             << r(Rejection::MalformedFraming) << 0 << false;
         QTest::newRow("conflicting lengths")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n")
             << r(Rejection::MalformedFraming) << 0 << false;
         QTest::newRow("repeated equal lengths")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
             << r(Rejection::None) << 1 << true;
-        QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n")
-                                         << r(Rejection::MalformedFraming) << 0 << false;
-        QTest::newRow("gzip coding") << QByteArray(
-                                            "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
-                                     << r(Rejection::UnsupportedEncoding) << 0 << false;
-        QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nX-A: 1\r\n folded\r\n\r\n")
+        QTest::newRow("negative length")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n")
+            << r(Rejection::MalformedFraming) << 0 << false;
+        QTest::newRow("gzip coding")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+            << r(Rejection::UnsupportedEncoding) << 0 << false;
+        QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n folded\r\n\r\n")
                                   << r(Rejection::MalformedFraming) << 0 << false;
         QTest::newRow("too many headers")
-            << QByteArray("GET / HTTP/1.1\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\n\r\n")
+            << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\n\r\n")
             << r(Rejection::TooManyHeaders) << 0 << false;
-        QTest::newRow("headers too large") << QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(300, 'a')
-                                           << r(Rejection::HeadersTooLarge) << 0 << false;
-        QTest::newRow("space before colon") << QByteArray("POST / HTTP/1.1\r\nContent-Length : 3\r\n\r\nabc")
-                                            << r(Rejection::BadFieldName) << 0 << false;
+        QTest::newRow("headers too large")
+            << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: ") + QByteArray(300, 'a')
+            << r(Rejection::HeadersTooLarge) << 0 << false;
+        QTest::newRow("space before colon")
+            << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length : 3\r\n\r\nabc")
+            << r(Rejection::BadFieldName) << 0 << false;
         QTest::newRow("tab before colon")
             << QByteArray("GET / HTTP/1.1\r\nHost\t: a\r\n\r\n") << r(Rejection::BadFieldName) << 0 << false;
         QTest::newRow("http 9.9") << QByteArray("GET / HTTP/9.9\r\nHost: a\r\n\r\n")
@@ -104,11 +110,17 @@ private Q_SLOTS:
                                   << false;
         QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << r(Rejection::BadRequestLine) << 0
                                     << false;
-        QTest::newRow("space in target")
-            << QByteArray("GET /a b HTTP/1.1\r\n\r\n") << r(Rejection::BadRequestLine) << 0 << false;
+        QTest::newRow("space in target") << QByteArray("GET /a b HTTP/1.1\r\nHost: a\r\n\r\n")
+                                         << r(Rejection::BadRequestLine) << 0 << false;
         QTest::newRow("http 1.0") << QByteArray("GET / HTTP/1.0\r\n\r\n") << r(Rejection::None) << 1 << true;
+        QTest::newRow("no host") << QByteArray("GET / HTTP/1.1\r\nX: 1\r\n\r\n") << r(Rejection::BadHost) << 0
+                                 << false;
+        QTest::newRow("two hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nhost: b\r\n\r\n")
+                                   << r(Rejection::BadHost) << 0 << false;
+        QTest::newRow("two hosts in http 1.0") << QByteArray("GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n")
+                                               << r(Rejection::BadHost) << 0 << false;
         QTest::newRow("leading empty lines")
-            << QByteArray("\r\n\r\nGET / HTTP/1.1\r\n\r\n") << r(Rejection::None) << 1 << true;
+            << QByteArray("\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n") << r(Rejection::None) << 1 << true;
     }
 
     void framesRequests()
@@ -134,7 +146,7 @@ private Q_SLOTS:
     {
         // The verdict comes with the headers: nothing of the 50 MB needs to be read first.
         HttpRequestFramer framer(limits());
-        QCOMPARE(framer.feed("POST /v1/delegations HTTP/1.1\r\nContent-Length: 52428800\r\n\r\n"),
+        QCOMPARE(framer.feed("POST /v1/delegations HTTP/1.1\r\nHost: a\r\nContent-Length: 52428800\r\n\r\n"),
                  Rejection::BodyTooLarge);
     }
 
@@ -168,23 +180,26 @@ private Q_SLOTS:
     void awaitsContinueOnlyWhileTheBodyIsMissing()
     {
         HttpRequestFramer framer(limits());
-        QCOMPARE(framer.feed("POST / HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n"),
-                 Rejection::None);
+        QCOMPARE(
+            framer.feed("POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n"),
+            Rejection::None);
         QVERIFY(framer.awaitsContinue());
         QCOMPARE(framer.feed("{}"), Rejection::None);
         QVERIFY(!framer.awaitsContinue());
         QCOMPARE(framer.pendingRequests(), 1);
         // With the body already there, nothing is to be awaited.
-        QCOMPARE(framer.feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n{}"),
-                 Rejection::None);
+        QCOMPARE(
+            framer.feed("POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n{}"),
+            Rejection::None);
         QVERIFY(!framer.awaitsContinue());
     }
 
     void deadStreamStaysDead()
     {
         HttpRequestFramer framer(limits());
-        QCOMPARE(framer.feed("POST / HTTP/1.1\r\nContent-Length: 999\r\n\r\n"), Rejection::BodyTooLarge);
-        QVERIFY(framer.feed("GET / HTTP/1.1\r\n\r\n") != Rejection::None);
+        QCOMPARE(framer.feed("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 999\r\n\r\n"),
+                 Rejection::BodyTooLarge);
+        QVERIFY(framer.feed("GET / HTTP/1.1\r\nHost: a\r\n\r\n") != Rejection::None);
     }
 };
 
