@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace mandate::server {
 
@@ -80,16 +81,16 @@ bool DelegationRepository::insert(const Delegation &d, int depth, const QString 
 {
     if (d.parentId)
         m_cache.forget(*d.parentId); // its children changed
-    return m_db.run(QStringLiteral(
-                        "INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
-                        "status, created_at, expires_at, policy, chain, usage, search_text, idle_deadline) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {d.id, d.customerId, d.agentId, d.parentId ? QVariant(*d.parentId) : QVariant(), depth,
-                     d.purpose, delegationStatusToString(d.status), formatTimestamp(d.createdAt),
-                     formatTimestamp(d.expiresAt), QString::fromUtf8(StoredDelegationCodec::writePolicy(d)),
-                     QString::fromUtf8(StoredDelegationCodec::writeChain(d)),
-                     QString::fromUtf8(StoredDelegationCodec::writeUsage(d)), searchText.toLower(),
-                     idleDeadline(d)}) != nullptr;
+    return run(QStringLiteral(
+                   "INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
+                   "status, created_at, expires_at, policy, chain, usage, search_text, idle_deadline) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               {d.id, d.customerId, d.agentId, d.parentId ? QVariant(*d.parentId) : QVariant(), depth,
+                d.purpose, delegationStatusToString(d.status), formatTimestamp(d.createdAt),
+                formatTimestamp(d.expiresAt), QString::fromUtf8(StoredDelegationCodec::writePolicy(d)),
+                QString::fromUtf8(StoredDelegationCodec::writeChain(d)),
+                QString::fromUtf8(StoredDelegationCodec::writeUsage(d)), searchText.toLower(),
+                idleDeadline(d)}) != nullptr;
 }
 
 bool DelegationRepository::lockChain(const QStringList &rootFirst)
@@ -98,7 +99,7 @@ bool DelegationRepository::lockChain(const QStringList &rootFirst)
         return true;
     const QString sql = QStringLiteral("SELECT id FROM delegations WHERE id = ?") + m_db.dialect().rowLock();
     for (const QString &id : rootFirst) {
-        SqlStatement *q = m_db.run(sql, {id});
+        SqlStatement *q = run(sql, {id});
         if (!q)
             return false;
         q->finish();
@@ -112,15 +113,15 @@ std::optional<Delegation> DelegationRepository::find(const QString &id)
 {
     if (const Delegation *kept = m_cache.find(id))
         return *kept;
-    SqlStatement *q = m_db.run(DelegationColumns + QStringLiteral("WHERE id = ?"), {id});
+    SqlStatement *q = run(DelegationColumns + QStringLiteral("WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     std::optional<Delegation> d = readDelegation(*q);
     q->finish();
     if (!d)
         return std::nullopt;
-    SqlStatement *children = m_db.run(
-        QStringLiteral("SELECT id FROM delegations WHERE parent_id = ? ORDER BY created_at, id"), {id});
+    SqlStatement *children =
+        run(QStringLiteral("SELECT id FROM delegations WHERE parent_id = ? ORDER BY created_at, id"), {id});
     while (children && children->next())
         d->children.append(children->value(0).toString());
     m_cache.keep(id, *d);
@@ -129,7 +130,7 @@ std::optional<Delegation> DelegationRepository::find(const QString &id)
 
 std::optional<int> DelegationRepository::depthOf(const QString &id)
 {
-    SqlStatement *q = m_db.run(QStringLiteral("SELECT depth FROM delegations WHERE id = ?"), {id});
+    SqlStatement *q = run(QStringLiteral("SELECT depth FROM delegations WHERE id = ?"), {id});
     if (!q || !q->next())
         return std::nullopt;
     const int depth = q->value(0).toInt();
@@ -183,7 +184,7 @@ QList<Delegation> DelegationRepository::list(const Query &query)
     values.append(query.limit);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString order = QStringLiteral(" ORDER BY %1%2, id%2 LIMIT ?").arg(column, direction);
-    SqlStatement *q = m_db.runList(DelegationColumns + where + order, values);
+    SqlStatement *q = runList(DelegationColumns + where + order, values);
     QList<Delegation> result;
     while (q && q->next()) {
         if (std::optional<Delegation> d = readDelegation(*q))
@@ -214,7 +215,7 @@ std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const 
             " UNION SELECT d.id FROM delegations d JOIN tree t ON d.parent_id = t.id) "
             "UPDATE delegations SET status = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ? "
             "WHERE status = 'active' AND id IN (SELECT id FROM tree) RETURNING id");
-    SqlStatement *q = m_db.run(sql, {key, formatTimestamp(at), by, reason});
+    SqlStatement *q = run(sql, {key, formatTimestamp(at), by, reason});
     if (!q)
         return std::nullopt;
     QStringList ids;
@@ -227,7 +228,7 @@ std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const 
 
 std::optional<QStringList> DelegationRepository::activeDescendantsOf(const QString &id)
 {
-    SqlStatement *q = m_db.run(
+    SqlStatement *q = run(
         QStringLiteral(
             "WITH RECURSIVE tree(id) AS (SELECT id FROM delegations WHERE parent_id = ? "
             "UNION SELECT d.id FROM delegations d JOIN tree t ON d.parent_id = t.id) "
@@ -243,6 +244,55 @@ std::optional<QStringList> DelegationRepository::activeDescendantsOf(const QStri
 
 bool DelegationRepository::saveUsage(const Delegation &d)
 {
+    if (m_inBatch)
+        m_usage.append(d);
+    else if (!writeUsage(d))
+        return false;
+    if (Delegation *kept = m_cache.find(d.id)) {
+        kept->usage = d.usage;
+        kept->scopeUsage = d.scopeUsage;
+    }
+    return true;
+}
+
+void DelegationRepository::beginBatch()
+{
+    m_inBatch = true;
+}
+
+bool DelegationRepository::flushUsage()
+{
+    if (m_usageWritten == m_usage.size())
+        return true;
+    // The last state recorded for a delegation is its usage now; earlier ones are superseded.
+    QSet<QString> written;
+    for (qsizetype i = m_usage.size() - 1; i >= m_usageWritten; --i) {
+        const Delegation &d = m_usage.at(i);
+        if (written.contains(d.id))
+            continue;
+        written.insert(d.id);
+        if (!writeUsage(d))
+            return false;
+    }
+    m_usageWritten = m_usage.size();
+    return true;
+}
+
+void DelegationRepository::endBatch()
+{
+    m_inBatch = false;
+    m_usage.clear();
+    m_usageWritten = 0;
+}
+
+void DelegationRepository::rollbackUsage(const UsageMark &mark)
+{
+    m_usage.resize(qMin(mark.recorded, m_usage.size()));
+    m_usageWritten = qMin(mark.written, m_usage.size());
+}
+
+bool DelegationRepository::writeUsage(const Delegation &d)
+{
     const QString usage = QString::fromUtf8(StoredDelegationCodec::writeUsage(d));
     const QVariant lastUsedAt =
         d.usage.lastUsedAt ? QVariant(formatTimestamp(*d.usage.lastUsedAt)) : QVariant();
@@ -256,32 +306,35 @@ bool DelegationRepository::saveUsage(const Delegation &d)
                   {usage, lastUsedAt, idleDeadline(d), d.id})
             : m_db.run(QStringLiteral("UPDATE delegations SET usage = ?, last_used_at = ? WHERE id = ?"),
                        {usage, lastUsedAt, d.id});
-    if (!saved) {
+    if (!saved)
         m_cache.forget(d.id);
-        return false;
-    }
-    if (Delegation *kept = m_cache.find(d.id)) {
-        kept->usage = d.usage;
-        kept->scopeUsage = d.scopeUsage;
-    }
-    return true;
+    return saved != nullptr;
+}
+
+SqlStatement *DelegationRepository::run(const QString &sql, std::initializer_list<QVariant> values)
+{
+    return flushUsage() ? m_db.run(sql, values) : nullptr;
+}
+
+SqlStatement *DelegationRepository::runList(const QString &sql, const QVariantList &values)
+{
+    return flushUsage() ? m_db.runList(sql, values) : nullptr;
 }
 
 bool DelegationRepository::saveBoundContext(const QString &id, const QJsonObject &context)
 {
     m_cache.forget(id);
-    return m_db.run(QStringLiteral("UPDATE delegations SET bound_context = ? WHERE id = ?"),
-                    {QString::fromUtf8(QJsonDocument(context).toJson(QJsonDocument::Compact)), id}) !=
-           nullptr;
+    return run(QStringLiteral("UPDATE delegations SET bound_context = ? WHERE id = ?"),
+               {QString::fromUtf8(QJsonDocument(context).toJson(QJsonDocument::Compact)), id}) != nullptr;
 }
 
 QStringList DelegationRepository::activeLapsedBy(const QDateTime &now, int limit)
 {
     const QString at = formatTimestamp(now);
     SqlStatement *q =
-        m_db.run(QStringLiteral("SELECT id FROM delegations WHERE status = 'active' AND "
-                                "(expires_at <= ? OR idle_deadline <= ?) ORDER BY expires_at LIMIT ?"),
-                 {at, at, limit});
+        run(QStringLiteral("SELECT id FROM delegations WHERE status = 'active' AND "
+                           "(expires_at <= ? OR idle_deadline <= ?) ORDER BY expires_at LIMIT ?"),
+            {at, at, limit});
     QStringList ids;
     while (q && q->next())
         ids.append(q->value(0).toString());
@@ -291,8 +344,8 @@ QStringList DelegationRepository::activeLapsedBy(const QDateTime &now, int limit
 bool DelegationRepository::setStatus(const QString &id, DelegationStatus status)
 {
     m_cache.forget(id);
-    return m_db.run(QStringLiteral("UPDATE delegations SET status = ? WHERE id = ?"),
-                    {delegationStatusToString(status), id}) != nullptr;
+    return run(QStringLiteral("UPDATE delegations SET status = ? WHERE id = ?"),
+               {delegationStatusToString(status), id}) != nullptr;
 }
 
 } // namespace mandate::server

@@ -13,6 +13,7 @@
 namespace mandate::server {
 
 class Database;
+class SqlStatement;
 
 class DelegationRepository
 {
@@ -69,15 +70,39 @@ public:
                                            const QString &reason, const QDateTime &at);
     // The descendants of a delegation still marked active (they stop being usable with it).
     std::optional<QStringList> activeDescendantsOf(const QString &id);
+    // Outside a batch, writes the delegation's usage at once. Within one (beginBatch() to
+    // endBatch()) it only records it, and one UPDATE per delegation carries the last state: before
+    // any other statement of this repository runs, and when the batch calls flushUsage() before
+    // its commit. Decisions on one delegation then rewrite its row once per batch, not once each.
     bool saveUsage(const Delegation &delegation);
+    void beginBatch();
+    bool flushUsage();
+    void endBatch();
+    // Where a savepoint began in the batch's usage: rolling back to it forgets what was recorded
+    // since, and writes again what was flushed since (the savepoint's rollback undid that UPDATE).
+    struct UsageMark
+    {
+        qsizetype recorded = 0;
+        qsizetype written = 0;
+    };
+    UsageMark usageMark() const { return {m_usage.size(), m_usageWritten}; }
+    void rollbackUsage(const UsageMark &mark);
     bool saveBoundContext(const QString &id, const QJsonObject &context);
     // Active delegations whose lifetime or idle allowance has run out by `now`.
     QStringList activeLapsedBy(const QDateTime &now, int limit);
     bool setStatus(const QString &id, DelegationStatus status);
 
 private:
+    // Every statement but the usage UPDATE goes through these: they first write recorded usage.
+    SqlStatement *run(const QString &sql, std::initializer_list<QVariant> values = {});
+    SqlStatement *runList(const QString &sql, const QVariantList &values);
+    bool writeUsage(const Delegation &delegation);
+
     Database &m_db;
     RowCache<QString, Delegation> m_cache; // with children, as find() returns them
+    bool m_inBatch = false;
+    QList<Delegation> m_usage;    // usage states recorded in this batch, in order
+    qsizetype m_usageWritten = 0; // m_usage before this index is in the database
 };
 
 } // namespace mandate::server

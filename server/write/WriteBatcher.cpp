@@ -43,6 +43,7 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs) const
                               jobs.size());
     } else {
         store.log().setHolding(bool(m_sealer));
+        store.delegations().beginBatch();
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             WriteScope scope(store, QStringLiteral("job"));
             const WriteResult result = scope.isOpen() ? jobs[i](store) : WriteResult::Drop;
@@ -58,7 +59,7 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs) const
             const bool ended = scope.isOpen() && (result == WriteResult::Keep ? scope.keep() : scope.drop());
             outcome.statuses.append(ended ? CommitStatus::Committed : CommitStatus::Failed);
         }
-        const bool sealed = !m_sealer || m_sealer(store);
+        const bool sealed = store.delegations().flushUsage() && (!m_sealer || m_sealer(store));
         // Other instances learn of this batch's events when it commits (PostgreSQL only), and
         // fetch them by id: the ids are assigned in commit order.
         const bool published = store.outboxMark() > 0;
@@ -86,6 +87,7 @@ WriteBatcher::Outcome WriteBatcher::commit(Store &store, QList<Job> &jobs) const
             outcome.statuses.fill(outcome.databaseLost ? CommitStatus::DatabaseLost : CommitStatus::Failed);
             store.takeOutbox();
         }
+        store.delegations().endBatch();
     }
     outcome.events = store.takeOutbox();
     // Read after the commit, so only a batch whose SETs are durable wakes the deliverer.

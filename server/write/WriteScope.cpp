@@ -9,6 +9,7 @@ WriteScope::WriteScope(Store &store, QString name)
     , m_name(std::move(name))
     , m_outboxMark(store.outboxMark())
     , m_heldMark(store.log().heldMark())
+    , m_usageMark(store.delegations().usageMark())
     , m_open(store.db().savepoint(m_name))
 {}
 
@@ -21,6 +22,7 @@ bool WriteScope::drop()
 {
     m_store.rollbackOutbox(m_outboxMark);
     m_store.log().rollbackHeld(m_heldMark);
+    m_store.delegations().rollbackUsage(m_usageMark);
     return m_open && m_store.db().rollbackToSavepoint(m_name);
 }
 

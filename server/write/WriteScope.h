@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/store/DelegationRepository.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -7,10 +9,10 @@ namespace mandate::server {
 
 class Store;
 
-// One piece of work inside a write transaction, undone on its own: a savepoint for its rows and a
-// mark in the store's outbox for the live events it publishes. Dropping it rolls both back, so no
-// stream ever hears of a change the database did not keep (nor, on SQLite, of one whose id the
-// next insert reuses).
+// One piece of work inside a write transaction, undone on its own: a savepoint for its rows, and
+// marks in what the store holds for the commit (live events, audit events, recorded usage).
+// Dropping it rolls all of them back, so no stream ever hears of a change the database did not
+// keep (nor, on SQLite, of one whose id the next insert reuses).
 class WriteScope
 {
 public:
@@ -27,6 +29,7 @@ private:
     QString m_name;
     qsizetype m_outboxMark = 0;
     qsizetype m_heldMark = 0;
+    DelegationRepository::UsageMark m_usageMark;
     bool m_open = false;
 };
 

@@ -1,6 +1,7 @@
 #include "server/ops/Metrics.h"
 #include "server/store/Store.h"
 #include "server/write/WriteBatcher.h"
+#include "tests/support/DelegationBuilder.h"
 #include "tests/support/MockClock.h"
 
 #include <QFileInfo>
@@ -66,6 +67,30 @@ private:
         for (const LiveEvent &e : m_published)
             types.append(e.type);
         return types;
+    }
+
+    // A delegation with `uses` recorded, saved as a decision saves it; `result` ends the job.
+    static WriteBatcher::Job using_(int uses, WriteResult result, std::optional<qint64> *seen = nullptr)
+    {
+        return [uses, result, seen](Store &store) {
+            std::optional<mandate::Delegation> d = store.delegations().find(QStringLiteral("dlg_1"));
+            if (!d)
+                return WriteResult::Drop;
+            if (seen)
+                *seen = d->usage.uses;
+            d->usage.uses = uses;
+            return store.delegations().saveUsage(*d) ? result : WriteResult::Drop;
+        };
+    }
+
+    // What another connection reads: the committed row.
+    qint64 storedUses()
+    {
+        QString error;
+        const std::unique_ptr<Store> reader = Store::open(QString(), m_dir.path(), &error);
+        const std::optional<mandate::Delegation> d =
+            reader ? reader->delegations().find(QStringLiteral("dlg_1")) : std::nullopt;
+        return d ? d->usage.uses : -1;
     }
 
 private Q_SLOTS:
@@ -151,6 +176,49 @@ private Q_SLOTS:
                      .toInt(),
                  2);
         QVERIFY(m_published[0].id < m_published[1].id && m_published[1].id < m_published[2].id);
+    }
+
+    // Decisions on one delegation in a batch rewrite its usage once, with the last kept state: a
+    // rolled-back job's usage is never stored, and what a later statement in the batch reads (here
+    // after a rollback emptied the row cache, and a listing in the middle of a job) is the usage
+    // recorded so far, even when the write it forced was itself rolled back.
+    void aBatchStoresEachDelegationsLastKeptUsage()
+    {
+        const QList<CommitStatus> created = run({[](Store &store) {
+            const bool ok =
+                store.db().execute(QStringLiteral(
+                    "INSERT INTO users (id, username, display_name, password_hash, roles, created_at) "
+                    "VALUES ('usr_alice', 'alice', 'Alice', '-', 'customer', '2026-01-01T00:00:00.000Z')")) &&
+                store.db().execute(QStringLiteral(
+                    "INSERT INTO agents (id, spiffe_id, name, description, status, created_at) VALUES "
+                    "('agt_travel', 'spiffe://demo.mandate.local/travel-booker', 'Travel booker', '', "
+                    "'active', '2026-01-01T00:00:00.000Z')")) &&
+                store.delegations().insert(DelegationBuilder().build(), 1, QStringLiteral("dlg_1"));
+            return ok ? WriteResult::Keep : WriteResult::Drop;
+        }});
+        QCOMPARE(created, QList<CommitStatus>{CommitStatus::Committed});
+        QCOMPARE(storedUses(), qint64(0));
+
+        std::optional<qint64> afterRollback;
+        std::optional<qint64> afterRolledBackFlush;
+        bool listed = false;
+        const auto listingThenDropping = [&listed](Store &store) {
+            std::optional<mandate::Delegation> d = store.delegations().find(QStringLiteral("dlg_1"));
+            if (d) {
+                d->usage.uses = 99;
+                listed = store.delegations().saveUsage(*d) && !store.delegations().list({}).isEmpty();
+            }
+            return WriteResult::Drop;
+        };
+        const QList<CommitStatus> statuses =
+            run({using_(1, WriteResult::Keep), using_(98, WriteResult::Drop),
+                 using_(2, WriteResult::Keep, &afterRollback), listingThenDropping,
+                 using_(3, WriteResult::Keep, &afterRolledBackFlush)});
+        QCOMPARE(statuses, QList<CommitStatus>(5, CommitStatus::Committed));
+        QVERIFY(listed);
+        QCOMPARE(afterRollback, std::optional<qint64>(1));
+        QCOMPARE(afterRolledBackFlush, std::optional<qint64>(2));
+        QCOMPARE(storedUses(), qint64(3));
     }
 
     // SQLite's WAL is checkpointed between batches (after their answers), not inside a commit:
