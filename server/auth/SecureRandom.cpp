@@ -1,8 +1,33 @@
 #include "server/auth/SecureRandom.h"
 
+#include <array>
 #include <sodium.h>
 
 namespace mandate::server {
+
+namespace {
+
+void appendBase32(QString &out, const unsigned char *random, std::size_t count)
+{
+    static constexpr char Alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+    quint32 buffer = 0;
+    int bits = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        buffer = (buffer << 8) | random[i];
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            out.append(QLatin1Char(Alphabet[(buffer >> bits) & 31U]));
+        }
+    }
+    if (bits > 0)
+        out.append(QLatin1Char(Alphabet[(buffer << (5 - bits)) & 31U]));
+}
+
+constexpr std::size_t IdBytes = 16; // 26 base32 characters
+constexpr qsizetype IdChars = 26;
+
+} // namespace
 
 QByteArray SecureRandom::bytes(qsizetype count)
 {
@@ -13,32 +38,29 @@ QByteArray SecureRandom::bytes(qsizetype count)
 
 QString SecureRandom::id(QStringView prefix)
 {
-    static constexpr char Alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
-    const QByteArray random = bytes(16);
-    QString out = prefix.toString();
-    out.reserve(prefix.size() + 26);
-    quint32 buffer = 0;
-    int bits = 0;
-    for (char byte : random) {
-        buffer = (buffer << 8) | static_cast<quint8>(byte);
-        bits += 8;
-        while (bits >= 5) {
-            bits -= 5;
-            out.append(QLatin1Char(Alphabet[(buffer >> bits) & 31U]));
-        }
-    }
-    if (bits > 0)
-        out.append(QLatin1Char(Alphabet[(buffer << (5 - bits)) & 31U]));
+    std::array<unsigned char, IdBytes> random;
+    randombytes_buf(random.data(), random.size());
+    QString out;
+    out.reserve(prefix.size() + IdChars);
+    out.append(prefix);
+    appendBase32(out, random.data(), random.size());
     return out;
 }
 
 QString SecureRandom::orderedId(QStringView prefix, const QDateTime &at)
 {
     static constexpr int TimeDigits = 12; // 48 bits of milliseconds: until the year 10889
-    const QString random = id(prefix);
-    const QString time = QStringLiteral("%1").arg(static_cast<quint64>(at.toMSecsSinceEpoch()), TimeDigits,
-                                                  16, QLatin1Char('0'));
-    return random.left(prefix.size()) + time.right(TimeDigits) + random.mid(prefix.size());
+    static constexpr char Hex[] = "0123456789abcdef";
+    std::array<unsigned char, IdBytes> random;
+    randombytes_buf(random.data(), random.size());
+    QString out;
+    out.reserve(prefix.size() + TimeDigits + IdChars);
+    out.append(prefix);
+    const auto msecs = static_cast<quint64>(at.toMSecsSinceEpoch());
+    for (int digit = TimeDigits - 1; digit >= 0; --digit)
+        out.append(QLatin1Char(Hex[(msecs >> (4 * digit)) & 15U]));
+    appendBase32(out, random.data(), random.size());
+    return out;
 }
 
 } // namespace mandate::server
