@@ -131,6 +131,8 @@ std::optional<QList<AuditRepository::Row>> AuditRepository::list(const Filter &f
     add("agent_id", filter.agentId);
     add("customer_id", filter.customerId);
     add("type", filter.type);
+    if (filter.type && *filter.type != u"decision.made")
+        sql += QStringLiteral(" AND type <> 'decision.made'"); // the type index's condition (migration 10)
     if (filter.text) {
         const QString pattern = auditLikePattern(*filter.text);
         sql += QStringLiteral(

@@ -13,15 +13,14 @@ std::optional<QList<SpendingRepository::Spent>> SpendingRepository::allowedSince
 {
     // Timestamps are stored fixed-width, so text order is time order. One statement reads one
     // snapshot: an event the sequencer moves meanwhile is counted once, in one table or the other.
-    // `type || ''` keeps the planner off the type index (every agent's decisions, without
-    // statistics SQLite prefers it) and on the agent's own events; the inbox is small.
+    // The type index leaves decisions out (migration 10), so this reads the agent's own events; the
+    // inbox is small.
     const QString from = formatTimestamp(since);
-    SqlStatement *q =
-        m_db.run(QStringLiteral("SELECT at, delegation_id, event FROM audit_events "
-                                "WHERE agent_id = ? AND type || '' = 'decision.made' AND at >= ? "
-                                "UNION ALL SELECT at, delegation_id, event FROM audit_inbox "
-                                "WHERE agent_id = ? AND type = 'decision.made' AND at >= ?"),
-                 {agentId, from, agentId, from});
+    SqlStatement *q = m_db.run(QStringLiteral("SELECT at, delegation_id, event FROM audit_events "
+                                              "WHERE agent_id = ? AND type = 'decision.made' AND at >= ? "
+                                              "UNION ALL SELECT at, delegation_id, event FROM audit_inbox "
+                                              "WHERE agent_id = ? AND type = 'decision.made' AND at >= ?"),
+                               {agentId, from, agentId, from});
     if (!q)
         return std::nullopt;
     QList<Spent> spent;
