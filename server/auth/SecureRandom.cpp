@@ -1,6 +1,7 @@
 #include "server/auth/SecureRandom.h"
 
 #include <array>
+#include <optional>
 #include <sodium.h>
 
 namespace mandate::server {
@@ -26,6 +27,22 @@ void appendBase32(QString &out, const unsigned char *random, std::size_t count)
 
 constexpr std::size_t IdBytes = 16; // 26 base32 characters
 constexpr qsizetype IdChars = 26;
+constexpr int TimeDigits = 12; // 48 bits of milliseconds: until the year 10889
+
+// The prefix, the time's hex digits when given, then 128 random bits in base32.
+QString makeId(QStringView prefix, std::optional<quint64> msecs)
+{
+    static constexpr char Hex[] = "0123456789abcdef";
+    std::array<unsigned char, IdBytes> random;
+    randombytes_buf(random.data(), random.size());
+    QString out;
+    out.reserve(prefix.size() + (msecs ? TimeDigits : 0) + IdChars);
+    out.append(prefix);
+    for (int digit = msecs ? TimeDigits - 1 : -1; digit >= 0; --digit)
+        out.append(QLatin1Char(Hex[(*msecs >> (4 * digit)) & 15U]));
+    appendBase32(out, random.data(), random.size());
+    return out;
+}
 
 } // namespace
 
@@ -38,29 +55,12 @@ QByteArray SecureRandom::bytes(qsizetype count)
 
 QString SecureRandom::id(QStringView prefix)
 {
-    std::array<unsigned char, IdBytes> random;
-    randombytes_buf(random.data(), random.size());
-    QString out;
-    out.reserve(prefix.size() + IdChars);
-    out.append(prefix);
-    appendBase32(out, random.data(), random.size());
-    return out;
+    return makeId(prefix, std::nullopt);
 }
 
 QString SecureRandom::orderedId(QStringView prefix, const QDateTime &at)
 {
-    static constexpr int TimeDigits = 12; // 48 bits of milliseconds: until the year 10889
-    static constexpr char Hex[] = "0123456789abcdef";
-    std::array<unsigned char, IdBytes> random;
-    randombytes_buf(random.data(), random.size());
-    QString out;
-    out.reserve(prefix.size() + TimeDigits + IdChars);
-    out.append(prefix);
-    const auto msecs = static_cast<quint64>(at.toMSecsSinceEpoch());
-    for (int digit = TimeDigits - 1; digit >= 0; --digit)
-        out.append(QLatin1Char(Hex[(msecs >> (4 * digit)) & 15U]));
-    appendBase32(out, random.data(), random.size());
-    return out;
+    return makeId(prefix, static_cast<quint64>(at.toMSecsSinceEpoch()));
 }
 
 } // namespace mandate::server
