@@ -36,10 +36,7 @@ ApiJob::ApiJob(QNetworkAccessManager &network, QUrl server, QString token, Reque
 
 ApiJob::~ApiJob()
 {
-    // Aborting emits finished synchronously; nothing may be reported from a job being destroyed.
-    m_aborted = true;
-    if (m_reply)
-        m_reply->abort();
+    dropReply();
 }
 
 void ApiJob::start()
@@ -49,11 +46,21 @@ void ApiJob::start()
 
 void ApiJob::abort()
 {
-    m_aborted = true;
     m_retryTimer.stop();
-    if (m_reply)
-        m_reply->abort();
+    dropReply();
     deleteLater();
+}
+
+void ApiJob::dropReply()
+{
+    // Disconnected before the abort, which finishes the reply at once and, in Qt 6.4, once more
+    // from a queued error: a stopped job hears neither.
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 void ApiJob::send()
@@ -74,16 +81,16 @@ void ApiJob::send()
     if (!m_request.body.isEmpty() || m_request.method == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     m_reply = m_network.sendCustomRequest(request, m_request.method, m_request.body);
-    connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onFinished);
+    connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply.data()] { onFinished(reply); });
 }
 
-void ApiJob::onFinished()
+void ApiJob::onFinished(QNetworkReply *reply)
 {
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
+    // A reply that timed out aborts itself and, in Qt 6.4, finishes a second time from a queued
+    // error, possibly while this job's next attempt is under way: only its first finish counts.
+    reply->disconnect(this);
     reply->deleteLater();
-    if (m_aborted)
-        return;
+    m_reply = nullptr;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();

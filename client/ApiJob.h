@@ -55,7 +55,8 @@ Q_SIGNALS:
 
 private:
     void send();
-    void onFinished();
+    void onFinished(QNetworkReply *reply);
+    void dropReply();
     bool retryLater(const ApiError &error);
     void finish();
 
@@ -66,7 +67,6 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
     int m_attempts = 0;
-    bool m_aborted = false;
 };
 
 } // namespace mandate::client

@@ -23,9 +23,7 @@ DownloadJob::DownloadJob(QNetworkAccessManager &network, const QUrl &url, const 
 
 DownloadJob::~DownloadJob()
 {
-    m_aborted = true;
-    if (m_reply)
-        m_reply->abort();
+    dropReply();
 }
 
 void DownloadJob::start()
@@ -41,16 +39,26 @@ void DownloadJob::start()
     // server's to cut (it drops clients that stop reading).
     m_reply = m_network.get(request);
     connect(m_reply, &QNetworkReply::readyRead, this, &DownloadJob::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &DownloadJob::onFinished);
+    connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply.data()] { onFinished(reply); });
 }
 
 void DownloadJob::abort()
 {
-    m_aborted = true;
-    if (m_reply)
-        m_reply->abort();
+    dropReply();
     m_file.cancelWriting();
     deleteLater();
+}
+
+void DownloadJob::dropReply()
+{
+    // Disconnected before the abort, which finishes the reply at once and, in Qt 6.4, once more
+    // from a queued error: a stopped job hears neither.
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 void DownloadJob::onReadyRead()
@@ -70,13 +78,11 @@ void DownloadJob::onReadyRead()
     Q_EMIT progress(m_written);
 }
 
-void DownloadJob::onFinished()
+void DownloadJob::onFinished(QNetworkReply *reply)
 {
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
+    reply->disconnect(this);
     reply->deleteLater();
-    if (m_aborted)
-        return;
+    m_reply = nullptr;
     deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status >= 400 || status == 0 || reply->error() != QNetworkReply::NoError) {

@@ -35,7 +35,8 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
-    void onFinished();
+    void onFinished(QNetworkReply *reply);
+    void dropReply();
 
     QNetworkAccessManager &m_network;
     QUrl m_url;
@@ -44,7 +45,6 @@ private:
     QPointer<QNetworkReply> m_reply;
     QByteArray m_errorBody;
     qint64 m_written = 0;
-    bool m_aborted = false;
 };
 
 } // namespace mandate::client

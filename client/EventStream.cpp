@@ -36,7 +36,10 @@ EventStream::EventStream(QNetworkAccessManager &network, QObject *parent)
 
 EventStream::~EventStream()
 {
-    stop();
+    // Silently: no connectedChanged from a destructor, whose listeners may be half gone already
+    // (a session's monitor is destroyed before its stream).
+    m_running = false;
+    dropReply();
 }
 
 void EventStream::setBackoff(int initialMs, int maxMs)
@@ -61,13 +64,18 @@ void EventStream::stop()
     m_running = false;
     m_reconnect.stop();
     m_silence.stop();
+    dropReply();
+    setConnected(false);
+}
+
+void EventStream::dropReply()
+{
     if (QNetworkReply *reply = m_reply) {
         m_reply = nullptr;
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
     }
-    setConnected(false);
 }
 
 void EventStream::connectNow()
@@ -88,7 +96,7 @@ void EventStream::connectNow()
     m_eventId.clear();
     m_reply = m_network.get(request);
     connect(m_reply, &QNetworkReply::readyRead, this, &EventStream::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &EventStream::onFinished);
+    connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply.data()] { onFinished(reply); });
     m_silence.start();
 }
 
@@ -169,12 +177,13 @@ void EventStream::emitTyped(const Event &event)
     }
 }
 
-void EventStream::onFinished()
+void EventStream::onFinished(QNetworkReply *reply)
 {
-    QNetworkReply *reply = m_reply;
+    // An aborted reply finishes at once and, in Qt 6.4, again from a queued error, perhaps after
+    // the reconnect: the second must not end the stream that replaced it.
+    reply->disconnect(this);
+    reply->deleteLater();
     m_reply = nullptr;
-    if (reply)
-        reply->deleteLater();
     m_silence.stop();
     setConnected(false);
     scheduleReconnect();

@@ -55,7 +55,8 @@ Q_SIGNALS:
 private:
     void connectNow();
     void onReadyRead();
-    void onFinished();
+    void onFinished(QNetworkReply *reply);
+    void dropReply();
     void dispatch();
     void emitTyped(const Event &event);
     void scheduleReconnect();

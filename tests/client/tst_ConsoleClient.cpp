@@ -12,6 +12,9 @@
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -211,6 +214,33 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.kind, ApiError::Kind::Timeout);
     }
 
+    void anAbortedCallIsNeverHeardFromAgain()
+    {
+        // Qt 6.4 finishes a reply twice when it is aborted while its failure is queued (the sign-in
+        // dialog aborts its probe of the old address so): at once, and again from the queued error.
+        // That second finish once reached the job after it had let the reply go.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("null receiver")));
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        mandate::client::ApiClient client;
+        client.setServer(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QPointer<ApiJob> job = client.get(QStringLiteral("/v1/demo"));
+        int heard = 0;
+        connect(job, &ApiJob::succeeded, &client, [&heard] { ++heard; });
+        connect(job, &ApiJob::failed, &client, [&heard] { ++heard; });
+        QPointer<QNetworkReply> reply = client.network().findChild<QNetworkReply *>();
+        QVERIFY(reply);
+
+        job->abort();
+        Q_EMIT reply->finished(); // as Qt's queued error does
+        QTest::qWait(100);
+        QCOMPARE(heard, 0);
+        QVERIFY(job.isNull());
+        QVERIFY(reply.isNull());
+    }
+
     void monitorCountsDownAndComesBack()
     {
         NetworkCutProxy proxy(QUrl(m_server.url()));
@@ -229,6 +259,24 @@ private Q_SLOTS:
         proxy.restore();
         QTRY_VERIFY_WITH_TIMEOUT(monitor.isOnline(), 10000);
         QCOMPARE(online.last().first().toBool(), true);
+    }
+
+    void aConnectedSessionGoesAwayQuietly()
+    {
+        // A stream that reported its end from its destructor made the session ask its connection
+        // monitor, already destroyed, to check the server: a crash when the console closed.
+        mandate::client::TokenVault vault(mandate::client::TokenVault::Backend::MemoryOnly);
+        auto session = std::make_unique<mandate::client::ConsoleSession>(vault);
+        QSignalSpy signedIn(session.get(), &mandate::client::ConsoleSession::signedIn);
+        session->signIn(QUrl(m_server.url()), QStringLiteral("alice"), QStringLiteral("mandate-demo"));
+        QTRY_COMPARE(signedIn.size(), 1);
+        QTRY_VERIFY(session->events().isConnected());
+        int changes = 0;
+        connect(&session->events(), &mandate::client::EventStream::connectedChanged, this,
+                [&changes] { ++changes; });
+
+        session.reset();
+        QCOMPARE(changes, 0);
     }
 
     void eventStreamResumesAfterANetworkCutWithoutLoss()
