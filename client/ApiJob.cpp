@@ -1,5 +1,7 @@
 #include "client/ApiJob.h"
 
+#include "client/NetworkReplies.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -36,7 +38,7 @@ ApiJob::ApiJob(QNetworkAccessManager &network, QUrl server, QString token, Reque
 
 ApiJob::~ApiJob()
 {
-    dropReply();
+    abandonReply(m_reply, this);
 }
 
 void ApiJob::start()
@@ -47,20 +49,8 @@ void ApiJob::start()
 void ApiJob::abort()
 {
     m_retryTimer.stop();
-    dropReply();
+    abandonReply(m_reply, this);
     deleteLater();
-}
-
-void ApiJob::dropReply()
-{
-    // Disconnected before the abort, which finishes the reply at once and, in Qt 6.4, once more
-    // from a queued error: a stopped job hears neither.
-    if (QNetworkReply *reply = m_reply) {
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
 }
 
 void ApiJob::send()
@@ -86,10 +76,9 @@ void ApiJob::send()
 
 void ApiJob::onFinished(QNetworkReply *reply)
 {
-    // A reply that timed out aborts itself and, in Qt 6.4, finishes a second time from a queued
-    // error, possibly while this job's next attempt is under way: only its first finish counts.
-    reply->disconnect(this);
-    reply->deleteLater();
+    // A reply that timed out aborted itself and may finish again while the next attempt is under
+    // way: only its first finish counts.
+    releaseFinishedReply(reply, this);
     m_reply = nullptr;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

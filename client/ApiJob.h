@@ -56,7 +56,6 @@ Q_SIGNALS:
 private:
     void send();
     void onFinished(QNetworkReply *reply);
-    void dropReply();
     bool retryLater(const ApiError &error);
     void finish();
 

@@ -1,5 +1,7 @@
 #include "client/DownloadJob.h"
 
+#include "client/NetworkReplies.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -23,7 +25,7 @@ DownloadJob::DownloadJob(QNetworkAccessManager &network, const QUrl &url, const 
 
 DownloadJob::~DownloadJob()
 {
-    dropReply();
+    abandonReply(m_reply, this);
 }
 
 void DownloadJob::start()
@@ -44,21 +46,9 @@ void DownloadJob::start()
 
 void DownloadJob::abort()
 {
-    dropReply();
+    abandonReply(m_reply, this);
     m_file.cancelWriting();
     deleteLater();
-}
-
-void DownloadJob::dropReply()
-{
-    // Disconnected before the abort, which finishes the reply at once and, in Qt 6.4, once more
-    // from a queued error: a stopped job hears neither.
-    if (QNetworkReply *reply = m_reply) {
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
 }
 
 void DownloadJob::onReadyRead()
@@ -80,8 +70,7 @@ void DownloadJob::onReadyRead()
 
 void DownloadJob::onFinished(QNetworkReply *reply)
 {
-    reply->disconnect(this);
-    reply->deleteLater();
+    releaseFinishedReply(reply, this);
     m_reply = nullptr;
     deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -36,7 +36,6 @@ Q_SIGNALS:
 private:
     void onReadyRead();
     void onFinished(QNetworkReply *reply);
-    void dropReply();
 
     QNetworkAccessManager &m_network;
     QUrl m_url;

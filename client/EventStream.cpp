@@ -1,6 +1,7 @@
 #include "client/EventStream.h"
 
 #include "client/ConsoleCodec.h"
+#include "client/NetworkReplies.h"
 #include "core/ApprovalCodec.h"
 #include "core/DelegationCodec.h"
 
@@ -39,7 +40,7 @@ EventStream::~EventStream()
     // Silently: no connectedChanged from a destructor, whose listeners may be half gone already
     // (a session's monitor is destroyed before its stream).
     m_running = false;
-    dropReply();
+    abandonReply(m_reply, this);
 }
 
 void EventStream::setBackoff(int initialMs, int maxMs)
@@ -64,18 +65,8 @@ void EventStream::stop()
     m_running = false;
     m_reconnect.stop();
     m_silence.stop();
-    dropReply();
+    abandonReply(m_reply, this);
     setConnected(false);
-}
-
-void EventStream::dropReply()
-{
-    if (QNetworkReply *reply = m_reply) {
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
 }
 
 void EventStream::connectNow()
@@ -179,10 +170,8 @@ void EventStream::emitTyped(const Event &event)
 
 void EventStream::onFinished(QNetworkReply *reply)
 {
-    // An aborted reply finishes at once and, in Qt 6.4, again from a queued error, perhaps after
-    // the reconnect: the second must not end the stream that replaced it.
-    reply->disconnect(this);
-    reply->deleteLater();
+    // A second finish of this reply, after the reconnect, would end the stream that replaced it.
+    releaseFinishedReply(reply, this);
     m_reply = nullptr;
     m_silence.stop();
     setConnected(false);

@@ -56,7 +56,6 @@ private:
     void connectNow();
     void onReadyRead();
     void onFinished(QNetworkReply *reply);
-    void dropReply();
     void dispatch();
     void emitTyped(const Event &event);
     void scheduleReconnect();
