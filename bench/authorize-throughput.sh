@@ -92,9 +92,9 @@ tags = [f".{i}" for i in range(1, rounds + 1)] if rounds > 1 else [""]
 pairs = [(rps(f"authorize{t}"), rps(f"healthz{t}")) for t in tags]
 ratios = [a / h for a, h in pairs]
 if rounds > 1:
-    print("authorize / healthz per round: " + "  ".join(f"{r:.2f}" for r in ratios))
+    print("authorize / healthz per round: " + "  ".join(f"{r:.3f}" for r in ratios))
 authorize = statistics.median(a for a, _ in pairs)
-print(f"authorize / healthz = {statistics.median(ratios):.2f}   authorize / nginx = {authorize / rps('nginx-static'):.2f}")
+print(f"authorize / healthz = {statistics.median(ratios):.3f}   authorize / nginx = {authorize / rps('nginx-static'):.2f}")
 peer = w / "cerbos-authzen.rps"
 if peer.exists():
     print(f"authorize / cerbos-authzen = {authorize / float(peer.read_text()):.2f}")
