@@ -39,7 +39,6 @@ EventStream::~EventStream()
 {
     // Silently: no connectedChanged from a destructor, whose listeners may be half gone already
     // (a session's monitor is destroyed before its stream).
-    m_running = false;
     abandonReply(m_reply, this);
 }
 
