@@ -42,14 +42,45 @@ QString aboveMaximumMessage(qint64 min, qint64 max)
     return QStringLiteral("must be at most %1").arg(max);
 }
 
-// The conversions below address their problems by full path, so the same code serves a field
-// ("max_total") and an array item ("spent[2]").
-void report(FieldErrors *errors, const QString &path, const QString &message)
+// Where a value sits ("scopes[0].max_total"), spelled out only when a problem is reported there:
+// most values have none, and spelling out every path cost a string per field read. The
+// conversions below take one, so the same code serves a field ("max_total") and an array item
+// ("spent[2]").
+class ValuePath
 {
-    errors->append(FieldError{path, message});
+public:
+    // A field of the object at `parent` ("" for the top level).
+    ValuePath(const QString &parent, QStringView key)
+        : m_parent(parent)
+        , m_key(key)
+    {}
+    // An item of the array at `parent`.
+    ValuePath(const QString &parent, qsizetype index)
+        : m_parent(parent)
+        , m_index(index)
+    {}
+
+    QString toString() const
+    {
+        if (m_index >= 0)
+            return m_parent + QLatin1Char('[') + QString::number(m_index) + QLatin1Char(']');
+        if (m_parent.isEmpty())
+            return m_key.toString();
+        return m_parent + QLatin1Char('.') + m_key;
+    }
+
+private:
+    const QString &m_parent;
+    QStringView m_key;
+    qsizetype m_index = -1;
+};
+
+void report(FieldErrors *errors, const ValuePath &path, const QString &message)
+{
+    errors->append(FieldError{path.toString(), message});
 }
 
-std::optional<QString> stringFrom(FieldErrors *errors, const QString &path, const QJsonValue &value,
+std::optional<QString> stringFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value,
                                   qsizetype maxLength)
 {
     if (!value.isString()) {
@@ -64,7 +95,7 @@ std::optional<QString> stringFrom(FieldErrors *errors, const QString &path, cons
     return text;
 }
 
-std::optional<qint64> integerFrom(FieldErrors *errors, const QString &path, const QJsonValue &value,
+std::optional<qint64> integerFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value,
                                   qint64 min, qint64 max)
 {
     if (!value.isDouble()) {
@@ -91,7 +122,7 @@ std::optional<qint64> integerFrom(FieldErrors *errors, const QString &path, cons
     return integer;
 }
 
-std::optional<bool> boolFrom(FieldErrors *errors, const QString &path, const QJsonValue &value)
+std::optional<bool> boolFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value)
 {
     if (!value.isBool()) {
         report(errors, path, QStringLiteral("must be a boolean"));
@@ -100,7 +131,7 @@ std::optional<bool> boolFrom(FieldErrors *errors, const QString &path, const QJs
     return value.toBool();
 }
 
-std::optional<QDateTime> timestampFrom(FieldErrors *errors, const QString &path, const QJsonValue &value)
+std::optional<QDateTime> timestampFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value)
 {
     std::optional<QDateTime> timestamp;
     if (value.isString())
@@ -112,17 +143,17 @@ std::optional<QDateTime> timestampFrom(FieldErrors *errors, const QString &path,
     return timestamp;
 }
 
-std::optional<JsonReader> objectFrom(FieldErrors *errors, const QString &path, const QJsonValue &value)
+std::optional<JsonReader> objectFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value)
 {
     if (!value.isObject()) {
         report(errors, path, QStringLiteral("must be an object"));
         return std::nullopt;
     }
-    return JsonReader(value.toObject(), path, errors);
+    return JsonReader(value.toObject(), path.toString(), errors);
 }
 
 // {"amount_minor": 12500, "currency": "EUR"}, nothing else.
-std::optional<Money> moneyFrom(FieldErrors *errors, const QString &path, const QJsonValue &value)
+std::optional<Money> moneyFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value)
 {
     auto object = objectFrom(errors, path, value);
     if (!object)
@@ -141,7 +172,8 @@ std::optional<Money> moneyFrom(FieldErrors *errors, const QString &path, const Q
     return Money::of(*amount, *currency).value();
 }
 
-std::optional<Sensitivity> sensitivityFrom(FieldErrors *errors, const QString &path, const QJsonValue &value)
+std::optional<Sensitivity> sensitivityFrom(FieldErrors *errors, const ValuePath &path,
+                                           const QJsonValue &value)
 {
     std::optional<Sensitivity> level;
     if (value.isString())
@@ -151,7 +183,7 @@ std::optional<Sensitivity> sensitivityFrom(FieldErrors *errors, const QString &p
     return level;
 }
 
-std::optional<QJsonArray> arrayFrom(FieldErrors *errors, const QString &path, const QJsonValue &value,
+std::optional<QJsonArray> arrayFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value,
                                     qsizetype maxItems)
 {
     if (!value.isArray()) {
@@ -166,24 +198,20 @@ std::optional<QJsonArray> arrayFrom(FieldErrors *errors, const QString &path, co
     return array;
 }
 
-QString itemPath(const QString &arrayPath, qsizetype index)
-{
-    return arrayPath + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
-
 // Every item is converted, so each bad one is reported, and the list only comes back when all are good.
 template <typename T, typename Convert>
-std::optional<QList<T>> listFrom(FieldErrors *errors, const QString &path, const QJsonValue &value,
+std::optional<QList<T>> listFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value,
                                  qsizetype maxItems, Convert convert)
 {
     const auto array = arrayFrom(errors, path, value, maxItems);
     if (!array)
         return std::nullopt;
+    const QString arrayPath = path.toString();
     QList<T> items;
     items.reserve(array->size());
     bool valid = true;
     for (qsizetype i = 0; i < array->size(); ++i) {
-        if (auto item = convert(itemPath(path, i), array->at(i)))
+        if (auto item = convert(ValuePath(arrayPath, i), array->at(i)))
             items.append(std::move(*item));
         else
             valid = false;
@@ -193,11 +221,11 @@ std::optional<QList<T>> listFrom(FieldErrors *errors, const QString &path, const
     return items;
 }
 
-std::optional<QStringList> stringListFrom(FieldErrors *errors, const QString &path, const QJsonValue &value,
+std::optional<QStringList> stringListFrom(FieldErrors *errors, const ValuePath &path, const QJsonValue &value,
                                           qsizetype maxItems, qsizetype maxLength)
 {
     return listFrom<QString>(errors, path, value, maxItems,
-                             [&](const QString &elementPath, const QJsonValue &item) {
+                             [&](const ValuePath &elementPath, const QJsonValue &item) {
                                  return stringFrom(errors, elementPath, item, maxLength);
                              });
 }
@@ -220,16 +248,12 @@ JsonReader::JsonReader(QJsonObject object, QString path, FieldErrors *errors)
     : m_object(std::move(object))
     , m_path(std::move(path))
     , m_errors(errors)
+    , m_read(m_object.size(), false)
 {}
 
 QString JsonReader::pathOf(QStringView key) const
 {
-    if (m_path.isEmpty())
-        return key.toString();
-    QString path = m_path;
-    path += QLatin1Char('.');
-    path += key;
-    return path;
+    return ValuePath(m_path, key).toString();
 }
 
 bool JsonReader::has(QStringView key) const
@@ -240,19 +264,22 @@ bool JsonReader::has(QStringView key) const
 
 void JsonReader::addError(QStringView key, const QString &message)
 {
-    report(m_errors, pathOf(key), message);
+    report(m_errors, ValuePath(m_path, key), message);
 }
 
 QString JsonReader::arrayPath(QStringView key, qsizetype index) const
 {
-    return itemPath(pathOf(key), index);
+    const QString arrayPath = pathOf(key);
+    return ValuePath(arrayPath, index).toString();
 }
 
 QJsonValue JsonReader::take(QStringView key)
 {
-    if (!m_seen.contains(key))
-        m_seen.append(key.toString());
-    return m_object.value(key);
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd())
+        return QJsonValue(QJsonValue::Undefined);
+    m_read[it - m_object.constBegin()] = true;
+    return it.value();
 }
 
 std::optional<QJsonValue> JsonReader::takeRequired(QStringView key)
@@ -276,13 +303,13 @@ std::optional<QJsonValue> JsonReader::takeOptional(QStringView key)
 std::optional<QString> JsonReader::requiredString(QStringView key, qsizetype maxLength)
 {
     const auto value = takeRequired(key);
-    return value ? stringFrom(m_errors, pathOf(key), *value, maxLength) : std::nullopt;
+    return value ? stringFrom(m_errors, ValuePath(m_path, key), *value, maxLength) : std::nullopt;
 }
 
 std::optional<QString> JsonReader::optionalString(QStringView key, qsizetype maxLength)
 {
     const auto value = takeOptional(key);
-    return value ? stringFrom(m_errors, pathOf(key), *value, maxLength) : std::nullopt;
+    return value ? stringFrom(m_errors, ValuePath(m_path, key), *value, maxLength) : std::nullopt;
 }
 
 std::optional<QString> JsonReader::requiredNonEmptyString(QStringView key, qsizetype maxLength)
@@ -298,73 +325,73 @@ std::optional<QString> JsonReader::requiredNonEmptyString(QStringView key, qsize
 std::optional<qint64> JsonReader::requiredInteger(QStringView key, qint64 min, qint64 max)
 {
     const auto value = takeRequired(key);
-    return value ? integerFrom(m_errors, pathOf(key), *value, min, max) : std::nullopt;
+    return value ? integerFrom(m_errors, ValuePath(m_path, key), *value, min, max) : std::nullopt;
 }
 
 std::optional<qint64> JsonReader::optionalInteger(QStringView key, qint64 min, qint64 max)
 {
     const auto value = takeOptional(key);
-    return value ? integerFrom(m_errors, pathOf(key), *value, min, max) : std::nullopt;
+    return value ? integerFrom(m_errors, ValuePath(m_path, key), *value, min, max) : std::nullopt;
 }
 
 std::optional<bool> JsonReader::requiredBool(QStringView key)
 {
     const auto value = takeRequired(key);
-    return value ? boolFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? boolFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<bool> JsonReader::optionalBool(QStringView key)
 {
     const auto value = takeOptional(key);
-    return value ? boolFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? boolFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<QDateTime> JsonReader::requiredTimestamp(QStringView key)
 {
     const auto value = takeRequired(key);
-    return value ? timestampFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? timestampFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<QDateTime> JsonReader::optionalTimestamp(QStringView key)
 {
     const auto value = takeOptional(key);
-    return value ? timestampFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? timestampFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<Money> JsonReader::requiredMoney(QStringView key)
 {
     const auto value = takeRequired(key);
-    return value ? moneyFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? moneyFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<Money> JsonReader::optionalMoney(QStringView key)
 {
     const auto value = takeOptional(key);
-    return value ? moneyFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? moneyFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<Sensitivity> JsonReader::requiredSensitivity(QStringView key)
 {
     const auto value = takeRequired(key);
-    return value ? sensitivityFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? sensitivityFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<Sensitivity> JsonReader::optionalSensitivity(QStringView key)
 {
     const auto value = takeOptional(key);
-    return value ? sensitivityFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? sensitivityFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<JsonReader> JsonReader::requiredObject(QStringView key)
 {
     const auto value = takeRequired(key);
-    return value ? objectFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? objectFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<JsonReader> JsonReader::optionalObject(QStringView key)
 {
     const auto value = takeOptional(key);
-    return value ? objectFrom(m_errors, pathOf(key), *value) : std::nullopt;
+    return value ? objectFrom(m_errors, ValuePath(m_path, key), *value) : std::nullopt;
 }
 
 std::optional<QJsonObject> JsonReader::optionalRawObject(QStringView key)
@@ -373,7 +400,7 @@ std::optional<QJsonObject> JsonReader::optionalRawObject(QStringView key)
     if (!value)
         return std::nullopt;
     if (!value->isObject()) {
-        report(m_errors, pathOf(key), QStringLiteral("must be an object"));
+        report(m_errors, ValuePath(m_path, key), QStringLiteral("must be an object"));
         return std::nullopt;
     }
     return value->toObject();
@@ -382,32 +409,35 @@ std::optional<QJsonObject> JsonReader::optionalRawObject(QStringView key)
 std::optional<QJsonArray> JsonReader::requiredArray(QStringView key, qsizetype maxItems)
 {
     const auto value = takeRequired(key);
-    return value ? arrayFrom(m_errors, pathOf(key), *value, maxItems) : std::nullopt;
+    return value ? arrayFrom(m_errors, ValuePath(m_path, key), *value, maxItems) : std::nullopt;
 }
 
 std::optional<QJsonArray> JsonReader::optionalArray(QStringView key, qsizetype maxItems)
 {
     const auto value = takeOptional(key);
-    return value ? arrayFrom(m_errors, pathOf(key), *value, maxItems) : std::nullopt;
+    return value ? arrayFrom(m_errors, ValuePath(m_path, key), *value, maxItems) : std::nullopt;
 }
 
 std::optional<JsonReader> JsonReader::arrayObject(QStringView key, const QJsonArray &array, qsizetype index)
 {
-    return objectFrom(m_errors, arrayPath(key, index), array.at(index));
+    const QString arrayPath = pathOf(key);
+    return objectFrom(m_errors, ValuePath(arrayPath, index), array.at(index));
 }
 
 std::optional<QStringList> JsonReader::requiredStringArray(QStringView key, qsizetype maxItems,
                                                            qsizetype maxLength)
 {
     const auto value = takeRequired(key);
-    return value ? stringListFrom(m_errors, pathOf(key), *value, maxItems, maxLength) : std::nullopt;
+    return value ? stringListFrom(m_errors, ValuePath(m_path, key), *value, maxItems, maxLength)
+                 : std::nullopt;
 }
 
 std::optional<QStringList> JsonReader::optionalStringArray(QStringView key, qsizetype maxItems,
                                                            qsizetype maxLength)
 {
     const auto value = takeOptional(key);
-    return value ? stringListFrom(m_errors, pathOf(key), *value, maxItems, maxLength) : std::nullopt;
+    return value ? stringListFrom(m_errors, ValuePath(m_path, key), *value, maxItems, maxLength)
+                 : std::nullopt;
 }
 
 std::optional<QList<Money>> JsonReader::requiredMoneyArray(QStringView key, qsizetype maxItems)
@@ -416,14 +446,15 @@ std::optional<QList<Money>> JsonReader::requiredMoneyArray(QStringView key, qsiz
     if (!value)
         return std::nullopt;
     return listFrom<Money>(
-        m_errors, pathOf(key), *value, maxItems,
-        [this](const QString &path, const QJsonValue &item) { return moneyFrom(m_errors, path, item); });
+        m_errors, ValuePath(m_path, key), *value, maxItems,
+        [this](const ValuePath &path, const QJsonValue &item) { return moneyFrom(m_errors, path, item); });
 }
 
 void JsonReader::finish()
 {
-    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
-        if (!m_seen.contains(it.key()))
+    qsizetype index = 0;
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it, ++index) {
+        if (!m_read[index])
             addError(it.key(), QStringLiteral("unknown field"));
     }
 }

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <limits>
 #include <optional>
@@ -88,9 +89,8 @@ private:
     QJsonObject m_object;
     QString m_path;
     FieldErrors *m_errors;
-    // The fields read so far: as many as the contract names, never as many as the input has, so a
-    // scan is cheaper than hashing every key.
-    QStringList m_seen;
+    // Which of the object's fields were read, in the object's order.
+    QVarLengthArray<bool, 16> m_read;
 };
 
 } // namespace mandate
