@@ -6,6 +6,8 @@
 #   - the group commit: batches, decisions per batch, and the share of the run inside commit(),
 #   - the machine's idle share (/proc/stat) and wrk's own CPU.
 #   bench/authorize-threads.sh [SECONDS]   (SERVER=BINARY measures another build)
+# TARGET=healthz serves /healthz instead: the same figures for the baseline that
+# bench/authorize-throughput.sh divides by.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/mandate.sh
@@ -16,7 +18,12 @@ trap 'kill "${BENCH_PID:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -r
 bench_start_server "$BENCH_SERVER" "$work/data" --demo
 bench_grant "$BENCH_URL"
 pid=$BENCH_PID
-wrk -t1 -c32 -d3s -s bench/authorize.lua "$BENCH_URL/v1/authorize" >/dev/null
+if [ "${TARGET:-authorize}" = healthz ]; then
+  target=("$BENCH_URL/healthz")
+else
+  target=(-s bench/authorize.lua "$BENCH_URL/v1/authorize")
+fi
+wrk -t1 -c32 -d3s "${target[@]}" >/dev/null
 
 threads() { for t in /proc/"$pid"/task/*; do
   echo "$(tr ' ' _ <"$t/comm") $(awk '{print $14 + $15}' "$t/stat") $(cat "$t/schedstat")"; done; }
@@ -25,7 +32,7 @@ commits() { curl -s "$BENCH_URL/metrics" |
 machine() { awk '/^cpu / {print $5, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }
 
 threads >"$work/t0"; c0=$(commits); m0=$(machine)
-wrk -t1 -c32 -d"${duration}s" --latency -s bench/authorize.lua "$BENCH_URL/v1/authorize" >"$work/wrk" &
+wrk -t1 -c32 -d"${duration}s" --latency "${target[@]}" >"$work/wrk" &
 wrk_pid=$!
 sleep "$duration"; wrk_ticks=$(awk '{print $14 + $15}' /proc/$wrk_pid/stat 2>/dev/null || echo 0)
 wait $wrk_pid
@@ -34,13 +41,13 @@ threads >"$work/t1"; c1=$(commits); m1=$(machine)
 grep -E "Requests/sec|  50%|  99%" "$work/wrk"
 decisions=$(awk '/requests in/ {print $1}' "$work/wrk")
 hz=$(getconf CLK_TCK)
-echo "per thread (CPU per decision; share of the run on a CPU / waiting for one / asleep):"
+echo "per thread (CPU per request; share of the run on a CPU / waiting for one / asleep):"
 paste "$work/t0" "$work/t1" | awk -v n="$decisions" -v hz="$hz" -v s="$duration" '{
   cpu = ($7 - $2) / hz; if (cpu < 0.01 * s) next
   on = ($8 - $3) / 1e7 / s; queued = ($9 - $4) / 1e7 / s
   printf "  %-18s %6.1f us   %4.0f %% / %3.0f %% / %3.0f %%\n", $1, cpu * 1e6 / n, on, queued, 100 - on - queued }'
 awk -v a="$c0" -v b="$c1" -v s="$duration" 'BEGIN { split(a, x); split(b, y)
-  d = y[1] - x[1]; n = y[2] - x[2]; size = y[3] - x[3]
+  d = y[1] - x[1]; n = y[2] - x[2]; size = y[3] - x[3]; if (n == 0) exit
   printf "group commit: %d batches, %.1f decisions each, %.2f ms in commit() each, %.0f %% of the run\n",
     n, size / n, d * 1000 / n, 100 * d / s }'
 read -r i0 t0 <<<"$m0"; read -r i1 t1 <<<"$m1"
