@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where an authorize's time goes, per thread: serves authorize for SECONDS (wrk -t1 -c32, after a
 # 3 s warm-up) and prints, over the measured run,
-#   - each thread's CPU per decision (/proc/PID/task/*/stat),
+#   - each thread's CPU per request (/proc/PID/task/*/stat),
 #   - each busy thread's share of the run on a CPU, waiting for one, and asleep (schedstat),
 #   - the group commit: batches, decisions per batch, and the share of the run inside commit(),
 #   - the machine's idle share (/proc/stat) and wrk's own CPU.
@@ -39,10 +39,10 @@ wait $wrk_pid
 threads >"$work/t1"; c1=$(commits); m1=$(machine)
 
 grep -E "Requests/sec|  50%|  99%" "$work/wrk"
-decisions=$(awk '/requests in/ {print $1}' "$work/wrk")
+requests=$(awk '/requests in/ {print $1}' "$work/wrk")
 hz=$(getconf CLK_TCK)
 echo "per thread (CPU per request; share of the run on a CPU / waiting for one / asleep):"
-paste "$work/t0" "$work/t1" | awk -v n="$decisions" -v hz="$hz" -v s="$duration" '{
+paste "$work/t0" "$work/t1" | awk -v n="$requests" -v hz="$hz" -v s="$duration" '{
   cpu = ($7 - $2) / hz; if (cpu < 0.01 * s) next
   on = ($8 - $3) / 1e7 / s; queued = ($9 - $4) / 1e7 / s
   printf "  %-18s %6.1f us   %4.0f %% / %3.0f %% / %3.0f %%\n", $1, cpu * 1e6 / n, on, queued, 100 - on - queued }'
