@@ -1,39 +1,36 @@
 #include "core/StrictJson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <compare>
 #include <limits>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 namespace mandate {
 
 namespace {
 
-struct Member
+// A key of an open object as UTF-8: a view of the input when the key has no escapes, else of its
+// decoded copy. Duplicates are found by comparing these bytes, so "a" and "\u0061" collide.
+struct Key
 {
-    QString key;
-    qsizetype keyOffset = 0;
-    QJsonValue value;
+    QByteArrayView utf8;
+    qsizetype offset = 0;
 };
 
-// One open array or object. Object members are collected and only turned into a QJsonObject when
-// the object closes: QJsonObject keeps its keys sorted, so inserting them in arrival order would
-// cost a memmove per key (quadratic for a hostile 100k-key object), while inserting them sorted
-// appends. The same sort finds duplicate keys.
+// One open array or object; an object's keys are the parser's keys from firstKey on.
 struct Frame
 {
     bool isObject = false;
-    QJsonArray array;
-    QList<Member> members;
-    QString pendingKey;
-    qsizetype pendingKeyOffset = 0;
+    qsizetype firstKey = 0;
 };
 
 constexpr bool isJsonWhitespace(uchar c)
@@ -86,54 +83,55 @@ QString shortened(const QString &key)
 // integral double of magnitude ≤ 2^53 as an integer, so "1.0" would become indistinguishable from
 // "1" and slip through every "must be an integer" check; and QJsonDocument writes larger whole
 // doubles as plain digits, which read back as a different integer ("922337222220368757.5e0").
+// -2^63 is within range: Qt's parser reads every whole double from there up to 2^63 as an integer.
 bool isWholeNumberWithinInt64(double number)
 {
     constexpr double twoToThe63 = 9223372036854775808.0;
-    return std::trunc(number) == number && std::fabs(number) < twoToThe63;
+    return std::trunc(number) == number && number >= -twoToThe63 && number < twoToThe63;
 }
 
-// Orders by key in UTF-16 code units (QJsonObject's own order), equal keys in document order.
-std::strong_ordering compareMembers(const Member &a, const Member &b)
+// The first key, in document order, that repeats an earlier key of the same object.
+const Key *firstRepeatedKey(const Key *keys, qsizetype count)
 {
-    const ushort *left = a.key.utf16();
-    const ushort *right = b.key.utf16();
-    const auto byKey =
-        std::lexicographical_compare_three_way(left, left + a.key.size(), right, right + b.key.size());
-    return byKey != 0 ? byKey : a.keyOffset <=> b.keyOffset;
-}
-
-// Sorts the members and returns the repeated key that comes first in the document, if any.
-const Member *sortMembersAndFindDuplicate(QList<Member> &members)
-{
-    const auto less = [](const Member &a, const Member &b) {
-        return compareMembers(a, b) < 0;
-    };
-    if (!std::is_sorted(members.cbegin(), members.cend(), less))
-        std::sort(members.begin(), members.end(), less);
-    const Member *duplicate = nullptr;
-    for (qsizetype i = 1; i < members.size(); ++i) {
-        const Member &member = members.at(i);
-        if (member.key == members.at(i - 1).key && (!duplicate || member.keyOffset < duplicate->keyOffset))
-            duplicate = &member;
+    // Small objects (every request body) are compared pairwise; a hostile 100k-key object is
+    // sorted instead of compared quadratically.
+    constexpr qsizetype PairwiseUpTo = 16;
+    if (count <= PairwiseUpTo) {
+        for (qsizetype i = 1; i < count; ++i) {
+            for (qsizetype j = 0; j < i; ++j) {
+                if (keys[j].utf8 == keys[i].utf8)
+                    return keys + i;
+            }
+        }
+        return nullptr;
     }
-    return duplicate;
+    std::vector<const Key *> byBytes(count);
+    for (qsizetype i = 0; i < count; ++i)
+        byBytes[size_t(i)] = keys + i;
+    // Stable: within a run of equal keys the first in the document leads, and every other repeats it.
+    std::stable_sort(byBytes.begin(), byBytes.end(),
+                     [](const Key *a, const Key *b) { return a->utf8.compare(b->utf8) < 0; });
+    const Key *first = nullptr;
+    for (size_t i = 1; i < byBytes.size(); ++i) {
+        if (byBytes[i]->utf8 == byBytes[i - 1]->utf8 && (!first || byBytes[i]->offset < first->offset))
+            first = byBytes[i];
+    }
+    return first;
 }
 
-QJsonObject buildObject(const QList<Member> &sortedMembers)
-{
-    QJsonObject object;
-    for (const Member &member : sortedMembers)
-        object.insert(member.key, member.value);
-    return object;
-}
-
+// Checks the whole document before anything is built, and builds only what passed: Qt's own parser
+// then turns the checked bytes into QJsonValues at a fraction of the cost of building them here,
+// where every key, string and member was an allocation of its own. Qt's parser is laxer (it keeps
+// the last of duplicate keys, takes lone surrogates, nests 1,024 deep, reads "1.0" as 1), so
+// nothing reaches it that this parser would refuse.
 class Parser
 {
 public:
     Parser(QByteArrayView input, int maxDepth)
-        : m_data(reinterpret_cast<const uchar *>(input.data()))
+        : m_input(input)
+        , m_data(reinterpret_cast<const uchar *>(input.data()))
         , m_size(input.size())
-        , m_maxDepth(maxDepth)
+        , m_maxDepth(qMin(maxDepth, StrictJson::MaxDepth))
     {}
 
     Expected<QJsonValue, StrictJson::ParseError> run();
@@ -156,24 +154,28 @@ private:
     // "unexpected character 'x' at byte 5, expected ',' or '}'"
     bool failUnexpected(QStringView expectation = {});
 
+    bool checkContainers();
     bool openContainer(bool isObject);
-    bool readKey(Frame &frame);
-    bool readScalar(QJsonValue &value);
+    bool closeObject();
+    bool readKey();
+    // Each reader stores what it read only when given somewhere to store it (a top-level scalar).
+    bool readScalar(QJsonValue *value);
     bool readLiteral(QLatin1StringView literal);
-    bool readNumber(QJsonValue &value);
-    bool readString(QString &out);
-    bool readEscape(QString &out);
+    bool readNumber(QJsonValue *value);
+    bool readString(QString *out, bool *escaped = nullptr);
+    bool readEscape(QString *out);
     bool readHexQuad(char32_t &unit);
     qsizetype utf8SequenceLength() const;
 
+    QByteArrayView m_input;
     const uchar *m_data;
     qsizetype m_size;
     int m_maxDepth;
     qsizetype m_pos = 0;
-    // Open containers, innermost last. Frames above m_depth are kept for reuse, so a document of
-    // many small objects does not allocate a member list for each one.
-    QList<Frame> m_frames;
-    qsizetype m_depth = 0;
+    // Open containers, innermost last; explicit, so hostile nesting costs heap, never C++ stack.
+    QVarLengthArray<Frame, 8> m_frames;
+    QVarLengthArray<Key, 32> m_keys;
+    QList<QByteArray> m_decodedKeys; // what the escaped keys in m_keys view
     StrictJson::ParseError m_error;
 };
 
@@ -197,80 +199,81 @@ bool Parser::failUnexpected(QStringView expectation)
 
 Expected<QJsonValue, StrictJson::ParseError> Parser::run()
 {
-    // Containers are tracked on an explicit stack, so hostile nesting costs heap, never C++ stack.
-    QJsonValue completed;
+    skipWhitespace();
+    QJsonValue value;
+    if (atEnd()) {
+        failUnexpected(u"a value");
+        return mandate::unexpected(m_error);
+    }
+    const bool container = current() == '{' || current() == '[';
+    if (container ? !checkContainers() : !readScalar(&value))
+        return mandate::unexpected(m_error);
+    skipWhitespace();
+    if (!atEnd()) {
+        fail(m_pos, QStringLiteral("trailing content after the JSON value"));
+        return mandate::unexpected(m_error);
+    }
+    if (!container)
+        return value;
+    QJsonParseError qtError;
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray::fromRawData(m_input.data(), m_input.size()), &qtError);
+    if (qtError.error != QJsonParseError::NoError) {
+        // Not reached for anything the checks passed; refused rather than trusted if it were.
+        fail(qtError.offset, QStringLiteral("unreadable JSON (%1)").arg(qtError.errorString()));
+        return mandate::unexpected(m_error);
+    }
+    return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+}
+
+// Checks the container at the position and everything in it, leaving the position after it.
+bool Parser::checkContainers()
+{
     for (;;) {
         skipWhitespace();
+        if (atEnd())
+            return failUnexpected(u"a value");
         bool haveValue = false;
-        if (atEnd()) {
-            failUnexpected(u"a value");
-            return mandate::unexpected(m_error);
-        }
         if (current() == '{' || current() == '[') {
             const bool isObject = current() == '{';
             if (!openContainer(isObject))
-                return mandate::unexpected(m_error);
+                return false;
             skipWhitespace();
             const uchar closer = isObject ? '}' : ']';
             if (!atEnd() && current() == closer) {
                 ++m_pos;
-                completed = isObject ? QJsonValue(QJsonObject()) : QJsonValue(QJsonArray());
-                --m_depth;
+                m_frames.removeLast();
                 haveValue = true;
-            } else if (isObject) {
-                if (!readKey(m_frames[m_depth - 1]))
-                    return mandate::unexpected(m_error);
+            } else if (isObject && !readKey()) {
+                return false;
             }
         } else {
-            if (!readScalar(completed))
-                return mandate::unexpected(m_error);
+            if (!readScalar(nullptr))
+                return false;
             haveValue = true;
         }
 
-        // Attach finished values to their parents and close every container that ends here, until
-        // a ',' asks for the next value.
+        // Close every container that ends here, until a ',' asks for the next value.
         while (haveValue) {
-            if (m_depth == 0) {
-                skipWhitespace();
-                if (!atEnd()) {
-                    fail(m_pos, QStringLiteral("trailing content after the JSON value"));
-                    return mandate::unexpected(m_error);
-                }
-                return completed;
-            }
-            Frame &frame = m_frames[m_depth - 1];
-            if (frame.isObject) {
-                frame.members.append(
-                    Member{std::move(frame.pendingKey), frame.pendingKeyOffset, std::move(completed)});
-            } else {
-                frame.array.append(completed);
-            }
+            if (m_frames.isEmpty())
+                return true;
+            const bool isObject = m_frames.last().isObject;
             skipWhitespace();
-            const uchar closer = frame.isObject ? '}' : ']';
             if (!atEnd() && current() == ',') {
                 ++m_pos;
-                if (frame.isObject) {
+                if (isObject) {
                     skipWhitespace();
-                    if (!readKey(frame))
-                        return mandate::unexpected(m_error);
+                    if (!readKey())
+                        return false;
                 }
                 haveValue = false;
-            } else if (!atEnd() && current() == closer) {
+            } else if (!atEnd() && current() == (isObject ? '}' : ']')) {
                 ++m_pos;
-                if (frame.isObject) {
-                    if (const Member *duplicate = sortMembersAndFindDuplicate(frame.members)) {
-                        fail(duplicate->keyOffset,
-                             QStringLiteral("duplicate key \"%1\"").arg(shortened(duplicate->key)));
-                        return mandate::unexpected(m_error);
-                    }
-                    completed = buildObject(frame.members);
-                } else {
-                    completed = std::exchange(frame.array, QJsonArray());
-                }
-                --m_depth;
+                if (isObject && !closeObject())
+                    return false;
+                m_frames.removeLast();
             } else {
-                failUnexpected(frame.isObject ? u"',' or '}'" : u"',' or ']'");
-                return mandate::unexpected(m_error);
+                return failUnexpected(isObject ? u"',' or '}'" : u"',' or ']'");
             }
         }
     }
@@ -278,53 +281,72 @@ Expected<QJsonValue, StrictJson::ParseError> Parser::run()
 
 bool Parser::openContainer(bool isObject)
 {
-    if (m_depth >= m_maxDepth)
+    if (m_frames.size() >= m_maxDepth)
         return fail(m_pos, QStringLiteral("nesting deeper than %1 levels").arg(m_maxDepth));
     ++m_pos;
-    if (m_depth == m_frames.size())
-        m_frames.emplaceBack();
-    Frame &frame = m_frames[m_depth++];
-    frame.isObject = isObject;
-    frame.members.clear();
+    m_frames.append(Frame{isObject, m_keys.size()});
+    return true;
+}
+
+bool Parser::closeObject()
+{
+    const qsizetype first = m_frames.last().firstKey;
+    if (const Key *repeated = firstRepeatedKey(m_keys.constData() + first, m_keys.size() - first)) {
+        return fail(repeated->offset,
+                    QStringLiteral("duplicate key \"%1\"").arg(shortened(QString::fromUtf8(repeated->utf8))));
+    }
+    m_keys.resize(first);
     return true;
 }
 
 // Reads `"key" :` and leaves the position at the member's value.
-bool Parser::readKey(Frame &frame)
+bool Parser::readKey()
 {
     if (atEnd() || current() != '"')
         return failUnexpected(u"a string key");
     const qsizetype keyOffset = m_pos;
-    QString key;
-    if (!readString(key))
+    bool escaped = false;
+    if (!readString(nullptr, &escaped))
         return false;
+    QByteArrayView utf8 = m_input.sliced(keyOffset + 1, m_pos - keyOffset - 2);
+    if (escaped) {
+        // Read again to decode: it has just passed, and escaped keys are rare.
+        const qsizetype end = std::exchange(m_pos, keyOffset);
+        QString decoded;
+        readString(&decoded);
+        m_pos = end;
+        utf8 = m_decodedKeys.emplaceBack(decoded.toUtf8());
+    }
+    m_keys.append(Key{utf8, keyOffset});
     skipWhitespace();
     if (atEnd() || current() != ':')
         return failUnexpected(u"':'");
     ++m_pos;
-    frame.pendingKey = std::move(key);
-    frame.pendingKeyOffset = keyOffset;
     return true;
 }
 
-bool Parser::readScalar(QJsonValue &value)
+bool Parser::readScalar(QJsonValue *value)
 {
+    const auto store = [value](QJsonValue read) {
+        if (value)
+            *value = std::move(read);
+    };
     switch (current()) {
     case '"': {
         QString text;
-        if (!readString(text))
+        if (!readString(value ? &text : nullptr))
             return false;
-        value = QJsonValue(text);
+        store(QJsonValue(text));
         return true;
     }
     case 't':
-        value = QJsonValue(true);
+        store(QJsonValue(true));
         return readLiteral(QLatin1StringView("true"));
     case 'f':
-        value = QJsonValue(false);
+        store(QJsonValue(false));
         return readLiteral(QLatin1StringView("false"));
     case 'n':
-        value = QJsonValue(QJsonValue::Null);
+        store(QJsonValue(QJsonValue::Null));
         return readLiteral(QLatin1StringView("null"));
     default:
         if (current() == '-' || isDigit(current()))
@@ -344,7 +366,7 @@ bool Parser::readLiteral(QLatin1StringView literal)
 }
 
 // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? — nothing laxer ("+1", ".5", "1.", "01").
-bool Parser::readNumber(QJsonValue &value)
+bool Parser::readNumber(QJsonValue *value)
 {
     const qsizetype start = m_pos;
     const bool negative = current() == '-';
@@ -395,7 +417,8 @@ bool Parser::readNumber(QJsonValue &value)
 
     if (isInteger && fitsInteger) {
         // Negating in unsigned space keeps INT64_MIN representable without signed overflow.
-        value = QJsonValue(negative ? qint64(0 - magnitude) : qint64(magnitude));
+        if (value)
+            *value = QJsonValue(negative ? qint64(0 - magnitude) : qint64(magnitude));
         return true;
     }
 
@@ -407,9 +430,14 @@ bool Parser::readNumber(QJsonValue &value)
     // number a double cannot hold is refused rather than silently turned into inf or 0.
     if (result.ec != std::errc() || result.ptr != last)
         return fail(start, QStringLiteral("number out of range"));
+    // An integer literal just below INT64_MIN rounds to -2^63 as a double, which would read back as
+    // INT64_MIN: a different integer.
+    if (isInteger && isWholeNumberWithinInt64(number))
+        return fail(start, QStringLiteral("number out of range"));
     if (!isInteger && isWholeNumberWithinInt64(number))
         return fail(start, QStringLiteral("integral number written with a fraction or exponent"));
-    value = QJsonValue(number);
+    if (value)
+        *value = QJsonValue(number);
     return true;
 }
 
@@ -438,14 +466,14 @@ qsizetype Parser::utf8SequenceLength() const
     return 0;
 }
 
-bool Parser::readString(QString &out)
+bool Parser::readString(QString *out, bool *escaped)
 {
     ++m_pos; // opening quote
     qsizetype runStart = m_pos;
-    bool escaped = false;
+    bool sawEscape = false;
     auto flushRun = [&] {
-        if (m_pos > runStart)
-            out.append(
+        if (out && m_pos > runStart)
+            out->append(
                 QString::fromUtf8(reinterpret_cast<const char *>(m_data + runStart), m_pos - runStart));
     };
     for (;;) {
@@ -453,16 +481,18 @@ bool Parser::readString(QString &out)
             return failUnexpected(u"'\"'");
         const uchar c = current();
         if (c == '"') {
-            if (escaped)
+            if (sawEscape)
                 flushRun();
-            else
-                out = QString::fromUtf8(reinterpret_cast<const char *>(m_data + runStart), m_pos - runStart);
+            else if (out)
+                *out = QString::fromUtf8(reinterpret_cast<const char *>(m_data + runStart), m_pos - runStart);
+            if (escaped)
+                *escaped = sawEscape;
             ++m_pos;
             return true;
         }
         if (c == '\\') {
             flushRun();
-            escaped = true;
+            sawEscape = true;
             if (!readEscape(out))
                 return false;
             runStart = m_pos;
@@ -480,7 +510,7 @@ bool Parser::readString(QString &out)
     }
 }
 
-bool Parser::readEscape(QString &out)
+bool Parser::readEscape(QString *out)
 {
     const qsizetype escapeOffset = m_pos;
     ++m_pos; // backslash
@@ -488,30 +518,34 @@ bool Parser::readEscape(QString &out)
         return failUnexpected(u"an escape character");
     const uchar c = current();
     ++m_pos;
+    const auto append = [out](auto character) {
+        if (out)
+            out->append(character);
+    };
     switch (c) {
     case '"':
-        out.append(QLatin1Char('"'));
+        append(QLatin1Char('"'));
         return true;
     case '\\':
-        out.append(QLatin1Char('\\'));
+        append(QLatin1Char('\\'));
         return true;
     case '/':
-        out.append(QLatin1Char('/'));
+        append(QLatin1Char('/'));
         return true;
     case 'b':
-        out.append(QLatin1Char('\b'));
+        append(QLatin1Char('\b'));
         return true;
     case 'f':
-        out.append(QLatin1Char('\f'));
+        append(QLatin1Char('\f'));
         return true;
     case 'n':
-        out.append(QLatin1Char('\n'));
+        append(QLatin1Char('\n'));
         return true;
     case 'r':
-        out.append(QLatin1Char('\r'));
+        append(QLatin1Char('\r'));
         return true;
     case 't':
-        out.append(QLatin1Char('\t'));
+        append(QLatin1Char('\t'));
         return true;
     case 'u':
         break;
@@ -530,7 +564,7 @@ bool Parser::readEscape(QString &out)
     if (isLowSurrogate(unit))
         return unpaired(unit);
     if (!isHighSurrogate(unit)) {
-        out.append(QChar(char16_t(unit)));
+        append(QChar(char16_t(unit)));
         return true;
     }
     if (m_size - m_pos < 2 || m_data[m_pos] != '\\' || m_data[m_pos + 1] != 'u')
@@ -541,8 +575,8 @@ bool Parser::readEscape(QString &out)
         return false;
     if (!isLowSurrogate(low))
         return unpaired(unit);
-    out.append(QChar(char16_t(unit)));
-    out.append(QChar(char16_t(low)));
+    append(QChar(char16_t(unit)));
+    append(QChar(char16_t(low)));
     return true;
 }
 

@@ -19,7 +19,8 @@ namespace mandate {
 // "1e2", "1e17") is refused: Qt 6 stores integral doubles up to 2^53 as integers, which would make
 // "1.0" indistinguishable from "1", and writes larger ones as plain digits that read back as a
 // different integer. Write such a number as an integer; Mandate's own output always does. A
-// non-zero number a double cannot hold (overflow to infinity, underflow to zero) is refused too.
+// non-zero number a double cannot hold (overflow to infinity, underflow to zero) is refused too,
+// and so is an integer literal just below INT64_MIN, whose double would read back as INT64_MIN.
 // Positions in error messages and ParseError::offset are 0-based byte offsets into the input.
 class StrictJson
 {
@@ -31,6 +32,8 @@ public:
     };
 
     static constexpr int DefaultMaxDepth = 32;
+    // Qt's parser, which builds what these checks passed, nests no deeper; a larger limit is lowered.
+    static constexpr int MaxDepth = 1024;
 
     static Expected<QJsonValue, ParseError> parse(QByteArrayView utf8, int maxDepth = DefaultMaxDepth);
     // Same, but the top-level value must be an object (every request body of the API).
