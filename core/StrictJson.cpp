@@ -327,26 +327,26 @@ bool Parser::readKey()
 
 bool Parser::readScalar(QJsonValue *value)
 {
-    const auto store = [value](QJsonValue read) {
-        if (value)
-            *value = std::move(read);
-    };
     switch (current()) {
     case '"': {
         QString text;
         if (!readString(value ? &text : nullptr))
             return false;
-        store(QJsonValue(text));
+        if (value)
+            *value = QJsonValue(text);
         return true;
     }
     case 't':
-        store(QJsonValue(true));
+        if (value)
+            *value = QJsonValue(true);
         return readLiteral(QLatin1StringView("true"));
     case 'f':
-        store(QJsonValue(false));
+        if (value)
+            *value = QJsonValue(false);
         return readLiteral(QLatin1StringView("false"));
     case 'n':
-        store(QJsonValue(QJsonValue::Null));
+        if (value)
+            *value = QJsonValue(QJsonValue::Null);
         return readLiteral(QLatin1StringView("null"));
     default:
         if (current() == '-' || isDigit(current()))
