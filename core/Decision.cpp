@@ -29,7 +29,9 @@ constexpr QStringView wireName(DecisionOutcome outcome)
 
 QString decisionOutcomeToString(DecisionOutcome outcome)
 {
-    return wireName(outcome).toString();
+    // The names are string literals: shared, not copied, on every decision.
+    const QStringView name = wireName(outcome);
+    return QString::fromRawData(name.data(), name.size());
 }
 
 std::optional<DecisionOutcome> decisionOutcomeFromString(QStringView text)

@@ -104,7 +104,9 @@ constexpr QStringView wireName(ReasonCode code)
 
 QString reasonCodeToString(ReasonCode code)
 {
-    return wireName(code).toString();
+    // The names are string literals: shared, not copied, on every decision.
+    const QStringView name = wireName(code);
+    return QString::fromRawData(name.data(), name.size());
 }
 
 std::optional<ReasonCode> reasonCodeFromString(QStringView text)

@@ -6,9 +6,9 @@
 
 namespace mandate::server {
 
-std::optional<AgentAuthenticator::VerifiedToken> AgentAuthenticator::verify(const QString &token)
+std::optional<AgentAuthenticator::VerifiedToken> AgentAuthenticator::verify(const QByteArray &token)
 {
-    const QByteArray key = Sha256::of({token.toLatin1()});
+    const QByteArray key = Sha256::of({token});
     const QDateTime now = m_clock.now();
     if (const auto it = m_verified.constFind(key); it != m_verified.cend()) {
         if (it->expiresAt > now)
@@ -16,13 +16,14 @@ std::optional<AgentAuthenticator::VerifiedToken> AgentAuthenticator::verify(cons
         m_verified.remove(key);
     }
     VerifiedToken verified;
+    const QString text = QString::fromLatin1(token);
     for (int attempt = 0;; ++attempt) {
-        const auto svid = m_credentials.verifySvid(token);
+        const auto svid = m_credentials.verifySvid(text);
         if (svid) {
             verified = {svid->agent.toString(), QString(), svid->expiresAt};
             break;
         }
-        const auto jit = m_credentials.verifyJit(token);
+        const auto jit = m_credentials.verifyJit(text);
         if (jit) {
             verified = {jit->agent.toString(), jit->delegationId, jit->expiresAt};
             break;
@@ -51,7 +52,7 @@ std::optional<AgentAuthenticator::AgentIdentity> AgentAuthenticator::identify(co
 
 std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &authorizationHeader)
 {
-    const QString token = QString::fromLatin1(SessionAuthenticator::bearerToken(authorizationHeader));
+    const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
     if (token.isEmpty())
         return std::nullopt;
     const std::optional<VerifiedToken> verified = verify(token);

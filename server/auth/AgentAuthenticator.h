@@ -40,7 +40,7 @@ private:
         QString boundDelegationId;
         QDateTime expiresAt;
     };
-    std::optional<VerifiedToken> verify(const QString &token);
+    std::optional<VerifiedToken> verify(const QByteArray &token);
     // Agents are never deleted or renamed and their SPIFFE IDs never change (AgentRepository
     // only inserts them and sets their status), so a found agent's identity is kept: looking it
     // up was a fifth of the event loop's work per authorize.

@@ -11,11 +11,11 @@ std::optional<Principal> BearerAuthenticator::authenticate(const QByteArray &aut
     const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
     if (token.isEmpty())
         return std::nullopt;
-    if (token.startsWith(SessionAuthenticator::TokenPrefix.toLatin1()))
+    if (SessionAuthenticator::hasPrefix(token, SessionAuthenticator::TokenPrefix))
         return m_sessions.authenticate(authorizationHeader);
-    if (token.startsWith(EnforcementPointAuthenticator::TokenPrefix.toLatin1()))
+    if (SessionAuthenticator::hasPrefix(token, EnforcementPointAuthenticator::TokenPrefix))
         return m_enforcementPoints.authenticate(authorizationHeader);
-    if (token.startsWith(ReceiverAuthenticator::TokenPrefix.toLatin1()))
+    if (SessionAuthenticator::hasPrefix(token, ReceiverAuthenticator::TokenPrefix))
         return m_receivers.authenticate(authorizationHeader);
     return m_agents.authenticate(authorizationHeader);
 }

@@ -15,7 +15,7 @@ QString EnforcementPointAuthenticator::newToken()
 std::optional<Principal> EnforcementPointAuthenticator::authenticate(const QByteArray &authorizationHeader)
 {
     const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
-    if (!token.startsWith(TokenPrefix.toLatin1()) || token.size() > 128)
+    if (!SessionAuthenticator::hasPrefix(token, TokenPrefix) || token.size() > 128)
         return std::nullopt;
     const auto point =
         m_store.enforcementPoints().findActiveByTokenHash(SessionAuthenticator::hashToken(token));

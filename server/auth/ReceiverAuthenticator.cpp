@@ -15,7 +15,7 @@ QString ReceiverAuthenticator::newToken()
 std::optional<Principal> ReceiverAuthenticator::authenticate(const QByteArray &authorizationHeader)
 {
     const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
-    if (!token.startsWith(TokenPrefix.toLatin1()) || token.size() > 128)
+    if (!SessionAuthenticator::hasPrefix(token, TokenPrefix) || token.size() > 128)
         return std::nullopt;
     const auto receiver = m_store.ssfStreams().receiverByToken(SessionAuthenticator::hashToken(token));
     if (!receiver)

@@ -19,16 +19,17 @@ QByteArray SessionAuthenticator::hashToken(QByteArrayView token)
 
 QByteArray SessionAuthenticator::bearerToken(const QByteArray &authorizationHeader)
 {
-    const QByteArray header = authorizationHeader.trimmed();
-    if (header.size() < 7 || header.left(7).toLower() != "bearer ")
+    // Views until the end: this runs on every authenticated request.
+    const QByteArrayView header = QByteArrayView(authorizationHeader).trimmed();
+    if (header.size() < 7 || header.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
         return QByteArray();
-    return header.mid(7).trimmed();
+    return header.sliced(7).trimmed().toByteArray();
 }
 
 std::optional<Principal> SessionAuthenticator::authenticate(const QByteArray &authorizationHeader)
 {
     const QByteArray token = bearerToken(authorizationHeader);
-    if (!token.startsWith(TokenPrefix.toLatin1()) || token.size() > 128)
+    if (!hasPrefix(token, TokenPrefix) || token.size() > 128)
         return std::nullopt;
     const QByteArray hash = hashToken(token);
     const auto session = m_store.sessions().find(hash);

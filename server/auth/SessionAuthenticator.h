@@ -25,6 +25,11 @@ public:
     static QByteArray hashToken(QByteArrayView token);
     // The token of "Bearer <token>", or empty.
     static QByteArray bearerToken(const QByteArray &authorizationHeader);
+    // Whether the token starts with a kind's prefix ("mst_", "mep_", ...), compared in place.
+    static bool hasPrefix(QByteArrayView token, QStringView prefix)
+    {
+        return QLatin1StringView(token).startsWith(prefix);
+    }
 
 private:
     Store &m_store;

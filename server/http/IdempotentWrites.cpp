@@ -41,13 +41,12 @@ ApiResponse uncommitted(CommitStatus status)
 
 } // namespace
 
-IdempotentWrites::Idempotency IdempotentWrites::of(const QString &scope, const QByteArray &key,
-                                                   const ApiRequest &request)
+IdempotentWrites::Idempotency IdempotentWrites::of(const QByteArray &key, const ApiRequest &request)
 {
-    return {scope, QString::fromUtf8(key),
-            key.isEmpty() ? QByteArray()
-                          : Sha256::of({request.method, "\n", request.path.toUtf8(), "\n", request.body}),
-            true};
+    if (key.isEmpty())
+        return {QString(), QString(), QByteArray(), true};
+    return {request.principal.idempotencyScope(), QString::fromUtf8(key),
+            Sha256::of({request.method, "\n", request.path.toUtf8(), "\n", request.body}), true};
 }
 
 void IdempotentWrites::submit(Idempotency idempotency, Job job, Responder respond)

@@ -59,9 +59,10 @@ public:
 
     void submit(Idempotency idempotency, Job job, Responder respond);
 
-    // `request` under `key` (empty: none), for `scope`, with the hash of its method, path and body.
-    // Only a keyed request is hashed: only a keyed one is ever compared with an earlier one.
-    static Idempotency of(const QString &scope, const QByteArray &key, const ApiRequest &request);
+    // `request` under `key` (empty: none), in its principal's scope, with the hash of its method,
+    // path and body. Only a keyed request is scoped and hashed: only a keyed one is ever compared
+    // with an earlier one.
+    static Idempotency of(const QByteArray &key, const ApiRequest &request);
 
 private:
     WriteBatcher &m_batcher;

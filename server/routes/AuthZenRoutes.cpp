@@ -194,8 +194,7 @@ void AuthZenRoutes::evaluate(ApiRequest &request, const Responder &respond, bool
         one = AuthZenEvaluator::malformed(message);
     }
     // X-Request-ID is the evaluation's idempotency key: a retry answers the same and reserves once.
-    const IdempotentWrites::Idempotency idempotency =
-        IdempotentWrites::of(request.principal.idempotencyScope(), requestId, request);
+    const IdempotentWrites::Idempotency idempotency = IdempotentWrites::of(requestId, request);
     decide(std::move(resolved),
            Batch{parsed->semantic, parsed->batch, request.principal, baseUrl(request), idempotency, actions},
            false, answer);

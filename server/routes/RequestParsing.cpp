@@ -92,8 +92,7 @@ Expected<DelegationGrant, ApiResponse> RequestParsing::grant(const ApiRequest &r
 
 IdempotentWrites::Idempotency RequestParsing::idempotency(const ApiRequest &request)
 {
-    return IdempotentWrites::of(request.principal.idempotencyScope(), request.header("idempotency-key"),
-                                request);
+    return IdempotentWrites::of(request.header("idempotency-key"), request);
 }
 
 } // namespace mandate::server
