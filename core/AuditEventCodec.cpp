@@ -1,6 +1,7 @@
 #include "core/AuditEventCodec.h"
 
 #include "core/CanonicalJsonWriter.h"
+#include "core/DelegationCanonical.h"
 #include "core/DelegationCodec.h"
 #include "core/JsonReader.h"
 #include "core/Timestamp.h"
@@ -112,20 +113,8 @@ QByteArray AuditEventCodec::recordedCanonical(const AuditEvent &event)
     out.string(formatTimestamp(event.at));
     out.key(u"chain");
     out.beginArray();
-    for (const ChainLink &link : event.chain) {
-        out.beginObject();
-        out.key(u"id");
-        out.string(link.id);
-        out.key(u"kind");
-        out.string(link.kind == ChainLink::Kind::Agent ? u"agent" : u"customer");
-        out.key(u"name");
-        out.string(link.name);
-        if (link.kind == ChainLink::Kind::Agent) {
-            out.key(u"spiffe_id");
-            out.string(link.spiffeId);
-        }
-        out.endObject();
-    }
+    for (const ChainLink &link : event.chain)
+        DelegationCanonical::writeChainLink(out, link);
     out.endArray();
     out.key(u"data");
     if (event.canonicalData.isEmpty())

@@ -320,6 +320,12 @@ QJsonObject DelegationCodec::scopeToJson(const Scope &scope)
 
 QJsonObject DelegationCodec::scopeUsageToJson(const ScopeUsage &usage, const Scope &scope)
 {
+    return {{QStringLiteral("uses"), usage.uses},
+            {QStringLiteral("spent"), moneyToJson(shownSpent(usage, scope))}};
+}
+
+std::optional<Money> DelegationCodec::shownSpent(const ScopeUsage &usage, const Scope &scope)
+{
     std::optional<Money> shown;
     if (!usage.spent.isEmpty())
         shown = usage.spent.constFirst();
@@ -330,7 +336,7 @@ QJsonObject DelegationCodec::scopeUsageToJson(const ScopeUsage &usage, const Sco
         if (inCapCurrency != usage.spent.cend())
             shown = *inCapCurrency;
     }
-    return {{QStringLiteral("uses"), usage.uses}, {QStringLiteral("spent"), moneyToJson(shown)}};
+    return shown;
 }
 
 QJsonObject DelegationCodec::chainLinkToJson(const ChainLink &link)

@@ -48,6 +48,8 @@ public:
     static QJsonObject scopeToJson(const Scope &scope);
     // The "used" object of `scope`, whose max_total decides which currency is shown.
     static QJsonObject scopeUsageToJson(const ScopeUsage &usage, const Scope &scope);
+    // The amount "used" shows: spent in the currency of max_total, else the first currency spent.
+    static std::optional<Money> shownSpent(const ScopeUsage &usage, const Scope &scope);
     static QJsonObject chainLinkToJson(const ChainLink &link);
 
     // Readers for parts other codecs embed; problems go to the reader's error list. Each calls

@@ -1,7 +1,7 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QString>
 
 namespace mandate::server {
@@ -20,7 +20,7 @@ struct LiveEvent
     QString type;  // "delegation.created", "approval.updated", ...
     Audience audience = Audience::Customer;
     QString customerId; // whose object it is (Customer audience)
-    QJsonObject payload;
+    QByteArray payload; // the object as compact JSON: encoded once, stored and streamed as it is
     QDateTime at;
 };
 

@@ -4,6 +4,8 @@
 #include "server/routes/ResourceJson.h"
 #include "server/store/Store.h"
 
+#include <QJsonDocument>
+
 namespace mandate::server {
 
 bool LiveEvents::delegation(Store &store, const QString &type, const Delegation &delegation)
@@ -24,7 +26,7 @@ bool LiveEvents::approval(Store &store, const QString &type, const Approval &app
     event.audience = route == ApprovalRepository::Route::Customer ? LiveEvent::Audience::Customer
                                                                   : LiveEvent::Audience::Approvers;
     event.customerId = approval.customer.id;
-    event.payload = ApprovalCodec::toJson(approval);
+    event.payload = QJsonDocument(ApprovalCodec::toJson(approval)).toJson(QJsonDocument::Compact);
     event.at = QDateTime::currentDateTimeUtc();
     return store.publish(std::move(event));
 }
@@ -34,7 +36,7 @@ bool LiveEvents::agent(Store &store, const AgentRecord &agent)
     LiveEvent event;
     event.type = QStringLiteral("agent.updated");
     event.audience = LiveEvent::Audience::Everyone;
-    event.payload = ResourceJson::agent(agent);
+    event.payload = QJsonDocument(ResourceJson::agent(agent)).toJson(QJsonDocument::Compact);
     event.at = QDateTime::currentDateTimeUtc();
     return store.publish(std::move(event));
 }

@@ -2,7 +2,6 @@
 
 #include "server/domain/AccessPolicy.h"
 
-#include <QJsonDocument>
 #include <QTcpSocket>
 
 namespace mandate::server {
@@ -25,7 +24,7 @@ void SseStream::send(const LiveEvent &event)
         return;
     m_lastSentId = event.id;
     writeChunk("id: " + QByteArray::number(event.id) + "\nevent: " + event.type.toUtf8() +
-               "\ndata: " + QJsonDocument(event.payload).toJson(QJsonDocument::Compact) + "\n\n");
+               "\ndata: " + event.payload + "\n\n");
 }
 
 void SseStream::sendResync()

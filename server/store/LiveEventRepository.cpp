@@ -3,8 +3,6 @@
 #include "core/Timestamp.h"
 #include "server/store/Database.h"
 
-#include <QJsonDocument>
-
 namespace mandate::server {
 
 namespace {
@@ -35,12 +33,14 @@ LiveEvent::Audience audienceFrom(const QString &name)
 
 std::optional<LiveEvent> LiveEventRepository::insert(LiveEvent event)
 {
-    SqlStatement *q = m_db.run(
-        QStringLiteral("INSERT INTO live_events (at, type, customer_id, audience, payload) "
-                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-        {formatTimestamp(event.at), event.type,
-         event.customerId.isEmpty() ? QVariant() : QVariant(event.customerId), audienceName(event.audience),
-         QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))});
+    const SqlDialect &dialect = m_db.dialect();
+    SqlStatement *q =
+        m_db.run(QStringLiteral("INSERT INTO live_events (at, type, customer_id, audience, payload) "
+                                "VALUES (?, ?, ?, ?, %1) RETURNING id")
+                     .arg(dialect.utf8TextParameter()),
+                 {formatTimestamp(event.at), event.type,
+                  event.customerId.isEmpty() ? QVariant() : QVariant(event.customerId),
+                  audienceName(event.audience), dialect.utf8Text(event.payload)});
     if (!q || !q->next())
         return std::nullopt;
     event.id = q->value(0).toLongLong();
@@ -62,7 +62,7 @@ QList<LiveEvent> LiveEventRepository::after(qint64 id, int limit)
         event.type = q->value(2).toString();
         event.customerId = q->value(3).toString();
         event.audience = audienceFrom(q->value(4).toString());
-        event.payload = QJsonDocument::fromJson(q->value(5).toByteArray()).object();
+        event.payload = q->value(5).toByteArray();
         events.append(event);
     }
     return events;

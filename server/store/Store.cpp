@@ -1,6 +1,6 @@
 #include "server/store/Store.h"
 
-#include "core/DelegationCodec.h"
+#include "core/DelegationCanonical.h"
 #include "server/store/Migrations.h"
 #include "server/store/PostgresDialect.h"
 #include "server/store/SqliteDialect.h"
@@ -49,24 +49,23 @@ bool Store::publishDelegation(LiveEvent event, const Delegation &delegation)
 bool Store::recordOutbox()
 {
     const QString updated = QStringLiteral("delegation.updated");
-    const QString idKey = QStringLiteral("id");
-    const auto delegationOf = [&](qsizetype i) {
-        return m_outboxStates[i] ? m_outboxStates[i]->id : m_outbox[i].payload.value(idKey).toString();
+    const auto isUpdate = [&](qsizetype i) {
+        return m_outboxStates[i] && m_outbox[i].type == updated;
     };
     // The last index of each delegation's update; earlier ones are superseded.
     QHash<QString, qsizetype> last;
     for (qsizetype i = 0; i < m_outbox.size(); ++i) {
-        if (m_outbox[i].type == updated)
-            last.insert(delegationOf(i), i);
+        if (isUpdate(i))
+            last.insert(m_outboxStates[i]->id, i);
     }
     QList<LiveEvent> stored;
     stored.reserve(last.size());
     for (qsizetype i = 0; i < m_outbox.size(); ++i) {
         LiveEvent &event = m_outbox[i];
-        if (event.type == updated && last.value(delegationOf(i)) != i)
+        if (isUpdate(i) && last.value(m_outboxStates[i]->id) != i)
             continue;
         if (m_outboxStates[i])
-            event.payload = DelegationCodec::toJson(*m_outboxStates[i]);
+            event.payload = DelegationCanonical::bytes(*m_outboxStates[i]);
         auto inserted = m_liveEvents.insert(std::move(event));
         if (!inserted)
             return false;

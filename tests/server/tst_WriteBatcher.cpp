@@ -5,6 +5,8 @@
 #include "tests/support/MockClock.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,7 +32,7 @@ private:
         LiveEvent event;
         event.type = type;
         event.audience = LiveEvent::Audience::Everyone;
-        event.payload = {{QStringLiteral("what"), type}};
+        event.payload = "{\"what\":\"" + type.toUtf8() + "\"}";
         event.at = MockClock().now();
         return event;
     }
@@ -152,7 +154,6 @@ private Q_SLOTS:
                 state.id = id;
                 state.usage.uses = uses;
                 LiveEvent update = event(QStringLiteral("delegation.updated"));
-                update.payload = {};
                 if (!store.publishDelegation(update, state))
                     return WriteResult::Drop;
                 return result;
@@ -167,13 +168,12 @@ private Q_SLOTS:
         QCOMPARE(publishedTypes(),
                  (QStringList{QStringLiteral("delegation.updated"), QStringLiteral("approval.created"),
                               QStringLiteral("delegation.updated")}));
-        QCOMPARE(m_published[0].payload.value(QStringLiteral("id")).toString(), QStringLiteral("dlg_b"));
-        QCOMPARE(m_published[2].payload.value(QStringLiteral("id")).toString(), QStringLiteral("dlg_a"));
-        QCOMPARE(m_published[2]
-                     .payload.value(QStringLiteral("usage"))
-                     .toObject()
-                     .value(QStringLiteral("uses"))
-                     .toInt(),
+        const auto payload = [this](qsizetype i) {
+            return QJsonDocument::fromJson(m_published[i].payload).object();
+        };
+        QCOMPARE(payload(0).value(QStringLiteral("id")).toString(), QStringLiteral("dlg_b"));
+        QCOMPARE(payload(2).value(QStringLiteral("id")).toString(), QStringLiteral("dlg_a"));
+        QCOMPARE(payload(2).value(QStringLiteral("usage")).toObject().value(QStringLiteral("uses")).toInt(),
                  2);
         QVERIFY(m_published[0].id < m_published[1].id && m_published[1].id < m_published[2].id);
     }
@@ -229,7 +229,7 @@ private Q_SLOTS:
         for (int batch = 0; batch < 300; ++batch) {
             const QList<CommitStatus> statuses = run({[&bulk](Store &store) {
                 LiveEvent big = event(QStringLiteral("bulk"));
-                big.payload.insert(QStringLiteral("bulk"), bulk);
+                big.payload = "{\"bulk\":\"" + bulk.toUtf8() + "\"}";
                 return store.publish(big) ? WriteResult::Keep : WriteResult::Drop;
             }});
             QCOMPARE(statuses, QList<CommitStatus>{CommitStatus::Committed});
