@@ -65,11 +65,12 @@ bool SqliteStatement::bind(int index, const QVariant &value)
     }
     case QMetaType::QString: {
         // The database is UTF-8: converting here (Qt's SIMD path) spares SQLite translating the
-        // UTF-16 into a buffer of its own for every value it stores.
-        const QByteArray &text =
-            m_utf8.emplace_back(static_cast<const QString *>(value.constData())->toUtf8());
-        return sqlite3_bind_text(m_statement, index, text.constData(), static_cast<int>(text.size()),
-                                 SQLITE_STATIC) == SQLITE_OK;
+        // UTF-16 into a buffer of its own for every value it stores. exec() made room for it.
+        char *const start = m_text.data() + m_textUsed;
+        char *const end = m_toUtf8.appendToBuffer(start, *static_cast<const QString *>(value.constData()));
+        m_textUsed = end - m_text.data();
+        return sqlite3_bind_text(m_statement, index, start, static_cast<int>(end - start), SQLITE_STATIC) ==
+               SQLITE_OK;
     }
     case QMetaType::Bool:
     case QMetaType::Int:
@@ -112,7 +113,17 @@ bool SqliteStatement::exec(const QVariant *values, qsizetype count)
     sqlite3_clear_bindings(m_statement);
     m_bound.clear();
     m_bound.append(values, count);
-    m_utf8.clear();
+    // Room for every string's UTF-8 before the first is bound: SQLite keeps pointers into it.
+    qsizetype textSpace = 0;
+    for (const QVariant &value : m_bound) {
+        if (value.typeId() == QMetaType::QString)
+            textSpace += m_toUtf8.requiredSpace(static_cast<const QString *>(value.constData())->size());
+    }
+    // A rare large value's room is not kept for the statement's lifetime.
+    static constexpr qsizetype KeptTextSpace = 64 * 1024;
+    if (m_text.size() < textSpace || (m_text.size() > KeptTextSpace && textSpace <= KeptTextSpace))
+        m_text = QByteArray(textSpace, Qt::Uninitialized);
+    m_textUsed = 0;
     m_changes = 0;
     m_errorCode = 0;
     m_error.clear();

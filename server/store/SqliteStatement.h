@@ -2,10 +2,10 @@
 
 #include "server/store/SqlStatement.h"
 
+#include <QStringEncoder>
 #include <QVarLengthArray>
 
 #include <memory>
-#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -49,7 +49,11 @@ private:
     sqlite3_stmt *m_statement;
     // SQLite reads bound text and blobs in place for as long as the statement runs.
     QVarLengthArray<QVariant, 16> m_bound;
-    std::vector<QByteArray> m_utf8; // the bound strings' UTF-8, alive until the next exec
+    // The bound strings' UTF-8, one after another, alive until the next exec: one buffer that
+    // keeps its capacity, instead of an allocation for every string of every row.
+    QByteArray m_text;
+    qsizetype m_textUsed = 0;
+    QStringEncoder m_toUtf8{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     Position m_position = Position::Done;
     int m_changes = 0;
     int m_errorCode = 0;
