@@ -5,9 +5,25 @@
 #include "core/MerkleTree.h"
 #include "core/Sha256.h"
 
+#include <charconv>
 #include <limits>
 
 namespace mandate {
+
+namespace {
+
+// Lowercase hex of a 32-byte digest into `out` (64 characters), as QByteArray::toHex writes it.
+void toHex(const QByteArray &digest, char *out)
+{
+    static constexpr char Digits[] = "0123456789abcdef";
+    for (qsizetype i = 0; i < 32; ++i) {
+        const auto byte = static_cast<uchar>(digest[i]);
+        out[2 * i] = Digits[byte >> 4];
+        out[2 * i + 1] = Digits[byte & 0x0f];
+    }
+}
+
+} // namespace
 
 QString AuditChain::genesisHash()
 {
@@ -105,15 +121,36 @@ std::optional<QByteArray> AuditChain::sealCanonical(const QByteArray &recorded, 
         return std::nullopt;
     const QByteArrayView head = QByteArrayView(recorded).first(typeAt);
     const QByteArrayView tail = QByteArrayView(recorded).sliced(typeAt);
-    const QByteArray seqMember = ",\"seq\":" + QByteArray::number(seq);
-    const QByteArray prevMember = ",\"prev_hash\":\"" + prevHash.toLatin1() + '"';
-
+    // Pieces in place, not joined first: this runs for every event the log records.
+    char seqDigits[24];
+    const QByteArrayView seqText(seqDigits,
+                                 std::to_chars(seqDigits, seqDigits + sizeof seqDigits, seq).ptr - seqDigits);
     const QByteArray previous = prevHash.toLatin1();
-    sealed->hash = QString::fromLatin1(Sha256::of({previous, head, prevMember, seqMember, tail}).toHex());
-    sealed->leafHash = Sha256::of({QByteArrayView("\x00", 1), head, seqMember, tail});
+    constexpr QByteArrayView SeqKey(",\"seq\":");
+    constexpr QByteArrayView PrevKey(",\"prev_hash\":\"");
+    constexpr QByteArrayView Quote("\"");
 
-    return head.toByteArray() + ",\"hash\":\"" + sealed->hash.toLatin1() + "\",\"leaf_hash\":\"" +
-           sealed->leafHash.toHex() + '"' + prevMember + seqMember + tail.toByteArray();
+    const QByteArray chainHash =
+        Sha256::of({previous, head, PrevKey, previous, Quote, SeqKey, seqText, tail});
+    sealed->leafHash = Sha256::of({QByteArrayView("\x00", 1), head, SeqKey, seqText, tail});
+    if (chainHash.size() != 32 || sealed->leafHash.size() != 32)
+        return std::nullopt;
+    char chainHex[64];
+    char leafHex[64];
+    toHex(chainHash, chainHex);
+    toHex(sealed->leafHash, leafHex);
+    sealed->hash = QString::fromLatin1(chainHex, sizeof chainHex);
+
+    constexpr QByteArrayView HashKey(",\"hash\":\"");
+    constexpr QByteArrayView LeafKey("\",\"leaf_hash\":\"");
+    QByteArray out;
+    out.reserve(recorded.size() + HashKey.size() + 64 + LeafKey.size() + 64 + Quote.size() + PrevKey.size() +
+                previous.size() + Quote.size() + SeqKey.size() + seqText.size());
+    for (const QByteArrayView part :
+         {head, HashKey, QByteArrayView(chainHex, 64), LeafKey, QByteArrayView(leafHex, 64), Quote, PrevKey,
+          QByteArrayView(previous), Quote, SeqKey, seqText, tail})
+        out.append(part);
+    return out;
 }
 
 AuditChain::Verification AuditChain::verify(const QList<AuditEvent> &events)

@@ -64,7 +64,8 @@ public:
     // The same seal on bytes, for the log's sequencer: `recorded` is the RFC 8785 canonical JSON of
     // an event without seq and hashes (what recordedForm() makes). Because canonical members are
     // sorted and "type" sorts last, seq and the hashes are spliced in without parsing anything.
-    // Returns the canonical JSON of the sealed event; nothing if `recorded` is not such a form.
+    // Returns the canonical JSON of the sealed event; nothing if `recorded` is not such a form (or
+    // hashing failed).
     static std::optional<QByteArray> sealCanonical(const QByteArray &recorded, qint64 seq,
                                                    const QString &prevHash, Sealed *sealed);
     // The canonical form sealCanonical() takes.
