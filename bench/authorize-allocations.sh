@@ -31,16 +31,12 @@ events=probe_libjemalloc:malloc,probe_libjemalloc:realloc,probe_libjemalloc:oper
 bench_start_server "$BENCH_SERVER" "$work/data" --demo
 bench_grant "$BENCH_URL"
 pid=$BENCH_PID
-if [ "${TARGET:-authorize}" = healthz ]; then
-  target=("$BENCH_URL/healthz")
-else
-  target=(-s bench/authorize.lua "$BENCH_URL/v1/authorize")
-fi
-wrk -t1 -c32 -d2s "${target[@]}" >/dev/null
+bench_target "$BENCH_URL"
+wrk -t1 -c32 -d2s "${BENCH_TARGET[@]}" >/dev/null
 decisions() { curl -s "$BENCH_URL/metrics" | awk '/^mandate_store_commit_batch_size_sum/ {print $2}'; }
 before=$(decisions)
 perf stat --per-thread -x, -e "$events" -p "$pid" -o "$work/counts" -- \
-  wrk -t1 -c32 -d"${duration}s" "${target[@]}" >"$work/wrk"
+  wrk -t1 -c32 -d"${duration}s" "${BENCH_TARGET[@]}" >"$work/wrk"
 if [ "${TARGET:-authorize}" = healthz ]; then
   requests=$(awk '/requests in/ {print $1}' "$work/wrk")
 else

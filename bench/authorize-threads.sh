@@ -18,12 +18,8 @@ trap 'kill "${BENCH_PID:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -r
 bench_start_server "$BENCH_SERVER" "$work/data" --demo
 bench_grant "$BENCH_URL"
 pid=$BENCH_PID
-if [ "${TARGET:-authorize}" = healthz ]; then
-  target=("$BENCH_URL/healthz")
-else
-  target=(-s bench/authorize.lua "$BENCH_URL/v1/authorize")
-fi
-wrk -t1 -c32 -d3s "${target[@]}" >/dev/null
+bench_target "$BENCH_URL"
+wrk -t1 -c32 -d3s "${BENCH_TARGET[@]}" >/dev/null
 
 threads() { for t in /proc/"$pid"/task/*; do
   echo "$(tr ' ' _ <"$t/comm") $(awk '{print $14 + $15}' "$t/stat") $(cat "$t/schedstat")"; done; }
@@ -32,7 +28,7 @@ commits() { curl -s "$BENCH_URL/metrics" |
 machine() { awk '/^cpu / {print $5, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }
 
 threads >"$work/t0"; c0=$(commits); m0=$(machine)
-wrk -t1 -c32 -d"${duration}s" --latency "${target[@]}" >"$work/wrk" &
+wrk -t1 -c32 -d"${duration}s" --latency "${BENCH_TARGET[@]}" >"$work/wrk" &
 wrk_pid=$!
 sleep "$duration"; wrk_ticks=$(awk '{print $14 + $15}' /proc/$wrk_pid/stat 2>/dev/null || echo 0)
 wait $wrk_pid

@@ -10,34 +10,46 @@ namespace {
 
 // Members are written in canonical order, keys ascending: the writer checks it in debug builds.
 
+// `value` as `write` writes it, or null when there is none.
+template <typename T, typename Write>
+void orNull(CanonicalJsonWriter &out, const std::optional<T> &value, Write write)
+{
+    if (value)
+        write(*value);
+    else
+        out.null();
+}
+
 void writeMoney(CanonicalJsonWriter &out, const std::optional<Money> &money)
 {
-    if (!money) {
-        out.null();
-        return;
-    }
-    out.beginObject();
-    out.key(u"amount_minor");
-    out.integer(money->amountMinor());
-    out.key(u"currency");
-    out.string(money->currency());
-    out.endObject();
+    orNull(out, money, [&out](const Money &amount) {
+        out.beginObject();
+        out.key(u"amount_minor");
+        out.integer(amount.amountMinor());
+        out.key(u"currency");
+        out.string(amount.currency());
+        out.endObject();
+    });
 }
 
-void writeStringOrNull(CanonicalJsonWriter &out, const std::optional<QString> &text)
+void writeString(CanonicalJsonWriter &out, const std::optional<QString> &text)
 {
-    if (text)
-        out.string(*text);
-    else
-        out.null();
+    orNull(out, text, [&out](const QString &value) { out.string(value); });
 }
 
-void writeTimestampOrNull(CanonicalJsonWriter &out, const std::optional<QDateTime> &at)
+void writeTimestamp(CanonicalJsonWriter &out, const std::optional<QDateTime> &at)
 {
-    if (at)
-        out.string(formatTimestamp(*at));
-    else
-        out.null();
+    orNull(out, at, [&out](const QDateTime &value) { out.string(formatTimestamp(value)); });
+}
+
+void writeSensitivity(CanonicalJsonWriter &out, const std::optional<Sensitivity> &level)
+{
+    orNull(out, level, [&out](Sensitivity value) { out.string(sensitivityToString(value)); });
+}
+
+void writeInteger(CanonicalJsonWriter &out, const std::optional<qint64> &number)
+{
+    orNull(out, number, [&out](qint64 value) { out.integer(value); });
 }
 
 void writeStrings(CanonicalJsonWriter &out, const QStringList &strings)
@@ -71,27 +83,20 @@ void writeScope(CanonicalJsonWriter &out, const Scope &scope, const ScopeUsage &
     out.key(u"action");
     out.string(scope.action);
     out.key(u"destinations");
-    if (scope.destinations) {
+    orNull(out, scope.destinations, [&out](const QList<ResourcePattern> &patterns) {
         out.beginArray();
-        for (const ResourcePattern &pattern : *scope.destinations)
+        for (const ResourcePattern &pattern : patterns)
             out.string(pattern.text());
         out.endArray();
-    } else {
-        out.null();
-    }
+    });
     out.key(u"max_per_action");
     writeMoney(out, scope.maxPerAction);
     out.key(u"max_sensitivity");
-    writeStringOrNull(out, scope.maxSensitivity
-                               ? std::optional<QString>(sensitivityToString(*scope.maxSensitivity))
-                               : std::nullopt);
+    writeSensitivity(out, scope.maxSensitivity);
     out.key(u"max_total");
     writeMoney(out, scope.maxTotal);
     out.key(u"max_uses");
-    if (scope.maxUses)
-        out.integer(*scope.maxUses);
-    else
-        out.null();
+    writeInteger(out, scope.maxUses);
     out.key(u"resource");
     out.string(scope.resource.text());
     if (scope.schedule) {
@@ -108,35 +113,25 @@ void writeScope(CanonicalJsonWriter &out, const Scope &scope, const ScopeUsage &
     out.endObject();
 }
 
-void writeStepUp(CanonicalJsonWriter &out, const std::optional<StepUpPolicy> &policy)
+void writeStepUp(CanonicalJsonWriter &out, const StepUpPolicy &policy)
 {
-    if (!policy) {
-        out.null();
-        return;
-    }
     out.beginObject();
     out.key(u"above");
-    writeMoney(out, policy->above);
+    writeMoney(out, policy.above);
     out.key(u"approver");
-    out.string(policy->approver == StepUpApprover::Approver ? u"approver" : u"customer");
+    out.string(policy.approver == StepUpApprover::Approver ? u"approver" : u"customer");
     out.key(u"sensitivity_at_or_above");
-    writeStringOrNull(out, policy->sensitivityAtOrAbove
-                               ? std::optional<QString>(sensitivityToString(*policy->sensitivityAtOrAbove))
-                               : std::nullopt);
+    writeSensitivity(out, policy.sensitivityAtOrAbove);
     out.endObject();
 }
 
-void writeDualControl(CanonicalJsonWriter &out, const std::optional<DualControlPolicy> &policy)
+void writeDualControl(CanonicalJsonWriter &out, const DualControlPolicy &policy)
 {
-    if (!policy) {
-        out.null();
-        return;
-    }
     out.beginObject();
     out.key(u"above");
-    writeMoney(out, policy->above);
+    writeMoney(out, policy.above);
     out.key(u"actions");
-    writeStrings(out, policy->actions);
+    writeStrings(out, policy.actions);
     out.endObject();
 }
 
@@ -146,10 +141,7 @@ void writeRevokeOn(CanonicalJsonWriter &out, const RevokeOn &revokeOn)
     out.key(u"context_change");
     out.boolean(revokeOn.contextChange);
     out.key(u"idle_seconds");
-    if (revokeOn.idleSeconds)
-        out.integer(*revokeOn.idleSeconds);
-    else
-        out.null();
+    writeInteger(out, revokeOn.idleSeconds);
     out.key(u"task_complete");
     out.boolean(revokeOn.taskComplete);
     out.endObject();
@@ -159,7 +151,7 @@ void writeUsage(CanonicalJsonWriter &out, const Usage &usage)
 {
     out.beginObject();
     out.key(u"last_used_at");
-    writeTimestampOrNull(out, usage.lastUsedAt);
+    writeTimestamp(out, usage.lastUsedAt);
     out.key(u"spent");
     out.beginArray();
     for (const Money &money : usage.spent)
@@ -206,25 +198,26 @@ QByteArray DelegationCanonical::bytes(const Delegation &delegation)
     out.key(u"customer_id");
     out.string(delegation.customerId);
     out.key(u"dual_control");
-    writeDualControl(out, delegation.dualControl);
+    orNull(out, delegation.dualControl,
+           [&out](const DualControlPolicy &policy) { writeDualControl(out, policy); });
     out.key(u"expires_at");
     out.string(formatTimestamp(delegation.expiresAt));
     out.key(u"id");
     out.string(delegation.id);
     out.key(u"not_before");
-    writeTimestampOrNull(out, delegation.notBefore);
+    writeTimestamp(out, delegation.notBefore);
     out.key(u"parent_id");
-    writeStringOrNull(out, delegation.parentId);
+    writeString(out, delegation.parentId);
     out.key(u"purpose");
     out.string(delegation.purpose);
     out.key(u"revoke_on");
     writeRevokeOn(out, delegation.revokeOn);
     out.key(u"revoke_reason");
-    writeStringOrNull(out, delegation.revokeReason);
+    writeString(out, delegation.revokeReason);
     out.key(u"revoked_at");
-    writeTimestampOrNull(out, delegation.revokedAt);
+    writeTimestamp(out, delegation.revokedAt);
     out.key(u"revoked_by");
-    writeStringOrNull(out, delegation.revokedBy);
+    writeString(out, delegation.revokedBy);
     out.key(u"scopes");
     out.beginArray();
     for (qsizetype i = 0; i < delegation.scopes.size(); ++i)
@@ -234,7 +227,7 @@ QByteArray DelegationCanonical::bytes(const Delegation &delegation)
     out.key(u"status");
     out.string(delegationStatusToString(delegation.status));
     out.key(u"step_up");
-    writeStepUp(out, delegation.stepUp);
+    orNull(out, delegation.stepUp, [&out](const StepUpPolicy &policy) { writeStepUp(out, policy); });
     out.key(u"usage");
     writeUsage(out, delegation.usage);
     out.endObject();

@@ -44,6 +44,16 @@ bench_grant() {
   export MANDATE_DELEGATION MANDATE_SVID
 }
 
+# bench_target URL: the wrk arguments for $TARGET (default authorize, or healthz) on the server at
+# URL; sets the array BENCH_TARGET.
+bench_target() {
+  if [ "${TARGET:-authorize}" = healthz ]; then
+    BENCH_TARGET=("$1/healthz")
+  else
+    BENCH_TARGET=(-s bench/authorize.lua "$1/v1/authorize")
+  fi
+}
+
 # bench_wrk NAME URL [WRK ARGS...]: one wrk run; prints a line and sets BENCH_RPS, BENCH_P50, BENCH_P99.
 bench_wrk() {
   local name=$1 target=$2 out; shift 2

@@ -2,6 +2,7 @@
 #include "core/DelegationCanonical.h"
 #include "core/DelegationCodec.h"
 #include "tests/support/DelegationBuilder.h"
+#include "tests/support/SampleDelegations.h"
 #include "tests/support/ScopeBuilder.h"
 
 #include <QJsonDocument>
@@ -34,34 +35,15 @@ private Q_SLOTS:
 
         QTest::newRow("one plain scope") << DelegationBuilder().scope(ScopeBuilder()).build();
 
-        Schedule office{QStringLiteral("Europe/Berlin"), {1, 2, 3, 4, 5}, QTime(8, 0), QTime(18, 30)};
-        Delegation full =
-            DelegationBuilder(QStringLiteral("dlg_1"))
-                .scope(ScopeBuilder()
-                           .perAction(50000)
-                           .total(120000)
-                           .uses(10)
-                           .destinations({QStringLiteral("payee:lufthansa"), QStringLiteral("payee:db-*")})
-                           .maxSensitivity(Sensitivity::Confidential))
-                .scope(ScopeBuilder(QStringLiteral("data.read"), QStringLiteral("dataset:crm-*")))
-                .stepUp(StepUpPolicy{money(20000), Sensitivity::Confidential, StepUpApprover::Approver})
-                .dualControl(DualControlPolicy{money(100000), {QStringLiteral("records.delete")}})
-                .revokeOn(RevokeOn{true, 3600, true})
-                .used(0, 2, {money(42000), money(900, QStringLiteral("USD"))})
-                .used(1, 1)
-                .lastUsedAt(utc(2026, 12, 1, 8, 30))
-                .status(DelegationStatus::Revoked)
-                .build();
-        full.scopes[1].schedule = office;
-        full.parentId = QStringLiteral("dlg_0");
+        // Beyond the codec's own sample: a schedule, a start, two currencies, text to escape.
+        Delegation full = fullyPopulatedDelegation();
+        full.scopes[1].schedule =
+            Schedule{QStringLiteral("Europe/Berlin"), {1, 2, 3, 4, 5}, QTime(8, 0), QTime(18, 30)};
         full.notBefore = utc(2026, 12, 1, 8, 0);
-        full.purpose = QString::fromUtf8("Book flights \"for\" the Berlin trip, 3\xE2\x80\x93"
-                                         "6 Dec \xF0\x9F\x9A\x86\n");
-        full.revokedAt = utc(2026, 12, 1, 8, 45);
-        full.revokedBy = QStringLiteral("usr_sam");
-        full.revokeReason = QStringLiteral("customer asked");
-        full.usage.spent = {money(42000), money(900, QStringLiteral("USD"))};
-        full.children = {QStringLiteral("dlg_2"), QStringLiteral("dlg_3")};
+        full.purpose += QString::fromUtf8(" \"and back\" \xF0\x9F\x9A\x86\n");
+        full.scopeUsage[0].spent.append(money(900, QStringLiteral("USD")));
+        full.usage.spent.append(money(900, QStringLiteral("USD")));
+        full.children.append(QStringLiteral("dlg_3"));
         QTest::newRow("every part set") << full;
 
         Delegation stepUpBySensitivity = DelegationBuilder().scope(ScopeBuilder()).build();

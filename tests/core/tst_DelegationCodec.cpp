@@ -3,6 +3,7 @@
 #include "tests/support/DelegationBuilder.h"
 #include "tests/support/JsonPatch.h"
 #include "tests/support/JsonTestHelpers.h"
+#include "tests/support/SampleDelegations.h"
 #include "tests/support/ScopeBuilder.h"
 
 #include <QJsonArray>
@@ -20,38 +21,6 @@ namespace {
 QDateTime utc(int year, int month, int day, int hour, int minute = 0)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute), Qt::UTC);
-}
-
-// Alice's grant to the travel booker with every optional part present, revoked after some use,
-// with one sub-delegation below it.
-Delegation fullyPopulatedDelegation()
-{
-    Delegation delegation =
-        DelegationBuilder(QStringLiteral("dlg_1"))
-            .scope(ScopeBuilder()
-                       .perAction(50000)
-                       .total(120000)
-                       .uses(10)
-                       .destinations({QStringLiteral("payee:lufthansa"), QStringLiteral("payee:db-*")})
-                       .maxSensitivity(Sensitivity::Confidential))
-            .scope(ScopeBuilder(QStringLiteral("data.read"), QStringLiteral("dataset:crm-*")))
-            .stepUp(StepUpPolicy{money(20000), Sensitivity::Confidential, StepUpApprover::Approver})
-            .dualControl(DualControlPolicy{money(100000), {QStringLiteral("records.delete")}})
-            .revokeOn(RevokeOn{true, 3600, true})
-            .used(0, 2, {money(42000)})
-            .used(1, 1)
-            .lastUsedAt(utc(2026, 12, 1, 8, 30))
-            .status(DelegationStatus::Revoked)
-            .build();
-    delegation.parentId = QStringLiteral("dlg_0");
-    delegation.purpose = QString::fromUtf8("Book flights for the Berlin trip, 3\xE2\x80\x93"
-                                           "6 Dec");
-    delegation.revokedAt = utc(2026, 12, 1, 8, 45);
-    delegation.revokedBy = QStringLiteral("usr_sam");
-    delegation.revokeReason = QStringLiteral("customer asked");
-    delegation.usage.spent = {money(42000)};
-    delegation.children = {QStringLiteral("dlg_2")};
-    return delegation;
 }
 
 // The same delegation as API.md spells it, plus the per-scope "used" extension. (moc takes "//" and
