@@ -25,3 +25,15 @@ if(MANDATE_SANITIZE)
         -fno-sanitize-recover=undefined)
     target_link_options(mandate_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Per-file builds (dev, release) parse the Qt headers nearly every file includes once per library
+# instead of once per file; unity builds (asan, package) share them already. Only Qt's headers, the
+# common ones and a library's own extras: a file that forgets one of the project's headers still
+# fails to build.
+function(mandate_precompile_qt target)
+    if(NOT CMAKE_UNITY_BUILD)
+        target_precompile_headers(${target} PRIVATE
+            <QByteArray> <QDateTime> <QHash> <QJsonArray> <QJsonDocument> <QJsonObject> <QJsonValue>
+            <QList> <QObject> <QString> <QStringList> <QVariant> ${ARGN})
+    endif()
+endfunction()
