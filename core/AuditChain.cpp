@@ -143,12 +143,16 @@ std::optional<QByteArray> AuditChain::sealCanonical(const QByteArray &recorded, 
 
     constexpr QByteArrayView HashKey(",\"hash\":\"");
     constexpr QByteArrayView LeafKey("\",\"leaf_hash\":\"");
+    const QByteArrayView sealedForm[] = {
+        head,    HashKey, QByteArrayView(chainHex, 64), LeafKey, QByteArrayView(leafHex, 64),
+        Quote,   PrevKey, QByteArrayView(previous),     Quote,   SeqKey,
+        seqText, tail};
+    qsizetype size = 0;
+    for (const QByteArrayView part : sealedForm)
+        size += part.size();
     QByteArray out;
-    out.reserve(recorded.size() + HashKey.size() + 64 + LeafKey.size() + 64 + Quote.size() + PrevKey.size() +
-                previous.size() + Quote.size() + SeqKey.size() + seqText.size());
-    for (const QByteArrayView part :
-         {head, HashKey, QByteArrayView(chainHex, 64), LeafKey, QByteArrayView(leafHex, 64), Quote, PrevKey,
-          QByteArrayView(previous), Quote, SeqKey, seqText, tail})
+    out.reserve(size);
+    for (const QByteArrayView part : sealedForm)
         out.append(part);
     return out;
 }
