@@ -11,7 +11,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
   qt6-websockets-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qtkeychain-qt6-dev libssl-dev libsodium-dev libyaml-cpp-dev libjemalloc-dev libgl-dev libegl-dev libxkbcommon-dev
+  qtkeychain-qt6-dev libssl-dev libsodium-dev libyaml-cpp-dev libjemalloc-dev liburing-dev libgl-dev libegl-dev libxkbcommon-dev
   clang libclang-rt-14-dev clang-format lld
   xvfb xauth x11-apps x11-utils imagemagick fonts-dejavu-core poppler-utils
   sqlite3 libsqlite3-dev curl procps openssl python3 python3-cryptography python3-jwt

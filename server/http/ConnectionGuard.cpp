@@ -1,6 +1,7 @@
 #include "server/http/ConnectionGuard.h"
 
 #include "server/http/Problem.h"
+#include "server/http/SendBatch.h"
 
 #include <QTcpSocket>
 #include <QTimer>
@@ -19,9 +20,11 @@ constexpr qint64 ReadBufferBytes = 64 * 1024;
 
 } // namespace
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, RequestHandler handler)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, RequestHandler handler,
+                                 SendBatch *sends)
     : QObject(socket)
     , m_socket(socket)
+    , m_sends(sends)
     , m_limits(limits)
     , m_framer(limits)
     , m_handler(std::move(handler))
@@ -38,6 +41,24 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, R
 ConnectionGuard *ConnectionGuard::of(const QTcpSocket *socket)
 {
     return socket ? socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
+void ConnectionGuard::send(const QByteArray &answer)
+{
+    if (m_sends && m_sends->add(m_socket, answer))
+        return;
+    m_socket->write(answer);
+    // Now, not on the event loop's next pass: a group commit answers a batch of clients at once.
+    m_socket->flush();
+}
+
+void ConnectionGuard::write(const QByteArray &bytes)
+{
+    const QByteArray held = m_sends ? m_sends->take(m_socket) : QByteArray();
+    if (!held.isEmpty())
+        m_socket->write(held);
+    if (!bytes.isEmpty())
+        m_socket->write(bytes);
 }
 
 void ConnectionGuard::answered()
@@ -74,7 +95,7 @@ void ConnectionGuard::dispatch()
     if (!m_socket || m_closing)
         return;
     if (!m_answering && m_framer.pendingRequests() == 0 && m_framer.awaitsContinue()) {
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        write("HTTP/1.1 100 Continue\r\n\r\n");
         m_framer.continueSent();
     }
     const Phase phase = m_framer.isIdle() ? Phase::Idle : m_framer.inHeaders() ? Phase::Headers : Phase::Body;
@@ -145,8 +166,11 @@ void ConnectionGuard::checkTimeouts()
 void ConnectionGuard::close()
 {
     m_closing = true;
-    if (m_socket)
-        m_socket->disconnectFromHost();
+    if (!m_socket)
+        return;
+    // What the send batch holds goes out before the socket closes, not into a closed one.
+    write({});
+    m_socket->disconnectFromHost();
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &kind, const QString &detail)
@@ -161,7 +185,7 @@ void ConnectionGuard::reject(int status, const QByteArray &kind, const QString &
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::discardInput);
     discardInput();
 
-    m_socket->write(response);
+    write(response);
     m_socket->flush();
     // A lingering close: send FIN after the answer but keep draining what the client is still
     // sending for a moment, so its TCP stack does not reset the connection before it reads the

@@ -14,12 +14,14 @@ class QTcpSocket;
 
 namespace mandate::server {
 
+class SendBatch;
+
 // One client connection of the HTTP server. Every byte goes through its framer, which enforces
 // HttpLimits as the bytes arrive; violations are answered with problem+json here and the
 // connection closed, so an oversized or endless request is never buffered. Complete requests go
 // to the handler one at a time: the next only once the current one is answered, so pipelined
 // requests are answered in order. A streaming response (Server-Sent Events) keeps the connection
-// and is exempt from the idle timeout.
+// and is exempt from the idle timeout. Answers given while a SendBatch is open leave with it.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -27,11 +29,18 @@ class ConnectionGuard : public QObject
 public:
     using RequestHandler = std::function<void(RawHttpRequest &&request, ConnectionGuard &connection)>;
 
-    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, RequestHandler handler);
+    // `sends` (none for TLS connections) must outlive the connection.
+    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, RequestHandler handler,
+                    SendBatch *sends = nullptr);
 
     static ConnectionGuard *of(const QTcpSocket *socket);
 
     QTcpSocket *socket() const { return m_socket; }
+    // A complete answer: with the send batch when one is open, else at once.
+    void send(const QByteArray &answer);
+    // Bytes for the socket's own buffer (a stream's head, a last answer before closing), after
+    // anything of this connection the send batch still holds.
+    void write(const QByteArray &bytes);
     // The current request's answer is on its way: the next pipelined request may go to the handler.
     void answered();
     // The connection is being closed (a refused request, an eviction): nothing more may be written.
@@ -58,6 +67,7 @@ private:
     void discardInput();
 
     QPointer<QTcpSocket> m_socket;
+    SendBatch *m_sends;
     HttpLimits m_limits;
     HttpRequestFramer m_framer;
     RequestHandler m_handler;

@@ -18,6 +18,12 @@ GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::optional<QSslC
     m_timeoutTick.start();
 }
 
+GuardedTcpServer::~GuardedTcpServer()
+{
+    // The connections use m_sends, a member: they go first, not with the children after it.
+    qDeleteAll(findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly));
+}
+
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
     QTcpSocket *socket = nullptr;
@@ -43,7 +49,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
 
-    auto *guard = new ConnectionGuard(socket, m_limits, m_handler);
+    auto *guard = new ConnectionGuard(socket, m_limits, m_handler, m_tls ? nullptr : &m_sends);
     m_guards.insert(guard, address);
     ++m_perAddress[address];
     connect(guard, &QObject::destroyed, this, &GuardedTcpServer::forget);

@@ -2,6 +2,7 @@
 
 #include "server/http/ConnectionGuard.h"
 #include "server/http/HttpLimits.h"
+#include "server/http/SendBatch.h"
 
 #include <QHash>
 #include <QSslConfiguration>
@@ -17,6 +18,7 @@ namespace mandate::server {
 // server-side QSslSocket. Connections are capped in total and per client address. At a cap, the
 // longest-idle keep-alive connection (of that address) is closed to make room, so connections
 // that only sit there cannot lock anyone out; only when none is idle is a new one refused.
+// Answers given while sends() is open leave together (plain TCP; TLS connections write their own).
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -24,8 +26,10 @@ class GuardedTcpServer : public QTcpServer
 public:
     GuardedTcpServer(const HttpLimits &limits, std::optional<QSslConfiguration> tls,
                      ConnectionGuard::RequestHandler handler, QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
 
     int openConnections() const { return static_cast<int>(m_guards.size()); }
+    SendBatch &sends() { return m_sends; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -39,6 +43,7 @@ private:
     HttpLimits m_limits;
     std::optional<QSslConfiguration> m_tls;
     ConnectionGuard::RequestHandler m_handler;
+    SendBatch m_sends;
     QTimer m_timeoutTick;
     QHash<QObject *, QString> m_guards; // open connection → its client address
     QHash<QString, int> m_perAddress;

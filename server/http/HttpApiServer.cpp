@@ -158,16 +158,16 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
 
 void HttpApiServer::write(ConnectionGuard &connection, const ApiResponse &response, bool close)
 {
-    QTcpSocket *socket = connection.socket();
     const QByteArray head = response.head(close);
     if (response.attach) {
         // The stream owns the connection from here on: no further request on it is answered.
-        socket->write(head);
-        response.attach(socket);
+        connection.write(head);
+        response.attach(connection.socket());
         return;
     }
     if (response.stream) {
-        socket->write(head);
+        QTcpSocket *socket = connection.socket();
+        connection.write(head);
         // Whether it closes or not, nothing more is read until the body is out.
         new ChunkedResponseWriter(socket, response.stream,
                                   [guard = QPointer<ConnectionGuard>(&connection), close] {
@@ -178,13 +178,12 @@ void HttpApiServer::write(ConnectionGuard &connection, const ApiResponse &respon
                                   });
         return;
     }
-    socket->write(head + response.body);
     if (close) {
+        connection.write(head + response.body);
         connection.close();
         return;
     }
-    // Now, not on the event loop's next pass: a group commit answers a batch of clients at once.
-    socket->flush();
+    connection.send(head + response.body);
     connection.answered();
 }
 

@@ -169,6 +169,10 @@ bool MandateServer::start(QString *error)
             http->handle(std::move(request), connection);
         },
         m_http);
+    connect(m_writes.get(), &WriteBatcher::answering, m_listener,
+            [listener = m_listener] { listener->sends().open(); });
+    connect(m_writes.get(), &WriteBatcher::answersGiven, m_listener,
+            [listener = m_listener] { listener->sends().close(); });
     if (!m_listener->listen(m_options.host, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_options.host.toString())

@@ -151,8 +151,10 @@ void WriteBatcher::finish(const Outcome &outcome)
     // What arrived while this batch committed goes to the store thread before this batch is
     // answered: the store writes it while the event loop writes these answers.
     flush();
+    Q_EMIT answering();
     for (const auto &[job, status] : answers)
         batch[job](status);
+    Q_EMIT answersGiven();
     if (isIdle())
         Q_EMIT idle();
 }

@@ -61,6 +61,9 @@ Q_SIGNALS:
     void databaseLost();
     // A batch that queued Security Event Tokens committed (Store::noteSignalsQueued).
     void signalsQueued();
+    // Around the calls of a batch's `done`s, so that what they answer can leave together.
+    void answering();
+    void answersGiven();
 
 private:
     struct Outcome

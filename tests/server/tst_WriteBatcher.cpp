@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace mandate::server;
 using namespace mandate::test;
@@ -266,6 +267,29 @@ private Q_SLOTS:
         secondMaySubmit.release();
         loop.exec();
         QVERIFY(secondRanFirst);
+    }
+
+    // A batch's answers are given between answering() and answersGiven(), so what they write can
+    // leave together (SendBatch).
+    void aBatchsAnswersAreBracketed()
+    {
+        QStringList seen;
+        connect(m_writes.get(), &WriteBatcher::answering, this,
+                [&seen] { seen.append(QStringLiteral("answering")); });
+        connect(m_writes.get(), &WriteBatcher::answersGiven, this,
+                [&seen] { seen.append(QStringLiteral("answersGiven")); });
+        QEventLoop loop;
+        int pending = 2;
+        for (int i = 0; i < 2; ++i) {
+            m_writes->submit(publishing(QStringLiteral("x"), WriteResult::Keep), [&, i](CommitStatus) {
+                seen.append(QStringLiteral("done %1").arg(i));
+                if (--pending == 0)
+                    QTimer::singleShot(0, &loop, &QEventLoop::quit);
+            });
+        }
+        loop.exec();
+        QCOMPARE(seen, QStringList({QStringLiteral("answering"), QStringLiteral("done 0"),
+                                    QStringLiteral("done 1"), QStringLiteral("answersGiven")}));
     }
 
     // With one writer the log's sequencer seals each batch's audit events before the commit: it
