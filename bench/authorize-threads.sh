@@ -2,7 +2,8 @@
 # Where an authorize's time goes, per thread: serves authorize for SECONDS (wrk -t1 -c32, after a
 # 3 s warm-up) and prints, over the measured run,
 #   - each thread's CPU per request (/proc/PID/task/*/stat),
-#   - each busy thread's share of the run on a CPU, waiting for one, and asleep (schedstat),
+#   - each busy thread's share of the run on a CPU, waiting for one, and asleep (schedstat), and
+#     its context switches per request (/proc/PID/task/*/status),
 #   - the group commit: batches, decisions per batch, and the share of the run inside commit(),
 #   - the machine's idle share (/proc/stat) and wrk's own CPU.
 #   bench/authorize-threads.sh [SECONDS]   (SERVER=BINARY measures another build)
@@ -22,7 +23,8 @@ bench_target "$BENCH_URL"
 wrk -t1 -c32 -d3s "${BENCH_TARGET[@]}" >/dev/null
 
 threads() { for t in /proc/"$pid"/task/*; do
-  echo "$(tr ' ' _ <"$t/comm") $(awk '{print $14 + $15}' "$t/stat") $(cat "$t/schedstat")"; done; }
+  echo "$(tr ' ' _ <"$t/comm") $(awk '{print $14 + $15}' "$t/stat") $(cat "$t/schedstat")" \
+    "$(awk '/^voluntary_ctxt/ {v = $2} /^nonvoluntary_ctxt/ {n = $2} END {print v, n}' "$t/status")"; done; }
 commits() { curl -s "$BENCH_URL/metrics" |
   awk '/^mandate_store_commit_(duration_seconds|batch_size)_(sum|count) / {printf "%s ", $2}'; }
 machine() { awk '/^cpu / {print $5, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }
@@ -37,11 +39,13 @@ threads >"$work/t1"; c1=$(commits); m1=$(machine)
 grep -E "Requests/sec|  50%|  99%" "$work/wrk"
 requests=$(awk '/requests in/ {print $1}' "$work/wrk")
 hz=$(getconf CLK_TCK)
-echo "per thread (CPU per request; share of the run on a CPU / waiting for one / asleep):"
+echo "per thread (CPU per request; share of the run on a CPU / waiting for one / asleep;"
+echo "            context switches per request, voluntary / involuntary):"
 paste "$work/t0" "$work/t1" | awk -v n="$requests" -v hz="$hz" -v s="$duration" '{
-  cpu = ($7 - $2) / hz; if (cpu < 0.01 * s) next
-  on = ($8 - $3) / 1e7 / s; queued = ($9 - $4) / 1e7 / s
-  printf "  %-18s %6.1f us   %4.0f %% / %3.0f %% / %3.0f %%\n", $1, cpu * 1e6 / n, on, queued, 100 - on - queued }'
+  cpu = ($9 - $2) / hz; if (cpu < 0.01 * s) next
+  on = ($10 - $3) / 1e7 / s; queued = ($11 - $4) / 1e7 / s
+  printf "  %-18s %6.1f us   %4.0f %% / %3.0f %% / %3.0f %%   %.2f / %.2f\n", $1, cpu * 1e6 / n, on, queued,
+    100 - on - queued, ($13 - $6) / n, ($14 - $7) / n }'
 awk -v a="$c0" -v b="$c1" -v s="$duration" 'BEGIN { split(a, x); split(b, y)
   d = y[1] - x[1]; n = y[2] - x[2]; size = y[3] - x[3]; if (n == 0) exit
   printf "group commit: %d batches, %.1f decisions each, %.2f ms in commit() each, %.0f %% of the run\n",
