@@ -2,10 +2,9 @@
 
 #include <QTcpSocket>
 
+#include <cerrno>
 #include <liburing.h>
 #include <sys/socket.h>
-
-#include <cerrno>
 
 namespace mandate::server {
 
@@ -41,8 +40,8 @@ public:
                 io_uring_sqe *sqe = io_uring_get_sqe(&m_ring);
                 const qsizetype at = first + i;
                 // MSG_DONTWAIT: a full socket answers EAGAIN at once instead of waiting in the kernel.
-                io_uring_prep_send(sqe, descriptors[at], bytes[at].data(), static_cast<size_t>(bytes[at].size()),
-                                   MSG_DONTWAIT | MSG_NOSIGNAL);
+                io_uring_prep_send(sqe, descriptors[at], bytes[at].data(),
+                                   static_cast<size_t>(bytes[at].size()), MSG_DONTWAIT | MSG_NOSIGNAL);
                 io_uring_sqe_set_data64(sqe, static_cast<quint64>(at));
             }
             int submitted = io_uring_submit_and_wait(&m_ring, count);

@@ -7,7 +7,6 @@
 #include <QTest>
 
 #include <liburing.h>
-
 #include <memory>
 
 using mandate::server::SendBatch;
