@@ -1,7 +1,6 @@
 #include "server/auth/AgentAuthenticator.h"
 
 #include "core/Sha256.h"
-#include "server/auth/SessionAuthenticator.h"
 #include "server/store/Store.h"
 
 namespace mandate::server {
@@ -50,9 +49,8 @@ std::optional<AgentAuthenticator::AgentIdentity> AgentAuthenticator::identify(co
     return *m_agents.insert(spiffeId, {agent->id, agent->name});
 }
 
-std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &authorizationHeader)
+std::optional<Principal> AgentAuthenticator::authenticate(const QByteArray &token)
 {
-    const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
     if (token.isEmpty())
         return std::nullopt;
     const std::optional<VerifiedToken> verified = verify(token);

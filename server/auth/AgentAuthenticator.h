@@ -26,7 +26,7 @@ public:
         , m_clock(clock)
     {}
 
-    std::optional<Principal> authenticate(const QByteArray &authorizationHeader) override;
+    std::optional<Principal> authenticate(const QByteArray &token) override;
     // Called when a token names a key not trusted yet (an instance that started since may have
     // published it); true when the keys were read again, and the token is checked once more.
     void setKeyRefresher(std::function<bool()> refresh) { m_refreshKeys = std::move(refresh); }

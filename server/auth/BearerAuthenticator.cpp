@@ -6,18 +6,17 @@
 
 namespace mandate::server {
 
-std::optional<Principal> BearerAuthenticator::authenticate(const QByteArray &authorizationHeader)
+std::optional<Principal> BearerAuthenticator::authenticate(const QByteArray &token)
 {
-    const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
     if (token.isEmpty())
         return std::nullopt;
     if (SessionAuthenticator::hasPrefix(token, SessionAuthenticator::TokenPrefix))
-        return m_sessions.authenticate(authorizationHeader);
+        return m_sessions.authenticate(token);
     if (SessionAuthenticator::hasPrefix(token, EnforcementPointAuthenticator::TokenPrefix))
-        return m_enforcementPoints.authenticate(authorizationHeader);
+        return m_enforcementPoints.authenticate(token);
     if (SessionAuthenticator::hasPrefix(token, ReceiverAuthenticator::TokenPrefix))
-        return m_receivers.authenticate(authorizationHeader);
-    return m_agents.authenticate(authorizationHeader);
+        return m_receivers.authenticate(token);
+    return m_agents.authenticate(token);
 }
 
 } // namespace mandate::server

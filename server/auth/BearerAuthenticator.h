@@ -18,7 +18,7 @@ public:
         , m_receivers(receivers)
     {}
 
-    std::optional<Principal> authenticate(const QByteArray &authorizationHeader) override;
+    std::optional<Principal> authenticate(const QByteArray &token) override;
 
 private:
     Authenticator &m_sessions;

@@ -12,9 +12,8 @@ QString ReceiverAuthenticator::newToken()
                                         QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-std::optional<Principal> ReceiverAuthenticator::authenticate(const QByteArray &authorizationHeader)
+std::optional<Principal> ReceiverAuthenticator::authenticate(const QByteArray &token)
 {
-    const QByteArray token = SessionAuthenticator::bearerToken(authorizationHeader);
     if (!SessionAuthenticator::hasPrefix(token, TokenPrefix) || token.size() > 128)
         return std::nullopt;
     const auto receiver = m_store.ssfStreams().receiverByToken(SessionAuthenticator::hashToken(token));

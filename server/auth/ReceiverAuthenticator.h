@@ -18,7 +18,7 @@ public:
         : m_store(store)
     {}
 
-    std::optional<Principal> authenticate(const QByteArray &authorizationHeader) override;
+    std::optional<Principal> authenticate(const QByteArray &token) override;
 
     static QString newToken();
 

@@ -17,18 +17,8 @@ QByteArray SessionAuthenticator::hashToken(QByteArrayView token)
     return Sha256::of({token});
 }
 
-QByteArray SessionAuthenticator::bearerToken(const QByteArray &authorizationHeader)
+std::optional<Principal> SessionAuthenticator::authenticate(const QByteArray &token)
 {
-    // Views until the end: this runs on every authenticated request.
-    const QByteArrayView header = QByteArrayView(authorizationHeader).trimmed();
-    if (header.size() < 7 || header.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
-        return QByteArray();
-    return header.sliced(7).trimmed().toByteArray();
-}
-
-std::optional<Principal> SessionAuthenticator::authenticate(const QByteArray &authorizationHeader)
-{
-    const QByteArray token = bearerToken(authorizationHeader);
     if (!hasPrefix(token, TokenPrefix) || token.size() > 128)
         return std::nullopt;
     const QByteArray hash = hashToken(token);

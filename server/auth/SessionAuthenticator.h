@@ -19,12 +19,10 @@ public:
         , m_clock(clock)
     {}
 
-    std::optional<Principal> authenticate(const QByteArray &authorizationHeader) override;
+    std::optional<Principal> authenticate(const QByteArray &token) override;
 
     static QString newToken();
     static QByteArray hashToken(QByteArrayView token);
-    // The token of "Bearer <token>", or empty.
-    static QByteArray bearerToken(const QByteArray &authorizationHeader);
     // Whether the token starts with a kind's prefix ("mst_", "mep_", ...), compared in place.
     static bool hasPrefix(QByteArrayView token, QStringView prefix)
     {

@@ -123,7 +123,7 @@ void HttpApiServer::dispatch(ApiRequest &request, const Responder &respond)
 
     if (match.route->access != Router::Access::Public) {
         const std::optional<Principal> principal =
-            m_authenticator.authenticate(request.header("authorization"));
+            m_authenticator.authenticate(Authenticator::bearerToken(request.header("authorization")));
         if (!principal) {
             ApiResponse refused = Problem::unauthenticated(
                 QStringLiteral("Sign in (or present valid agent credentials) first."));

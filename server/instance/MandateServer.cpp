@@ -208,7 +208,7 @@ bool MandateServer::setUpRoutes(QString *error)
         return false;
     m_operationsRoutes = std::make_unique<OperationsRoutes>(
         *m_writes, m_metrics,
-        metricsToken->isEmpty() ? QByteArray() : OperationsRoutes::hashToken(*metricsToken));
+        metricsToken->isEmpty() ? QByteArray() : SessionAuthenticator::hashToken(*metricsToken));
     if (!setUpPolicy(error))
         return false;
     m_authorizeRoutes = std::make_unique<AuthorizeRoutes>(

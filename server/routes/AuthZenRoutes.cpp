@@ -108,7 +108,8 @@ void AuthZenRoutes::configuration(ApiRequest &request, const Responder &respond)
 
 std::optional<QJsonObject> AuthZenRoutes::admit(ApiRequest &request, const Responder &answer)
 {
-    const std::optional<Principal> caller = m_authenticator.authenticate(request.header("authorization"));
+    const std::optional<Principal> caller =
+        m_authenticator.authenticate(Authenticator::bearerToken(request.header("authorization")));
     if (!caller) {
         answer(error(401, QStringLiteral("Present an agent's JWT-SVID or JIT credential, or an enforcement "
                                          "point's token, as a bearer token.")));

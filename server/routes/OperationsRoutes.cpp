@@ -1,6 +1,5 @@
 #include "server/routes/OperationsRoutes.h"
 
-#include "core/Sha256.h"
 #include "server/auth/SessionAuthenticator.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
@@ -33,11 +32,6 @@ void OperationsRoutes::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/metrics"), Router::Access::Public, this, &OperationsRoutes::metrics);
 }
 
-QByteArray OperationsRoutes::hashToken(QByteArrayView token)
-{
-    return Sha256::of({token});
-}
-
 void OperationsRoutes::metrics(ApiRequest &request, const Responder &respond)
 {
     if (m_metricsTokenHash.isEmpty()) {
@@ -48,7 +42,7 @@ void OperationsRoutes::metrics(ApiRequest &request, const Responder &respond)
         }
     } else {
         const QByteArray presented =
-            hashToken(SessionAuthenticator::bearerToken(request.header("authorization")));
+            SessionAuthenticator::hashToken(Authenticator::bearerToken(request.header("authorization")));
         // Equal-length digests compared in constant time: the comparison says nothing of the token.
         if (CRYPTO_memcmp(presented.constData(), m_metricsTokenHash.constData(),
                           static_cast<size_t>(m_metricsTokenHash.size())) != 0) {

@@ -26,8 +26,6 @@ public:
 
     void registerRoutes(Router &router);
 
-    static QByteArray hashToken(QByteArrayView token);
-
 private:
     void metrics(ApiRequest &request, const Responder &respond);
 
