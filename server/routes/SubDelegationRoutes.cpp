@@ -39,7 +39,9 @@ void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &resp
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, parentId = request.param(0), grant = *grant, actor = request.principal](Store &store) {
-            const auto tree = DelegationTree::load(store, parentId);
+            // Locked: a revocation of the parent's tree on another instance either comes first and
+            // is seen here, or waits for this child and revokes it too.
+            const auto tree = DelegationTree::lockAndLoad(store, parentId);
             if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", parentId);
             if (!AccessPolicy::agentMayAct(store.agents().find(actor.id)))
@@ -101,7 +103,7 @@ void SubDelegationRoutes::complete(ApiRequest &request, const Responder &respond
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, id = request.param(0), actor = request.principal](Store &store) {
-            const auto tree = DelegationTree::load(store, id);
+            const auto tree = DelegationTree::lockAndLoad(store, id);
             if (!tree || !AccessPolicy::agentHolds(actor, tree->delegation))
                 return Problem::noSuch(u"delegation", id);
             if (!AccessPolicy::agentMayAct(store.agents().find(actor.id)))

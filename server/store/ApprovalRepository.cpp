@@ -147,8 +147,9 @@ QList<Approval> ApprovalRepository::list(const Query &query)
 
 QList<Approval> ApprovalRepository::pendingOn(const QString &delegationId)
 {
-    SqlStatement *q =
-        m_db.run(Select + QStringLiteral("WHERE delegation_id = ? AND status = 'pending'"), {delegationId});
+    SqlStatement *q = m_db.run(Select + QStringLiteral("WHERE delegation_id = ? AND status = 'pending'") +
+                                   m_db.dialect().rowLock(),
+                               {delegationId});
     QList<Approval> result;
     while (q && q->next()) {
         if (auto approval = parse(q->value(0)))
@@ -160,7 +161,8 @@ QList<Approval> ApprovalRepository::pendingOn(const QString &delegationId)
 QList<Approval> ApprovalRepository::pendingExpiredBy(const QDateTime &now, int limit)
 {
     SqlStatement *q = m_db.run(
-        Select + QStringLiteral("WHERE status = 'pending' AND expires_at <= ? ORDER BY expires_at LIMIT ?"),
+        Select + QStringLiteral("WHERE status = 'pending' AND expires_at <= ? ORDER BY expires_at LIMIT ?") +
+            m_db.dialect().rowLock(),
         {formatTimestamp(now), limit});
     QList<Approval> result;
     while (q && q->next()) {

@@ -51,7 +51,9 @@ public:
     // The pending approval for the same delegation and request, if one is waiting.
     std::optional<Approval> findPending(const QString &delegationId, const QString &requestKey);
     QList<Approval> list(const Query &query);
-    // The approvals still waiting on a delegation.
+    // The approvals still waiting on a delegation. Both lists are for writes that end the approvals
+    // they return: on PostgreSQL the rows stay locked until the write commits, and one that another
+    // instance decided meanwhile is left out instead of being overwritten.
     QList<Approval> pendingOn(const QString &delegationId);
     // Pending approvals whose expiry has passed.
     QList<Approval> pendingExpiredBy(const QDateTime &now, int limit);

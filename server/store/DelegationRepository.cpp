@@ -209,6 +209,17 @@ std::optional<QStringList> DelegationRepository::revokeTrees(Roots roots, const 
         rootClause = QStringLiteral("agent_id = ?");
         break;
     }
+    if (m_db.locksRows()) {
+        // Whoever adds a sub-delegation holds its chain's rows, the tree's root among them. Waiting
+        // for them first means the UPDATE below, a statement of its own with a newer snapshot,
+        // sees a child committed meanwhile and revokes it too.
+        SqlStatement *held =
+            run(QStringLiteral("SELECT id FROM delegations WHERE ") + rootClause + m_db.dialect().rowLock(),
+                {key});
+        if (!held)
+            return std::nullopt;
+        held->finish();
+    }
     const QString sql =
         QStringLiteral("WITH RECURSIVE tree(id) AS (SELECT id FROM delegations WHERE ") + rootClause +
         QStringLiteral(
@@ -333,11 +344,14 @@ QStringList DelegationRepository::activeLapsedBy(const QDateTime &now, int limit
     const QString at = formatTimestamp(now);
     SqlStatement *q =
         run(QStringLiteral("SELECT id FROM delegations WHERE status = 'active' AND "
-                           "(expires_at <= ? OR idle_deadline <= ?) ORDER BY expires_at LIMIT ?"),
+                           "(expires_at <= ? OR idle_deadline <= ?) ORDER BY expires_at LIMIT ?") +
+                m_db.dialect().rowLock(),
             {at, at, limit});
     QStringList ids;
-    while (q && q->next())
+    while (q && q->next()) {
         ids.append(q->value(0).toString());
+        m_cache.forget(ids.constLast());
+    }
     return ids;
 }
 

@@ -88,7 +88,8 @@ public:
     UsageMark usageMark() const { return {m_usage.size(), m_usageWritten}; }
     void rollbackUsage(const UsageMark &mark);
     bool saveBoundContext(const QString &id, const QJsonObject &context);
-    // Active delegations whose lifetime or idle allowance has run out by `now`.
+    // Active delegations whose lifetime or idle allowance has run out by `now`, locked on
+    // PostgreSQL until the write commits: one another instance revoked or used meanwhile is left out.
     QStringList activeLapsedBy(const QDateTime &now, int limit);
     bool setStatus(const QString &id, DelegationStatus status);
 

@@ -198,8 +198,9 @@ bool SsfStreamRepository::noteVerification(const QString &id, const QDateTime &a
 std::optional<bool> SsfStreamRepository::claim(const QString &id, const QString &instance,
                                                const QDateTime &now, const QDateTime &until)
 {
-    // Runs in a write transaction, which is one writer at a time on every store: two instances
-    // asking together are answered one after the other, and only the first gets the stream.
+    // One conditional UPDATE: on SQLite writers take turns; on PostgreSQL two instances claiming
+    // together meet at the row, and the second re-checks the condition once the first commits. Only
+    // the first gets the stream.
     SqlStatement *q =
         m_db.run(QStringLiteral("UPDATE ssf_streams SET lease_owner = ?, lease_until = ? WHERE id = ? "
                                 "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)"),

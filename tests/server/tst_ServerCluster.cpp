@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 
 #include <thread>
@@ -100,8 +101,8 @@ private:
         return db;
     }
 
-    // A child of `parentId` for the Travel helper, within the parent's cap; its id.
-    QString childGrant(const QString &parentId, int uses)
+    // A sub-delegation for the Travel helper, within a parent's cap of at least `uses`.
+    QJsonObject childGrantBody(int uses) const
     {
         QJsonObject child = DemoFixtures::cappedPaymentGrant(m_payerId, uses);
         child.remove(QStringLiteral("agent_id"));
@@ -109,9 +110,64 @@ private:
                      QStringLiteral("spiffe://demo.mandate.local/agents/travel-helper"));
         child.insert(QStringLiteral("expires_at"),
                      QDateTime::currentDateTimeUtc().addDays(6).toString(Qt::ISODateWithMs));
-        const auto created = m_payer->post(
-            QStringLiteral("/v1/delegations/") + parentId + QStringLiteral("/subdelegations"), child);
+        return child;
+    }
+
+    // A child of `parentId` for the Travel helper, within the parent's cap; its id.
+    QString childGrant(const QString &parentId, int uses)
+    {
+        const auto created =
+            m_payer->post(QStringLiteral("/v1/delegations/") + parentId + QStringLiteral("/subdelegations"),
+                          childGrantBody(uses));
         return created.json().value(QStringLiteral("id")).toString();
+    }
+
+    // Runs `statements` (what another instance's write would do) in a transaction of the test's
+    // own, keeps it open until some write of the servers waits for its rows, and commits then.
+    // Whether a write was seen waiting.
+    bool holdUntilAWriteWaits(const QStringList &statements)
+    {
+        bool waited = false;
+        {
+            QSqlDatabase db = connectTo(m_database, QStringLiteral("row-race"));
+            if (!db.open())
+                return false;
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("BEGIN")))
+                return false;
+            for (const QString &statement : statements) {
+                if (!query.exec(statement))
+                    return false;
+            }
+            QElapsedTimer timer;
+            timer.start();
+            // pg_locks is the lock manager's present state, not the transaction's snapshot. The
+            // commit must come before the waiter's 200 ms lock timeout.
+            while (!waited && timer.elapsed() < 8000) {
+                waited = query.exec(QStringLiteral("SELECT count(*) FROM pg_locks WHERE NOT granted")) &&
+                         query.next() && query.value(0).toInt() > 0;
+                if (!waited)
+                    QThread::msleep(2);
+            }
+            query.exec(QStringLiteral("COMMIT"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("row-race"));
+        return waited;
+    }
+
+    QString stored(const QString &table, const QString &id)
+    {
+        QString status;
+        {
+            QSqlDatabase db = connectTo(m_database, QStringLiteral("sweep-check"));
+            QSqlQuery query(db);
+            if (db.open() &&
+                query.exec(QStringLiteral("SELECT status FROM %1 WHERE id = '%2'").arg(table, id)) &&
+                query.next())
+                status = query.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("sweep-check"));
+        return status;
     }
 
 private Q_SLOTS:
@@ -312,6 +368,102 @@ private Q_SLOTS:
                                       .value(QStringLiteral("usage"))
                                       .toObject();
         QCOMPARE(usage.value(QStringLiteral("uses")).toInteger(), 60);
+    }
+
+    // Every instance sweeps. A sweep that listed an approval as expired, or a delegation as lapsed,
+    // while another instance was ending it (a cancellation, a revocation) waits for that write and
+    // then leaves the row alone: it neither overwrites the outcome nor audits an expiry.
+    void aSweepNeverOverwritesAnotherInstancesOutcome()
+    {
+        TestServer sweeping(m_arguments + QStringList{QStringLiteral("--approval-ttl"), QStringLiteral("1"),
+                                                      QStringLiteral("--sweep-interval"),
+                                                      QStringLiteral("1")});
+        QString error;
+        QVERIFY2(sweeping.start(&error), qPrintable(error));
+
+        const QString stepUp = cappedGrant(10, DemoFixtures::stepUpAbove(500, QStringLiteral("approver")));
+        const auto opened = TestClient::sendConcurrently(
+            QString(), {{m_payer->token(), "POST", sweeping.url() + QStringLiteral("/v1/authorize"),
+                         DemoFixtures::authorizeRequest(stepUp, 1000)}});
+        const QString approval = opened[0].json().value(QStringLiteral("approval_id")).toString();
+        QVERIFY(!approval.isEmpty());
+        QVERIFY(holdUntilAWriteWaits(
+            {QStringLiteral("UPDATE approvals SET status = 'cancelled', body = replace(body, "
+                            "'\"status\":\"pending\"', '\"status\":\"cancelled\"') WHERE id = '%1'")
+                 .arg(approval)}));
+
+        const QString lapsing =
+            cappedGrant(10, {{QStringLiteral("expires_at"),
+                              QDateTime::currentDateTimeUtc().addSecs(2).toString(Qt::ISODateWithMs)}});
+        QVERIFY(!lapsing.isEmpty());
+        QVERIFY(holdUntilAWriteWaits(
+            {QStringLiteral("UPDATE delegations SET status = 'revoked', revoked_by = 'usr_test', "
+                            "revoke_reason = 'ended elsewhere' WHERE id = '%1'")
+                 .arg(lapsing)}));
+
+        QTest::qWait(1500); // more sweeps, and the log's sequencer
+        QCOMPARE(stored(QStringLiteral("approvals"), approval), QStringLiteral("cancelled"));
+        QCOMPARE(stored(QStringLiteral("delegations"), lapsing), QStringLiteral("revoked"));
+        TestClient sam(url(0));
+        QVERIFY(sam.signIn(QStringLiteral("sam")));
+        for (const QString &type :
+             {QStringLiteral("approval.expired"), QStringLiteral("delegation.expired")}) {
+            const QJsonArray events = sam.get(QStringLiteral("/v1/audit?type=%1&limit=500").arg(type))
+                                          .json()
+                                          .value(QStringLiteral("items"))
+                                          .toArray();
+            for (const QJsonValue &event : events) {
+                const QByteArray text = QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact);
+                QVERIFY2(!text.contains(approval.toUtf8()) && !text.contains(lapsing.toUtf8()),
+                         text.constData());
+            }
+        }
+    }
+
+    // A parent revoked on one instance while a sub-delegation of it is added on another: either the
+    // revocation comes first and the child is refused, or it waits for the child and revokes it
+    // too. Never an active child of a revoked parent, whose agent's resource servers would hear
+    // nothing.
+    void aChildAddedWhileItsParentIsRevokedIsNeverLeftActive()
+    {
+        const QString refusing = cappedGrant(10);
+        QList<TestClient::Reply> created;
+        std::thread adding([&] {
+            QTest::qWait(300);
+            created = TestClient::sendConcurrently(
+                QString(), {{m_payer->token(), "POST",
+                             url(1) + QStringLiteral("/v1/delegations/%1/subdelegations").arg(refusing),
+                             childGrantBody(5)}});
+        });
+        QVERIFY(holdUntilAWriteWaits(
+            {QStringLiteral("UPDATE delegations SET status = 'revoked', revoked_by = 'usr_test', "
+                            "revoke_reason = 'revoked elsewhere' WHERE id = '%1'")
+                 .arg(refusing)}));
+        adding.join();
+        QCOMPARE(created[0].status, 409);
+
+        const QString revoking = cappedGrant(10);
+        QList<TestClient::Reply> revoked;
+        std::thread revokingThread([&] {
+            QTest::qWait(300);
+            revoked = TestClient::sendConcurrently(
+                QString(), {{m_alice->token(), "POST",
+                             url(2) + QStringLiteral("/v1/delegations/%1/revoke").arg(revoking),
+                             QJsonObject{{QStringLiteral("reason"), QStringLiteral("No longer needed.")}}}});
+        });
+        // The child as the sub-delegation route writes it, parent's rows locked first.
+        const QString child = QStringLiteral("dlg_addedmeanwhile");
+        QVERIFY(holdUntilAWriteWaits(
+            {QStringLiteral("SELECT id FROM delegations WHERE id = '%1' FOR NO KEY UPDATE").arg(revoking),
+             QStringLiteral("INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
+                            "status, created_at, expires_at, policy, chain, usage, search_text) SELECT '%1', "
+                            "customer_id, agent_id, id, depth + 1, purpose, status, created_at, expires_at, "
+                            "policy, chain, usage, search_text FROM delegations WHERE id = '%2'")
+                 .arg(child, revoking)}));
+        revokingThread.join();
+        QCOMPARE(revoked[0].status, 200);
+        QCOMPARE(stored(QStringLiteral("delegations"), revoking), QStringLiteral("revoked"));
+        QCOMPARE(stored(QStringLiteral("delegations"), child), QStringLiteral("revoked"));
     }
 
     // Three instances, each with its own signing key (none given): a token minted by any of them
