@@ -126,6 +126,8 @@ void AgentRoutes::suspend(ApiRequest &request, const Responder &respond)
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, agentId, reason = *reason, actor = request.principal](Store &store) {
+            if (!store.agents().lock(agentId))
+                return Problem::internal();
             std::optional<AgentRecord> agent = store.agents().find(agentId);
             if (!agent)
                 return Problem::noSuch(u"agent", agentId);
@@ -172,6 +174,8 @@ void AgentRoutes::reinstate(ApiRequest &request, const Responder &respond)
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, agentId, reason = *reason, actor = request.principal](Store &store) {
+            if (!store.agents().lock(agentId))
+                return Problem::internal();
             std::optional<AgentRecord> agent = store.agents().find(agentId);
             if (!agent)
                 return Problem::noSuch(u"agent", agentId);

@@ -57,6 +57,8 @@ void DelegationRoutes::grant(ApiRequest &request, const Responder &respond)
     m_writes.submit(
         RequestParsing::idempotency(request),
         [this, grant = *grant, actor = request.principal](Store &store) {
+            if (!store.agents().lock(grant.agentId))
+                return Problem::internal();
             const auto agent = store.agents().find(grant.agentId);
             if (!agent)
                 return Problem::validation(

@@ -50,7 +50,12 @@ void SubDelegationRoutes::subdelegate(ApiRequest &request, const Responder &resp
             if (!tree->isUsable(now))
                 return Problem::conflict(
                     QStringLiteral("The delegation (or one it derives from) is no longer active."));
-            const auto child = store.agents().findBySpiffeId(grant.agentSpiffeId);
+            std::optional<AgentRecord> child = store.agents().findBySpiffeId(grant.agentSpiffeId);
+            if (child) {
+                if (!store.agents().lock(child->id))
+                    return Problem::internal();
+                child = store.agents().find(child->id);
+            }
             if (!child)
                 return Problem::validation(
                     {{QStringLiteral("agent_spiffe_id"), QStringLiteral("is not a registered agent")}});

@@ -32,6 +32,20 @@ std::optional<AgentRecord> AgentRepository::find(const QString &id)
     return agent;
 }
 
+bool AgentRepository::lock(const QString &id)
+{
+    if (!m_db.locksRows())
+        return true;
+    SqlStatement *q =
+        m_db.run(QStringLiteral("SELECT id FROM agents WHERE id = ?") + m_db.dialect().rowLock(), {id});
+    if (!q)
+        return false;
+    q->finish();
+    // Another instance may have changed it since this transaction kept it.
+    m_byId.forget(id);
+    return true;
+}
+
 std::optional<AgentRecord> AgentRepository::findBySpiffeId(const QString &spiffeId)
 {
     return one(QStringLiteral("WHERE spiffe_id = ?"), spiffeId);

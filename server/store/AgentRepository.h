@@ -38,6 +38,10 @@ public:
     QList<AgentRecord> list(int limit, const std::optional<PageCursor> &after);
     bool insert(const AgentRecord &agent);
     bool setStatus(const QString &id, AgentStatus status);
+    // Holds the agent's row until the write commits (PostgreSQL; SQLite has one writer anyway), so
+    // suspending an agent and granting it something are ordered across instances: a grant either
+    // sees the suspension or is revoked by it. True if the row is locked or there is none.
+    bool lock(const QString &id);
 
 private:
     std::optional<AgentRecord> one(const QString &where, const QString &value);

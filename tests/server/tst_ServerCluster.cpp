@@ -155,6 +155,18 @@ private:
         return waited;
     }
 
+    bool runOwn(const QString &statement)
+    {
+        bool ran = false;
+        {
+            QSqlDatabase db = connectTo(m_database, QStringLiteral("own"));
+            QSqlQuery query(db);
+            ran = db.open() && query.exec(statement);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("own"));
+        return ran;
+    }
+
     QString stored(const QString &table, const QString &id)
     {
         QString status;
@@ -464,6 +476,58 @@ private Q_SLOTS:
         QCOMPARE(revoked[0].status, 200);
         QCOMPARE(stored(QStringLiteral("delegations"), revoking), QStringLiteral("revoked"));
         QCOMPARE(stored(QStringLiteral("delegations"), child), QStringLiteral("revoked"));
+    }
+
+    // An agent suspended on one instance while a customer grants it something on another: either
+    // the suspension comes first and the grant is refused, or it waits for the grant and revokes
+    // it with the rest. A reinstated agent never finds a delegation the kill switch missed.
+    void aGrantMadeWhileItsAgentIsSuspendedIsNeverLeftActive()
+    {
+        const QString exporter = DemoFixtures::agentId(*m_alice, QStringLiteral("CRM exporter"));
+        QList<TestClient::Reply> granted;
+        std::thread granting([&] {
+            QTest::qWait(300);
+            granted = TestClient::sendConcurrently(
+                QString(), {{m_alice->token(), "POST", url(1) + QStringLiteral("/v1/delegations"),
+                             DemoFixtures::cappedPaymentGrant(exporter, 5)}});
+        });
+        QVERIFY(holdUntilAWriteWaits(
+            {QStringLiteral("UPDATE agents SET status = 'suspended' WHERE id = '%1'").arg(exporter)}));
+        granting.join();
+        QCOMPARE(granted[0].status, 400);
+        QVERIFY2(granted[0].body.contains("is suspended"), granted[0].body.constData());
+        // As it was: the transaction above stood in for a suspension that wrote nothing else.
+        QVERIFY(runOwn(QStringLiteral("UPDATE agents SET status = 'active' WHERE id = '%1'").arg(exporter)));
+
+        TestClient sam(url(0));
+        QVERIFY(sam.signIn(QStringLiteral("sam")));
+        const QString model = cappedGrant(10);
+        QList<TestClient::Reply> suspended;
+        std::thread suspending([&] {
+            QTest::qWait(300);
+            suspended = TestClient::sendConcurrently(
+                QString(),
+                {{sam.token(), "POST", url(2) + QStringLiteral("/v1/agents/%1/suspend").arg(exporter),
+                  QJsonObject{{QStringLiteral("reason"), QStringLiteral("Misbehaving.")}}}});
+        });
+        // The grant as the delegation route writes it, the agent's row locked first.
+        const QString grant = QStringLiteral("dlg_grantedmeanwhile");
+        QVERIFY(holdUntilAWriteWaits(
+            {QStringLiteral("SELECT id FROM agents WHERE id = '%1' FOR NO KEY UPDATE").arg(exporter),
+             QStringLiteral(
+                 "INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
+                 "status, created_at, expires_at, policy, chain, usage, search_text) SELECT '%1', "
+                 "customer_id, '%2', NULL, depth, purpose, status, created_at, expires_at, policy, "
+                 "chain, usage, search_text FROM delegations WHERE id = '%3'")
+                 .arg(grant, exporter, model)}));
+        suspending.join();
+        QCOMPARE(suspended[0].status, 200);
+        QCOMPARE(stored(QStringLiteral("delegations"), grant), QStringLiteral("revoked"));
+        QCOMPARE(sam.post(QStringLiteral("/v1/agents/%1/reinstate").arg(exporter),
+                          {{QStringLiteral("reason"), QStringLiteral("Fixed.")}})
+                     .status,
+                 200);
+        QCOMPARE(stored(QStringLiteral("delegations"), grant), QStringLiteral("revoked"));
     }
 
     // Three instances, each with its own signing key (none given): a token minted by any of them
