@@ -15,6 +15,7 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <chrono>
 #include <thread>
 
 using mandate::test::DemoFixtures;
@@ -153,6 +154,21 @@ private:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("row-race"));
         return waited;
+    }
+
+    // Sends `call` while a transaction of the test's own runs `statements` (what another
+    // instance's write would do) and holds their rows until the call's write waits for them.
+    // The call's reply; `waited` says whether it did wait.
+    TestClient::Reply sendWhileHeld(const TestClient::Call &call, const QStringList &statements, bool *waited)
+    {
+        QList<TestClient::Reply> replies;
+        std::thread sending([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the transaction first
+            replies = TestClient::sendConcurrently(QString(), {call});
+        });
+        *waited = holdUntilAWriteWaits(statements);
+        sending.join();
+        return replies.value(0);
     }
 
     bool runOwn(const QString &statement)
@@ -439,41 +455,32 @@ private Q_SLOTS:
     void aChildAddedWhileItsParentIsRevokedIsNeverLeftActive()
     {
         const QString refusing = cappedGrant(10);
-        QList<TestClient::Reply> created;
-        std::thread adding([&] {
-            QTest::qWait(300);
-            created = TestClient::sendConcurrently(
-                QString(), {{m_payer->token(), "POST",
-                             url(1) + QStringLiteral("/v1/delegations/%1/subdelegations").arg(refusing),
-                             childGrantBody(5)}});
-        });
-        QVERIFY(holdUntilAWriteWaits(
+        bool waited = false;
+        const TestClient::Reply created = sendWhileHeld(
+            {m_payer->token(), "POST",
+             url(1) + QStringLiteral("/v1/delegations/%1/subdelegations").arg(refusing), childGrantBody(5)},
             {QStringLiteral("UPDATE delegations SET status = 'revoked', revoked_by = 'usr_test', "
                             "revoke_reason = 'revoked elsewhere' WHERE id = '%1'")
-                 .arg(refusing)}));
-        adding.join();
-        QCOMPARE(created[0].status, 409);
+                 .arg(refusing)},
+            &waited);
+        QVERIFY(waited);
+        QCOMPARE(created.status, 409);
 
         const QString revoking = cappedGrant(10);
-        QList<TestClient::Reply> revoked;
-        std::thread revokingThread([&] {
-            QTest::qWait(300);
-            revoked = TestClient::sendConcurrently(
-                QString(), {{m_alice->token(), "POST",
-                             url(2) + QStringLiteral("/v1/delegations/%1/revoke").arg(revoking),
-                             QJsonObject{{QStringLiteral("reason"), QStringLiteral("No longer needed.")}}}});
-        });
         // The child as the sub-delegation route writes it, parent's rows locked first.
         const QString child = QStringLiteral("dlg_addedmeanwhile");
-        QVERIFY(holdUntilAWriteWaits(
+        const TestClient::Reply revoked = sendWhileHeld(
+            {m_alice->token(), "POST", url(2) + QStringLiteral("/v1/delegations/%1/revoke").arg(revoking),
+             QJsonObject{{QStringLiteral("reason"), QStringLiteral("No longer needed.")}}},
             {QStringLiteral("SELECT id FROM delegations WHERE id = '%1' FOR NO KEY UPDATE").arg(revoking),
              QStringLiteral("INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
                             "status, created_at, expires_at, policy, chain, usage, search_text) SELECT '%1', "
                             "customer_id, agent_id, id, depth + 1, purpose, status, created_at, expires_at, "
                             "policy, chain, usage, search_text FROM delegations WHERE id = '%2'")
-                 .arg(child, revoking)}));
-        revokingThread.join();
-        QCOMPARE(revoked[0].status, 200);
+                 .arg(child, revoking)},
+            &waited);
+        QVERIFY(waited);
+        QCOMPARE(revoked.status, 200);
         QCOMPARE(stored(QStringLiteral("delegations"), revoking), QStringLiteral("revoked"));
         QCOMPARE(stored(QStringLiteral("delegations"), child), QStringLiteral("revoked"));
     }
@@ -484,44 +491,36 @@ private Q_SLOTS:
     void aGrantMadeWhileItsAgentIsSuspendedIsNeverLeftActive()
     {
         const QString exporter = DemoFixtures::agentId(*m_alice, QStringLiteral("CRM exporter"));
-        QList<TestClient::Reply> granted;
-        std::thread granting([&] {
-            QTest::qWait(300);
-            granted = TestClient::sendConcurrently(
-                QString(), {{m_alice->token(), "POST", url(1) + QStringLiteral("/v1/delegations"),
-                             DemoFixtures::cappedPaymentGrant(exporter, 5)}});
-        });
-        QVERIFY(holdUntilAWriteWaits(
-            {QStringLiteral("UPDATE agents SET status = 'suspended' WHERE id = '%1'").arg(exporter)}));
-        granting.join();
-        QCOMPARE(granted[0].status, 400);
-        QVERIFY2(granted[0].body.contains("is suspended"), granted[0].body.constData());
+        bool waited = false;
+        const TestClient::Reply granted = sendWhileHeld(
+            {m_alice->token(), "POST", url(1) + QStringLiteral("/v1/delegations"),
+             DemoFixtures::cappedPaymentGrant(exporter, 5)},
+            {QStringLiteral("UPDATE agents SET status = 'suspended' WHERE id = '%1'").arg(exporter)},
+            &waited);
+        QVERIFY(waited);
+        QCOMPARE(granted.status, 400);
+        QVERIFY2(granted.body.contains("is suspended"), granted.body.constData());
         // As it was: the transaction above stood in for a suspension that wrote nothing else.
         QVERIFY(runOwn(QStringLiteral("UPDATE agents SET status = 'active' WHERE id = '%1'").arg(exporter)));
 
         TestClient sam(url(0));
         QVERIFY(sam.signIn(QStringLiteral("sam")));
         const QString model = cappedGrant(10);
-        QList<TestClient::Reply> suspended;
-        std::thread suspending([&] {
-            QTest::qWait(300);
-            suspended = TestClient::sendConcurrently(
-                QString(),
-                {{sam.token(), "POST", url(2) + QStringLiteral("/v1/agents/%1/suspend").arg(exporter),
-                  QJsonObject{{QStringLiteral("reason"), QStringLiteral("Misbehaving.")}}}});
-        });
         // The grant as the delegation route writes it, the agent's row locked first.
         const QString grant = QStringLiteral("dlg_grantedmeanwhile");
-        QVERIFY(holdUntilAWriteWaits(
+        const TestClient::Reply suspended = sendWhileHeld(
+            {sam.token(), "POST", url(2) + QStringLiteral("/v1/agents/%1/suspend").arg(exporter),
+             QJsonObject{{QStringLiteral("reason"), QStringLiteral("Misbehaving.")}}},
             {QStringLiteral("SELECT id FROM agents WHERE id = '%1' FOR NO KEY UPDATE").arg(exporter),
              QStringLiteral(
                  "INSERT INTO delegations (id, customer_id, agent_id, parent_id, depth, purpose, "
                  "status, created_at, expires_at, policy, chain, usage, search_text) SELECT '%1', "
                  "customer_id, '%2', NULL, depth, purpose, status, created_at, expires_at, policy, "
                  "chain, usage, search_text FROM delegations WHERE id = '%3'")
-                 .arg(grant, exporter, model)}));
-        suspending.join();
-        QCOMPARE(suspended[0].status, 200);
+                 .arg(grant, exporter, model)},
+            &waited);
+        QVERIFY(waited);
+        QCOMPARE(suspended.status, 200);
         QCOMPARE(stored(QStringLiteral("delegations"), grant), QStringLiteral("revoked"));
         QCOMPARE(sam.post(QStringLiteral("/v1/agents/%1/reinstate").arg(exporter),
                           {{QStringLiteral("reason"), QStringLiteral("Fixed.")}})
