@@ -51,6 +51,15 @@ public:
         return agent;
     }
 
+    // Grants `grant` as `customer`; the new delegation's id, or empty when it was refused.
+    static QString granted(TestClient &customer, const QJsonObject &grant)
+    {
+        return customer.post(QStringLiteral("/v1/delegations"), grant)
+            .json()
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
     static QJsonObject authorizeRequest(const QString &delegationId, qint64 amountMinor,
                                         const QString &destination = QStringLiteral("payee:landlord"))
     {
