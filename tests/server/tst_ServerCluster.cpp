@@ -139,10 +139,7 @@ private Q_SLOTS:
         }
         QCOMPARE(allows, 100);
         QCOMPARE(limited, 200);
-        const QJsonObject usage = m_alice->get(QStringLiteral("/v1/delegations/") + id)
-                                      .json()
-                                      .value(QStringLiteral("usage"))
-                                      .toObject();
+        const QJsonObject usage = DemoFixtures::usage(*m_alice, id);
         QCOMPARE(usage.value(QStringLiteral("uses")).toInteger(), 100);
     }
 

@@ -243,10 +243,7 @@ private Q_SLOTS:
         QCOMPARE(treeAllows, 60);
         QVERIFY(childAllows <= 40);
         QCOMPARE(otherAllows, 100);
-        const QJsonObject usage = m_alice->get(QStringLiteral("/v1/delegations/") + parent)
-                                      .json()
-                                      .value(QStringLiteral("usage"))
-                                      .toObject();
+        const QJsonObject usage = DemoFixtures::usage(*m_alice, parent);
         QCOMPARE(usage.value(QStringLiteral("uses")).toInteger(), 60);
     }
 

@@ -60,6 +60,15 @@ public:
             .toString();
     }
 
+    // What a delegation has used so far, as `reader` sees it.
+    static QJsonObject usage(TestClient &reader, const QString &delegationId)
+    {
+        return reader.get(QStringLiteral("/v1/delegations/") + delegationId)
+            .json()
+            .value(QStringLiteral("usage"))
+            .toObject();
+    }
+
     static QJsonObject authorizeRequest(const QString &delegationId, qint64 amountMinor,
                                         const QString &destination = QStringLiteral("payee:landlord"))
     {
