@@ -122,17 +122,9 @@ fi
 start_job "$bin/mandate-console" --server "$url"
 console=$job
 echo "Console: sign in at the window that opened. Closing it, or Ctrl+C here, ends the demo."
-# Polled in short sleeps rather than one `wait -n`: a trap then runs at the latest when a sleep
-# ends. In one CI run a Ctrl+C that came during `wait -n` went unanswered for 15 s.
-ended=
-while [ -z "$ended" ]; do
-  for pid in "$server" "$console"; do
-    kill -0 "$pid" 2>/dev/null || { ended=$pid; break; }
-  done
-  [ -n "$ended" ] || { sleep 0.2 & wait $! || true; }
-done
 status=0
-wait "$ended" || status=$?
+ended=
+wait -n -p ended "$server" "$console" || status=$?
 if [ "$ended" = "$server" ]; then
   echo "mandate-server stopped (exit status $status); see $log" >&2
   exit 1
