@@ -76,9 +76,13 @@ start=$SECONDS
 # Job control gives the run a process group of its own, and keeps SIGINT deliverable to it: a
 # non-interactive shell starts background jobs with SIGINT ignored otherwise, and the demo could
 # not even trap it.
+# A signal ignored when a shell starts stays ignored in it and can be neither trapped nor reset,
+# so when this check itself was started with SIGINT ignored (in the background of a shell without
+# job control, as some CI runners start jobs), the demo gets SIGINT back as a terminal gives it.
 set -m
 env MANDATE_DEMO_PRESET="$preset" MANDATE_DEMO_DIR="$work/data" XDG_CONFIG_HOME="$work/config" \
   XDG_DATA_HOME="$work/share" XDG_CACHE_HOME="$work/cache" MANDATE_KEYRING=off \
+  python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])' \
   xvfb-run -a "./$script" >"$log" 2>&1 &
 runner=$!
 set +m
